@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace sohoa {
+
+// Every failure a user can meet has a code here and one sentence in Vietnamese and one in English
+// (Error.cpp) that says what happened and what to do. Codes are stable: their names appear in
+// the CLI's JSON output and exit statuses.
+enum class ErrorCode {
+    None = 0,
+
+    // General
+    InvalidArgument,
+    Cancelled,
+    Internal,
+
+    // Scanner
+    ScannerInitFailed,
+    ScannerNotFound,
+    ScannerBusy,
+    ScannerJammed,
+    ScannerCoverOpen,
+    FeederEmpty,
+    ScannerIoError,
+    ScannerAccessDenied,
+    ScannerNoMemory,
+    ScannerUnsupported,
+    ScannerInvalidValue,
+    ScannerProtocol,
+    ScannerUnknownStatus,
+    OptionNotFound,
+    OptionInactive,
+    OptionReadOnly,
+    OptionInvalidValue,
+
+    // Store
+    StoreOpenFailed,
+    StoreCorrupt,
+    StoreLocked,
+    DiskFull,
+    FileWriteFailed,
+    FileReadFailed,
+    InvalidDossierCode,
+    DossierNotFound,
+    ComponentNotFound,
+    PageFileMissing,
+    PageFileDamaged,
+    ImageEncodeFailed,
+    ImageDecodeFailed,
+
+    // PDF
+    NoPages,
+    OutputExists,
+    PdfWriteFailed,
+};
+
+class Error
+{
+public:
+    Error() = default;
+    explicit Error(ErrorCode code, QString detail = {}) : m_code(code), m_detail(std::move(detail)) {}
+
+    ErrorCode code() const { return m_code; }
+    bool isError() const { return m_code != ErrorCode::None; }
+
+    // Technical detail for logs and support (file path, backend message); not translated.
+    const QString &detail() const { return m_detail; }
+
+    // Stable identifier, e.g. "scanner-jammed"; used in JSON output.
+    QString id() const;
+    QString messageEn() const;
+    QString messageVi() const;
+    // Vietnamese when the UI locale is Vietnamese, English otherwise.
+    QString message() const;
+    // Both languages, Vietnamese first, with the detail, for terminals and logs.
+    QString fullText() const;
+
+    // Process exit status used by sohoa-cli for this error (0 only for None).
+    int exitStatus() const;
+
+    static QString idOf(ErrorCode code);
+    static QString messageEnOf(ErrorCode code);
+    static QString messageViOf(ErrorCode code);
+    static bool isUiLocaleVietnamese();
+
+private:
+    ErrorCode m_code = ErrorCode::None;
+    QString m_detail;
+};
+
+} // namespace sohoa
+
+Q_DECLARE_METATYPE(sohoa::Error)
