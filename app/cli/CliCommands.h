@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace sohoa::cli {
+
+QString versionString();
+int run(const QStringList &arguments);
+
+} // namespace sohoa::cli

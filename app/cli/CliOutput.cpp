@@ -1,0 +1,77 @@
+#include "CliOutput.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace sohoa::cli {
+
+void printLine(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printWarning(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+QJsonObject errorJson(const Error &error)
+{
+    return QJsonObject{{QStringLiteral("id"), error.id()},
+                       {QStringLiteral("message_vi"), error.messageVi()},
+                       {QStringLiteral("message_en"), error.messageEn()},
+                       {QStringLiteral("detail"), error.detail()},
+                       {QStringLiteral("exit_status"), error.exitStatus()}};
+}
+
+void printError(const Error &error, bool json)
+{
+    if (json) {
+        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("error"), errorJson(error)}});
+    }
+    printWarning(QStringLiteral("Lỗi / Error [%1]:\n").arg(error.id()) + error.fullText());
+}
+
+QJsonObject pageJson(const PageRecord &page)
+{
+    return QJsonObject{{QStringLiteral("seq"), page.seq},
+                       {QStringLiteral("path"), page.absolutePath},
+                       {QStringLiteral("relative_path"), page.relativePath},
+                       {QStringLiteral("sha256"), page.sha256},
+                       {QStringLiteral("size"), page.size},
+                       {QStringLiteral("width"), page.width},
+                       {QStringLiteral("height"), page.height},
+                       {QStringLiteral("dpi"), page.dpi},
+                       {QStringLiteral("mode"), colorModeName(page.mode)},
+                       {QStringLiteral("bit_depth"), page.bitDepth},
+                       {QStringLiteral("format"), page.format},
+                       {QStringLiteral("device"), page.device},
+                       {QStringLiteral("scanned_at"), page.scannedAt.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("saved_at"), page.savedAt.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("adopted"), page.adopted}};
+}
+
+QJsonObject dossierJson(const DossierInfo &dossier)
+{
+    return QJsonObject{{QStringLiteral("code"), dossier.code},
+                       {QStringLiteral("free_form"), dossier.freeForm},
+                       {QStringLiteral("procedure"), dossier.procedure},
+                       {QStringLiteral("applicant"), dossier.applicant},
+                       {QStringLiteral("status"), dossier.status},
+                       {QStringLiteral("created_at"), dossier.createdAt.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("updated_at"), dossier.updatedAt.toString(Qt::ISODateWithMs)}};
+}
+
+} // namespace sohoa::cli

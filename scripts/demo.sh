@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The main job until the GUI exists: installs what is missing, builds, scans five pages from SANE's
+# built-in virtual scanner through its document feeder into a demo dossier, exports the PDF and
+# prints its path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh build
+build_dir=$(scripts/build.sh | tail -n 1)
+
+# A private SANE configuration with the virtual `test` backend set up for A4 pages.
+sane_dir=$(mktemp -d)
+trap 'rm -rf "$sane_dir"' EXIT
+printf 'test\n' > "$sane_dir/dll.conf"
+sed -e 's/^geometry_max .*/geometry_max 400.0/' -e 's/^br_x .*/br_x 210.0/' -e 's/^br_y .*/br_y 297.0/' \
+    /etc/sane.d/test.conf > "$sane_dir/test.conf"
+export SANE_CONFIG_DIR="$sane_dir"
+
+store="${SOHOA_STORE:-$PWD/demo-store}"
+code="H15.50.05.13-$(date +%y%m%d)-0001"
+cli="$build_dir/app/cli/sohoa-cli"
+"$cli" scan --store "$store" --device test:0 --source adf --mode color --resolution 200 --page-size A4 \
+    --option test-picture="Color pattern" --max-pages 5 --dossier "$code" --component "Đơn đề nghị"
+out="$store/$code.pdf"
+"$cli" dossier export "$code" --store "$store" --out "$out" --overwrite
