@@ -20,12 +20,12 @@ struct PdfPageSource
 
 struct PdfMetadata
 {
-    QString title;    // e.g. "H15.50.05.13-261008-0975 — Đơn đề nghị"
+    QString title; // e.g. "H15.50.05.13-261008-0975 — Đơn đề nghị"
     QString subject;
     QString author;
     QString keywords;
     QString creator = QStringLiteral("SoHoa");
-    QDateTime created; // invalid: now
+    QDateTime created;  // invalid: now
     QDateTime modified; // invalid: created
     QString language = QStringLiteral("vi-VN");
 };
@@ -33,8 +33,10 @@ struct PdfMetadata
 struct PdfWriteOptions
 {
     bool overwrite = false;
-    std::function<void(int pageIndex, int pageCount)> progress; // optional, called per page
-    const std::atomic<bool> *cancel = nullptr;                   // optional
+    // Optional; called on the writing thread after page pageIndex (0-based) has been written.
+    std::function<void(int pageIndex, int pageCount)> progress;
+    // Optional; checked before each page and before the file is committed: Cancelled, no file left.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 struct PdfWriteReport

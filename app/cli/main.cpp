@@ -4,10 +4,16 @@
 #include "CliCommands.h"
 
 #include <QCoreApplication>
+#include <QImageReader>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
+    // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES="sohoa.*=true" takes precedence).
+    QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
     QCoreApplication app(argc, argv);
+    // A 600 dpi A4 page in 48-bit colour is about 280 MB; Qt refuses images over 256 MB by default.
+    QImageReader::setAllocationLimit(1024);
     QCoreApplication::setApplicationName(QStringLiteral("sohoa-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("SoHoa"));
     QCoreApplication::setApplicationVersion(sohoa::cli::versionString());
