@@ -151,7 +151,15 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     std::thread acquisition([&] {
         BatchCallbacks cb;
         cb.progress = callbacks.progress;
-        cb.pageAcquired = [&](ScannedPage &&page) { return queue.push(std::move(page)); };
+        int index = 0;
+        cb.pageAcquired = [&](ScannedPage &&page) {
+            if (!queue.push(std::move(page)))
+                return false;
+            if (callbacks.betweenPages)
+                callbacks.betweenPages(index, *device);
+            ++index;
+            return true;
+        };
         outcome = device->scanBatch(cb, job.maxPages);
         queue.producerDone();
     });

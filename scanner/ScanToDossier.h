@@ -41,6 +41,9 @@ struct ScanCallbacks
     std::function<void(const ScanReport &)> started;   // dossier and component are known
     std::function<void(const PageRecord &)> pageSaved; // called only after the page is durable and committed
     std::function<void(int pageIndex, double fraction)> progress;
+    // Called on the acquisition thread after page `pageIndex` (0-based) was read and before the
+    // next sheet is started: the place to change device options between pages.
+    std::function<void(int pageIndex, ScannerDevice &device)> betweenPages;
 };
 
 // Scans a batch straight into a dossier component: acquisition runs on its own thread while the
