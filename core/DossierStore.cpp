@@ -3,6 +3,7 @@
 #include "DossierCode.h"
 #include "DurableFile.h"
 #include "Logging.h"
+#include "Sha256.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -82,19 +83,6 @@ Error sqlError(const QSqlError &e, const QString &what)
     if (text.contains(QStringLiteral("malformed"), Qt::CaseInsensitive) || text.contains(QStringLiteral("not a database"), Qt::CaseInsensitive))
         return Error(ErrorCode::StoreCorrupt, what + QStringLiteral(": ") + text);
     return Error(ErrorCode::StoreOpenFailed, what + QStringLiteral(": ") + text);
-}
-
-Result<QByteArray> sha256OfFile(const QString &path, qint64 *size)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + f.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&f))
-        return Error(ErrorCode::FileReadFailed, path);
-    if (size)
-        *size = f.size();
-    return hash.result().toHex();
 }
 
 PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
@@ -334,7 +322,7 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     const QString rel = intent.value(3).toString();
     const QString abs = root + u'/' + rel;
     qint64 size = 0;
-    auto hash = sha256OfFile(abs, &size);
+    auto hash = sha256HexOfFile(abs, &size);
     if (!hash)
         return hash.error();
     QImageReader reader(abs);
@@ -349,7 +337,7 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     auto ins = exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi, color_mode,"
                                    " bit_depth, format, device, scanned_at, saved_at, batch_id, adopted)"
                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-                    {intent.value(1), intent.value(2), rel, QString::fromLatin1(hash.value()), size, dims.width(),
+                    {intent.value(1), intent.value(2), rel, hash.value(), size, dims.width(),
                      dims.height(), intent.value(6), intent.value(7), intent.value(8), intent.value(9),
                      intent.value(10), intent.value(11), isoNow(), intent.value(12)});
     if (!ins)
@@ -433,8 +421,8 @@ void DossierStore::Private::recover(bool verifyChecksums)
             } else if (fi.size() != p.size) {
                 report.damagedPages.append(p);
             } else if (verifyChecksums) {
-                auto h = sha256OfFile(p.absolutePath, nullptr);
-                if (!h || QString::fromLatin1(h.value()) != p.sha256)
+                auto h = sha256HexOfFile(p.absolutePath);
+                if (!h || h.value() != p.sha256)
                     report.damagedPages.append(p);
             }
         }
@@ -665,7 +653,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
             auto ins = d->exec(QStringLiteral("INSERT OR IGNORE INTO page_intents (component_id, seq, path, width, height, dpi,"
                                               " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at)"
                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                               {component.id, seq, rel, page.image.width(), page.image.height(), page.dpi,
+                               {component.id, seq, rel, image.size.width(), image.size.height(), page.dpi,
                                 colorModeName(page.mode), page.bitDepth, image.extension, page.device, scannedAt,
                                 batchId, isoNow()});
             if (!ins)
@@ -690,7 +678,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
             return written.error();
         }
 
-        const QString sha = QString::fromLatin1(QCryptographicHash::hash(image.data, QCryptographicHash::Sha256).toHex());
+        const QString sha = sha256Hex(image.data);
         const QString savedAt = isoNow();
         Transaction tx(db);
         if (!tx.ok())
@@ -698,8 +686,8 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         auto ins = d->exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi,"
                                           " color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {component.id, seq, rel, sha, qint64(image.data.size()), page.image.width(),
-                            page.image.height(), page.dpi, colorModeName(page.mode), page.bitDepth, image.extension,
+                           {component.id, seq, rel, sha, qint64(image.data.size()), image.size.width(),
+                            image.size.height(), page.dpi, colorModeName(page.mode), page.bitDepth, image.extension,
                             page.device, scannedAt, savedAt, batchId});
         if (!ins)
             return ins.error();
@@ -721,8 +709,8 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         rec.absolutePath = abs;
         rec.sha256 = sha;
         rec.size = image.data.size();
-        rec.width = page.image.width();
-        rec.height = page.image.height();
+        rec.width = image.size.width();
+        rec.height = image.size.height();
         rec.dpi = page.dpi;
         rec.mode = page.mode;
         rec.bitDepth = page.bitDepth;
@@ -747,8 +735,8 @@ Result<QList<PageRecord>> DossierStore::verifyDossier(qint64 dossierId, QList<Pa
                 missing->append(p);
             continue;
         }
-        auto h = sha256OfFile(p.absolutePath, nullptr);
-        if ((!h || QString::fromLatin1(h.value()) != p.sha256) && damaged)
+        auto h = sha256HexOfFile(p.absolutePath);
+        if ((!h || h.value() != p.sha256) && damaged)
             damaged->append(p);
     }
     return all;

@@ -54,6 +54,7 @@ Result<EncodedImage> PageEncoder::encode(const ScannedPage &page, const ImagePro
     }
 
     EncodedImage out;
+    out.size = image.size();
     out.extension = png ? QStringLiteral("png") : QStringLiteral("jpg");
     QBuffer buffer(&out.data);
     buffer.open(QIODevice::WriteOnly);

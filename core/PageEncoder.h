@@ -4,6 +4,7 @@
 #include "ScannedPage.h"
 
 #include <QByteArray>
+#include <QSize>
 #include <QString>
 
 namespace sohoa {
@@ -23,6 +24,7 @@ struct EncodedImage
 {
     QByteArray data;
     QString extension; // "jpg" or "png"
+    QSize size;        // pixels
 };
 
 class PageEncoder

@@ -15,35 +15,37 @@ namespace sohoa::scanner {
 
 namespace {
 
-// At most this many acquired pages wait for encoding: with 300 dpi A4 colour (26 MB a page) this
+// Between stages at most this many pages wait: with 300 dpi A4 colour (26 MB a raw page) this
 // bounds the pipeline's memory while still letting the scanner run ahead of the encoder.
 constexpr size_t kQueueCapacity = 2;
 
-class PageQueue
+template<typename T>
+class BoundedQueue
 {
 public:
     // Blocks while the queue is full. Returns false if the consumer has stopped.
-    bool push(ScannedPage &&page)
+    bool push(T &&item)
     {
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [&] { return m_items.size() < kQueueCapacity || m_consumerStopped; });
         if (m_consumerStopped)
             return false;
-        m_items.push_back(std::move(page));
+        m_items.push_back(std::move(item));
         m_notEmpty.notify_one();
         return true;
     }
 
-    std::optional<ScannedPage> pop()
+    // Blocks until an item arrives; nullopt once the producer is done and the queue is empty.
+    std::optional<T> pop()
     {
         std::unique_lock lock(m_mutex);
         m_notEmpty.wait(lock, [&] { return !m_items.empty() || m_producerDone; });
         if (m_items.empty())
             return std::nullopt;
-        ScannedPage page = std::move(m_items.front());
+        T item = std::move(m_items.front());
         m_items.pop_front();
         m_notFull.notify_one();
-        return page;
+        return item;
     }
 
     void producerDone()
@@ -53,24 +55,27 @@ public:
         m_notEmpty.notify_all();
     }
 
-    // Returns how many pages were still waiting (acquired but never saved).
-    int consumerStopped()
+    void consumerStopped()
     {
         std::lock_guard lock(m_mutex);
         m_consumerStopped = true;
-        const int dropped = static_cast<int>(m_items.size());
         m_items.clear();
         m_notFull.notify_all();
-        return dropped;
     }
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_notFull;
     std::condition_variable m_notEmpty;
-    std::deque<ScannedPage> m_items;
+    std::deque<T> m_items;
     bool m_producerDone = false;
     bool m_consumerStopped = false;
+};
+
+struct EncodedPage
+{
+    ScannedPage page; // metadata only: the pixels are dropped once encoded
+    Result<EncodedImage> encoded;
 };
 
 } // namespace
@@ -146,32 +151,48 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     if (d->cancelled)
         device->cancel();
 
-    PageQueue queue;
+    // Three stages on their own threads: acquisition (SANE) → encoding (CPU) → saving (fsync and
+    // commit, mostly waiting on the disk) in the calling thread. On two cores the scanner, the
+    // encoder and the disk all work at once.
+    BoundedQueue<ScannedPage> acquired;
+    BoundedQueue<EncodedPage> encoded;
     BatchOutcome outcome;
+    std::atomic<int> acquiredCount{0};
     std::thread acquisition([&] {
         BatchCallbacks cb;
         cb.progress = callbacks.progress;
-        int index = 0;
         cb.pageAcquired = [&](ScannedPage &&page) {
-            if (!queue.push(std::move(page)))
+            const int index = acquiredCount.fetch_add(1);
+            if (!acquired.push(std::move(page)))
                 return false;
             if (callbacks.betweenPages)
                 callbacks.betweenPages(index, *device);
-            ++index;
             return true;
         };
         outcome = device->scanBatch(cb, job.maxPages);
-        queue.producerDone();
+        acquired.producerDone();
+    });
+    std::thread encoder([&] {
+        while (auto page = acquired.pop()) {
+            Result<EncodedImage> image = PageEncoder::encode(*page, job.profile);
+            page->image = QImage();
+            EncodedPage item{std::move(*page), std::move(image)};
+            if (!encoded.push(std::move(item))) {
+                acquired.consumerStopped();
+                break;
+            }
+        }
+        encoded.producerDone();
     });
 
     Error saveError;
-    while (auto page = queue.pop()) {
-        auto encoded = PageEncoder::encode(*page, job.profile);
-        Result<PageRecord> saved = encoded ? d->store.savePage(report.component, *page, encoded.value(), report.batchId)
-                                           : Result<PageRecord>(encoded.error());
+    while (auto item = encoded.pop()) {
+        Result<PageRecord> saved = item->encoded
+                                       ? d->store.savePage(report.component, item->page, item->encoded.value(), report.batchId)
+                                       : Result<PageRecord>(item->encoded.error());
         if (!saved) {
             saveError = saved.error();
-            report.pagesAcquiredNotSaved = 1 + queue.consumerStopped();
+            encoded.consumerStopped();
             device->cancel();
             break;
         }
@@ -180,6 +201,9 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             callbacks.pageSaved(saved.value());
     }
     acquisition.join();
+    encoder.join();
+    if (saveError.isError())
+        report.pagesAcquiredNotSaved = acquiredCount.load() - static_cast<int>(report.savedPages.size());
     {
         std::lock_guard lock(d->deviceMutex);
         d->device = nullptr;

@@ -8,12 +8,12 @@ profile="${1:-test}"
 build_pkgs=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
-    libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev
+    libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
 test_pkgs=(sane-utils qpdf poppler-utils)
 # Peer tools the benchmarks compare against.
-bench_pkgs=(img2pdf time)
+bench_pkgs=(img2pdf time bc)
 
 case "$profile" in
     build) wanted=("${build_pkgs[@]}") ;;

@@ -83,6 +83,22 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).value<Error>().code(), code);
     }
 
+    void cancelBeforeStartThenScanAgain()
+    {
+        Fixture f;
+        QSignalSpy finished(f.worker, &ScanWorker::finished);
+        ScanSettings s;
+        s.resolution = 10;
+        f.worker->cancel();
+        f.start(s);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(finished.at(0).at(1).value<Error>().code(), ErrorCode::Cancelled);
+        f.start(s); // the cancel was used up: this run scans
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+        QCOMPARE(finished.at(1).at(1).value<Error>().code(), ErrorCode::None);
+        QCOMPARE(finished.at(1).at(0).toInt(), 1);
+    }
+
     void cancelFromGuiThread()
     {
         Fixture f;

@@ -1,0 +1,67 @@
+#include "SaneRuntime.h"
+
+#include "SaneRuntime_p.h"
+#include "SaneStatus_p.h"
+#include "ScannerLogging.h"
+
+#include <sane/sane.h>
+
+#include <mutex>
+
+namespace sohoa::scanner {
+
+namespace {
+
+std::once_flag g_initOnce;
+SANE_Status g_initStatus = SANE_STATUS_GOOD;
+SANE_Int g_version = 0;
+
+} // namespace
+
+std::mutex &detail::saneGlobalMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+Result<void> SaneRuntime::ensureInitialized()
+{
+    // sane_init is called once and sane_exit never: sane_exit unloads every backend through
+    // dlclose(), and we measured it deadlocking there (scanimage hung forever in sane_dll_exit with
+    // the `test` backend, whose reader threads and atexit state outlive the call). The OS frees
+    // everything at process exit anyway, and a hung exit would lose nothing but would look like a
+    // crash to the user. For the same reason SANE is never re-initialised to rescan the device
+    // list: SANE_CONFIG_DIR and dll.conf are read once per process.
+    std::call_once(g_initOnce, [] {
+        g_initStatus = sane_init(&g_version, nullptr);
+        if (g_initStatus == SANE_STATUS_GOOD)
+            qCInfo(lcScanner) << "SANE initialised, version" << SANE_VERSION_MAJOR(g_version)
+                              << SANE_VERSION_MINOR(g_version) << SANE_VERSION_BUILD(g_version);
+        else
+            qCWarning(lcScanner) << "sane_init failed:" << sane_strstatus(g_initStatus);
+    });
+    if (g_initStatus != SANE_STATUS_GOOD)
+        return Error(ErrorCode::ScannerInitFailed, QString::fromLatin1(sane_strstatus(g_initStatus)));
+    return {};
+}
+
+Result<QList<DeviceInfo>> SaneRuntime::listDevices()
+{
+    if (auto init = ensureInitialized(); !init)
+        return init.error();
+    const std::lock_guard lock(detail::saneGlobalMutex());
+    const SANE_Device **list = nullptr;
+    const SANE_Status status = sane_get_devices(&list, SANE_FALSE);
+    if (status != SANE_STATUS_GOOD)
+        return detail::errorFromSaneStatus(status, {}, QStringLiteral("sane_get_devices"));
+    QList<DeviceInfo> devices;
+    for (int i = 0; list && list[i]; ++i) {
+        const SANE_Device *d = list[i];
+        devices.append({QString::fromUtf8(d->name), QString::fromUtf8(d->vendor), QString::fromUtf8(d->model),
+                        QString::fromUtf8(d->type)});
+    }
+    qCDebug(lcScanner) << "found" << devices.size() << "SANE devices";
+    return devices;
+}
+
+} // namespace sohoa::scanner

@@ -1,0 +1,3 @@
+#include "ScannerLogging.h"
+
+Q_LOGGING_CATEGORY(lcScanner, "sohoa.scanner")
