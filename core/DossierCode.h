@@ -16,7 +16,13 @@ namespace sohoa {
 class DossierCode
 {
 public:
-    enum class Form { Invalid, Provincial, National, FreeForm };
+    enum class Form
+    {
+        Invalid,
+        Provincial,
+        National,
+        FreeForm
+    };
 
     static Form classify(const QString &code);
     static Result<Form> validate(const QString &code, bool allowFreeForm);

@@ -76,11 +76,13 @@ QString actorName()
 Error sqlError(const QSqlError &e, const QString &what)
 {
     const QString text = e.text();
-    if (text.contains(QStringLiteral("locked"), Qt::CaseInsensitive) || text.contains(QStringLiteral("busy"), Qt::CaseInsensitive))
+    if (text.contains(QStringLiteral("locked"), Qt::CaseInsensitive) ||
+        text.contains(QStringLiteral("busy"), Qt::CaseInsensitive))
         return Error(ErrorCode::StoreLocked, what + QStringLiteral(": ") + text);
     if (text.contains(QStringLiteral("full"), Qt::CaseInsensitive))
         return Error(ErrorCode::DiskFull, what + QStringLiteral(": ") + text);
-    if (text.contains(QStringLiteral("malformed"), Qt::CaseInsensitive) || text.contains(QStringLiteral("not a database"), Qt::CaseInsensitive))
+    if (text.contains(QStringLiteral("malformed"), Qt::CaseInsensitive) ||
+        text.contains(QStringLiteral("not a database"), Qt::CaseInsensitive))
         return Error(ErrorCode::StoreCorrupt, what + QStringLiteral(": ") + text);
     return Error(ErrorCode::StoreOpenFailed, what + QStringLiteral(": ") + text);
 }
@@ -227,9 +229,11 @@ struct DossierStore::Private
 
     Result<void> auditIn(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId) const
     {
-        auto r = exec(QStringLiteral("INSERT INTO audit_log (at, action, detail, dossier_id, page_id, actor) VALUES (?, ?, ?, ?, ?, ?)"),
-                      {isoNow(), action, detail, dossierId ? QVariant(dossierId) : QVariant(),
-                       pageId ? QVariant(pageId) : QVariant(), actorName()});
+        auto r = exec(
+            QStringLiteral(
+                "INSERT INTO audit_log (at, action, detail, dossier_id, page_id, actor) VALUES (?, ?, ?, ?, ?, ?)"),
+            {isoNow(), action, detail, dossierId ? QVariant(dossierId) : QVariant(),
+             pageId ? QVariant(pageId) : QVariant(), actorName()});
         if (!r)
             return r.error();
         return {};
@@ -334,12 +338,13 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     Transaction tx(d);
     if (!tx.ok())
         return sqlError(tx.error(), dbPath);
-    auto ins = exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi, color_mode,"
-                                   " bit_depth, format, device, scanned_at, saved_at, batch_id, adopted)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-                    {intent.value(1), intent.value(2), rel, hash.value(), size, dims.width(),
-                     dims.height(), intent.value(6), intent.value(7), intent.value(8), intent.value(9),
-                     intent.value(10), intent.value(11), isoNow(), intent.value(12)});
+    auto ins =
+        exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi, color_mode,"
+                            " bit_depth, format, device, scanned_at, saved_at, batch_id, adopted)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+             {intent.value(1), intent.value(2), rel, hash.value(), size, dims.width(), dims.height(), intent.value(6),
+              intent.value(7), intent.value(8), intent.value(9), intent.value(10), intent.value(11), isoNow(),
+              intent.value(12)});
     if (!ins)
         return ins.error();
     const qint64 pageId = ins->lastInsertId().toLongLong();
@@ -354,7 +359,8 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     if (!tx.commit())
         return sqlError(tx.error(), dbPath);
 
-    auto row = exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p WHERE p.id = ?"), {pageId});
+    auto row =
+        exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p WHERE p.id = ?"), {pageId});
     if (!row || !row->next())
         return Error(ErrorCode::Internal, abs);
     return pageFromQuery(row.value(), root);
@@ -390,9 +396,11 @@ void DossierStore::Private::recover(bool verifyChecksums)
             }
             auto del = exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {q.value(0)});
             if (del)
-                warnIfFailed(auditIn(QStringLiteral("page-discarded"),
-                                     QStringLiteral("%1 (scan interrupted before the file was complete; never reported as saved)").arg(rel),
-                                     0, 0));
+                warnIfFailed(auditIn(
+                    QStringLiteral("page-discarded"),
+                    QStringLiteral("%1 (scan interrupted before the file was complete; never reported as saved)")
+                        .arg(rel),
+                    0, 0));
         }
     }
 
@@ -433,8 +441,14 @@ void DossierStore::Private::recover(bool verifyChecksums)
         qCWarning(lcCore) << "page file damaged:" << p.relativePath;
 }
 
-const QString &DossierStore::rootPath() const { return d->root; }
-const RecoveryReport &DossierStore::recoveryReport() const { return d->report; }
+const QString &DossierStore::rootPath() const
+{
+    return d->root;
+}
+const RecoveryReport &DossierStore::recoveryReport() const
+{
+    return d->report;
+}
 
 Result<DossierInfo> DossierStore::createOrGetDossier(const QString &code, bool allowFreeForm, const QString &procedure,
                                                      const QString &applicant)
@@ -449,9 +463,10 @@ Result<DossierInfo> DossierStore::createOrGetDossier(const QString &code, bool a
     Transaction tx(db);
     if (!tx.ok())
         return sqlError(tx.error(), d->dbPath);
-    auto ins = d->exec(QStringLiteral("INSERT OR IGNORE INTO dossiers (code, free_form, procedure, applicant, created_at, updated_at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?)"),
-                       {code, form.value() == DossierCode::Form::FreeForm, procedure, applicant, now, now});
+    auto ins = d->exec(
+        QStringLiteral("INSERT OR IGNORE INTO dossiers (code, free_form, procedure, applicant, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"),
+        {code, form.value() == DossierCode::Form::FreeForm, procedure, applicant, now, now});
     if (!ins)
         return ins.error();
     if (ins->numRowsAffected() > 0) {
@@ -468,7 +483,8 @@ Result<DossierInfo> DossierStore::createOrGetDossier(const QString &code, bool a
 
 Result<DossierInfo> DossierStore::dossier(const QString &code) const
 {
-    auto q = d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE code = ?"), {code});
+    auto q =
+        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE code = ?"), {code});
     if (!q)
         return q.error();
     if (!q->next())
@@ -478,7 +494,8 @@ Result<DossierInfo> DossierStore::dossier(const QString &code) const
 
 Result<QList<DossierInfo>> DossierStore::dossiers() const
 {
-    auto q = d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers ORDER BY created_at, id"));
+    auto q =
+        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers ORDER BY created_at, id"));
     if (!q)
         return q.error();
     QList<DossierInfo> out;
@@ -498,9 +515,11 @@ Result<ComponentInfo> DossierStore::createOrGetComponent(qint64 dossierId, const
     Transaction tx(db);
     if (!tx.ok())
         return sqlError(tx.error(), d->dbPath);
-    auto ins = d->exec(QStringLiteral("INSERT OR IGNORE INTO components (dossier_id, name, position, created_at)"
-                                      " VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM components WHERE dossier_id = ?), ?)"),
-                       {dossierId, clean, dossierId, isoNow()});
+    auto ins =
+        d->exec(QStringLiteral(
+                    "INSERT OR IGNORE INTO components (dossier_id, name, position, created_at)"
+                    " VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM components WHERE dossier_id = ?), ?)"),
+                {dossierId, clean, dossierId, isoNow()});
     if (!ins)
         return ins.error();
     if (ins->numRowsAffected() > 0) {
@@ -514,19 +533,22 @@ Result<ComponentInfo> DossierStore::createOrGetComponent(qint64 dossierId, const
 
 Result<ComponentInfo> DossierStore::component(qint64 dossierId, const QString &name) const
 {
-    auto q = d->exec(QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? AND name = ?"),
-                     {dossierId, name.trimmed()});
+    auto q = d->exec(
+        QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? AND name = ?"),
+        {dossierId, name.trimmed()});
     if (!q)
         return q.error();
     if (!q->next())
         return Error(ErrorCode::ComponentNotFound, name);
-    return ComponentInfo{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(), q->value(3).toInt()};
+    return ComponentInfo{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                         q->value(3).toInt()};
 }
 
 Result<QList<ComponentInfo>> DossierStore::components(qint64 dossierId) const
 {
-    auto q = d->exec(QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? ORDER BY position"),
-                     {dossierId});
+    auto q = d->exec(
+        QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? ORDER BY position"),
+        {dossierId});
     if (!q)
         return q.error();
     QList<ComponentInfo> out;
@@ -537,7 +559,8 @@ Result<QList<ComponentInfo>> DossierStore::components(qint64 dossierId) const
 
 Result<QList<PageRecord>> DossierStore::pages(qint64 componentId) const
 {
-    auto q = d->exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p WHERE p.component_id = ? ORDER BY p.seq"),
+    auto q = d->exec(QStringLiteral("SELECT ") + kPageColumns +
+                         QStringLiteral(" FROM pages p WHERE p.component_id = ? ORDER BY p.seq"),
                      {componentId});
     if (!q)
         return q.error();
@@ -549,10 +572,11 @@ Result<QList<PageRecord>> DossierStore::pages(qint64 componentId) const
 
 Result<QList<PageRecord>> DossierStore::dossierPages(qint64 dossierId) const
 {
-    auto q = d->exec(QStringLiteral("SELECT ") + kPageColumns +
-                         QStringLiteral(" FROM pages p JOIN components c ON c.id = p.component_id WHERE c.dossier_id = ?"
-                                        " ORDER BY c.position, p.seq"),
-                     {dossierId});
+    auto q =
+        d->exec(QStringLiteral("SELECT ") + kPageColumns +
+                    QStringLiteral(" FROM pages p JOIN components c ON c.id = p.component_id WHERE c.dossier_id = ?"
+                                   " ORDER BY c.position, p.seq"),
+                {dossierId});
     if (!q)
         return q.error();
     QList<PageRecord> out;
@@ -620,16 +644,18 @@ QString DossierStore::expandTemplate(const DossierInfo &dossier, const Component
 Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const ScannedPage &page,
                                           const EncodedImage &image, const QString &batchId)
 {
-    auto dossierQuery = d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE id = ?"),
-                                {component.dossierId});
+    auto dossierQuery =
+        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE id = ?"),
+                {component.dossierId});
     if (!dossierQuery)
         return dossierQuery.error();
     if (!dossierQuery->next())
         return Error(ErrorCode::DossierNotFound, QString::number(component.dossierId));
     const DossierInfo dossierInfo = dossierFromQuery(dossierQuery.value());
-    const QString scannedAt = page.acquiredAt.isValid()
-                                  ? page.acquiredAt.toOffsetFromUtc(page.acquiredAt.offsetFromUtc()).toString(Qt::ISODateWithMs)
-                                  : isoNow();
+    const QString scannedAt =
+        page.acquiredAt.isValid()
+            ? page.acquiredAt.toOffsetFromUtc(page.acquiredAt.offsetFromUtc()).toString(Qt::ISODateWithMs)
+            : isoNow();
 
     // Reserve the next number and the path (committed), then write the file, then commit the row.
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -641,21 +667,23 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
             Transaction tx(db);
             if (!tx.ok())
                 return sqlError(tx.error(), d->dbPath);
-            auto next = d->exec(QStringLiteral("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM pages WHERE component_id = ?"
-                                               " UNION ALL SELECT MAX(seq) FROM page_intents WHERE component_id = ?)"),
-                                {component.id, component.id});
+            auto next =
+                d->exec(QStringLiteral("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM pages WHERE component_id = ?"
+                                       " UNION ALL SELECT MAX(seq) FROM page_intents WHERE component_id = ?)"),
+                        {component.id, component.id});
             if (!next)
                 return next.error();
             seq = (next->next() ? next->value(0).toInt() : 0) + 1 + attempt;
             rel = expandTemplate(dossierInfo, component, seq, image.extension, page);
             if (rel.isEmpty())
-                return Error(ErrorCode::InvalidArgument, QStringLiteral("file name template: ") + d->options.nameTemplate);
-            auto ins = d->exec(QStringLiteral("INSERT OR IGNORE INTO page_intents (component_id, seq, path, width, height, dpi,"
-                                              " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                               {component.id, seq, rel, image.size.width(), image.size.height(), page.dpi,
-                                colorModeName(page.mode), page.bitDepth, image.extension, page.device, scannedAt,
-                                batchId, isoNow()});
+                return Error(ErrorCode::InvalidArgument,
+                             QStringLiteral("file name template: ") + d->options.nameTemplate);
+            auto ins = d->exec(
+                QStringLiteral("INSERT OR IGNORE INTO page_intents (component_id, seq, path, width, height, dpi,"
+                               " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {component.id, seq, rel, image.size.width(), image.size.height(), page.dpi, colorModeName(page.mode),
+                 page.bitDepth, image.extension, page.device, scannedAt, batchId, isoNow()});
             if (!ins)
                 return ins.error();
             if (ins->numRowsAffected() == 0)
@@ -683,20 +711,24 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         Transaction tx(db);
         if (!tx.ok())
             return sqlError(tx.error(), d->dbPath); // the intent stays: recovery adopts the file
-        auto ins = d->exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi,"
-                                          " color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {component.id, seq, rel, sha, qint64(image.data.size()), image.size.width(),
-                            image.size.height(), page.dpi, colorModeName(page.mode), page.bitDepth, image.extension,
-                            page.device, scannedAt, savedAt, batchId});
+        auto ins = d->exec(
+            QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi,"
+                           " color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {component.id, seq, rel, sha, qint64(image.data.size()), image.size.width(), image.size.height(), page.dpi,
+             colorModeName(page.mode), page.bitDepth, image.extension, page.device, scannedAt, savedAt, batchId});
         if (!ins)
             return ins.error();
         const qint64 pageId = ins->lastInsertId().toLongLong();
         if (auto del = d->exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
             return del.error();
-        if (auto up = d->exec(QStringLiteral("UPDATE dossiers SET updated_at = ? WHERE id = ?"), {savedAt, dossierInfo.id}); !up)
+        if (auto up =
+                d->exec(QStringLiteral("UPDATE dossiers SET updated_at = ? WHERE id = ?"), {savedAt, dossierInfo.id});
+            !up)
             return up.error();
-        if (auto a = d->auditIn(QStringLiteral("page-saved"), QStringLiteral("%1 sha256=%2").arg(rel, sha), dossierInfo.id, pageId); !a)
+        if (auto a = d->auditIn(QStringLiteral("page-saved"), QStringLiteral("%1 sha256=%2").arg(rel, sha),
+                                dossierInfo.id, pageId);
+            !a)
             return a.error();
         if (!tx.commit())
             return sqlError(tx.error(), d->dbPath);
@@ -749,16 +781,19 @@ Result<void> DossierStore::audit(const QString &action, const QString &detail, q
 
 Result<QList<AuditEntry>> DossierStore::auditLog(qint64 dossierId) const
 {
-    auto q = dossierId ? d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
-                                                " WHERE dossier_id = ? ORDER BY id"),
-                                 {dossierId})
-                       : d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log ORDER BY id"));
+    auto q =
+        dossierId
+            ? d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
+                                     " WHERE dossier_id = ? ORDER BY id"),
+                      {dossierId})
+            : d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log ORDER BY id"));
     if (!q)
         return q.error();
     QList<AuditEntry> out;
     while (q->next()) {
         out.append({q->value(0).toLongLong(), QDateTime::fromString(q->value(1).toString(), Qt::ISODateWithMs),
-                    q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong(), q->value(5).toLongLong()});
+                    q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong(),
+                    q->value(5).toLongLong()});
     }
     return out;
 }

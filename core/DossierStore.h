@@ -39,7 +39,7 @@ struct PageRecord
     int seq = 0;
     QString relativePath; // to the store root
     QString absolutePath;
-    QString sha256;       // hex
+    QString sha256; // hex
     qint64 size = 0;
     int width = 0;
     int height = 0;
@@ -62,7 +62,8 @@ struct RecoveryReport
     QList<PageRecord> damagedPages; // rows whose file has another size (or checksum, when verified)
     bool isClean() const
     {
-        return removedTemporaries.isEmpty() && adoptedPages.isEmpty() && missingPages.isEmpty() && damagedPages.isEmpty();
+        return removedTemporaries.isEmpty() && adoptedPages.isEmpty() && missingPages.isEmpty() &&
+               damagedPages.isEmpty();
     }
 };
 
@@ -114,7 +115,8 @@ public:
                                 const QString &batchId = {});
 
     // Re-reads every page file of a dossier and compares its SHA-256 with the recorded one.
-    Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged, QList<PageRecord> *missing) const;
+    Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged,
+                                            QList<PageRecord> *missing) const;
 
     Result<void> audit(const QString &action, const QString &detail, qint64 dossierId = 0, qint64 pageId = 0);
     Result<QList<AuditEntry>> auditLog(qint64 dossierId = 0) const;

@@ -64,7 +64,10 @@ AtomicFileWriter::AtomicFileWriter(QString finalPath, bool overwrite) : d(std::m
     d->overwrite = overwrite;
 }
 
-AtomicFileWriter::~AtomicFileWriter() { discard(); }
+AtomicFileWriter::~AtomicFileWriter()
+{
+    discard();
+}
 
 bool AtomicFileWriter::isTemporaryName(const QString &fileName)
 {
@@ -76,7 +79,8 @@ Result<void> AtomicFileWriter::open()
     const QFileInfo fi(d->finalPath);
     if (!d->overwrite && fi.exists())
         return Error(ErrorCode::OutputExists, d->finalPath);
-    QByteArray tmpl = QFile::encodeName(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".tmp-XXXXXX"));
+    QByteArray tmpl =
+        QFile::encodeName(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".tmp-XXXXXX"));
     const int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
     if (fd < 0)
         return errorFromErrno(errno, ErrorCode::FileWriteFailed, fi.absolutePath());
@@ -154,9 +158,18 @@ void AtomicFileWriter::discard()
     d->buffer.clear();
 }
 
-qint64 AtomicFileWriter::bytesWritten() const { return d->written; }
-const QString &AtomicFileWriter::finalPath() const { return d->finalPath; }
-QString AtomicFileWriter::temporaryPath() const { return d->tempPath; }
+qint64 AtomicFileWriter::bytesWritten() const
+{
+    return d->written;
+}
+const QString &AtomicFileWriter::finalPath() const
+{
+    return d->finalPath;
+}
+QString AtomicFileWriter::temporaryPath() const
+{
+    return d->tempPath;
+}
 
 Result<void> writeFileDurably(const QString &path, const QByteArray &data, bool overwrite)
 {

@@ -18,24 +18,32 @@ struct ErrorText
 // Exit statuses: 2 usage, 3 scanner, 4 store, 5 PDF, 70 internal, 130 cancelled (as after SIGINT).
 constexpr ErrorText kTexts[] = {
     {ErrorCode::None, "ok", "No error.", "Không có lỗi.", 0},
-    {ErrorCode::InvalidArgument, "invalid-argument", "A value given to the program is not valid. Check the command and try again.",
+    {ErrorCode::InvalidArgument, "invalid-argument",
+     "A value given to the program is not valid. Check the command and try again.",
      "Giá trị đưa vào chương trình không hợp lệ. Hãy kiểm tra lại lệnh và thử lại.", 2},
     {ErrorCode::Cancelled, "cancelled", "The operation was cancelled. Pages already saved are kept.",
      "Thao tác đã bị hủy. Các trang đã lưu vẫn được giữ nguyên.", 130},
-    {ErrorCode::Internal, "internal", "An unexpected internal error occurred. Pages already saved are kept; please report this problem.",
+    {ErrorCode::Internal, "internal",
+     "An unexpected internal error occurred. Pages already saved are kept; please report this problem.",
      "Đã xảy ra lỗi nội bộ không mong muốn. Các trang đã lưu vẫn được giữ nguyên; vui lòng báo lại sự cố này.", 70},
 
     {ErrorCode::ScannerInitFailed, "scanner-init-failed",
-     "The scanner system (SANE) could not be started. Check that the scanner drivers are installed, then restart the program.",
-     "Không khởi động được hệ thống máy quét (SANE). Hãy kiểm tra trình điều khiển máy quét đã được cài đặt, rồi khởi động lại chương trình.", 3},
+     "The scanner system (SANE) could not be started. Check that the scanner drivers are installed, then restart the "
+     "program.",
+     "Không khởi động được hệ thống máy quét (SANE). Hãy kiểm tra trình điều khiển máy quét đã được cài đặt, rồi khởi "
+     "động lại chương trình.",
+     3},
     {ErrorCode::ScannerNotFound, "scanner-not-found",
      "The scanner was not found. Check that it is switched on and connected, then list the devices again.",
      "Không tìm thấy máy quét. Hãy kiểm tra máy quét đã bật và đã kết nối, rồi liệt kê lại thiết bị.", 3},
     {ErrorCode::ScannerBusy, "scanner-busy",
      "The scanner is busy or used by another program. Close the other program or wait, then try again.",
-     "Máy quét đang bận hoặc đang được chương trình khác sử dụng. Hãy đóng chương trình đó hoặc chờ một lúc rồi thử lại.", 3},
+     "Máy quét đang bận hoặc đang được chương trình khác sử dụng. Hãy đóng chương trình đó hoặc chờ một lúc rồi thử "
+     "lại.",
+     3},
     {ErrorCode::ScannerJammed, "scanner-jammed",
-     "Paper is jammed in the scanner. Remove the jammed sheet, put the remaining pages back in the feeder and continue the batch.",
+     "Paper is jammed in the scanner. Remove the jammed sheet, put the remaining pages back in the feeder and continue "
+     "the batch.",
      "Giấy bị kẹt trong máy quét. Hãy lấy tờ bị kẹt ra, đặt lại các trang còn lại vào khay nạp và tiếp tục quét.", 3},
     {ErrorCode::ScannerCoverOpen, "scanner-cover-open",
      "The scanner cover is open. Close the cover, then continue the batch.",
@@ -44,13 +52,17 @@ constexpr ErrorText kTexts[] = {
      "The document feeder is empty. Put the pages in the feeder, then start the scan again.",
      "Khay nạp giấy đang trống. Hãy đặt tài liệu vào khay nạp rồi bắt đầu quét lại.", 3},
     {ErrorCode::ScannerIoError, "scanner-io-error",
-     "Communication with the scanner failed. Check the cable and power, switch the scanner off and on, then continue the batch.",
+     "Communication with the scanner failed. Check the cable and power, switch the scanner off and on, then continue "
+     "the batch.",
      "Mất liên lạc với máy quét. Hãy kiểm tra cáp và nguồn điện, tắt rồi bật lại máy quét, sau đó tiếp tục quét.", 3},
     {ErrorCode::ScannerAccessDenied, "scanner-access-denied",
-     "Access to the scanner was denied. Ask the administrator for permission to use the scanner (for example the \"scanner\" group).",
-     "Không có quyền truy cập máy quét. Hãy đề nghị quản trị viên cấp quyền sử dụng máy quét (ví dụ nhóm \"scanner\").", 3},
+     "Access to the scanner was denied. Ask the administrator for permission to use the scanner (for example the "
+     "\"scanner\" group).",
+     "Không có quyền truy cập máy quét. Hãy đề nghị quản trị viên cấp quyền sử dụng máy quét (ví dụ nhóm \"scanner\").",
+     3},
     {ErrorCode::ScannerNoMemory, "scanner-no-memory",
-     "The scanner or the computer ran out of memory. Lower the resolution or close other programs, then continue the batch.",
+     "The scanner or the computer ran out of memory. Lower the resolution or close other programs, then continue the "
+     "batch.",
      "Máy quét hoặc máy tính không đủ bộ nhớ. Hãy giảm độ phân giải hoặc đóng bớt chương trình, rồi tiếp tục quét.", 3},
     {ErrorCode::ScannerUnsupported, "scanner-unsupported",
      "The scanner does not support this operation or setting. Choose another setting and try again.",
@@ -68,10 +80,12 @@ constexpr ErrorText kTexts[] = {
      "The scanner has no such option. List the device's options and check the name.",
      "Máy quét không có tùy chọn này. Hãy xem danh sách tùy chọn của thiết bị và kiểm tra lại tên.", 2},
     {ErrorCode::OptionInactive, "option-inactive",
-     "This scanner option is not available with the current settings. Change the related setting first (for example the mode or source).",
-     "Tùy chọn này của máy quét không dùng được với thiết lập hiện tại. Hãy đổi thiết lập liên quan trước (ví dụ chế độ hoặc nguồn giấy).", 2},
-    {ErrorCode::OptionReadOnly, "option-read-only",
-     "This scanner option can only be read, not changed.",
+     "This scanner option is not available with the current settings. Change the related setting first (for example "
+     "the mode or source).",
+     "Tùy chọn này của máy quét không dùng được với thiết lập hiện tại. Hãy đổi thiết lập liên quan trước (ví dụ chế "
+     "độ hoặc nguồn giấy).",
+     2},
+    {ErrorCode::OptionReadOnly, "option-read-only", "This scanner option can only be read, not changed.",
      "Tùy chọn này của máy quét chỉ đọc được, không thay đổi được.", 2},
     {ErrorCode::OptionInvalidValue, "option-invalid-value",
      "The value is not allowed for this scanner option. Use one of the values the device offers.",
@@ -96,8 +110,11 @@ constexpr ErrorText kTexts[] = {
      "A file could not be read. Check that it exists and that you may read it.",
      "Không đọc được tệp. Hãy kiểm tra tệp tồn tại và bạn có quyền đọc.", 4},
     {ErrorCode::InvalidDossierCode, "invalid-dossier-code",
-     "The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly.",
-     "Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, hoặc cho phép mã tự do một cách rõ ràng.", 2},
+     "The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or "
+     "allow a free-form code explicitly.",
+     "Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, hoặc cho "
+     "phép mã tự do một cách rõ ràng.",
+     2},
     {ErrorCode::DossierNotFound, "dossier-not-found",
      "No dossier has this code in the store. Check the code or list the dossiers.",
      "Không có hồ sơ nào mang mã này trong kho. Hãy kiểm tra lại mã hoặc xem danh sách hồ sơ.", 4},
@@ -105,11 +122,17 @@ constexpr ErrorText kTexts[] = {
      "The dossier has no component with this name. Check the name or show the dossier.",
      "Hồ sơ không có thành phần mang tên này. Hãy kiểm tra lại tên hoặc xem chi tiết hồ sơ.", 4},
     {ErrorCode::PageFileMissing, "page-file-missing",
-     "A saved page image is missing from the store. Do not continue with this dossier; restore the file from a backup or scan the page again.",
-     "Thiếu tệp ảnh của một trang đã lưu trong kho. Đừng tiếp tục với hồ sơ này; hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.", 4},
+     "A saved page image is missing from the store. Do not continue with this dossier; restore the file from a backup "
+     "or scan the page again.",
+     "Thiếu tệp ảnh của một trang đã lưu trong kho. Đừng tiếp tục với hồ sơ này; hãy khôi phục tệp từ bản sao lưu hoặc "
+     "quét lại trang đó.",
+     4},
     {ErrorCode::PageFileDamaged, "page-file-damaged",
-     "A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup or scan the page again.",
-     "Tệp ảnh của một trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.", 4},
+     "A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup or scan "
+     "the page again.",
+     "Tệp ảnh của một trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu "
+     "hoặc quét lại trang đó.",
+     4},
     {ErrorCode::ImageEncodeFailed, "image-encode-failed",
      "The page image could not be encoded. Try another image format, then scan the page again.",
      "Không mã hóa được ảnh trang. Hãy thử định dạng ảnh khác rồi quét lại trang.", 4},
@@ -117,8 +140,7 @@ constexpr ErrorText kTexts[] = {
      "A page image could not be read. The file may be damaged; restore it or scan the page again.",
      "Không đọc được ảnh trang. Tệp có thể bị hỏng; hãy khôi phục hoặc quét lại trang.", 4},
 
-    {ErrorCode::NoPages, "no-pages",
-     "There are no pages to put in the PDF. Scan pages into the dossier first.",
+    {ErrorCode::NoPages, "no-pages", "There are no pages to put in the PDF. Scan pages into the dossier first.",
      "Không có trang nào để đưa vào PDF. Hãy quét tài liệu vào hồ sơ trước.", 5},
     {ErrorCode::OutputExists, "output-exists",
      "The output file already exists and was not overwritten. Choose another name or allow overwriting.",
@@ -139,20 +161,44 @@ const ErrorText &textOf(ErrorCode code)
 
 } // namespace
 
-QString Error::idOf(ErrorCode code) { return QString::fromLatin1(textOf(code).id); }
-QString Error::messageEnOf(ErrorCode code) { return QString::fromUtf8(textOf(code).en); }
-QString Error::messageViOf(ErrorCode code) { return QString::fromUtf8(textOf(code).vi); }
+QString Error::idOf(ErrorCode code)
+{
+    return QString::fromLatin1(textOf(code).id);
+}
+QString Error::messageEnOf(ErrorCode code)
+{
+    return QString::fromUtf8(textOf(code).en);
+}
+QString Error::messageViOf(ErrorCode code)
+{
+    return QString::fromUtf8(textOf(code).vi);
+}
 
 bool Error::isUiLocaleVietnamese()
 {
     return QLocale().language() == QLocale::Vietnamese;
 }
 
-QString Error::id() const { return idOf(m_code); }
-QString Error::messageEn() const { return messageEnOf(m_code); }
-QString Error::messageVi() const { return messageViOf(m_code); }
-QString Error::message() const { return isUiLocaleVietnamese() ? messageVi() : messageEn(); }
-int Error::exitStatus() const { return textOf(m_code).exitStatus; }
+QString Error::id() const
+{
+    return idOf(m_code);
+}
+QString Error::messageEn() const
+{
+    return messageEnOf(m_code);
+}
+QString Error::messageVi() const
+{
+    return messageViOf(m_code);
+}
+QString Error::message() const
+{
+    return isUiLocaleVietnamese() ? messageVi() : messageEn();
+}
+int Error::exitStatus() const
+{
+    return textOf(m_code).exitStatus;
+}
 
 QString Error::fullText() const
 {

@@ -8,7 +8,8 @@ namespace sohoa {
 // Every failure a user can meet has a code here and one sentence in Vietnamese and one in English
 // (Error.cpp) that says what happened and what to do. Codes are stable: their names appear in
 // the CLI's JSON output and exit statuses.
-enum class ErrorCode {
+enum class ErrorCode
+{
     None = 0,
 
     // General

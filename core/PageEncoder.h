@@ -13,7 +13,12 @@ namespace sohoa {
 // for 16-bit pages, which JPEG cannot hold.
 struct ImageProfile
 {
-    enum class Format { Auto, Jpeg, Png };
+    enum class Format
+    {
+        Auto,
+        Jpeg,
+        Png
+    };
     Format format = Format::Auto;
     int jpegQuality = 85;
 

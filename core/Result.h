@@ -8,8 +8,7 @@
 namespace sohoa {
 
 // A value or an Error, never both (qBittorrent's expected<T, Error> idea without C++23).
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
@@ -34,8 +33,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -7,9 +7,14 @@
 
 namespace sohoa {
 
-enum class ColorMode { Lineart, Gray, Color };
+enum class ColorMode
+{
+    Lineart,
+    Gray,
+    Color
+};
 
-QString colorModeName(ColorMode mode);                       // "lineart", "gray", "color"
+QString colorModeName(ColorMode mode);                        // "lineart", "gray", "color"
 bool colorModeFromName(const QString &name, ColorMode *mode); // false if unknown
 
 // One page as it leaves the scanner, before it is saved.
@@ -20,8 +25,8 @@ struct ScannedPage
     QImage image;
     int dpi = 0;
     ColorMode mode = ColorMode::Color;
-    int bitDepth = 8;  // bits per sample as delivered by the device: 1, 8 or 16
-    QString device;    // SANE device name
+    int bitDepth = 8; // bits per sample as delivered by the device: 1, 8 or 16
+    QString device;   // SANE device name
     QDateTime acquiredAt;
     bool heightWasUnknown = false; // hand-scanner mode: the height came from the data, not the parameters
 };

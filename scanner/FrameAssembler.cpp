@@ -31,7 +31,9 @@ QImage directTarget(const SANE_Parameters &p)
         return {};
     QImage::Format format = QImage::Format_Invalid;
     if (p.format == SANE_FRAME_GRAY)
-        format = p.depth == 1 ? QImage::Format_Mono : p.depth == 8 ? QImage::Format_Grayscale8 : QImage::Format_Grayscale16;
+        format = p.depth == 1   ? QImage::Format_Mono
+                 : p.depth == 8 ? QImage::Format_Grayscale8
+                                : QImage::Format_Grayscale16;
     else if (p.format == SANE_FRAME_RGB && p.depth == 8)
         format = QImage::Format_RGB888;
     if (format == QImage::Format_Invalid || (p.depth != 1 && p.depth != 8 && p.depth != 16))

@@ -18,7 +18,10 @@ ScanSession::~ScanSession()
     }
 }
 
-bool ScanSession::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool ScanSession::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
 
 void ScanSession::start(const ScanJob &job)
 {
@@ -28,9 +31,15 @@ void ScanSession::start(const ScanJob &job)
     m_thread = QThread::create([this, job] {
         ScanCallbacks cb;
         // Signals cross to the receivers' threads as queued connections.
-        cb.started = [this](const ScanReport &r) { Q_EMIT started(r.dossier.code, r.component.name); };
-        cb.pageSaved = [this](const PageRecord &page) { Q_EMIT pageSaved(page); };
-        cb.progress = [this](int index, double fraction) { Q_EMIT progress(index, fraction); };
+        cb.started = [this](const ScanReport &r) {
+            Q_EMIT started(r.dossier.code, r.component.name);
+        };
+        cb.pageSaved = [this](const PageRecord &page) {
+            Q_EMIT pageSaved(page);
+        };
+        cb.progress = [this](int index, double fraction) {
+            Q_EMIT progress(index, fraction);
+        };
         const ScanReport report = m_pipeline->run(job, cb);
         m_store.releaseThreadConnection();
         Q_EMIT finished(report);
@@ -38,6 +47,9 @@ void ScanSession::start(const ScanJob &job)
     m_thread->start();
 }
 
-void ScanSession::cancel() { m_pipeline->cancel(); }
+void ScanSession::cancel()
+{
+    m_pipeline->cancel();
+}
 
 } // namespace sohoa::scanner

@@ -19,8 +19,7 @@ namespace {
 // bounds the pipeline's memory while still letting the scanner run ahead of the encoder.
 constexpr size_t kQueueCapacity = 2;
 
-template<typename T>
-class BoundedQueue
+template <typename T> class BoundedQueue
 {
 public:
     // Blocks while the queue is full. Returns false if the consumer has stopped.
@@ -140,9 +139,10 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
 
     if (callbacks.started)
         callbacks.started(report);
-    (void)d->store.audit(QStringLiteral("batch-started"),
-                         QStringLiteral("batch %1 device %2 component %3").arg(report.batchId, job.deviceName, report.component.name),
-                         report.dossier.id);
+    (void)d->store.audit(
+        QStringLiteral("batch-started"),
+        QStringLiteral("batch %1 device %2 component %3").arg(report.batchId, job.deviceName, report.component.name),
+        report.dossier.id);
 
     {
         std::lock_guard lock(d->deviceMutex);
@@ -187,9 +187,9 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
 
     Error saveError;
     while (auto item = encoded.pop()) {
-        Result<PageRecord> saved = item->encoded
-                                       ? d->store.savePage(report.component, item->page, item->encoded.value(), report.batchId)
-                                       : Result<PageRecord>(item->encoded.error());
+        Result<PageRecord> saved =
+            item->encoded ? d->store.savePage(report.component, item->page, item->encoded.value(), report.batchId)
+                          : Result<PageRecord>(item->encoded.error());
         if (!saved) {
             saveError = saved.error();
             encoded.consumerStopped();
@@ -215,15 +215,16 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     else
         report.error = outcome.error;
 
-    (void)d->store.audit(QStringLiteral("batch-ended"),
-                         QStringLiteral("batch %1: %2 pages saved, result %3%4")
-                             .arg(report.batchId)
-                             .arg(report.savedPages.size())
-                             .arg(report.error.id(),
-                                  report.pagesAcquiredNotSaved
-                                      ? QStringLiteral(", %1 pages read but not saved").arg(report.pagesAcquiredNotSaved)
-                                      : QString()),
-                         report.dossier.id);
+    (void)d->store.audit(
+        QStringLiteral("batch-ended"),
+        QStringLiteral("batch %1: %2 pages saved, result %3%4")
+            .arg(report.batchId)
+            .arg(report.savedPages.size())
+            .arg(report.error.id(),
+                 report.pagesAcquiredNotSaved
+                     ? QStringLiteral(", %1 pages read but not saved").arg(report.pagesAcquiredNotSaved)
+                     : QString()),
+        report.dossier.id);
     qCInfo(lcScanner) << "batch" << report.batchId << "saved" << report.savedPages.size() << "pages, result"
                       << report.error.id();
     return report;

@@ -495,8 +495,8 @@ BatchOutcome ScannerDevice::scanBatch(const BatchCallbacks &cb, int maxPages)
                     return r;
                 }
                 if (cb.progress && expected > 0) {
-                    const double fraction = std::min(
-                        1.0, (frameIndex % frameCount + double(received) / double(expected)) / frameCount);
+                    const double fraction =
+                        std::min(1.0, (frameIndex % frameCount + double(received) / double(expected)) / frameCount);
                     if (fraction - lastFraction >= 0.01 || sinceProgress.elapsed() >= 100) {
                         cb.progress(pageIndex, fraction);
                         lastFraction = fraction;

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <optional>
 #include <thread>
 
 namespace sohoa::cli {
@@ -26,7 +27,10 @@ namespace {
 
 std::atomic<int> g_signal{0};
 
-extern "C" void onSignal(int sig) { g_signal.store(sig); }
+extern "C" void onSignal(int sig)
+{
+    g_signal.store(sig);
+}
 
 const QString kUsage = QStringLiteral(
     "Usage: sohoa-cli COMMAND [options]\n"
@@ -46,7 +50,10 @@ QCommandLineOption storeOption()
     return {QStringLiteral("store"), QStringLiteral("Dossier store folder."), QStringLiteral("DIR")};
 }
 
-QCommandLineOption jsonOption() { return {QStringLiteral("json"), QStringLiteral("One JSON object per line.")}; }
+QCommandLineOption jsonOption()
+{
+    return {QStringLiteral("json"), QStringLiteral("One JSON object per line.")};
+}
 
 int fail(const Error &error, bool json)
 {
@@ -79,7 +86,8 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, b
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
                                                 const StoreOptions &options = {})
 {
-    const QString dir = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : DossierStore::defaultLocation();
+    const QString dir =
+        parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : DossierStore::defaultLocation();
     auto store = DossierStore::open(dir, options);
     if (!store)
         return store;
@@ -102,7 +110,8 @@ Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser
                                   {QStringLiteral("removed_temporaries"), removed}});
         }
         for (const auto &p : rep.adoptedPages)
-            printWarning(QStringLiteral("Khôi phục trang đã ghi trọn vẹn / Recovered a complete page: ") + p.relativePath);
+            printWarning(QStringLiteral("Khôi phục trang đã ghi trọn vẹn / Recovered a complete page: ") +
+                         p.relativePath);
         for (const auto &t : rep.removedTemporaries)
             printWarning(QStringLiteral("Đã xóa tệp tạm chưa hoàn tất / Removed an incomplete temporary file: ") + t);
         for (const auto &p : rep.missingPages)
@@ -146,27 +155,37 @@ int cmdScan(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Scan a batch straight into a dossier component."));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("SANE device name (see devices)."), QStringLiteral("NAME"));
-    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("flatbed, adf or duplex."), QStringLiteral("SOURCE"));
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("color, gray or lineart."), QStringLiteral("MODE"));
-    const QCommandLineOption resolution(QStringLiteral("resolution"), QStringLiteral("Resolution in dpi."), QStringLiteral("DPI"));
-    const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("A4, A5, Letter or WxHmm."), QStringLiteral("SIZE"));
-    const QCommandLineOption rawOption(QStringLiteral("option"), QStringLiteral("Raw SANE option NAME=VALUE (repeatable)."),
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("SANE device name (see devices)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("flatbed, adf or duplex."),
+                                    QStringLiteral("SOURCE"));
+    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("color, gray or lineart."),
+                                  QStringLiteral("MODE"));
+    const QCommandLineOption resolution(QStringLiteral("resolution"), QStringLiteral("Resolution in dpi."),
+                                        QStringLiteral("DPI"));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("A4, A5, Letter or WxHmm."),
+                                      QStringLiteral("SIZE"));
+    const QCommandLineOption rawOption(QStringLiteral("option"),
+                                       QStringLiteral("Raw SANE option NAME=VALUE (repeatable)."),
                                        QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption dossier(QStringLiteral("dossier"), QStringLiteral("Dossier code."), QStringLiteral("CODE"));
-    const QCommandLineOption freeForm(QStringLiteral("free-form"), QStringLiteral("Accept a dossier code of no standard form."));
-    const QCommandLineOption component(QStringLiteral("component"), QStringLiteral("Component name (default \"Tài liệu\")."),
-                                       QStringLiteral("NAME"));
+    const QCommandLineOption dossier(QStringLiteral("dossier"), QStringLiteral("Dossier code."),
+                                     QStringLiteral("CODE"));
+    const QCommandLineOption freeForm(QStringLiteral("free-form"),
+                                      QStringLiteral("Accept a dossier code of no standard form."));
+    const QCommandLineOption component(
+        QStringLiteral("component"), QStringLiteral("Component name (default \"Tài liệu\")."), QStringLiteral("NAME"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Page image format: auto, jpeg or png."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption quality(QStringLiteral("jpeg-quality"), QStringLiteral("JPEG quality 1-100 (default 85)."),
                                      QStringLiteral("Q"));
-    const QCommandLineOption maxPages(QStringLiteral("max-pages"), QStringLiteral("Stop after N pages."), QStringLiteral("N"));
-    const QCommandLineOption nameTemplate(QStringLiteral("name-template"),
-                                          QStringLiteral("File name template (default {dossier}/{component}/{seq:04}.{ext})."),
-                                          QStringLiteral("TEMPLATE"));
-    parser.addOptions({device, source, mode, resolution, pageSize, rawOption, dossier, freeForm, component, format, quality,
-                       maxPages, nameTemplate, storeOption(), jsonOption()});
+    const QCommandLineOption maxPages(QStringLiteral("max-pages"), QStringLiteral("Stop after N pages."),
+                                      QStringLiteral("N"));
+    const QCommandLineOption nameTemplate(
+        QStringLiteral("name-template"),
+        QStringLiteral("File name template (default {dossier}/{component}/{seq:04}.{ext})."),
+        QStringLiteral("TEMPLATE"));
+    parser.addOptions({device, source, mode, resolution, pageSize, rawOption, dossier, freeForm, component, format,
+                       quality, maxPages, nameTemplate, storeOption(), jsonOption()});
     const bool json = args.contains(QStringLiteral("--json"));
     int code = 0;
     if (!parse(parser, args, &code, json))
@@ -284,25 +303,28 @@ int cmdScan(const QStringList &args)
 
     const int saved = static_cast<int>(report.savedPages.size());
     if (json) {
-        QJsonObject summary{{QStringLiteral("event"), QStringLiteral("summary")},
-                            {QStringLiteral("dossier"), report.dossier.code},
-                            {QStringLiteral("component"), report.component.name},
-                            {QStringLiteral("batch"), report.batchId},
-                            {QStringLiteral("pages_saved"), saved},
-                            {QStringLiteral("pages_read_not_saved"), report.pagesAcquiredNotSaved},
-                            {QStringLiteral("status"), report.error.isError() ? QStringLiteral("error") : QStringLiteral("ok")}};
+        QJsonObject summary{
+            {QStringLiteral("event"), QStringLiteral("summary")},
+            {QStringLiteral("dossier"), report.dossier.code},
+            {QStringLiteral("component"), report.component.name},
+            {QStringLiteral("batch"), report.batchId},
+            {QStringLiteral("pages_saved"), saved},
+            {QStringLiteral("pages_read_not_saved"), report.pagesAcquiredNotSaved},
+            {QStringLiteral("status"), report.error.isError() ? QStringLiteral("error") : QStringLiteral("ok")}};
         if (report.error.isError())
             summary.insert(QStringLiteral("error"), errorJson(report.error));
         printJson(summary);
     } else {
-        printLine(QStringLiteral("%1 page(s) saved into %2 / %3").arg(saved).arg(report.dossier.code, report.component.name));
+        printLine(
+            QStringLiteral("%1 page(s) saved into %2 / %3").arg(saved).arg(report.dossier.code, report.component.name));
     }
     if (report.error.isError()) {
         printWarning(QStringLiteral("Lỗi / Error [%1]:\n").arg(report.error.id()) + report.error.fullText());
         if (saved > 0 || report.error.code() != ErrorCode::FeederEmpty)
-            printWarning(QStringLiteral("Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ. / "
-                                        "%1 page(s) are saved; run the same command again to continue into the same dossier.")
-                             .arg(saved));
+            printWarning(
+                QStringLiteral("Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ. / "
+                               "%1 page(s) are saved; run the same command again to continue into the same dossier.")
+                    .arg(saved));
         if (report.pagesAcquiredNotSaved > 0)
             printWarning(QStringLiteral("%1 trang đã quét nhưng CHƯA được lưu, cần quét lại. / "
                                         "%1 page(s) were read but NOT saved and must be scanned again.")
@@ -335,39 +357,75 @@ int cmdDossierList(const QStringList &args)
             o.insert(QStringLiteral("page_count"), count);
             arr.append(o);
         } else {
-            printLine(QStringLiteral("%1\t%2 page(s)\t%3\t%4").arg(d.code).arg(count).arg(d.status, d.updatedAt.toString(Qt::ISODate)));
+            printLine(QStringLiteral("%1\t%2 page(s)\t%3\t%4")
+                          .arg(d.code)
+                          .arg(count)
+                          .arg(d.status, d.updatedAt.toString(Qt::ISODate)));
         }
     }
     if (json)
-        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("dossiers")}, {QStringLiteral("dossiers"), arr}});
+        printJson(
+            QJsonObject{{QStringLiteral("event"), QStringLiteral("dossiers")}, {QStringLiteral("dossiers"), arr}});
     return 0;
+}
+
+struct OpenedDossier
+{
+    std::unique_ptr<DossierStore> store;
+    DossierInfo dossier;
+    bool json = false;
+};
+
+// The common start of `dossier show|export|verify CODE`: parses the arguments (the command's own
+// options already added to the parser), opens the store and finds the dossier. On nullopt the
+// command ends with *exitCode.
+std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, const QStringList &args,
+                                                const QString &command, int *exitCode)
+{
+    parser.addOptions({storeOption(), jsonOption()});
+    parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("Dossier code."));
+    OpenedDossier opened;
+    opened.json = args.contains(QStringLiteral("--json"));
+    if (!parse(parser, args, exitCode, opened.json))
+        return std::nullopt;
+    if (parser.positionalArguments().size() != 1) {
+        *exitCode = usageError(command + QStringLiteral(" needs exactly one CODE"), opened.json);
+        return std::nullopt;
+    }
+    auto store = openStore(parser, opened.json);
+    if (!store) {
+        *exitCode = fail(store.error(), opened.json);
+        return std::nullopt;
+    }
+    auto dossier = store.value()->dossier(parser.positionalArguments().constFirst());
+    if (!dossier) {
+        *exitCode = fail(dossier.error(), opened.json);
+        return std::nullopt;
+    }
+    opened.store = std::move(store).value();
+    opened.dossier = dossier.value();
+    return opened;
 }
 
 int cmdDossierShow(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption()});
-    parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("Dossier code."));
-    const bool json = args.contains(QStringLiteral("--json"));
-    int code = 0;
-    if (!parse(parser, args, &code, json))
-        return code;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("dossier show needs exactly one CODE"), json);
-    auto store = openStore(parser, json);
-    if (!store)
-        return fail(store.error(), json);
-    auto dossier = store.value()->dossier(parser.positionalArguments().constFirst());
-    if (!dossier)
-        return fail(dossier.error(), json);
-    auto comps = store.value()->components(dossier->id);
+    int exitCode = 0;
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier show"), &exitCode);
+    if (!opened)
+        return exitCode;
+    const bool json = opened->json;
+    DossierStore *store = opened->store.get();
+    const DossierInfo *dossier = &opened->dossier;
+    auto comps = store->components(dossier->id);
     if (!comps)
         return fail(comps.error(), json);
     QJsonArray compArr;
     if (!json)
-        printLine(QStringLiteral("%1 (%2) created %3").arg(dossier->code, dossier->status, dossier->createdAt.toString(Qt::ISODate)));
+        printLine(QStringLiteral("%1 (%2) created %3")
+                      .arg(dossier->code, dossier->status, dossier->createdAt.toString(Qt::ISODate)));
     for (const ComponentInfo &c : comps.value()) {
-        auto pages = store.value()->pages(c.id);
+        auto pages = store->pages(c.id);
         if (!pages)
             return fail(pages.error(), json);
         QJsonArray pageArr;
@@ -377,7 +435,12 @@ int cmdDossierShow(const QStringList &args)
             if (json)
                 pageArr.append(pageJson(p));
             else
-                printLine(QStringLiteral("     %1 %2x%3 %4dpi %5 %6").arg(p.relativePath).arg(p.width).arg(p.height).arg(p.dpi).arg(colorModeName(p.mode), p.sha256));
+                printLine(QStringLiteral("     %1 %2x%3 %4dpi %5 %6")
+                              .arg(p.relativePath)
+                              .arg(p.width)
+                              .arg(p.height)
+                              .arg(p.dpi)
+                              .arg(colorModeName(p.mode), p.sha256));
         }
         compArr.append(QJsonObject{{QStringLiteral("name"), c.name},
                                    {QStringLiteral("position"), c.position},
@@ -385,7 +448,7 @@ int cmdDossierShow(const QStringList &args)
                                    {QStringLiteral("pages"), pageArr}});
     }
     if (json) {
-        QJsonObject o = dossierJson(dossier.value());
+        QJsonObject o = dossierJson(*dossier);
         o.insert(QStringLiteral("event"), QStringLiteral("dossier"));
         o.insert(QStringLiteral("components"), compArr);
         printJson(o);
@@ -400,36 +463,30 @@ int cmdDossierExport(const QStringList &args)
     const QCommandLineOption component(QStringLiteral("component"), QStringLiteral("Export only this component."),
                                        QStringLiteral("NAME"));
     const QCommandLineOption overwrite(QStringLiteral("overwrite"), QStringLiteral("Replace an existing output file."));
-    parser.addOptions({out, component, overwrite, storeOption(), jsonOption()});
-    parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("Dossier code."));
-    const bool json = args.contains(QStringLiteral("--json"));
-    int code = 0;
-    if (!parse(parser, args, &code, json))
-        return code;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("dossier export needs exactly one CODE"), json);
+    parser.addOptions({out, component, overwrite});
+    int exitCode = 0;
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier export"), &exitCode);
+    if (!opened)
+        return exitCode;
+    const bool json = opened->json;
     if (!parser.isSet(out))
         return usageError(QStringLiteral("--out FILE.pdf is required"), json);
-    auto store = openStore(parser, json);
-    if (!store)
-        return fail(store.error(), json);
-    auto dossier = store.value()->dossier(parser.positionalArguments().constFirst());
-    if (!dossier)
-        return fail(dossier.error(), json);
+    DossierStore *store = opened->store.get();
+    const DossierInfo *dossier = &opened->dossier;
 
     QList<PageRecord> pages;
     QString title = dossier->code;
     if (parser.isSet(component)) {
-        auto comp = store.value()->component(dossier->id, parser.value(component));
+        auto comp = store->component(dossier->id, parser.value(component));
         if (!comp)
             return fail(comp.error(), json);
-        auto list = store.value()->pages(comp->id);
+        auto list = store->pages(comp->id);
         if (!list)
             return fail(list.error(), json);
         pages = list.value();
         title += QStringLiteral(" — ") + comp->name;
     } else {
-        auto list = store.value()->dossierPages(dossier->id);
+        auto list = store->dossierPages(dossier->id);
         if (!list)
             return fail(list.error(), json);
         pages = list.value();
@@ -459,9 +516,10 @@ int cmdDossierExport(const QStringList &args)
     auto written = PdfWriter::write(outPath, sources, meta, options);
     if (!written)
         return fail(written.error(), json);
-    (void)store.value()->audit(QStringLiteral("pdf-exported"),
-                               QStringLiteral("%1 (%2 pages, %3 bytes)").arg(outPath).arg(written->pageCount).arg(written->fileSize),
-                               dossier->id);
+    (void)store->audit(
+        QStringLiteral("pdf-exported"),
+        QStringLiteral("%1 (%2 pages, %3 bytes)").arg(outPath).arg(written->pageCount).arg(written->fileSize),
+        dossier->id);
     if (json) {
         QJsonArray enc;
         for (const QString &e : written->pageEncodings)
@@ -481,22 +539,15 @@ int cmdDossierExport(const QStringList &args)
 int cmdDossierVerify(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption()});
-    parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("Dossier code."));
-    const bool json = args.contains(QStringLiteral("--json"));
-    int code = 0;
-    if (!parse(parser, args, &code, json))
-        return code;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("dossier verify needs exactly one CODE"), json);
-    auto store = openStore(parser, json);
-    if (!store)
-        return fail(store.error(), json);
-    auto dossier = store.value()->dossier(parser.positionalArguments().constFirst());
-    if (!dossier)
-        return fail(dossier.error(), json);
+    int exitCode = 0;
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier verify"), &exitCode);
+    if (!opened)
+        return exitCode;
+    const bool json = opened->json;
+    DossierStore *store = opened->store.get();
+    const DossierInfo *dossier = &opened->dossier;
     QList<PageRecord> damaged, missing;
-    auto all = store.value()->verifyDossier(dossier->id, &damaged, &missing);
+    auto all = store->verifyDossier(dossier->id, &damaged, &missing);
     if (!all)
         return fail(all.error(), json);
     if (json) {
@@ -511,7 +562,10 @@ int cmdDossierVerify(const QStringList &args)
                               {QStringLiteral("damaged"), d},
                               {QStringLiteral("missing"), m}});
     } else {
-        printLine(QStringLiteral("%1 page(s) checked, %2 damaged, %3 missing").arg(all->size()).arg(damaged.size()).arg(missing.size()));
+        printLine(QStringLiteral("%1 page(s) checked, %2 damaged, %3 missing")
+                      .arg(all->size())
+                      .arg(damaged.size())
+                      .arg(missing.size()));
     }
     if (!missing.isEmpty())
         return fail(Error(ErrorCode::PageFileMissing, missing.constFirst().relativePath), false);
@@ -522,11 +576,15 @@ int cmdDossierVerify(const QStringList &args)
 
 } // namespace
 
-QString versionString() { return QStringLiteral(SOHOA_VERSION_STRING); }
+QString versionString()
+{
+    return QStringLiteral(SOHOA_VERSION_STRING);
+}
 
 int run(const QStringList &arguments)
 {
-    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h" || arguments.at(1) == u"help") {
+    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h" ||
+        arguments.at(1) == u"help") {
         printLine(kUsage);
         return arguments.size() < 2 ? 2 : 0;
     }
@@ -554,7 +612,8 @@ int run(const QStringList &arguments)
             return cmdDossierExport(subArgs);
         if (sub == u"verify")
             return cmdDossierVerify(subArgs);
-        return usageError(QStringLiteral("dossier needs list, show, export or verify"), arguments.contains(QStringLiteral("--json")));
+        return usageError(QStringLiteral("dossier needs list, show, export or verify"),
+                          arguments.contains(QStringLiteral("--json")));
     }
     return usageError(QStringLiteral("unknown command: ") + command + QStringLiteral("\n") + kUsage,
                       arguments.contains(QStringLiteral("--json")));

@@ -39,7 +39,8 @@ QJsonObject errorJson(const Error &error)
 void printError(const Error &error, bool json)
 {
     if (json) {
-        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("error"), errorJson(error)}});
+        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("error")},
+                              {QStringLiteral("error"), errorJson(error)}});
     }
     printWarning(QStringLiteral("Lỗi / Error [%1]:\n").arg(error.id()) + error.fullText());
 }

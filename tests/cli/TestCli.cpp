@@ -133,14 +133,13 @@ private slots:
     void adfColorBatchAt300DpiAndExport()
     {
         QTemporaryDir store;
-        const ToolResult r = runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"),
-                                                            QStringLiteral("--source"), QStringLiteral("adf"),
-                                                            QStringLiteral("--mode"), QStringLiteral("color"),
-                                                            QStringLiteral("--resolution"), QStringLiteral("300"),
-                                                            QStringLiteral("--page-size"), QStringLiteral("A4"),
-                                                            QStringLiteral("--option"), QStringLiteral("test-picture=Color pattern"),
-                                                            QStringLiteral("--dossier"), kCode,
-                                                            QStringLiteral("--component"), QStringLiteral("Đơn đề nghị")}));
+        const ToolResult r = runCli(
+            scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                                    QStringLiteral("adf"), QStringLiteral("--mode"), QStringLiteral("color"),
+                                    QStringLiteral("--resolution"), QStringLiteral("300"),
+                                    QStringLiteral("--page-size"), QStringLiteral("A4"), QStringLiteral("--option"),
+                                    QStringLiteral("test-picture=Color pattern"), QStringLiteral("--dossier"), kCode,
+                                    QStringLiteral("--component"), QStringLiteral("Đơn đề nghị")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const auto pages = checkSavedPages(r);
         QCOMPARE(pages.size(), 10);
@@ -152,7 +151,9 @@ private slots:
             QVERIFY(qAbs(p.value(QStringLiteral("height")).toInt() - 3508) <= 1);
             QCOMPARE(p.value(QStringLiteral("dpi")).toInt(), 300);
             QCOMPARE(p.value(QStringLiteral("format")).toString(), QStringLiteral("jpg"));
-            QVERIFY(p.value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/Đơn đề nghị/%1.jpg").arg(i + 1, 4, 10, QLatin1Char('0'))));
+            QVERIFY(p.value(QStringLiteral("path"))
+                        .toString()
+                        .endsWith(QStringLiteral("/Đơn đề nghị/%1.jpg").arg(i + 1, 4, 10, QLatin1Char('0'))));
         }
         const auto summary = r.events(QStringLiteral("summary"));
         QCOMPARE(summary.size(), 1);
@@ -160,8 +161,9 @@ private slots:
         QCOMPARE(summary.first().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
 
         const QString pdf = store.filePath(QStringLiteral("out.pdf"));
-        const ToolResult ex = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"),
-                                      store.path(), QStringLiteral("--out"), pdf, QStringLiteral("--json")});
+        const ToolResult ex =
+            runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"), store.path(),
+                    QStringLiteral("--out"), pdf, QStringLiteral("--json")});
         QVERIFY2(ex.exitCode == 0, qPrintable(ex.describe()));
         checkPdf(pdf, 10);
         const auto images = pdfImages(pdf);
@@ -173,43 +175,46 @@ private slots:
         // A4 at 100 % scale.
         const ToolResult info = runTool(QStringLiteral("pdfinfo"), {pdf});
         // 2480 x 3508 px at 300 dpi (the test backend may deliver one line less).
-        QVERIFY2(QRegularExpression(QStringLiteral("Page size:\\s+595\\.2 x 84[12]\\.\\d+ pts \\(A4\\)")).match(info.out).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral("Page size:\\s+595\\.2 x 84[12]\\.\\d+ pts \\(A4\\)"))
+                     .match(info.out)
+                     .hasMatch(),
                  qPrintable(info.out));
         QVERIFY2(info.out.contains(kCode), qPrintable(info.out));
         // Never overwritten without --overwrite.
-        const ToolResult again = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"),
-                                         store.path(), QStringLiteral("--out"), pdf});
+        const ToolResult again = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode,
+                                         QStringLiteral("--store"), store.path(), QStringLiteral("--out"), pdf});
         QCOMPARE(again.exitCode, 5);
         QVERIFY(again.err.contains(QStringLiteral("output-exists")));
 
         // list and show agree with what was scanned.
         const ToolResult list = runCli({QStringLiteral("dossier"), QStringLiteral("list"), QStringLiteral("--store"),
                                         store.path(), QStringLiteral("--json")});
-        const auto dossiers = list.events(QStringLiteral("dossiers")).value(0).value(QStringLiteral("dossiers")).toArray();
+        const auto dossiers =
+            list.events(QStringLiteral("dossiers")).value(0).value(QStringLiteral("dossiers")).toArray();
         QCOMPARE(dossiers.size(), 1);
         QCOMPARE(dossiers.at(0).toObject().value(QStringLiteral("code")).toString(), kCode);
         QCOMPARE(dossiers.at(0).toObject().value(QStringLiteral("page_count")).toInt(), 10);
-        const ToolResult show = runCli({QStringLiteral("dossier"), QStringLiteral("show"), kCode, QStringLiteral("--store"),
-                                        store.path(), QStringLiteral("--json")});
-        const auto comps = show.events(QStringLiteral("dossier")).value(0).value(QStringLiteral("components")).toArray();
+        const ToolResult show = runCli({QStringLiteral("dossier"), QStringLiteral("show"), kCode,
+                                        QStringLiteral("--store"), store.path(), QStringLiteral("--json")});
+        const auto comps =
+            show.events(QStringLiteral("dossier")).value(0).value(QStringLiteral("components")).toArray();
         QCOMPARE(comps.size(), 1);
         QCOMPARE(comps.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Đơn đề nghị"));
         QCOMPARE(comps.at(0).toObject().value(QStringLiteral("pages")).toArray().size(), 10);
-        const ToolResult verify = runCli({QStringLiteral("dossier"), QStringLiteral("verify"), kCode, QStringLiteral("--store"),
-                                          store.path()});
+        const ToolResult verify = runCli(
+            {QStringLiteral("dossier"), QStringLiteral("verify"), kCode, QStringLiteral("--store"), store.path()});
         QCOMPARE(verify.exitCode, 0);
     }
 
     void lineartBatchBecomesBilevelPdf()
     {
         QTemporaryDir store;
-        const ToolResult r = runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"),
-                                                            QStringLiteral("--source"), QStringLiteral("adf"),
-                                                            QStringLiteral("--mode"), QStringLiteral("lineart"),
-                                                            QStringLiteral("--resolution"), QStringLiteral("300"),
-                                                            QStringLiteral("--page-size"), QStringLiteral("A4"),
-                                                            QStringLiteral("--option"), QStringLiteral("test-picture=Grid"),
-                                                            QStringLiteral("--dossier"), kCode}));
+        const ToolResult r = runCli(
+            scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                                    QStringLiteral("adf"), QStringLiteral("--mode"), QStringLiteral("lineart"),
+                                    QStringLiteral("--resolution"), QStringLiteral("300"),
+                                    QStringLiteral("--page-size"), QStringLiteral("A4"), QStringLiteral("--option"),
+                                    QStringLiteral("test-picture=Grid"), QStringLiteral("--dossier"), kCode}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const auto pages = r.events(QStringLiteral("page"));
         QCOMPARE(pages.size(), 10);
@@ -220,8 +225,8 @@ private slots:
             QCOMPARE(p.value(QStringLiteral("mode")).toString(), QStringLiteral("lineart"));
         }
         const QString pdf = store.filePath(QStringLiteral("bw.pdf"));
-        const ToolResult ex = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"),
-                                      store.path(), QStringLiteral("--out"), pdf});
+        const ToolResult ex = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode,
+                                      QStringLiteral("--store"), store.path(), QStringLiteral("--out"), pdf});
         QVERIFY2(ex.exitCode == 0, qPrintable(ex.describe()));
         checkPdf(pdf, 10);
         for (const QStringList &img : pdfImages(pdf)) {
@@ -235,17 +240,17 @@ private slots:
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("bpc");
-        QTest::newRow("16-bit gray") << QStringList{QStringLiteral("--mode"), QStringLiteral("gray"), QStringLiteral("--option"),
-                                                    QStringLiteral("depth=16")}
+        QTest::newRow("16-bit gray") << QStringList{QStringLiteral("--mode"), QStringLiteral("gray"),
+                                                    QStringLiteral("--option"), QStringLiteral("depth=16")}
                                      << QStringLiteral("png") << 16;
-        QTest::newRow("16-bit color") << QStringList{QStringLiteral("--mode"), QStringLiteral("color"), QStringLiteral("--option"),
-                                                     QStringLiteral("depth=16")}
+        QTest::newRow("16-bit color") << QStringList{QStringLiteral("--mode"), QStringLiteral("color"),
+                                                     QStringLiteral("--option"), QStringLiteral("depth=16")}
                                       << QStringLiteral("png") << 16;
-        QTest::newRow("three-pass") << QStringList{QStringLiteral("--mode"), QStringLiteral("color"), QStringLiteral("--option"),
-                                                   QStringLiteral("three-pass=yes")}
+        QTest::newRow("three-pass") << QStringList{QStringLiteral("--mode"), QStringLiteral("color"),
+                                                   QStringLiteral("--option"), QStringLiteral("three-pass=yes")}
                                     << QStringLiteral("jpg") << 8;
-        QTest::newRow("hand-scanner") << QStringList{QStringLiteral("--mode"), QStringLiteral("gray"), QStringLiteral("--option"),
-                                                     QStringLiteral("hand-scanner=yes")}
+        QTest::newRow("hand-scanner") << QStringList{QStringLiteral("--mode"), QStringLiteral("gray"),
+                                                     QStringLiteral("--option"), QStringLiteral("hand-scanner=yes")}
                                       << QStringLiteral("jpg") << 8;
     }
     void specialFrames()
@@ -254,20 +259,20 @@ private slots:
         QFETCH(QString, format);
         QFETCH(int, bpc);
         QTemporaryDir store;
-        const ToolResult r = runCli(scanArgs(store.path(), QStringList{QStringLiteral("--device"), QStringLiteral("test:0"),
-                                                                       QStringLiteral("--resolution"), QStringLiteral("75"),
-                                                                       QStringLiteral("--option"),
-                                                                       QStringLiteral("test-picture=Color pattern"),
-                                                                       QStringLiteral("--dossier"), kCode} +
-                                                               options));
+        const ToolResult r = runCli(
+            scanArgs(store.path(),
+                     QStringList{QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--resolution"),
+                                 QStringLiteral("75"), QStringLiteral("--option"),
+                                 QStringLiteral("test-picture=Color pattern"), QStringLiteral("--dossier"), kCode} +
+                         options));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const auto pages = r.events(QStringLiteral("page"));
         QCOMPARE(pages.size(), 1); // flatbed: one page
         QVERIFY(allPagesIntact(pages));
         QCOMPARE(pages.first().value(QStringLiteral("format")).toString(), format);
         const QString pdf = store.filePath(QStringLiteral("x.pdf"));
-        const ToolResult ex = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"),
-                                      store.path(), QStringLiteral("--out"), pdf});
+        const ToolResult ex = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode,
+                                      QStringLiteral("--store"), store.path(), QStringLiteral("--out"), pdf});
         QVERIFY2(ex.exitCode == 0, qPrintable(ex.describe()));
         checkPdf(pdf, 1);
         QCOMPARE(pdfImages(pdf).value(0).value(1), QString::number(bpc));
@@ -286,11 +291,11 @@ private slots:
             QVERIFY(!source.isNull());
             const QString pnm = work.filePath(name + QStringLiteral(".ppm"));
             QVERIFY(source.save(pnm, "PPM"));
-            const ToolResult r = runCli(scanArgs(work.filePath(QStringLiteral("store")),
-                                                 {QStringLiteral("--device"), QStringLiteral("pnm:0"), QStringLiteral("--option"),
-                                                  QStringLiteral("filename=") + pnm, QStringLiteral("--format"), QStringLiteral("png"),
-                                                  QStringLiteral("--dossier"), kCode, QStringLiteral("--component"),
-                                                  QStringLiteral("Bản chính")}));
+            const ToolResult r = runCli(scanArgs(
+                work.filePath(QStringLiteral("store")),
+                {QStringLiteral("--device"), QStringLiteral("pnm:0"), QStringLiteral("--option"),
+                 QStringLiteral("filename=") + pnm, QStringLiteral("--format"), QStringLiteral("png"),
+                 QStringLiteral("--dossier"), kCode, QStringLiteral("--component"), QStringLiteral("Bản chính")}));
             QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
             const auto pages = r.events(QStringLiteral("page"));
             QCOMPARE(pages.size(), 1);
@@ -305,30 +310,38 @@ private slots:
     {
         QTemporaryDir work;
         const QString store = work.filePath(QStringLiteral("store"));
-        const ToolResult r = runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--dossier"),
-                                                     QStringLiteral("H15.50.05.13-261308-0975")}));
+        const ToolResult r =
+            runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--dossier"),
+                                    QStringLiteral("H15.50.05.13-261308-0975")}));
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+        QCOMPARE(r.events(QStringLiteral("error"))
+                     .value(0)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
                  QStringLiteral("invalid-dossier-code"));
         QVERIFY(!QFileInfo::exists(store));
         // The same code is accepted with the explicit free-form flag.
-        const ToolResult ok = runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--dossier"),
-                                                      QStringLiteral("Lưu trữ hộp 12"), QStringLiteral("--free-form")}));
+        const ToolResult ok =
+            runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--dossier"),
+                                    QStringLiteral("Lưu trữ hộp 12"), QStringLiteral("--free-form")}));
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
     }
 
     void feederEmptyBeforeFirstPage()
     {
         QTemporaryDir store;
-        const ToolResult r = runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"),
-                                                            QStringLiteral("--source"), QStringLiteral("adf"),
-                                                            QStringLiteral("--option"),
-                                                            QStringLiteral("read-return-value=SANE_STATUS_NO_DOCS"),
-                                                            QStringLiteral("--dossier"), kCode}));
+        const ToolResult r = runCli(
+            scanArgs(store.path(),
+                     {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                      QStringLiteral("adf"), QStringLiteral("--option"),
+                      QStringLiteral("read-return-value=SANE_STATUS_NO_DOCS"), QStringLiteral("--dossier"), kCode}));
         QCOMPARE(r.exitCode, 3);
         const auto summary = r.events(QStringLiteral("summary")).value(0);
         QCOMPARE(summary.value(QStringLiteral("pages_saved")).toInt(), 0);
-        QCOMPARE(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("feeder-empty"));
+        QCOMPARE(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("feeder-empty"));
         QVERIFY(r.err.contains(QStringLiteral("Khay nạp giấy đang trống")));
         QVERIFY(r.err.contains(QStringLiteral("document feeder is empty")));
     }
@@ -336,16 +349,25 @@ private slots:
     void jamThenContinueIntoSameComponent()
     {
         QTemporaryDir store;
-        const QStringList base{QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"), QStringLiteral("adf"),
-                               QStringLiteral("--resolution"), QStringLiteral("50"), QStringLiteral("--dossier"), kCode,
-                               QStringLiteral("--component"), QStringLiteral("Hồ sơ")};
-        const ToolResult first = runCli(scanArgs(store.path(), base + QStringList{QStringLiteral("--max-pages"), QStringLiteral("3")}));
+        const QStringList base{QStringLiteral("--device"),     QStringLiteral("test:0"),
+                               QStringLiteral("--source"),     QStringLiteral("adf"),
+                               QStringLiteral("--resolution"), QStringLiteral("50"),
+                               QStringLiteral("--dossier"),    kCode,
+                               QStringLiteral("--component"),  QStringLiteral("Hồ sơ")};
+        const ToolResult first =
+            runCli(scanArgs(store.path(), base + QStringList{QStringLiteral("--max-pages"), QStringLiteral("3")}));
         QVERIFY2(first.exitCode == 0, qPrintable(first.describe()));
         QCOMPARE(first.events(QStringLiteral("page")).size(), 3);
-        const ToolResult jam = runCli(scanArgs(store.path(), base + QStringList{QStringLiteral("--option"),
-                                                                                QStringLiteral("read-return-value=SANE_STATUS_JAMMED")}));
+        const ToolResult jam =
+            runCli(scanArgs(store.path(), base + QStringList{QStringLiteral("--option"),
+                                                             QStringLiteral("read-return-value=SANE_STATUS_JAMMED")}));
         QCOMPARE(jam.exitCode, 3);
-        QCOMPARE(jam.events(QStringLiteral("summary")).value(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+        QCOMPARE(jam.events(QStringLiteral("summary"))
+                     .value(0)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
                  QStringLiteral("scanner-jammed"));
         QVERIFY(jam.err.contains(QStringLiteral("Giấy bị kẹt")));
         const ToolResult cont = runCli(scanArgs(store.path(), base));
@@ -364,36 +386,46 @@ private slots:
         if (::mount("tmpfs", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=2600k") != 0)
             QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN); the full-disk case is not exercised");
         const QString store = mountPoint.path() + QStringLiteral("/store");
-        const ToolResult r = runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
-                                                     QStringLiteral("adf"), QStringLiteral("--mode"), QStringLiteral("color"),
-                                                     QStringLiteral("--resolution"), QStringLiteral("100"), QStringLiteral("--option"),
-                                                     QStringLiteral("test-picture=Color pattern"), QStringLiteral("--dossier"), kCode}));
+        const ToolResult r =
+            runCli(scanArgs(store, {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                                    QStringLiteral("adf"), QStringLiteral("--mode"), QStringLiteral("color"),
+                                    QStringLiteral("--resolution"), QStringLiteral("100"), QStringLiteral("--option"),
+                                    QStringLiteral("test-picture=Color pattern"), QStringLiteral("--dossier"), kCode}));
         const auto pages = r.events(QStringLiteral("page"));
         const bool intact = allPagesIntact(pages);
         const auto summary = r.events(QStringLiteral("summary")).value(0);
         // Reopening the full store still works and lists exactly the reported pages.
-        const ToolResult show = runCli({QStringLiteral("dossier"), QStringLiteral("show"), kCode, QStringLiteral("--store"), store,
-                                        QStringLiteral("--json")});
+        const ToolResult show = runCli({QStringLiteral("dossier"), QStringLiteral("show"), kCode,
+                                        QStringLiteral("--store"), store, QStringLiteral("--json")});
         ::umount2(QFile::encodeName(mountPoint.path()).constData(), MNT_DETACH);
         QCOMPARE(r.exitCode, 4);
-        QCOMPARE(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("disk-full"));
+        QCOMPARE(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("disk-full"));
         QVERIFY2(pages.size() >= 1 && pages.size() < 10, qPrintable(r.describe()));
         QVERIFY(intact);
         QVERIFY(r.err.contains(QStringLiteral("Ổ đĩa đã đầy")));
-        const auto comps = show.events(QStringLiteral("dossier")).value(0).value(QStringLiteral("components")).toArray();
+        const auto comps =
+            show.events(QStringLiteral("dossier")).value(0).value(QStringLiteral("components")).toArray();
         QCOMPARE(comps.at(0).toObject().value(QStringLiteral("pages")).toArray().size(), pages.size());
     }
 
     void badRawOptionIsTyped()
     {
         QTemporaryDir store;
-        const ToolResult r = runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--option"),
-                                                            QStringLiteral("no-such-option=1"), QStringLiteral("--dossier"), kCode}));
+        const ToolResult r = runCli(
+            scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--option"),
+                                    QStringLiteral("no-such-option=1"), QStringLiteral("--dossier"), kCode}));
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.events(QStringLiteral("summary")).value(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+        QCOMPARE(r.events(QStringLiteral("summary"))
+                     .value(0)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
                  QStringLiteral("option-not-found"));
-        const ToolResult missing = runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("nosuch:0"),
-                                                                  QStringLiteral("--dossier"), kCode}));
+        const ToolResult missing =
+            runCli(scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("nosuch:0"),
+                                           QStringLiteral("--dossier"), kCode}));
         QCOMPARE(missing.exitCode, 3);
         QVERIFY(missing.err.contains(QStringLiteral("scanner-not-found")));
     }

@@ -46,9 +46,12 @@ class TestCrashSafety : public QObject
 private slots:
     void sigkillAtRandomMoments()
     {
-        const int trials = qEnvironmentVariableIntValue("SOHOA_CRASH_TRIALS") > 0 ? qEnvironmentVariableIntValue("SOHOA_CRASH_TRIALS") : 24;
-        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CRASH_SEED") ? quint32(qEnvironmentVariableIntValue("SOHOA_CRASH_SEED"))
-                                                                            : QRandomGenerator::global()->generate();
+        const int trials = qEnvironmentVariableIntValue("SOHOA_CRASH_TRIALS") > 0
+                               ? qEnvironmentVariableIntValue("SOHOA_CRASH_TRIALS")
+                               : 24;
+        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CRASH_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("SOHOA_CRASH_SEED"))
+                                 : QRandomGenerator::global()->generate();
         qInfo("crash trials: %d, seed %u (set SOHOA_CRASH_SEED to replay)", trials, seed);
         QRandomGenerator rng(seed);
 
@@ -63,12 +66,26 @@ private slots:
         qint64 batchMs = 0;
         for (int trial = 0; trial <= trials; ++trial) {
             QProcess p;
-            p.start(QStringLiteral(SOHOA_CLI_PATH),
-                    {QStringLiteral("scan"), QStringLiteral("--store"), store, QStringLiteral("--json"), QStringLiteral("--device"),
-                     QStringLiteral("test:0"), QStringLiteral("--source"), QStringLiteral("adf"), QStringLiteral("--mode"),
-                     QStringLiteral("color"), QStringLiteral("--resolution"), QStringLiteral("100"), QStringLiteral("--option"),
-                     QStringLiteral("test-picture=Color pattern"), QStringLiteral("--option"), QStringLiteral("read-delay=yes"),
-                     QStringLiteral("--option"), QStringLiteral("read-delay-duration=1000"), QStringLiteral("--dossier"), kCode});
+            p.start(QStringLiteral(SOHOA_CLI_PATH), {QStringLiteral("scan"),
+                                                     QStringLiteral("--store"),
+                                                     store,
+                                                     QStringLiteral("--json"),
+                                                     QStringLiteral("--device"),
+                                                     QStringLiteral("test:0"),
+                                                     QStringLiteral("--source"),
+                                                     QStringLiteral("adf"),
+                                                     QStringLiteral("--mode"),
+                                                     QStringLiteral("color"),
+                                                     QStringLiteral("--resolution"),
+                                                     QStringLiteral("100"),
+                                                     QStringLiteral("--option"),
+                                                     QStringLiteral("test-picture=Color pattern"),
+                                                     QStringLiteral("--option"),
+                                                     QStringLiteral("read-delay=yes"),
+                                                     QStringLiteral("--option"),
+                                                     QStringLiteral("read-delay-duration=1000"),
+                                                     QStringLiteral("--dossier"),
+                                                     kCode});
             QVERIFY(p.waitForStarted(10000));
             const int killAfterMs = trial == 0 ? 120000 : int(rng.bounded(int(batchMs * 11 / 10) + 1));
             QElapsedTimer timer;
@@ -89,7 +106,8 @@ private slots:
                 const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
                 if (o.value(QStringLiteral("event")).toString() != u"page")
                     continue;
-                reported.insert(o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("sha256")).toString());
+                reported.insert(o.value(QStringLiteral("path")).toString(),
+                                o.value(QStringLiteral("sha256")).toString());
                 maxSeq = qMax(maxSeq, o.value(QStringLiteral("seq")).toInt());
                 ++pagesThisRun;
             }
@@ -112,8 +130,11 @@ private slots:
                 }
             }
             for (auto it = reported.cbegin(); it != reported.cend(); ++it) {
-                QVERIFY2(inDb.contains(it.key()), qPrintable(QStringLiteral("trial %1: reported page not in the store: %2").arg(trial).arg(it.key())));
-                QVERIFY2(fileSha256(it.key()) == it.value(), qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(it.key())));
+                QVERIFY2(inDb.contains(it.key()),
+                         qPrintable(
+                             QStringLiteral("trial %1: reported page not in the store: %2").arg(trial).arg(it.key())));
+                QVERIFY2(fileSha256(it.key()) == it.value(),
+                         qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(it.key())));
             }
             // After recovery no temporary is left.
             QDirIterator files(store, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -122,13 +143,15 @@ private slots:
                 QVERIFY2(!files.fileName().contains(QStringLiteral(".tmp-")), qPrintable(files.filePath()));
             }
         }
-        qInfo("pages reported saved: %d; runs killed in the middle of a batch: %d", int(reported.size()), killedMidBatch);
+        qInfo("pages reported saved: %d; runs killed in the middle of a batch: %d", int(reported.size()),
+              killedMidBatch);
         QVERIFY2(killedMidBatch >= 3, "the kill moments never fell inside a batch; the test did not test anything");
 
         // The next scan continues the numbering.
-        const ToolResult next = runCli({QStringLiteral("scan"), QStringLiteral("--store"), store, QStringLiteral("--json"),
-                                        QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--resolution"),
-                                        QStringLiteral("50"), QStringLiteral("--dossier"), kCode});
+        const ToolResult next =
+            runCli({QStringLiteral("scan"), QStringLiteral("--store"), store, QStringLiteral("--json"),
+                    QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--resolution"),
+                    QStringLiteral("50"), QStringLiteral("--dossier"), kCode});
         QVERIFY2(next.exitCode == 0, qPrintable(next.describe()));
         const auto pages = next.events(QStringLiteral("page"));
         QCOMPARE(pages.size(), 1);

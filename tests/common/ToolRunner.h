@@ -44,7 +44,9 @@ struct ToolResult
     {
         return QStringLiteral("exit %1%2\n--- stdout\n%3\n--- stderr\n%4")
             .arg(exitCode)
-            .arg(crashed ? QStringLiteral(" (crashed)") : timedOut ? QStringLiteral(" (timed out)") : QString())
+            .arg(crashed    ? QStringLiteral(" (crashed)")
+                 : timedOut ? QStringLiteral(" (timed out)")
+                            : QString())
             .arg(out.left(4000), err.left(4000));
     }
 };
@@ -77,10 +79,10 @@ inline ToolResult runCli(const QStringList &args, int timeoutMs = 120000)
 }
 
 // A checker we did not write must be present: a missing one fails the test loudly.
-#define SOHOA_REQUIRE_TOOL(name)                                                                                     \
-    do {                                                                                                             \
-        if (QStandardPaths::findExecutable(QStringLiteral(name)).isEmpty())                                          \
-            QFAIL("required tool '" name "' is not installed (scripts/install-deps.sh test installs it)");          \
+#define SOHOA_REQUIRE_TOOL(name)                                                                                       \
+    do {                                                                                                               \
+        if (QStandardPaths::findExecutable(QStringLiteral(name)).isEmpty())                                            \
+            QFAIL("required tool '" name "' is not installed (scripts/install-deps.sh test installs it)");             \
     } while (false)
 
 } // namespace sohoa::test

@@ -58,7 +58,8 @@ private slots:
 
     void findInReceiptUrl()
     {
-        QCOMPARE(DossierCode::findIn(QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975&x=1")),
+        QCOMPARE(DossierCode::findIn(
+                     QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975&x=1")),
                  QStringLiteral("H15.50.05.13-261008-0975"));
         QVERIFY(DossierCode::findIn(QStringLiteral("no code here 2026-11-21")).isEmpty());
     }

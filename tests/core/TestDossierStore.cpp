@@ -72,15 +72,18 @@ private slots:
         QTemporaryDir dir;
         auto store = DossierStore::open(dir.path());
         QVERIFY(store);
-        QCOMPARE(store.value()->createOrGetDossier(QStringLiteral("bad code"), false).error().code(), ErrorCode::InvalidDossierCode);
+        QCOMPARE(store.value()->createOrGetDossier(QStringLiteral("bad code"), false).error().code(),
+                 ErrorCode::InvalidDossierCode);
         auto ff = store.value()->createOrGetDossier(QStringLiteral("bad code"), true);
         QVERIFY2(ff, qPrintable(ff.error().fullText()));
-        auto d1 = store.value()->createOrGetDossier(kCode, false, QStringLiteral("Cấp phép"), QStringLiteral("Nguyễn Văn A"));
+        auto d1 =
+            store.value()->createOrGetDossier(kCode, false, QStringLiteral("Cấp phép"), QStringLiteral("Nguyễn Văn A"));
         QVERIFY(d1);
         auto d2 = store.value()->createOrGetDossier(kCode, false);
         QCOMPARE(d2->id, d1->id);
         QCOMPARE(d2->applicant, QStringLiteral("Nguyễn Văn A"));
-        QCOMPARE(store.value()->dossier(QStringLiteral("H15.50.05.13-261008-0976")).error().code(), ErrorCode::DossierNotFound);
+        QCOMPARE(store.value()->dossier(QStringLiteral("H15.50.05.13-261008-0976")).error().code(),
+                 ErrorCode::DossierNotFound);
         QCOMPARE(store.value()->dossiers()->size(), 2);
     }
 
@@ -101,7 +104,8 @@ private slots:
             auto rec = store.value()->savePage(comp.value(), page, enc.value());
             QVERIFY2(rec, qPrintable(rec.error().fullText()));
             QCOMPARE(rec->seq, i);
-            QCOMPARE(rec->relativePath, QStringLiteral("%1/Đơn đề nghị/%2.jpg").arg(kCode).arg(i, 4, 10, QLatin1Char('0')));
+            QCOMPARE(rec->relativePath,
+                     QStringLiteral("%1/Đơn đề nghị/%2.jpg").arg(kCode).arg(i, 4, 10, QLatin1Char('0')));
             QCOMPARE(sha256(rec->absolutePath), rec->sha256);
             QCOMPARE(rec->width, 64);
         }
@@ -195,17 +199,20 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(PageEncoder::encode(page, {})->data);
         }
-        rawSql(dbPath, QStringLiteral("INSERT INTO page_intents (component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
-                                      " format, device, created_at) VALUES (%1, 4, '%2', 64, 48, 300, 'color', 8, 'jpg', 'test:0', 'x')")
-                           .arg(compId)
-                           .arg(adoptRel));
+        rawSql(dbPath,
+               QStringLiteral(
+                   "INSERT INTO page_intents (component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
+                   " format, device, created_at) VALUES (%1, 4, '%2', 64, 48, 300, 'color', 8, 'jpg', 'test:0', 'x')")
+                   .arg(compId)
+                   .arg(adoptRel));
         const QString tmpRel = kCode + QStringLiteral("/A/.0005.jpg.tmp-abc123");
         {
             QFile f(dir.filePath(tmpRel));
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("half a jpeg");
         }
-        rawSql(dbPath, QStringLiteral("INSERT INTO page_intents (component_id, seq, path, created_at) VALUES (%1, 5, '%2', 'x')")
+        rawSql(dbPath, QStringLiteral(
+                           "INSERT INTO page_intents (component_id, seq, path, created_at) VALUES (%1, 5, '%2', 'x')")
                            .arg(compId)
                            .arg(kCode + QStringLiteral("/A/0005.jpg")));
         QVERIFY(QFile::remove(savedPath));

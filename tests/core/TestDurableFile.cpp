@@ -83,7 +83,8 @@ private slots:
     void errnoIsTyped()
     {
         QCOMPARE(errorFromErrno(ENOSPC, ErrorCode::FileWriteFailed, QStringLiteral("x")).code(), ErrorCode::DiskFull);
-        QCOMPARE(errorFromErrno(EACCES, ErrorCode::FileWriteFailed, QStringLiteral("x")).code(), ErrorCode::FileWriteFailed);
+        QCOMPARE(errorFromErrno(EACCES, ErrorCode::FileWriteFailed, QStringLiteral("x")).code(),
+                 ErrorCode::FileWriteFailed);
     }
 
     void unwritableFolderIsTyped()

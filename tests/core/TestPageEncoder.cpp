@@ -25,7 +25,8 @@ QImage pattern(QImage::Format format, int w = 301, int h = 211)
             if (format == QImage::Format_Grayscale16)
                 reinterpret_cast<quint16 *>(img.scanLine(y))[x] = quint16((x * 211 + y * 97) & 0xffff);
             else if (format == QImage::Format_RGBX64)
-                img.setPixelColor(x, y, QColor::fromRgba64(quint16(x * 217), quint16(y * 311), quint16((x ^ y) * 53), 0xffff));
+                img.setPixelColor(
+                    x, y, QColor::fromRgba64(quint16(x * 217), quint16(y * 311), quint16((x ^ y) * 53), 0xffff));
             else
                 img.setPixelColor(x, y, QColor((x * 3) & 255, (y * 5) & 255, (x + y) & 255));
         }
@@ -79,10 +80,14 @@ private slots:
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("depth");
         QTest::addColumn<QString>("ext");
-        QTest::newRow("color jpeg") << int(QImage::Format_RGB888) << int(ColorMode::Color) << 8 << QStringLiteral("jpg");
-        QTest::newRow("gray jpeg") << int(QImage::Format_Grayscale8) << int(ColorMode::Gray) << 8 << QStringLiteral("jpg");
-        QTest::newRow("lineart png") << int(QImage::Format_Mono) << int(ColorMode::Lineart) << 1 << QStringLiteral("png");
-        QTest::newRow("16-bit png") << int(QImage::Format_Grayscale16) << int(ColorMode::Gray) << 16 << QStringLiteral("png");
+        QTest::newRow("color jpeg") << int(QImage::Format_RGB888) << int(ColorMode::Color) << 8
+                                    << QStringLiteral("jpg");
+        QTest::newRow("gray jpeg") << int(QImage::Format_Grayscale8) << int(ColorMode::Gray) << 8
+                                   << QStringLiteral("jpg");
+        QTest::newRow("lineart png") << int(QImage::Format_Mono) << int(ColorMode::Lineart) << 1
+                                     << QStringLiteral("png");
+        QTest::newRow("16-bit png") << int(QImage::Format_Grayscale16) << int(ColorMode::Gray) << 16
+                                    << QStringLiteral("png");
     }
     void autoProfileChoosesByMode()
     {

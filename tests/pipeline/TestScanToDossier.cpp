@@ -54,13 +54,16 @@ private slots:
         QTest::addColumn<int>("failingPage");
         QTest::addColumn<ErrorCode>("expected");
         QTest::newRow("jammed on 4") << QStringLiteral("SANE_STATUS_JAMMED") << 4 << ErrorCode::ScannerJammed;
-        QTest::newRow("cover open on 2") << QStringLiteral("SANE_STATUS_COVER_OPEN") << 2 << ErrorCode::ScannerCoverOpen;
+        QTest::newRow("cover open on 2") << QStringLiteral("SANE_STATUS_COVER_OPEN") << 2
+                                         << ErrorCode::ScannerCoverOpen;
         QTest::newRow("io error on 7") << QStringLiteral("SANE_STATUS_IO_ERROR") << 7 << ErrorCode::ScannerIoError;
         QTest::newRow("busy on 3") << QStringLiteral("SANE_STATUS_DEVICE_BUSY") << 3 << ErrorCode::ScannerBusy;
         QTest::newRow("no memory on 5") << QStringLiteral("SANE_STATUS_NO_MEM") << 5 << ErrorCode::ScannerNoMemory;
-        QTest::newRow("access denied on 6") << QStringLiteral("SANE_STATUS_ACCESS_DENIED") << 6 << ErrorCode::ScannerAccessDenied;
+        QTest::newRow("access denied on 6")
+            << QStringLiteral("SANE_STATUS_ACCESS_DENIED") << 6 << ErrorCode::ScannerAccessDenied;
         QTest::newRow("inval on 8") << QStringLiteral("SANE_STATUS_INVAL") << 8 << ErrorCode::ScannerInvalidValue;
-        QTest::newRow("unsupported on 9") << QStringLiteral("SANE_STATUS_UNSUPPORTED") << 9 << ErrorCode::ScannerUnsupported;
+        QTest::newRow("unsupported on 9")
+            << QStringLiteral("SANE_STATUS_UNSUPPORTED") << 9 << ErrorCode::ScannerUnsupported;
         QTest::newRow("cancelled on 10") << QStringLiteral("SANE_STATUS_CANCELLED") << 10 << ErrorCode::Cancelled;
         QTest::newRow("eof on 4") << QStringLiteral("SANE_STATUS_EOF") << 4 << ErrorCode::ScannerProtocol;
         // After at least one page, an empty feeder is the normal end of the batch.
@@ -77,7 +80,9 @@ private slots:
         ScanToDossier pipeline(*store.value());
         ScanCallbacks cb;
         QList<PageRecord> reported;
-        cb.pageSaved = [&](const PageRecord &p) { reported.append(p); };
+        cb.pageSaved = [&](const PageRecord &p) {
+            reported.append(p);
+        };
         cb.betweenPages = [&](int index, ScannerDevice &device) {
             if (index == failingPage - 2) // after page N-1 was read
                 QVERIFY(device.setOption(QStringLiteral("read-return-value"), status));
@@ -119,8 +124,8 @@ private slots:
             bool found = false;
             for (const PageRecord &r : rows.value())
                 found = found || (r.id == page.id && r.sha256 == page.sha256);
-            everySavedPageWasCommitted = everySavedPageWasCommitted && found &&
-                                         sha256HexOfFile(page.absolutePath).value() == page.sha256;
+            everySavedPageWasCommitted =
+                everySavedPageWasCommitted && found && sha256HexOfFile(page.absolutePath).value() == page.sha256;
         });
         session.start(adfJob());
         QVERIFY(finished.wait(60000));
@@ -167,7 +172,9 @@ private slots:
         job.dossierCode = QStringLiteral("not a code");
         int acquired = 0;
         ScanCallbacks cb;
-        cb.betweenPages = [&](int, ScannerDevice &) { ++acquired; };
+        cb.betweenPages = [&](int, ScannerDevice &) {
+            ++acquired;
+        };
         const ScanReport report = pipeline.run(job, cb);
         QCOMPARE(report.error.code(), ErrorCode::InvalidDossierCode);
         QCOMPARE(acquired, 0);
