@@ -55,6 +55,28 @@ enum class ErrorCode
     NoPages,
     OutputExists,
     PdfWriteFailed,
+
+    // Signing
+    PdfDamaged,
+    PdfEncrypted,
+    PdfUnsupported,
+    KeyFileUnreadable,
+    WrongPassword,
+    Pkcs11ModuleNotFound,
+    TokenNotFound,
+    KeyNotFound,
+    WrongPin,
+    PinLocked,
+    TokenRemoved,
+    TokenError,
+    CertificateNotYetValid,
+    CertificateExpired,
+    CertificateKeyUsage,
+    SigningFailed,
+    SignatureTooLarge,
+    TimestampFailed,
+    VerificationFailed,
+    AppearanceFailed,
 };
 
 class Error

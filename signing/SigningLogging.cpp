@@ -1,0 +1,3 @@
+#include "SigningLogging.h"
+
+Q_LOGGING_CATEGORY(lcSigning, "sohoa.signing")
