@@ -13,6 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+#include <QProcess>
+
+#include <csignal>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -407,6 +411,38 @@ private slots:
         const auto comps =
             show.events(QStringLiteral("dossier")).value(0).value(QStringLiteral("components")).toArray();
         QCOMPARE(comps.at(0).toObject().value(QStringLiteral("pages")).toArray().size(), pages.size());
+    }
+
+    void ctrlCCancelsAndKeepsSavedPages()
+    {
+        QTemporaryDir store;
+        QProcess p;
+        p.start(QStringLiteral(SOHOA_CLI_PATH),
+                scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                                        QStringLiteral("adf"), QStringLiteral("--resolution"), QStringLiteral("100"),
+                                        QStringLiteral("--option"), QStringLiteral("read-delay=yes"), QStringLiteral("--option"),
+                                        QStringLiteral("read-delay-duration=20000"), QStringLiteral("--dossier"), kCode}));
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains("\"event\":\"page\"") && timer.elapsed() < 60000) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("\"event\":\"page\""), out.constData());
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(15000));
+        out += p.readAllStandardOutput();
+        ToolResult r;
+        r.exitCode = p.exitCode();
+        r.out = QString::fromUtf8(out);
+        QCOMPARE(r.exitCode, 130);
+        const auto pages = r.events(QStringLiteral("page"));
+        QVERIFY(pages.size() >= 1 && pages.size() < 10);
+        QVERIFY(allPagesIntact(pages));
+        QCOMPARE(r.events(QStringLiteral("summary")).value(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("cancelled"));
     }
 
     void badRawOptionIsTyped()
