@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QList>
+#include <QString>
+
+namespace sohoa::signing {
+
+struct PdfSignatureInfo
+{
+    QString fieldName;            // fully qualified
+    QString subFilter;            // e.g. "ETSI.CAdES.detached"
+    QList<qint64> byteRange;      // as written (normally 4 numbers)
+    QByteArray contents;          // the DER CMS without the zero padding
+    qint64 revisionEnd = -1;      // end of the last range: where the signed revision ends
+    bool coversWholeFile = false; // ranges start at 0, leave out exactly /Contents and end at end of file
+    QString signingTime;          // /M as written
+    QString reason, location, signerName;
+};
+
+// Reads the signatures of a PDF (for verification and tests): every field of type /Sig with a value.
+class PdfSignatureInspector
+{
+public:
+    static Result<QList<PdfSignatureInfo>> signatures(const QString &path);
+    // Digest of the file's bytes in the given [offset length]... pairs, read in chunks.
+    static Result<QByteArray> digestOfRanges(const QString &path, const QList<qint64> &byteRange,
+                                             QCryptographicHash::Algorithm algorithm);
+};
+
+} // namespace sohoa::signing

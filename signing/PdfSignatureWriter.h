@@ -1,0 +1,66 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QList>
+#include <QRectF>
+#include <QString>
+
+#include <memory>
+
+class QIODevice;
+
+namespace sohoa::signing {
+
+struct SignatureFieldOptions
+{
+    QString fieldName;        // empty: "Signature<N>", unique among the form's top-level fields
+    int pageIndex = 0;        // 0-based; -1 = last page
+    QRectF rectPt;            // in the page's default user space; empty = invisible signature (/Rect [0 0 0 0])
+    QByteArray appearancePdf; // optional one-page PDF drawn into rectPt as the widget's /AP /N
+    QString subFilter = QStringLiteral("ETSI.CAdES.detached"); // or "adbe.pkcs7.detached"
+    QString reason, location, contactInfo, signerName;
+    QDateTime signingTime;    // /M; invalid = now
+    int contentsSize = 16384; // bytes reserved for the DER CMS (the hex string is twice as long)
+    bool overwrite = false;
+};
+
+// Signs a PDF in two phases with an incremental update (ISO 32000-1 §7.5.6, §12.8): prepare() reads
+// the input with qpdf and builds the update (signature dictionary, field/widget, page, AcroForm) with
+// a zero-filled /Contents; the caller hashes the bytes covered by /ByteRange (digest() or
+// writeCoveredBytes()), makes the CMS, and finish() writes input + update + CMS atomically.
+// The input is never modified and is read in chunks: its size does not matter for memory.
+class PdfSignatureWriter
+{
+public:
+    ~PdfSignatureWriter();
+    PdfSignatureWriter(const PdfSignatureWriter &) = delete;
+    PdfSignatureWriter &operator=(const PdfSignatureWriter &) = delete;
+
+    static Result<std::unique_ptr<PdfSignatureWriter>> prepare(const QString &inputPath, const QString &outputPath,
+                                                               const SignatureFieldOptions &options);
+
+    // Digest of the bytes covered by /ByteRange. finish() checks that the input still gives it.
+    Result<QByteArray> digest(QCryptographicHash::Algorithm algorithm);
+    // The bytes covered by /ByteRange, for signers that need the data rather than its digest.
+    Result<void> writeCoveredBytes(QIODevice *device);
+
+    // Writes cmsDer as hex into /Contents (zero padded) and commits the output (fsync, rename that
+    // never replaces an existing file unless options.overwrite). SignatureTooLarge if it does not fit.
+    Result<void> finish(const QByteArray &cmsDer);
+
+    // [0, start of /Contents' "<", end after ">", rest]: final offsets in the output.
+    QList<qint64> byteRange() const;
+    QString fieldName() const; // the name actually used
+    qint64 outputSize() const;
+
+private:
+    PdfSignatureWriter();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace sohoa::signing
