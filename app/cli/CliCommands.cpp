@@ -42,6 +42,7 @@ const QString kUsage = QStringLiteral(
     "  dossier show CODE [--json]             show a dossier with its components and pages\n"
     "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
     "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
+    "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
     "\n"
     "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
 
@@ -600,6 +601,8 @@ int run(const QStringList &arguments)
         return cmdDevices(rest);
     if (command == u"scan")
         return cmdScan(rest);
+    if (command == u"sign")
+        return cmdSign(rest);
     if (command == u"dossier") {
         const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
         QStringList subArgs = arguments.mid(3);

@@ -7,5 +7,6 @@ namespace sohoa::cli {
 
 QString versionString();
 int run(const QStringList &arguments);
+int cmdSign(const QStringList &args);
 
 } // namespace sohoa::cli

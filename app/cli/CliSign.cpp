@@ -1,0 +1,364 @@
+// `sohoa-cli sign`: argument parsing and printing around signing::PdfSigner.
+
+#include "CliCommands.h"
+#include "CliOutput.h"
+#include "PdfSigner.h"
+#include "Pkcs11Key.h"
+#include "Pkcs11Module.h"
+#include "Pkcs11Session.h"
+#include "Pkcs11Uri.h"
+#include "Pkcs12Key.h"
+#include "SecureBuffer.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace sohoa::cli {
+
+namespace {
+
+using namespace sohoa::signing;
+
+int failWith(const Error &error, bool json)
+{
+    printError(error, json);
+    return error.exitStatus();
+}
+
+// The PIN or password: from the environment variable, a file (first line), or a prompt on the
+// terminal without echo. Never from argv; the buffers are cleansed.
+Result<SecureBuffer> readSecret(const QCommandLineParser &parser, const QString &prompt)
+{
+    if (parser.isSet(QStringLiteral("pin-env"))) {
+        const QByteArray name = parser.value(QStringLiteral("pin-env")).toLocal8Bit();
+        if (!qEnvironmentVariableIsSet(name.constData()))
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("environment variable %1 is not set").arg(QString::fromLocal8Bit(name)));
+        QByteArray value = qgetenv(name.constData());
+        SecureBuffer secret(value);
+        value.fill('\0');
+        return secret;
+    }
+    if (parser.isSet(QStringLiteral("pin-file"))) {
+        QFile f(parser.value(QStringLiteral("pin-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileReadFailed, f.fileName());
+        QByteArray line = f.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        SecureBuffer secret(line);
+        line.fill('\0');
+        return secret;
+    }
+    FILE *tty = std::fopen("/dev/tty", "r+");
+    if (!tty)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("no terminal to ask for the PIN: use --pin-env or --pin-file"));
+    std::fputs(prompt.toLocal8Bit().constData(), tty);
+    std::fflush(tty);
+    termios old{};
+    const bool haveTerm = tcgetattr(fileno(tty), &old) == 0;
+    if (haveTerm) {
+        termios noEcho = old;
+        noEcho.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(tty), TCSAFLUSH, &noEcho);
+    }
+    char buffer[256] = {};
+    const bool got = std::fgets(buffer, sizeof buffer, tty) != nullptr;
+    if (haveTerm)
+        tcsetattr(fileno(tty), TCSAFLUSH, &old);
+    std::fputs("\n", tty);
+    std::fclose(tty);
+    size_t n = got ? std::strlen(buffer) : 0;
+    while (n > 0 && (buffer[n - 1] == '\n' || buffer[n - 1] == '\r'))
+        --n;
+    SecureBuffer secret(QByteArrayView(buffer, qsizetype(n)));
+    explicit_bzero(buffer, sizeof buffer);
+    return secret;
+}
+
+bool parseCorner(const QString &s, SignatureAppearance::Corner *corner)
+{
+    using C = SignatureAppearance::Corner;
+    const QString n = s.toLower();
+    if (n == u"top-right")
+        *corner = C::TopRight;
+    else if (n == u"top-left")
+        *corner = C::TopLeft;
+    else if (n == u"bottom-right")
+        *corner = C::BottomRight;
+    else if (n == u"bottom-left")
+        *corner = C::BottomLeft;
+    else
+        return false;
+    return true;
+}
+
+bool parsePair(const QString &s, QChar sep, double *a, double *b)
+{
+    QString t = s.trimmed().toLower();
+    if (t.endsWith(QStringLiteral("mm")))
+        t.chop(2);
+    const QStringList parts = t.split(sep);
+    if (parts.size() != 2)
+        return false;
+    bool ok1 = false, ok2 = false;
+    *a = parts.at(0).trimmed().toDouble(&ok1);
+    *b = parts.at(1).trimmed().toDouble(&ok2);
+    return ok1 && ok2 && *a >= 0 && *b >= 0;
+}
+
+} // namespace
+
+int cmdSign(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token."));
+    parser.addPositionalArgument(QStringLiteral("INPUT.pdf"), QStringLiteral("Files to sign."),
+                                 QStringLiteral("INPUT.pdf..."));
+    const auto opt = [](const char *name, const char *help, const char *value = nullptr) {
+        return value
+                   ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
+                   : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
+    };
+    parser.addOptions({
+        opt("out", "Output folder (outputs keep their input's name), or output file for one input.", "PATH"),
+        opt("overwrite", "Replace existing output files."),
+        opt("p12", "PKCS#12 key file (.p12/.pfx).", "FILE"),
+        opt("pkcs11-module", "PKCS#11 module of the token (default: known locations).", "SO"),
+        opt("token", "Token label or serial.", "LABEL"),
+        opt("key", "Key label on the token, or a pkcs11: URI.", "LABEL|URI"),
+        opt("pin-env", "Read the PIN or password from this environment variable.", "VAR"),
+        opt("pin-file", "Read the PIN or password from the first line of this file.", "FILE"),
+        opt("appearance", "none, copy, attachment, signer or organization.", "KIND"),
+        opt("copy-form", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\".", "TEXT"),
+        opt("organization", "Organization name shown in the block.", "NAME"),
+        opt("doc-number", "Document number and notation for --appearance attachment.", "TEXT"),
+        opt("signer-title", "Signer's title for signer/organization appearances.", "TEXT"),
+        opt("signer-name", "Signer's name for signer/organization appearances.", "TEXT"),
+        opt("signature-image", "Handwritten signature, transparent PNG.", "PNG"),
+        opt("seal-image", "Seal, transparent PNG at its real size.", "PNG"),
+        opt("page", "Page of a visible signature: a number from 1, or \"last\".", "N"),
+        opt("corner", "top-right, top-left, bottom-right or bottom-left.", "CORNER"),
+        opt("offset-mm", "Offset of the block from the corner, X,Y in mm.", "X,Y"),
+        opt("size-mm", "Size of the block, WxH in mm.", "WxH"),
+        opt("reason", "Reason for signing.", "TEXT"),
+        opt("location", "Place of signing.", "TEXT"),
+        opt("contact", "Contact information.", "TEXT"),
+        opt("tsa", "RFC 3161 timestamp service URL (PAdES B-T).", "URL"),
+        opt("subfilter", "cades (ETSI.CAdES.detached, default) or pkcs7 (adbe.pkcs7.detached).", "KIND"),
+        opt("hash", "sha256 (default), sha384 or sha512.", "ALG"),
+        opt("pss", "Use RSASSA-PSS for RSA keys."),
+        opt("json", "One JSON object per line."),
+    });
+    const bool json = args.contains(QStringLiteral("--json"));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return failWith(Error(ErrorCode::InvalidArgument, parser.errorText()), json);
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(parser.helpText());
+        return 0;
+    }
+    const QStringList inputs = parser.positionalArguments();
+    if (inputs.isEmpty())
+        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("no input PDF given")), json);
+    if (!parser.isSet(QStringLiteral("out")))
+        return failWith(
+            Error(ErrorCode::InvalidArgument, QStringLiteral("--out DIR (or FILE for one input) is required")), json);
+
+    // Outputs: a folder keeps the inputs' names; a file only for a single input.
+    const QString out = parser.value(QStringLiteral("out"));
+    const bool outIsDir = QFileInfo(out).isDir() || inputs.size() > 1 || out.endsWith(u'/');
+    QList<QPair<QString, QString>> jobs;
+    for (const QString &in : inputs) {
+        const QString target = outIsDir ? QDir(out).filePath(QFileInfo(in).fileName()) : out;
+        if (QFileInfo(target).absoluteFilePath() == QFileInfo(in).absoluteFilePath())
+            return failWith(
+                Error(ErrorCode::InvalidArgument, QStringLiteral("the output would replace the input: ") + in), json);
+        jobs.append({in, target});
+    }
+    if (outIsDir && !QDir().mkpath(out))
+        return failWith(Error(ErrorCode::FileWriteFailed, out), json);
+
+    SignOptions options;
+    const QString kind = parser.value(QStringLiteral("appearance")).toLower();
+    if (kind.isEmpty() || kind == u"none")
+        options.appearance.kind = AppearanceKind::None;
+    else if (kind == u"copy")
+        options.appearance.kind = AppearanceKind::Copy;
+    else if (kind == u"attachment")
+        options.appearance.kind = AppearanceKind::Attachment;
+    else if (kind == u"signer")
+        options.appearance.kind = AppearanceKind::Signer;
+    else if (kind == u"organization")
+        options.appearance.kind = AppearanceKind::Organization;
+    else
+        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--appearance: ") + kind), json);
+    if (parser.isSet(QStringLiteral("copy-form")))
+        options.appearance.copyForm = parser.value(QStringLiteral("copy-form"));
+    options.appearance.organizationName = parser.value(QStringLiteral("organization"));
+    options.appearance.documentNumber = parser.value(QStringLiteral("doc-number"));
+    options.appearance.signerTitle = parser.value(QStringLiteral("signer-title"));
+    options.appearance.signerName = parser.value(QStringLiteral("signer-name"));
+    options.appearance.signatureImagePath = parser.value(QStringLiteral("signature-image"));
+    options.appearance.sealImagePath = parser.value(QStringLiteral("seal-image"));
+    if (parser.isSet(QStringLiteral("page"))) {
+        const QString p = parser.value(QStringLiteral("page"));
+        bool ok = false;
+        const int n = p.toInt(&ok);
+        if (p == u"last")
+            options.page = -1;
+        else if (ok && n >= 1)
+            options.page = n - 1;
+        else
+            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--page: ") + p), json);
+        options.customPosition = true;
+    }
+    if (parser.isSet(QStringLiteral("corner"))) {
+        if (!parseCorner(parser.value(QStringLiteral("corner")), &options.corner))
+            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--corner")), json);
+        options.customPosition = true;
+    }
+    if (parser.isSet(QStringLiteral("offset-mm"))) {
+        double x = 0, y = 0;
+        if (!parsePair(parser.value(QStringLiteral("offset-mm")), u',', &x, &y))
+            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--offset-mm X,Y")), json);
+        options.positionMm = QPointF(x, y);
+        options.customPosition = true;
+    }
+    if (parser.isSet(QStringLiteral("size-mm"))) {
+        double w = 0, h = 0;
+        if (!parsePair(parser.value(QStringLiteral("size-mm")), u'x', &w, &h) || w <= 0 || h <= 0)
+            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--size-mm WxH")), json);
+        options.sizeMm = QSizeF(w, h);
+    }
+    options.reason = parser.value(QStringLiteral("reason"));
+    options.location = parser.value(QStringLiteral("location"));
+    options.contactInfo = parser.value(QStringLiteral("contact"));
+    if (parser.isSet(QStringLiteral("tsa"))) {
+        options.tsaUrl = QUrl(parser.value(QStringLiteral("tsa")));
+        if (!options.tsaUrl.isValid() || options.tsaUrl.host().isEmpty())
+            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--tsa URL")), json);
+    }
+    const QString sub = parser.value(QStringLiteral("subfilter")).toLower();
+    if (sub == u"pkcs7")
+        options.pades = false;
+    else if (!sub.isEmpty() && sub != u"cades")
+        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--subfilter cades|pkcs7")), json);
+    const QString hash = parser.value(QStringLiteral("hash")).toLower();
+    if (hash == u"sha384")
+        options.hash = HashAlgorithm::Sha384;
+    else if (hash == u"sha512")
+        options.hash = HashAlgorithm::Sha512;
+    else if (!hash.isEmpty() && hash != u"sha256")
+        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--hash sha256|sha384|sha512")), json);
+    if (parser.isSet(QStringLiteral("pss")))
+        options.padding = RsaPadding::Pss;
+    options.overwrite = parser.isSet(QStringLiteral("overwrite"));
+
+    // The key: one PIN entry (or password) for the whole batch.
+    std::unique_ptr<SigningKey> key;
+    std::unique_ptr<Pkcs11Session> session;
+    if (parser.isSet(QStringLiteral("p12"))) {
+        auto secret = readSecret(parser, QStringLiteral("Mật khẩu tệp khóa / Key file password: "));
+        if (!secret)
+            return failWith(secret.error(), json);
+        QByteArray password(secret->data(), secret->size());
+        auto loaded = Pkcs12Key::load(parser.value(QStringLiteral("p12")), password);
+        password.fill('\0');
+        if (!loaded)
+            return failWith(loaded.error(), json);
+        key = std::move(loaded).value();
+    } else if (parser.isSet(QStringLiteral("pkcs11-module")) || parser.isSet(QStringLiteral("token")) ||
+               parser.value(QStringLiteral("key")).startsWith(QStringLiteral("pkcs11:"))) {
+        TokenSelector tokenSel;
+        KeySelector keySel;
+        QString modulePath = parser.value(QStringLiteral("pkcs11-module"));
+        const QString keyArg = parser.value(QStringLiteral("key"));
+        if (keyArg.startsWith(QStringLiteral("pkcs11:"))) {
+            auto uri = Pkcs11Uri::parse(keyArg);
+            if (!uri)
+                return failWith(uri.error(), json);
+            tokenSel = uri->tokenSelector();
+            keySel = uri->keySelector();
+            if (modulePath.isEmpty())
+                modulePath = uri->modulePath;
+        } else {
+            keySel.label = keyArg;
+        }
+        if (parser.isSet(QStringLiteral("token"))) {
+            tokenSel.label = parser.value(QStringLiteral("token"));
+        }
+        auto module = modulePath.isEmpty() ? Pkcs11Module::loadDefault() : Pkcs11Module::load(modulePath);
+        if (!module)
+            return failWith(module.error(), json);
+        auto opened = Pkcs11Session::open(module.value(), tokenSel);
+        if (!opened && !tokenSel.label.isEmpty() && tokenSel.serial.isEmpty()) {
+            // --token may name the serial instead of the label.
+            opened = Pkcs11Session::open(module.value(), TokenSelector{QString(), tokenSel.label});
+        }
+        if (!opened)
+            return failWith(opened.error(), json);
+        session = std::move(opened).value();
+        auto pin = readSecret(parser, QStringLiteral("Mã PIN của token / Token PIN: "));
+        if (!pin)
+            return failWith(pin.error(), json);
+        if (auto login = session->login(pin.value()); !login)
+            return failWith(login.error(), json);
+        auto found = session->findKey(keySel);
+        if (!found)
+            return failWith(found.error(), json);
+        key = std::move(found).value();
+    } else {
+        return failWith(Error(ErrorCode::InvalidArgument,
+                              QStringLiteral("give --p12 FILE or a token (--pkcs11-module/--token/--key pkcs11:...)")),
+                        json);
+    }
+
+    PdfSigner signer(*key);
+    int signedCount = 0;
+    Error firstError;
+    signer.signBatch(jobs, options, [&](const SignResult &r) {
+        if (!r.error.isError())
+            ++signedCount;
+        else if (!firstError.isError())
+            firstError = r.error;
+        if (json) {
+            QJsonObject o{
+                {QStringLiteral("event"), QStringLiteral("signed")},
+                {QStringLiteral("input"), r.input},
+                {QStringLiteral("output"), r.output},
+                {QStringLiteral("status"), r.error.isError() ? QStringLiteral("error") : QStringLiteral("ok")},
+                {QStringLiteral("input_size"), r.inputSize},
+                {QStringLiteral("output_size"), r.outputSize},
+                {QStringLiteral("timestamped"), r.timestamped}};
+            if (r.error.isError())
+                o.insert(QStringLiteral("error"), errorJson(r.error));
+            printJson(o);
+        } else if (r.error.isError()) {
+            printLine(QStringLiteral("FAILED %1: [%2] %3").arg(r.input, r.error.id(), r.error.message()));
+            printWarning(r.error.fullText());
+        } else {
+            printLine(QStringLiteral("signed %1 -> %2").arg(r.input, r.output));
+        }
+    });
+    const int failed = int(jobs.size()) - signedCount;
+    if (json) {
+        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("summary")},
+                              {QStringLiteral("signed"), signedCount},
+                              {QStringLiteral("failed"), failed}});
+    } else {
+        printLine(QStringLiteral("%1 signed, %2 failed").arg(signedCount).arg(failed));
+    }
+    return failed == 0 ? 0 : firstError.exitStatus();
+}
+
+} // namespace sohoa::cli

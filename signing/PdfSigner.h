@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Result.h"
+#include "SignatureAppearance.h"
+#include "SigningKey.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QPointF>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+
+namespace sohoa::signing {
+
+struct SignOptions
+{
+    AppearanceSpec appearance;   // kind None = invisible
+    int page = 0;                // 0-based; -1 = last
+    bool customPosition = false; // else the Decree 30 default for the kind
+    QPointF positionMm;          // offset from the corner
+    SignatureAppearance::Corner corner = SignatureAppearance::Corner::TopRight;
+    QSizeF sizeMm;     // empty: the block's natural size
+    bool pades = true; // ETSI.CAdES.detached; false: adbe.pkcs7.detached
+    HashAlgorithm hash = HashAlgorithm::Sha256;
+    RsaPadding padding = RsaPadding::Pkcs1v15;
+    QString reason, location, contactInfo;
+    QUrl tsaUrl; // empty: no timestamp (B-B); set: B-T
+    bool overwrite = false;
+};
+
+struct SignResult
+{
+    QString input;
+    QString output;
+    Error error; // None when signed and verified
+    qint64 inputSize = 0;
+    qint64 outputSize = 0;
+    QDateTime signingTime;
+    bool timestamped = false;
+};
+
+// Signs one file: appearance, incremental update, CMS through the key (file or token), optional
+// RFC 3161 timestamp, then verifies the output (ByteRange, digest, CMS signature) before it is
+// committed. The input is never modified; the output appears atomically or not at all.
+class PdfSigner
+{
+public:
+    explicit PdfSigner(SigningKey &key);
+
+    SignResult signFile(const QString &input, const QString &output, const SignOptions &options);
+
+    // A batch goes on past a failing file; a removed token stops it (the rest are reported as not
+    // signed with TokenRemoved). `onResult` is called after each file.
+    QList<SignResult> signBatch(const QList<QPair<QString, QString>> &inputsAndOutputs, const SignOptions &options,
+                                const std::function<void(const SignResult &)> &onResult = {},
+                                const std::atomic<bool> *cancel = nullptr);
+
+private:
+    SigningKey &m_key;
+};
+
+} // namespace sohoa::signing
