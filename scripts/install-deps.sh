@@ -14,7 +14,7 @@ build_pkgs=(
 # Independent checkers and the virtual scanners' front end used by the tests.
 test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc)
 # Peer tools the benchmarks compare against.
-bench_pkgs=(img2pdf time bc)
+bench_pkgs=(img2pdf time bc libnss3-tools)
 
 case "$profile" in
     build) wanted=("${build_pkgs[@]}") ;;

@@ -8,7 +8,10 @@
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace sohoa::signing {
@@ -16,6 +19,31 @@ namespace sohoa::signing {
 namespace {
 
 constexpr qint64 kChunkSize = 1 << 20;
+
+struct MdCtxDeleter
+{
+    void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
+};
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
+
+// OpenSSL's digest for a Qt algorithm (several times faster than QCryptographicHash), or null.
+const EVP_MD *evpOf(QCryptographicHash::Algorithm algorithm)
+{
+    switch (algorithm) {
+    case QCryptographicHash::Sha1:
+        return EVP_sha1();
+    case QCryptographicHash::Sha224:
+        return EVP_sha224();
+    case QCryptographicHash::Sha256:
+        return EVP_sha256();
+    case QCryptographicHash::Sha384:
+        return EVP_sha384();
+    case QCryptographicHash::Sha512:
+        return EVP_sha512();
+    default:
+        return nullptr;
+    }
+}
 
 // The DER value's own length, so that zero padding (and only padding) is dropped.
 QByteArray trimDer(const QByteArray &raw)
@@ -134,7 +162,11 @@ Result<QByteArray> PdfSignatureInspector::digestOfRanges(const QString &path, co
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
     const qint64 size = file.size();
+    const EVP_MD *md = evpOf(algorithm);
     QCryptographicHash hash(algorithm);
+    MdCtx ctx(md ? EVP_MD_CTX_new() : nullptr);
+    if (md && (!ctx || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1))
+        return Error(ErrorCode::Internal, QStringLiteral("digest unavailable"));
     QByteArray buf(kChunkSize, Qt::Uninitialized);
     for (qsizetype i = 0; i < byteRange.size(); i += 2) {
         const qint64 offset = byteRange[i], length = byteRange[i + 1];
@@ -147,11 +179,79 @@ Result<QByteArray> PdfSignatureInspector::digestOfRanges(const QString &path, co
             const qint64 got = file.read(buf.data(), std::min(left, kChunkSize));
             if (got <= 0)
                 return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
-            hash.addData(QByteArrayView(buf.constData(), got));
+            if (md)
+                EVP_DigestUpdate(ctx.get(), buf.constData(), size_t(got));
+            else
+                hash.addData(QByteArrayView(buf.constData(), got));
             left -= got;
         }
     }
-    return hash.result();
+    if (!md)
+        return hash.result();
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), out, &length) != 1)
+        return Error(ErrorCode::Internal, QStringLiteral("digest failed"));
+    return QByteArray(reinterpret_cast<const char *>(out), qsizetype(length));
+}
+
+Result<void> PdfSignatureInspector::checkSignatureRegion(const QString &path, const QList<qint64> &byteRange,
+                                                         const QByteArray &cmsDer)
+{
+    auto bad = [&](const QString &why) {
+        return Error(ErrorCode::VerificationFailed, path + QStringLiteral(": ") + why);
+    };
+    if (byteRange.size() != 4 || cmsDer.isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("byte range needs four numbers"));
+    const qint64 a = byteRange[0], b = byteRange[1], c = byteRange[2], n = byteRange[3];
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    const qint64 size = file.size();
+    if (a != 0 || b <= 0 || c <= b || n < 0 || c + n != size)
+        return bad(QStringLiteral("the byte range does not cover the file"));
+    const qint64 gap = c - b;
+    if (gap < 2 + 2 * qint64(cmsDer.size()) || gap > (qint64(1) << 24))
+        return bad(QStringLiteral("the /Contents gap has the wrong size"));
+    // A window before the gap for "/ByteRange [...] /Contents", then the gap itself.
+    const qint64 before = std::min<qint64>(b, 256);
+    if (!file.seek(b - before))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    const QByteArray bytes = file.read(before + gap);
+    if (bytes.size() != before + gap)
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    const QByteArray head = bytes.left(before);
+    const QByteArray hex = bytes.mid(before);
+    if (!hex.startsWith('<') || !hex.endsWith('>'))
+        return bad(QStringLiteral("no hex string where the byte range leaves its gap"));
+    const QByteArray body = hex.mid(1, hex.size() - 2);
+    const QByteArray wanted = cmsDer.toHex().toUpper();
+    if (!body.startsWith(wanted))
+        return bad(QStringLiteral("/Contents does not hold the signature"));
+    for (qsizetype i = wanted.size(); i < body.size(); ++i)
+        if (body[i] != '0')
+            return bad(QStringLiteral("/Contents is not zero padded"));
+    // "/ByteRange[0 b c n]" (spaces allowed) then "/Contents" right before the gap.
+    QByteArray h = head.trimmed();
+    if (!h.endsWith("/Contents"))
+        return bad(QStringLiteral("/Contents does not precede the gap"));
+    const qsizetype at = h.lastIndexOf("/ByteRange");
+    if (at < 0)
+        return bad(QStringLiteral("no /ByteRange next to /Contents"));
+    QByteArray arr = h.mid(at + 10, h.size() - 9 - (at + 10)).trimmed();
+    if (!arr.startsWith('[') || !arr.endsWith(']'))
+        return bad(QStringLiteral("/ByteRange is not an array next to /Contents"));
+    const QList<QByteArray> parts = arr.mid(1, arr.size() - 2).simplified().split(' ');
+    QList<qint64> written;
+    for (const QByteArray &part : parts) {
+        bool ok = false;
+        written.append(part.toLongLong(&ok));
+        if (!ok)
+            return bad(QStringLiteral("/ByteRange holds a non-integer"));
+    }
+    if (written != byteRange)
+        return bad(QStringLiteral("/ByteRange as written differs"));
+    return {};
 }
 
 } // namespace sohoa::signing

@@ -29,6 +29,11 @@ public:
     // Digest of the file's bytes in the given [offset length]... pairs, read in chunks.
     static Result<QByteArray> digestOfRanges(const QString &path, const QList<qint64> &byteRange,
                                              QCryptographicHash::Algorithm algorithm);
+    // Reads only the signature's own bytes, not the file: the file ends where byteRange says, the
+    // gap is exactly "<" hex ">" holding cmsDer then zeros, and the "/ByteRange [...]" written just
+    // before "/Contents" holds these numbers. For a check after writing that costs no full read.
+    static Result<void> checkSignatureRegion(const QString &path, const QList<qint64> &byteRange,
+                                             const QByteArray &cmsDer);
 };
 
 } // namespace sohoa::signing

@@ -20,16 +20,23 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
 #include <functional>
 #include <map>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sohoa::signing {
 
 namespace {
 
 constexpr qint64 kChunkSize = 1 << 20;
+constexpr qint64 kWritebackChunk = 32 << 20;
 // "[0 a b c]" with up to 13 digits each (offsets up to 10 TB), padded with spaces after "]":
 // patching never moves a byte.
 constexpr int kByteRangeWidth = 3 + 3 * 14 + 1;
@@ -113,6 +120,8 @@ struct Tail
     qint64 startXref = -1;
     bool xrefStream = false;
     bool endsWithEol = false;
+    qint64 endOffset = 0; // the last bytes as read here
+    QByteArray end;
 };
 
 // The last startxref and the kind of section it points to: the update continues that style.
@@ -123,6 +132,10 @@ Result<Tail> readTail(QFile &file, qint64 size, const QString &path)
     if (n <= 0 || !file.seek(size - n))
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": empty file"));
     const QByteArray end = file.read(n);
+    if (end.size() != n)
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    tail.endOffset = size - n;
+    tail.end = end;
     tail.endsWithEol = end.endsWith('\n') || end.endsWith('\r');
     const qsizetype at = end.lastIndexOf("startxref");
     if (at < 0)
@@ -276,8 +289,144 @@ struct Crypt
     }
 };
 
+// A hash over OpenSSL's EVP (SHA-NI where the CPU has it: several times faster than
+// QCryptographicHash), falling back to Qt for algorithms OpenSSL does not name here.
+class Hasher
+{
+public:
+    explicit Hasher(QCryptographicHash::Algorithm algorithm) : m_algorithm(algorithm)
+    {
+        const EVP_MD *md = nullptr;
+        switch (algorithm) {
+        case QCryptographicHash::Sha1:
+            md = EVP_sha1();
+            break;
+        case QCryptographicHash::Sha224:
+            md = EVP_sha224();
+            break;
+        case QCryptographicHash::Sha256:
+            md = EVP_sha256();
+            break;
+        case QCryptographicHash::Sha384:
+            md = EVP_sha384();
+            break;
+        case QCryptographicHash::Sha512:
+            md = EVP_sha512();
+            break;
+        default:
+            break;
+        }
+        if (md) {
+            m_ctx.reset(EVP_MD_CTX_new());
+            if (m_ctx && EVP_DigestInit_ex(m_ctx.get(), md, nullptr) != 1)
+                m_ctx.reset();
+        }
+        if (!m_ctx)
+            m_qt = std::make_unique<QCryptographicHash>(algorithm);
+    }
+
+    QCryptographicHash::Algorithm algorithm() const { return m_algorithm; }
+
+    void add(const char *data, qint64 size)
+    {
+        if (size <= 0)
+            return;
+        if (m_ctx)
+            m_ok = m_ok && EVP_DigestUpdate(m_ctx.get(), data, size_t(size)) == 1;
+        else
+            m_qt->addData(QByteArrayView(data, size));
+    }
+
+    Result<QByteArray> result()
+    {
+        if (!m_ctx)
+            return m_qt->result();
+        unsigned char md[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (!m_ok || EVP_DigestFinal_ex(m_ctx.get(), md, &length) != 1)
+            return Error(ErrorCode::Internal, QStringLiteral("digest failed"));
+        return QByteArray(reinterpret_cast<const char *>(md), qsizetype(length));
+    }
+
+private:
+    struct CtxDeleter
+    {
+        void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
+    };
+    QCryptographicHash::Algorithm m_algorithm;
+    std::unique_ptr<EVP_MD_CTX, CtxDeleter> m_ctx;
+    std::unique_ptr<QCryptographicHash> m_qt;
+    bool m_ok = true;
+};
+
+// What identifies a file's content without reading it: the same inode with the same size, mtime
+// and ctime. Every write changes mtime and ctime, and ctime cannot be set back by a user (setting
+// mtime back updates ctime), so an unchanged identity means an unchanged file.
+struct FileIdentity
+{
+    dev_t dev = 0;
+    ino_t ino = 0;
+    off_t size = -1;
+    struct timespec mtime = {}, ctime = {};
+
+    static FileIdentity of(const struct stat &st)
+    {
+        FileIdentity id;
+        id.dev = st.st_dev;
+        id.ino = st.st_ino;
+        id.size = st.st_size;
+        id.mtime = st.st_mtim;
+        id.ctime = st.st_ctim;
+        return id;
+    }
+    bool operator==(const FileIdentity &o) const
+    {
+        return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
+               mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec && ctime.tv_nsec == o.ctime.tv_nsec;
+    }
+};
+
+Result<void> writeAllAt(int fd, const char *data, qint64 size, qint64 offset, const QString &path)
+{
+    while (size > 0) {
+        const ssize_t n = ::pwrite(fd, data, size_t(size), off_t(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errorFromErrno(errno, ErrorCode::FileWriteFailed, path);
+        }
+        data += n;
+        size -= n;
+        offset += n;
+    }
+    return {};
+}
+
+// Reads exactly size bytes at offset (fewer only at the end of the file: an error).
+Result<void> readAllAt(int fd, char *data, qint64 size, qint64 offset, const QString &path)
+{
+    while (size > 0) {
+        const ssize_t n = ::pread(fd, data, size_t(size), off_t(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errorFromErrno(errno, ErrorCode::FileReadFailed, path);
+        }
+        if (n == 0)
+            return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": file shorter than expected"));
+        data += n;
+        size -= n;
+        offset += n;
+    }
+    return {};
+}
+
 } // namespace
 
+// The output is built in the temporary in ONE pass: the input is read once, each chunk is hashed
+// and written to the temporary (the digest is of the bytes written, not re-read), then the update
+// with a zero-filled /Contents follows. finish() only patches /Contents in place, checks the
+// temporary's update bytes, fsyncs and commits.
 struct PdfSignatureWriter::Private
 {
     QString inputPath;
@@ -285,53 +434,138 @@ struct PdfSignatureWriter::Private
     SignatureFieldOptions options;
     QString fieldName;
     qint64 inputSize = 0;
-    QDateTime inputModified;
+    FileIdentity inputIdentity; // at prepare(), before qpdf reads the file
     bool addEol = false;
     QByteArray update;       // everything after the input (and the added EOL)
     qint64 contentsPos = -1; // of "<" in update
     qint64 contentsEnd = -1; // after ">" in update
     QList<qint64> byteRange;
-    QByteArray inputSha256; // of the input bytes as hashed for the digest; finish() checks it again
+    qint64 tailOffset = 0;  // the input's last bytes as prepare() read them (startxref, EOL) ...
+    QByteArray tailBytes;   // ... the copy must hold the same
+    int inputFd = -1;       // open from prepare() to the end of the copy: the inode qpdf parsed
+    int tempFd = -1;        // our own descriptor on the AtomicFileWriter's temporary
+    bool copied = false;    // the temporary holds input + EOL + update (zero /Contents)
+    std::map<int, QByteArray> digests; // by QCryptographicHash::Algorithm, of the covered bytes written
     std::unique_ptr<AtomicFileWriter> writer;
 
-    qint64 base() const { return inputSize + (addEol ? 1 : 0); }
+    ~Private() { closeFds(); }
 
-    Result<void> streamInput(const Sink &sink, QByteArray *sha256)
+    void closeFds()
     {
-        QFile in(inputPath);
-        if (!in.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileReadFailed, inputPath + QStringLiteral(": ") + in.errorString());
-        if (in.size() != inputSize || QFileInfo(in).lastModified() != inputModified)
-            return Error(ErrorCode::SigningFailed, inputPath + QStringLiteral(": the input changed during signing"));
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        QByteArray buf(kChunkSize, Qt::Uninitialized);
-        qint64 left = inputSize;
-        while (left > 0) {
-            const qint64 got = in.read(buf.data(), std::min<qint64>(left, kChunkSize));
-            if (got <= 0)
-                return Error(ErrorCode::FileReadFailed, inputPath + QStringLiteral(": ") + in.errorString());
-            hash.addData(QByteArrayView(buf.constData(), got));
-            if (auto r = sink(buf.constData(), got); !r)
-                return r;
-            left -= got;
-        }
-        *sha256 = hash.result();
-        if (addEol)
-            return sink("\n", 1);
+        if (inputFd >= 0)
+            ::close(inputFd);
+        if (tempFd >= 0)
+            ::close(tempFd);
+        inputFd = tempFd = -1;
+    }
+
+    qint64 base() const { return inputSize + (addEol ? 1 : 0); }
+    qint64 total() const { return base() + update.size(); }
+
+    Error changed() const
+    {
+        return Error(ErrorCode::SigningFailed, inputPath + QStringLiteral(": the input changed during signing"));
+    }
+
+    // The input (by descriptor and by path) is still the file prepare() parsed.
+    Result<void> checkInputUnchanged() const
+    {
+        struct stat st = {};
+        if (inputFd >= 0 && (::fstat(inputFd, &st) != 0 || !(FileIdentity::of(st) == inputIdentity)))
+            return changed();
+        if (::stat(QFile::encodeName(inputPath).constData(), &st) != 0 || !(FileIdentity::of(st) == inputIdentity))
+            return changed();
         return {};
     }
 
-    Result<void> streamCovered(const Sink &sink)
+    // The single pass: input → (hashers, extra sink, temporary), then EOL and update likewise.
+    Result<void> copy(std::vector<Hasher *> hashers, const Sink &extra)
     {
-        QByteArray sha;
-        if (auto r = streamInput(sink, &sha); !r)
+        // Once only: after a failed pass (input changed, disk full) the writer stays failed.
+        if (copied || tempFd >= 0 || inputFd < 0 || !writer)
+            return Error(ErrorCode::Internal, QStringLiteral("the output was already built or failed"));
+        if (auto r = checkInputUnchanged(); !r)
             return r;
-        if (!inputSha256.isEmpty() && sha != inputSha256)
-            return Error(ErrorCode::SigningFailed, inputPath + QStringLiteral(": the input changed during signing"));
-        inputSha256 = sha;
-        if (auto r = sink(update.constData(), contentsPos); !r)
+        tempFd = ::open(QFile::encodeName(writer->temporaryPath()).constData(), O_RDWR | O_CLOEXEC);
+        if (tempFd < 0)
+            return errorFromErrno(errno, ErrorCode::FileWriteFailed, writer->temporaryPath());
+        const QString tempPath = writer->temporaryPath();
+        ::posix_fadvise(inputFd, 0, 0, POSIX_FADV_SEQUENTIAL);
+        auto put = [&](const char *data, qint64 size, qint64 at) -> Result<void> {
+            for (Hasher *h : hashers)
+                h->add(data, size);
+            if (extra)
+                if (auto r = extra(data, size); !r)
+                    return r;
+            return writeAllAt(tempFd, data, size, at, tempPath);
+        };
+        QByteArray buf(kChunkSize, Qt::Uninitialized);
+        qint64 done = 0, flushed = 0;
+        while (done < inputSize) {
+            const qint64 n = std::min<qint64>(inputSize - done, kChunkSize);
+            if (auto r = readAllAt(inputFd, buf.data(), n, done, inputPath); !r)
+                return r;
+            if (auto r = put(buf.constData(), n, done); !r)
+                return r;
+            done += n;
+            // Start the write-back early so that the final fsync has little left to do.
+            if (done - flushed >= kWritebackChunk) {
+                ::sync_file_range(tempFd, flushed, done - flushed, SYNC_FILE_RANGE_WRITE);
+                flushed = done;
+            }
+        }
+        // The whole read saw the file prepare() parsed: same inode, size and times after the pass,
+        // and the same last bytes (startxref, EOL) as prepare() read them.
+        if (auto r = checkInputUnchanged(); !r)
             return r;
-        return sink(update.constData() + contentsEnd, update.size() - contentsEnd);
+        QByteArray tailNow(tailBytes.size(), Qt::Uninitialized);
+        if (auto r = readAllAt(tempFd, tailNow.data(), tailNow.size(), tailOffset, tempPath); !r)
+            return r;
+        if (tailNow != tailBytes)
+            return changed();
+        ::close(inputFd);
+        inputFd = -1;
+        qint64 at = inputSize;
+        if (addEol) {
+            if (auto r = put("\n", 1, at); !r)
+                return r;
+            ++at;
+        }
+        // The update: covered bytes go through the hashers, /Contents (zeros) only to the file.
+        if (auto r = put(update.constData(), contentsPos, at); !r)
+            return r;
+        if (auto r = writeAllAt(tempFd, update.constData() + contentsPos, contentsEnd - contentsPos,
+                                at + contentsPos, tempPath);
+            !r)
+            return r;
+        if (auto r = put(update.constData() + contentsEnd, update.size() - contentsEnd, at + contentsEnd); !r)
+            return r;
+        copied = true;
+        for (Hasher *h : hashers) {
+            auto dg = h->result();
+            if (!dg)
+                return dg.error();
+            digests[int(h->algorithm())] = dg.value();
+        }
+        return {};
+    }
+
+    // The covered bytes as they are in the temporary (after the copy).
+    Result<void> streamWritten(const Sink &sink)
+    {
+        QByteArray buf(kChunkSize, Qt::Uninitialized);
+        const qint64 ranges[2][2] = {{0, base() + contentsPos}, {base() + contentsEnd, total()}};
+        for (const auto &range : ranges) {
+            for (qint64 off = range[0]; off < range[1];) {
+                const qint64 n = std::min<qint64>(range[1] - off, kChunkSize);
+                if (auto r = readAllAt(tempFd, buf.data(), n, off, writer->temporaryPath()); !r)
+                    return r;
+                if (auto r = sink(buf.constData(), n); !r)
+                    return r;
+                off += n;
+            }
+        }
+        return {};
     }
 
     Result<void> build(QPDF &qpdf, QPDF &appearanceDoc, const Tail &tail, const Crypt &crypt);
@@ -369,16 +603,28 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     p.outputPath = outputPath;
     p.options = options;
 
-    QFile in(inputPath);
-    if (!in.open(QIODevice::ReadOnly))
+    // Our descriptor stays open until the copy: the copy reads the inode qpdf parses, and its
+    // identity (size, mtime, ctime) taken now must hold until the copy is done.
+    p.inputFd = ::open(QFile::encodeName(inputPath).constData(), O_RDONLY | O_CLOEXEC);
+    if (p.inputFd < 0)
+        return errorFromErrno(errno, ErrorCode::FileReadFailed, inputPath);
+    struct stat st = {};
+    if (::fstat(p.inputFd, &st) != 0)
+        return errorFromErrno(errno, ErrorCode::FileReadFailed, inputPath);
+    if (!S_ISREG(st.st_mode))
+        return Error(ErrorCode::FileReadFailed, inputPath + QStringLiteral(": not a regular file"));
+    p.inputIdentity = FileIdentity::of(st);
+    p.inputSize = qint64(st.st_size);
+    QFile in;
+    if (!in.open(p.inputFd, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
         return Error(ErrorCode::FileReadFailed, inputPath + QStringLiteral(": ") + in.errorString());
-    p.inputSize = in.size();
-    p.inputModified = QFileInfo(in).lastModified();
     auto tail = readTail(in, p.inputSize, inputPath);
     if (!tail)
         return tail.error();
     in.close();
     p.addEol = !tail->endsWithEol;
+    p.tailOffset = tail->endOffset;
+    p.tailBytes = tail->end;
 
     QPDF qpdf;
     QPDF appearanceDoc; // must outlive serialization: copied streams read their data from it
@@ -426,6 +672,10 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     } catch (const std::exception &e) {
         return Error(ErrorCode::PdfDamaged, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
     }
+
+    // qpdf read the file we opened, unchanged since.
+    if (auto r = p.checkInputUnchanged(); !r)
+        return r.error();
 
     // Claim the temporary next to the output now: an unwritable folder fails before signing.
     p.writer = std::make_unique<AtomicFileWriter>(outputPath, options.overwrite);
@@ -734,23 +984,47 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
 
 Result<QByteArray> PdfSignatureWriter::digest(QCryptographicHash::Algorithm algorithm)
 {
-    QCryptographicHash hash(algorithm);
-    auto r = d->streamCovered([&](const char *data, qint64 size) -> Result<void> {
-        hash.addData(QByteArrayView(data, size));
+    if (!d->copied) {
+        // The copy pass hashes SHA-256 too: a later digest(Sha256) costs nothing.
+        Hasher wanted(algorithm), sha256(QCryptographicHash::Sha256);
+        std::vector<Hasher *> hashers{&wanted};
+        if (algorithm != QCryptographicHash::Sha256)
+            hashers.push_back(&sha256);
+        if (auto r = d->copy(hashers, {}); !r)
+            return r.error();
+    }
+    if (auto it = d->digests.find(int(algorithm)); it != d->digests.end())
+        return it->second;
+    if (!d->writer)
+        return Error(ErrorCode::Internal, QStringLiteral("digest() after finish()"));
+    // Another algorithm later: hash the covered bytes as the temporary holds them.
+    Hasher hash(algorithm);
+    auto r = d->streamWritten([&](const char *data, qint64 size) -> Result<void> {
+        hash.add(data, size);
         return {};
     });
     if (!r)
         return r.error();
-    return hash.result();
+    auto dg = hash.result();
+    if (dg)
+        d->digests[int(algorithm)] = dg.value();
+    return dg;
 }
 
 Result<void> PdfSignatureWriter::writeCoveredBytes(QIODevice *device)
 {
-    return d->streamCovered([&](const char *data, qint64 size) -> Result<void> {
+    auto sink = [&](const char *data, qint64 size) -> Result<void> {
         if (device->write(data, size) != size)
             return Error(ErrorCode::FileWriteFailed, device->errorString());
         return {};
-    });
+    };
+    if (!d->copied) {
+        Hasher sha256(QCryptographicHash::Sha256);
+        return d->copy({&sha256}, sink);
+    }
+    if (!d->writer)
+        return Error(ErrorCode::Internal, QStringLiteral("writeCoveredBytes() after finish()"));
+    return d->streamWritten(sink);
 }
 
 Result<void> PdfSignatureWriter::finish(const QByteArray &cmsDer)
@@ -762,20 +1036,34 @@ Result<void> PdfSignatureWriter::finish(const QByteArray &cmsDer)
     if (cmsDer.size() > d->options.contentsSize)
         return Error(ErrorCode::SignatureTooLarge,
                      QStringLiteral("%1 bytes, %2 reserved").arg(cmsDer.size()).arg(d->options.contentsSize));
+    if (!d->copied)
+        if (auto r = d->copy({}, {}); !r)
+            return r;
+    // The input must still be the file we copied (as the caller's digest was taken of it).
+    if (auto r = d->checkInputUnchanged(); !r)
+        return r;
+
+    std::unique_ptr<AtomicFileWriter> writer = std::move(d->writer);
+    const QString tempPath = writer->temporaryPath();
     QByteArray update = d->update;
     const QByteArray hex = cmsDer.toHex().toUpper();
     update.replace(d->contentsPos + 1, hex.size(), hex);
-
-    std::unique_ptr<AtomicFileWriter> writer = std::move(d->writer);
-    QByteArray sha;
-    auto r = d->streamInput([&](const char *data, qint64 size) { return writer->write(data, size); }, &sha);
-    if (!r)
+    const qint64 base = d->base();
+    if (auto r = writeAllAt(d->tempFd, hex.constData(), hex.size(), base + d->contentsPos + 1, tempPath); !r)
         return r;
-    if (!d->inputSha256.isEmpty() && sha != d->inputSha256)
-        return Error(ErrorCode::SigningFailed, d->inputPath + QStringLiteral(": the input changed during signing"));
-    if (auto w = writer->write(update); !w)
-        return w;
-    return writer->commit();
+    // The temporary ends exactly with the update we hashed, now with the CMS: read it back.
+    struct stat st = {};
+    if (::fstat(d->tempFd, &st) != 0)
+        return errorFromErrno(errno, ErrorCode::FileWriteFailed, tempPath);
+    QByteArray onDisk(update.size(), Qt::Uninitialized);
+    if (auto r = readAllAt(d->tempFd, onDisk.data(), onDisk.size(), base, tempPath); !r)
+        return r;
+    if (qint64(st.st_size) != base + update.size() || onDisk != update)
+        return Error(ErrorCode::FileWriteFailed, tempPath + QStringLiteral(": the update reads back differently"));
+    if (::fsync(d->tempFd) != 0)
+        return errorFromErrno(errno, ErrorCode::FileWriteFailed, tempPath);
+    d->closeFds();
+    return writer->commit(); // fsync (nothing left to write), link/rename, fsync of the folder
 }
 
 } // namespace sohoa::signing

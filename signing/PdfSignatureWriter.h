@@ -30,9 +30,12 @@ struct SignatureFieldOptions
 
 // Signs a PDF in two phases with an incremental update (ISO 32000-1 §7.5.6, §12.8): prepare() reads
 // the input with qpdf and builds the update (signature dictionary, field/widget, page, AcroForm) with
-// a zero-filled /Contents; the caller hashes the bytes covered by /ByteRange (digest() or
-// writeCoveredBytes()), makes the CMS, and finish() writes input + update + CMS atomically.
-// The input is never modified and is read in chunks: its size does not matter for memory.
+// a zero-filled /Contents; the first digest() or writeCoveredBytes() reads the input ONCE, writing
+// each chunk to the output's temporary and hashing the very bytes written, then the update; the
+// caller makes the CMS and finish() patches /Contents in place, checks the update read back from the
+// temporary, fsyncs and commits atomically. The input is never modified and is read in chunks: its
+// size does not matter for memory. The input must stay the file prepare() parsed (same inode, size,
+// mtime and ctime) until finish(), else SigningFailed "the input changed during signing".
 class PdfSignatureWriter
 {
 public:
@@ -43,7 +46,7 @@ public:
     static Result<std::unique_ptr<PdfSignatureWriter>> prepare(const QString &inputPath, const QString &outputPath,
                                                                const SignatureFieldOptions &options);
 
-    // Digest of the bytes covered by /ByteRange. finish() checks that the input still gives it.
+    // Digest of the bytes covered by /ByteRange, as written to the temporary (OpenSSL EVP).
     Result<QByteArray> digest(QCryptographicHash::Algorithm algorithm);
     // The bytes covered by /ByteRange, for signers that need the data rather than its digest.
     Result<void> writeCoveredBytes(QIODevice *device);

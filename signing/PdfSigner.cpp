@@ -11,6 +11,10 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 
+#include <openssl/x509.h>
+
+#include <algorithm>
+
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -21,6 +25,32 @@ namespace sohoa::signing {
 namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
+
+// Bytes to reserve for the DER CMS in /Contents, from what goes into it: the certificates, the
+// signature value (RSA: the modulus size; ECDSA: two integers), the issuer name twice (signer
+// identifier and ESS signing-certificate-v2), the signed attributes and structure (~1500), and a
+// timestamp token (~6000). Rounded up to 1 KB. A CMS that still does not fit is retried once with
+// the exact size (signFile), so a tight estimate never fails a signature.
+int estimateContentsSize(const SigningKey &key, bool timestamp)
+{
+    const QByteArray cert = key.certificateDer();
+    qint64 bytes = cert.size();
+    for (const QByteArray &der : key.chainDer())
+        bytes += der.size();
+    const qint64 keyBytes = (std::max(key.keyBits(), 256) + 7) / 8;
+    bytes += 2 * keyBytes + 16;
+    const auto *p = reinterpret_cast<const unsigned char *>(cert.constData());
+    if (X509 *x = d2i_X509(nullptr, &p, long(cert.size()))) {
+        bytes += 2 * qint64(std::max(0, i2d_X509_NAME(X509_get_issuer_name(x), nullptr)));
+        X509_free(x);
+    } else {
+        bytes += cert.size();
+    }
+    bytes += 1500;
+    if (timestamp)
+        bytes += 6000;
+    return int(std::min<qint64>((bytes + 1023) / 1024 * 1024, 1 << 22));
+}
 
 QCryptographicHash::Algorithm qtHash(HashAlgorithm h)
 {
@@ -82,7 +112,7 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
     field.contactInfo = options.contactInfo;
     field.signingTime = now;
     field.overwrite = options.overwrite;
-    field.contentsSize = options.tsaUrl.isEmpty() ? 16384 : 32768;
+    field.contentsSize = estimateContentsSize(m_key, !options.tsaUrl.isEmpty());
 
     AppearanceSpec spec = options.appearance;
     spec.signingTime = now;
@@ -110,15 +140,35 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         field.appearancePdf = rendered->pdf;
     }
 
+    for (int attempt = 0;; ++attempt) {
+        auto tooLarge = signOnce(input, output, field, options, now, result);
+        if (tooLarge <= 0 || attempt > 0)
+            break;
+        // The CMS did not fit the estimate (a large timestamp token, say): once more, room for it.
+        qCInfo(lcSigning) << input << ": CMS of" << tooLarge << "bytes, reserved" << field.contentsSize
+                          << "; signing again with more room";
+        field.contentsSize = int(std::min<qint64>((tooLarge + 2048 + 1023) / 1024 * 1024, 1 << 22));
+        result.error = Error();
+        result.timestamped = false;
+    }
+    return result;
+}
+
+// One prepare → digest → CMS → finish → check. Returns the CMS size when it did not fit the
+// reserved /Contents (nothing written, result.error set), else 0.
+qint64 PdfSigner::signOnce(const QString &input, const QString &output, const SignatureFieldOptions &field,
+                           const SignOptions &options, const QDateTime &now, SignResult &result)
+{
     auto writer = PdfSignatureWriter::prepare(input, output, field);
     if (!writer) {
         result.error = writer.error();
-        return result;
+        return 0;
     }
+    // One pass: the input is copied into the output's temporary and the bytes written are hashed.
     auto digest = writer.value()->digest(qtHash(options.hash));
     if (!digest) {
         result.error = digest.error();
-        return result;
+        return 0;
     }
     CmsOptions cms;
     cms.hash = options.hash;
@@ -128,19 +178,19 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
     auto signature = CmsBuilder::buildDetached(m_key, digest.value(), cms);
     if (!signature) {
         result.error = signature.error();
-        return result;
+        return 0;
     }
     QByteArray cmsDer = signature.value();
     if (!options.tsaUrl.isEmpty()) {
         auto token = TimestampClient::requestToken(options.tsaUrl, CmsBuilder::signatureValue(cmsDer), options.hash);
         if (!token) {
             result.error = token.error();
-            return result;
+            return 0;
         }
         auto stamped = CmsBuilder::addTimestampToken(cmsDer, token.value());
         if (!stamped) {
             result.error = stamped.error();
-            return result;
+            return 0;
         }
         cmsDer = stamped.value();
         result.timestamped = true;
@@ -149,27 +199,35 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
     auto verified = CmsVerifier::verify(cmsDer, digest.value());
     if (!verified || !verified->signatureValid || !verified->digestMatches) {
         result.error = Error(ErrorCode::VerificationFailed, verified ? verified->detail : verified.error().detail());
-        return result;
+        return 0;
     }
     if (auto done = writer.value()->finish(cmsDer); !done) {
         result.error = done.error();
-        return result;
+        return done.error().code() == ErrorCode::SignatureTooLarge ? qint64(cmsDer.size()) : 0;
     }
-    // And after: the file on disk, read back independently of the writer.
+    // And after: the file on disk, read back independently of the writer, without a second full
+    // read. The digest needs none: it was taken of exactly the bytes written to the temporary, and
+    // finish() read the update back from it before the commit. Here a reader's view (qpdf: the
+    // last signature field, its /ByteRange and /Contents) and the signature's own bytes on disk
+    // (file size, the "<hex>" gap holding this CMS, "/ByteRange [...]" as written) must agree.
+    const QList<qint64> byteRange = writer.value()->byteRange();
     auto sigs = PdfSignatureInspector::signatures(output);
-    if (!sigs || sigs->isEmpty() || !sigs->constLast().coversWholeFile) {
+    if (!sigs || sigs->isEmpty() || !sigs->constLast().coversWholeFile || sigs->constLast().byteRange != byteRange ||
+        sigs->constLast().contents != cmsDer) {
         result.error =
             Error(ErrorCode::VerificationFailed, output + QStringLiteral(": new signature does not cover the file"));
-        return result;
+        return 0;
     }
-    auto onDisk = PdfSignatureInspector::digestOfRanges(output, sigs->constLast().byteRange, qtHash(options.hash));
-    if (!onDisk || onDisk.value() != digest.value()) {
-        result.error =
-            Error(ErrorCode::VerificationFailed, output + QStringLiteral(": digest of the written file differs"));
-        return result;
+    if (auto region = PdfSignatureInspector::checkSignatureRegion(output, byteRange, cmsDer); !region) {
+        result.error = Error(ErrorCode::VerificationFailed, region.error().detail());
+        return 0;
     }
     result.outputSize = QFileInfo(output).size();
-    return result;
+    if (result.outputSize != writer.value()->outputSize()) {
+        result.error = Error(ErrorCode::VerificationFailed, output + QStringLiteral(": unexpected size"));
+        return 0;
+    }
+    return 0;
 }
 
 QList<SignResult> PdfSigner::signBatch(const QList<QPair<QString, QString>> &inputsAndOutputs,

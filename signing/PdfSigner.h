@@ -15,6 +15,8 @@
 
 namespace sohoa::signing {
 
+struct SignatureFieldOptions;
+
 struct SignOptions
 {
     AppearanceSpec appearance;   // kind None = invisible
@@ -59,6 +61,9 @@ public:
                                 const std::atomic<bool> *cancel = nullptr);
 
 private:
+    qint64 signOnce(const QString &input, const QString &output, const SignatureFieldOptions &field,
+                    const SignOptions &options, const QDateTime &now, SignResult &result);
+
     SigningKey &m_key;
 };
 
