@@ -17,6 +17,7 @@
 
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -82,6 +83,10 @@ Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex
         const QPDFObjectHandle::Rectangle r = pages.at(size_t(i)).getCropBox(false, false).getArrayAsRectangle();
         return QRectF(QPointF(std::min(r.llx, r.urx), std::min(r.lly, r.ury)),
                       QPointF(std::max(r.llx, r.urx), std::max(r.lly, r.ury)));
+    } catch (const QPDFExc &e) {
+        if (e.getErrorCode() == qpdf_e_password)
+            return Error(ErrorCode::PdfEncrypted, path + QStringLiteral(": a password is needed to open it"));
+        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
     } catch (const std::exception &e) {
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
     }
@@ -133,10 +138,21 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         QSizeF sizePt = rendered->sizePt;
         if (!options.sizeMm.isEmpty())
             sizePt = options.sizeMm * kPtPerMm;
+        // A block must stay visible: on a page too small for it (with its offset), it is scaled
+        // down, keeping its proportions, and moved to the corner if even the offset does not fit.
+        QPointF offsetMm = options.customPosition ? options.positionMm : QPointF(10, 10);
+        QSizeF room(box->width() - offsetMm.x() * kPtPerMm, box->height() - offsetMm.y() * kPtPerMm);
+        if (room.width() < sizePt.width() || room.height() < sizePt.height()) {
+            if (room.width() < sizePt.width() / 4 || room.height() < sizePt.height() / 4) {
+                offsetMm = QPointF(0, 0);
+                room = box->size();
+            }
+            const double scale = std::min({1.0, room.width() / sizePt.width(), room.height() / sizePt.height()});
+            sizePt *= scale;
+        }
         field.pageIndex = pageIndex;
         field.rectPt = SignatureAppearance::placeRect(
-            box.value(), sizePt, options.customPosition ? options.corner : SignatureAppearance::Corner::TopRight,
-            options.customPosition ? options.positionMm : QPointF(10, 10));
+            box.value(), sizePt, options.customPosition ? options.corner : SignatureAppearance::Corner::TopRight, offsetMm);
         field.appearancePdf = rendered->pdf;
     }
 

@@ -248,10 +248,7 @@ private slots:
         // need-appearances-out.pdf). The signature itself is valid. Remove when the signer handles it.
         QEXPECT_FAIL("", "copy block hidden where /NeedAppearances is true (known gap, see the test report)", Continue);
         QVERIFY2(needAppearancesMissing.isEmpty(), qPrintable(needAppearancesMissing.join(u'\n')));
-        // Known product bug (reported): on a page smaller than the block (png-filters-1-column.pdf,
-        // 32 x 32 pt pages) SignatureAppearance::placeRect puts the block mostly off the page, so the
-        // visible signature cannot be seen; it should be fitted (scaled/clamped) or refused.
-        QEXPECT_FAIL("", "copy block placed outside a small page (known bug, see the test report)", Continue);
+        // On a page smaller than the block (png-filters-1-column.pdf, 32 x 32 pt) the block is scaled to fit.
         QVERIFY2(offPage.isEmpty(), qPrintable(offPage.join(u'\n')));
 
         // A sample: every page rendered before and after is identical outside the new widget.
@@ -366,10 +363,6 @@ private slots:
                            30000);
                 QCOMPARE(signedEventErrorId(plain.events(QStringLiteral("signed")).value(0)),
                          QStringLiteral("pdf-encrypted"));
-                // Known bug (reported): with a visible appearance, PdfSigner.cpp visiblePageBox() opens the
-                // input with QPDF first and maps every exception, qpdf_e_password included, to PdfDamaged.
-                QEXPECT_FAIL("", "visible appearance reports a password-protected PDF as pdf-damaged (known bug)",
-                             Continue);
                 QCOMPARE(id, QStringLiteral("pdf-encrypted"));
             }
             QVERIFY(!results.at(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("message_en")).toString().isEmpty());
