@@ -440,11 +440,11 @@ struct PdfSignatureWriter::Private
     qint64 contentsPos = -1; // of "<" in update
     qint64 contentsEnd = -1; // after ">" in update
     QList<qint64> byteRange;
-    qint64 tailOffset = 0;  // the input's last bytes as prepare() read them (startxref, EOL) ...
-    QByteArray tailBytes;   // ... the copy must hold the same
-    int inputFd = -1;       // open from prepare() to the end of the copy: the inode qpdf parsed
-    int tempFd = -1;        // our own descriptor on the AtomicFileWriter's temporary
-    bool copied = false;    // the temporary holds input + EOL + update (zero /Contents)
+    qint64 tailOffset = 0;             // the input's last bytes as prepare() read them (startxref, EOL) ...
+    QByteArray tailBytes;              // ... the copy must hold the same
+    int inputFd = -1;                  // open from prepare() to the end of the copy: the inode qpdf parsed
+    int tempFd = -1;                   // our own descriptor on the AtomicFileWriter's temporary
+    bool copied = false;               // the temporary holds input + EOL + update (zero /Contents)
     std::map<int, QByteArray> digests; // by QCryptographicHash::Algorithm, of the covered bytes written
     std::unique_ptr<AtomicFileWriter> writer;
 
@@ -534,8 +534,8 @@ struct PdfSignatureWriter::Private
         // The update: covered bytes go through the hashers, /Contents (zeros) only to the file.
         if (auto r = put(update.constData(), contentsPos, at); !r)
             return r;
-        if (auto r = writeAllAt(tempFd, update.constData() + contentsPos, contentsEnd - contentsPos,
-                                at + contentsPos, tempPath);
+        if (auto r = writeAllAt(tempFd, update.constData() + contentsPos, contentsEnd - contentsPos, at + contentsPos,
+                                tempPath);
             !r)
             return r;
         if (auto r = put(update.constData() + contentsEnd, update.size() - contentsEnd, at + contentsEnd); !r)
@@ -771,7 +771,12 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
             const double bw = bbox.urx - bbox.llx, bh = bbox.ury - bbox.lly;
             if (!(bw > 0 && bh > 0))
                 return Error(ErrorCode::AppearanceFailed, QStringLiteral("the appearance page is empty"));
-            const double sx = w / bw, sy = h / bh;
+            // On a rotated page the block is drawn upright in display space (width and height
+            // swapped for 90/270) and the form's /Matrix turns it with the page.
+            const int rot = ((options.pageRotation % 360) + 360) % 360;
+            const bool swapped = rot == 90 || rot == 270;
+            const double dw = swapped ? h : w, dh = swapped ? w : h;
+            const double sx = dw / bw, sy = dh / bh;
             content = QByteArray("q " + pdfNumber(sx) + " 0 0 " + pdfNumber(sy) + ' ' + pdfNumber(-bbox.llx * sx) +
                                  ' ' + pdfNumber(-bbox.lly * sy) + " cm /Fx Do Q\n")
                           .toStdString();
@@ -785,7 +790,17 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     QPDFObjectHandle ap = qpdf.newStream(content);
     ap.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
     ap.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
-    ap.getDict().replaceKey("/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, w, h)));
+    {
+        const int rot = ((options.pageRotation % 360) + 360) % 360;
+        const bool swapped = rot == 90 || rot == 270;
+        ap.getDict().replaceKey(
+            "/BBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, swapped ? h : w, swapped ? w : h)));
+        if (rot != 0) {
+            const double c = rot == 180 ? -1 : 0, sn = rot == 90 ? 1 : rot == 270 ? -1 : 0;
+            ap.getDict().replaceKey("/Matrix",
+                                    QPDFObjectHandle::newArray(QPDFObjectHandle::Matrix(c, sn, -sn, c, 0, 0)));
+        }
+    }
     ap.getDict().replaceKey("/Resources", resources);
 
     // Signature dictionary (serialized by hand below) and the merged field/widget.

@@ -21,6 +21,7 @@ struct SignatureFieldOptions
     int pageIndex = 0;        // 0-based; -1 = last page
     QRectF rectPt;            // in the page's default user space; empty = invisible signature (/Rect [0 0 0 0])
     QByteArray appearancePdf; // optional one-page PDF drawn into rectPt as the widget's /AP /N
+    int pageRotation = 0;     // the page's /Rotate (0, 90, 180, 270): the appearance is turned so it reads upright
     QString subFilter = QStringLiteral("ETSI.CAdES.detached"); // or "adbe.pkcs7.detached"
     QString reason, location, contactInfo, signerName;
     QDateTime signingTime;    // /M; invalid = now

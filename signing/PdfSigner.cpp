@@ -67,7 +67,7 @@ QCryptographicHash::Algorithm qtHash(HashAlgorithm h)
 }
 
 // The visible page box (CropBox, else MediaBox) of page `index` (-1 = last), in default user space.
-Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex)
+Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex, int *rotation)
 {
     try {
         QPDF pdf;
@@ -80,6 +80,10 @@ Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex
         if (i >= int(pages.size()))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("page %1 of %2").arg(i + 1).arg(pages.size()));
         *resolvedIndex = i;
+        QPDFObjectHandle rotate = pages.at(size_t(i)).getAttribute("/Rotate", false);
+        *rotation = rotate.isInteger() ? ((int(rotate.getIntValue()) % 360) + 360) % 360 : 0;
+        if (*rotation % 90 != 0)
+            *rotation = 0;
         const QPDFObjectHandle::Rectangle r = pages.at(size_t(i)).getCropBox(false, false).getArrayAsRectangle();
         return QRectF(QPointF(std::min(r.llx, r.urx), std::min(r.lly, r.ury)),
                       QPointF(std::max(r.llx, r.urx), std::max(r.lly, r.ury)));
@@ -130,7 +134,8 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         int pageIndex = 0;
         const bool defaultTopRight =
             !options.customPosition && (spec.kind == AppearanceKind::Copy || spec.kind == AppearanceKind::Attachment);
-        auto box = visiblePageBox(input, defaultTopRight ? 0 : options.page, &pageIndex);
+        int rotation = 0;
+        auto box = visiblePageBox(input, defaultTopRight ? 0 : options.page, &pageIndex, &rotation);
         if (!box) {
             result.error = box.error();
             return result;
@@ -151,8 +156,30 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
             sizePt *= scale;
         }
         field.pageIndex = pageIndex;
-        field.rectPt = SignatureAppearance::placeRect(
-            box.value(), sizePt, options.customPosition ? options.corner : SignatureAppearance::Corner::TopRight, offsetMm);
+        field.pageRotation = rotation;
+        // Corners and offsets are meant as the reader sees the page: map them into user space.
+        using C = SignatureAppearance::Corner;
+        C corner = options.customPosition ? options.corner : C::TopRight;
+        auto turn = [](C c) { // the user-space corner shown at display corner c, one quarter clockwise
+            switch (c) {
+            case C::TopRight:
+                return C::TopLeft;
+            case C::TopLeft:
+                return C::BottomLeft;
+            case C::BottomLeft:
+                return C::BottomRight;
+            case C::BottomRight:
+                break;
+            }
+            return C::TopRight;
+        };
+        for (int r = 0; r < rotation; r += 90)
+            corner = turn(corner);
+        if (rotation == 90 || rotation == 270) {
+            sizePt.transpose();
+            offsetMm = QPointF(offsetMm.y(), offsetMm.x());
+        }
+        field.rectPt = SignatureAppearance::placeRect(box.value(), sizePt, corner, offsetMm);
         field.appearancePdf = rendered->pdf;
     }
 

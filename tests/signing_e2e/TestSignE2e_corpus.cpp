@@ -35,7 +35,7 @@ QRect toPixels(const QRectF &r, const PageGeometry &g, const QSize &size)
     const double sx = size.width() / (swap ? h : w), sy = size.height() / (swap ? w : h);
     double minX = 1e9, minY = 1e9, maxX = -1e9, maxY = -1e9;
     for (const QPointF &p : {r.topLeft(), r.bottomRight()}) {
-        const double u = p.x() - g.cropBox.left(); // from the left edge, unrotated
+        const double u = p.x() - g.cropBox.left();   // from the left edge, unrotated
         const double v = g.cropBox.bottom() - p.y(); // from the top edge (QRectF bottom = max y)
         QPointF q;
         switch (g.rotate) {
@@ -62,10 +62,9 @@ QRect toPixels(const QRectF &r, const PageGeometry &g, const QSize &size)
 // Renders every page of `pdf` at 40 dpi into `dir` with prefix; returns the page images in order.
 QStringList renderPages(const QString &pdf, const QString &dir, const QString &prefix, QString *error)
 {
-    const ToolResult r = runTool(QStringLiteral("pdftoppm"),
-                                 {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), pdf,
-                                  QDir(dir).filePath(prefix)},
-                                 120000);
+    const ToolResult r = runTool(
+        QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), pdf, QDir(dir).filePath(prefix)}, 120000);
     if (r.exitCode != 0 || r.crashed || r.timedOut)
         *error = QStringLiteral("pdftoppm ") + pdf + u'\n' + r.describe();
     QStringList pages;
@@ -181,14 +180,14 @@ private slots:
         QTemporaryDir out;
         QElapsedTimer timer;
         timer.start();
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign")} + inputs +
-                                        QStringList{QStringLiteral("--out"), out.path(), QStringLiteral("--p12"),
-                                                    m_ca.p12(QStringLiteral("clerk")), QStringLiteral("--pin-env"),
-                                                    QStringLiteral("SOHOA_E2E_PASSWORD"), QStringLiteral("--appearance"),
-                                                    QStringLiteral("copy"), QStringLiteral("--copy-form"), kCopyForm,
-                                                    QStringLiteral("--organization"), kOrganization,
-                                                    QStringLiteral("--json")},
-                                    240000);
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign")} + inputs +
+                       QStringList{QStringLiteral("--out"), out.path(), QStringLiteral("--p12"),
+                                   m_ca.p12(QStringLiteral("clerk")), QStringLiteral("--pin-env"),
+                                   QStringLiteral("SOHOA_E2E_PASSWORD"), QStringLiteral("--appearance"),
+                                   QStringLiteral("copy"), QStringLiteral("--copy-form"), kCopyForm,
+                                   QStringLiteral("--organization"), kOrganization, QStringLiteral("--json")},
+                   240000);
         qInfo("batch of %d files signed in %lld ms", int(inputs.size()), timer.elapsed());
         QVERIFY2(!r.crashed && !r.timedOut, qPrintable(r.describe()));
         const auto results = r.events(QStringLiteral("signed"));
@@ -210,10 +209,10 @@ private slots:
             const OutputVerdict v = checkSignedOutput(in, output);
             if (!v.ok)
                 failures << output + u": " + v.problems.join(QStringLiteral("; "));
-            const QString text = runTool(QStringLiteral("pdftotext"),
-                                         {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
-                                          QStringLiteral("1"), output, QStringLiteral("-")})
-                                     .out.normalized(QString::NormalizationForm_C);
+            const QString text =
+                runTool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                                      QStringLiteral("1"), output, QStringLiteral("-")})
+                    .out.normalized(QString::NormalizationForm_C);
             // The block must lie on page 1, inside its crop box.
             const auto widget = newestSignatureWidget(qpdfObjects(output));
             const auto geometry = pageGeometry(output, 1);
@@ -234,7 +233,8 @@ private slots:
                                .arg(geometry->cropBox.height());
             }
             if (onPage && (!text.contains(kCopyForm) || !text.contains(kOrganization))) {
-                const QString problem = output + QStringLiteral(": page 1 text lacks the copy block: ") + text.left(300);
+                const QString problem =
+                    output + QStringLiteral(": page 1 text lacks the copy block: ") + text.left(300);
                 if (hasNeedAppearances(output))
                     needAppearancesMissing << problem;
                 else
@@ -272,7 +272,8 @@ private slots:
             const QStringList after = renderPages(output, renders.path(), QStringLiteral("out"), &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY2(!before.isEmpty() && before.size() == after.size(),
-                     qPrintable(QStringLiteral("%1: %2 pages before, %3 after").arg(in).arg(before.size()).arg(after.size())));
+                     qPrintable(
+                         QStringLiteral("%1: %2 pages before, %3 after").arg(in).arg(before.size()).arg(after.size())));
             for (qsizetype p = 0; p < before.size(); ++p) {
                 const QImage a = QImage(before.at(p)).convertToFormat(QImage::Format_RGB32);
                 const QImage b = QImage(after.at(p)).convertToFormat(QImage::Format_RGB32);
@@ -325,12 +326,12 @@ private slots:
         const QString outDir = out.filePath(QStringLiteral("o"));
         QElapsedTimer timer;
         timer.start();
-        const ToolResult r = runCli({QStringLiteral("sign"), input, QStringLiteral("--out"), outDir + u'/',
-                                     QStringLiteral("--p12"), m_ca.p12(QStringLiteral("clerk")),
-                                     QStringLiteral("--pin-env"), QStringLiteral("SOHOA_E2E_PASSWORD"),
-                                     QStringLiteral("--appearance"), QStringLiteral("copy"), QStringLiteral("--organization"),
-                                     kOrganization, QStringLiteral("--json")},
-                                    30000);
+        const ToolResult r =
+            runCli({QStringLiteral("sign"), input, QStringLiteral("--out"), outDir + u'/', QStringLiteral("--p12"),
+                    m_ca.p12(QStringLiteral("clerk")), QStringLiteral("--pin-env"),
+                    QStringLiteral("SOHOA_E2E_PASSWORD"), QStringLiteral("--appearance"), QStringLiteral("copy"),
+                    QStringLiteral("--organization"), kOrganization, QStringLiteral("--json")},
+                   30000);
         QVERIFY2(!r.timedOut, qPrintable(QStringLiteral("timed out after 30 s\n") + r.describe()));
         QVERIFY2(!r.crashed && r.exitCode < 128, qPrintable(r.describe()));
         const QString output = QDir(outDir).filePath(QFileInfo(input).fileName());
@@ -365,7 +366,12 @@ private slots:
                          QStringLiteral("pdf-encrypted"));
                 QCOMPARE(id, QStringLiteral("pdf-encrypted"));
             }
-            QVERIFY(!results.at(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("message_en")).toString().isEmpty());
+            QVERIFY(!results.at(0)
+                         .value(QStringLiteral("error"))
+                         .toObject()
+                         .value(QStringLiteral("message_en"))
+                         .toString()
+                         .isEmpty());
             QCOMPARE(r.exitCode, 6);
             QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
             qInfo("refused with %s in %lld ms", qPrintable(id), timer.elapsed());

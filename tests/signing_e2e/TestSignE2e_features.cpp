@@ -88,9 +88,9 @@ private slots:
     {
         const QString once = m_work.filePath(QStringLiteral("once.pdf"));
         const QString twice = m_work.filePath(QStringLiteral("twice.pdf"));
-        const ToolResult a = runCli(QStringList{QStringLiteral("sign"), corpus("11-pages-with-labels.pdf"),
-                                                QStringLiteral("--out"), once} +
-                                    p12Args(QStringLiteral("first")));
+        const ToolResult a = runCli(
+            QStringList{QStringLiteral("sign"), corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), once} +
+            p12Args(QStringLiteral("first")));
         QVERIFY2(a.exitCode == 0, qPrintable(a.describe()));
         const ToolResult b = runCli(QStringList{QStringLiteral("sign"), once, QStringLiteral("--out"), twice,
                                                 QStringLiteral("--appearance"), QStringLiteral("attachment"),
@@ -166,7 +166,8 @@ private slots:
                                QStringLiteral("--json")} +
                    p12Args(QStringLiteral("first")));
         QCOMPARE(dead.exitCode, 7);
-        QCOMPARE(signedEventErrorId(dead.events(QStringLiteral("signed")).value(0)), QStringLiteral("timestamp-failed"));
+        QCOMPARE(signedEventErrorId(dead.events(QStringLiteral("signed")).value(0)),
+                 QStringLiteral("timestamp-failed"));
         QCOMPARE(filesIn(m_work.filePath(QStringLiteral("dead-tsa"))), QStringList());
     }
 
@@ -182,29 +183,23 @@ private slots:
         qputenv("SOHOA_E2E_PIN", "1234");
         const QStringList inputs{corpus("minimal-9.pdf"), corpus("good4.pdf"), corpus("good9.pdf"),
                                  corpus("good11.pdf"), corpus("good16.pdf")};
-        const QStringList tokenArgs{QStringLiteral("--pkcs11-module"),
-                                    QStringLiteral(SOHOA_FAULT_PKCS11),
-                                    QStringLiteral("--token"),
-                                    QStringLiteral("van-thu"),
-                                    QStringLiteral("--key"),
-                                    QStringLiteral("ky-so"),
-                                    QStringLiteral("--pin-env"),
-                                    QStringLiteral("SOHOA_E2E_PIN"),
+        const QStringList tokenArgs{QStringLiteral("--pkcs11-module"), QStringLiteral(SOHOA_FAULT_PKCS11),
+                                    QStringLiteral("--token"),         QStringLiteral("van-thu"),
+                                    QStringLiteral("--key"),           QStringLiteral("ky-so"),
+                                    QStringLiteral("--pin-env"),       QStringLiteral("SOHOA_E2E_PIN"),
                                     QStringLiteral("--json")};
         {
             // The shim itself, without faults, signs (so the failures below are the faults).
             QTemporaryDir out;
-            const ToolResult ok =
-                runCli(QStringList{QStringLiteral("sign"), inputs.at(0), QStringLiteral("--out"), out.path()} +
-                       tokenArgs);
+            const ToolResult ok = runCli(
+                QStringList{QStringLiteral("sign"), inputs.at(0), QStringLiteral("--out"), out.path()} + tokenArgs);
             QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
         }
         {
             ScopedEnv locked("SOHOA_SHIM_LOGIN_LOCKED", "1");
             QTemporaryDir out;
-            const ToolResult r =
-                runCli(QStringList{QStringLiteral("sign")} + inputs + QStringList{QStringLiteral("--out"), out.path()} +
-                       tokenArgs);
+            const ToolResult r = runCli(QStringList{QStringLiteral("sign")} + inputs +
+                                        QStringList{QStringLiteral("--out"), out.path()} + tokenArgs);
             QCOMPARE(r.exitCode, 7);
             const QJsonObject e = r.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
             QCOMPARE(e.value(QStringLiteral("id")).toString(), QStringLiteral("pin-locked"));
@@ -216,9 +211,8 @@ private slots:
         {
             ScopedEnv removeAfter("SOHOA_SHIM_REMOVE_AFTER_SIGNS", "2");
             QTemporaryDir out;
-            const ToolResult r =
-                runCli(QStringList{QStringLiteral("sign")} + inputs + QStringList{QStringLiteral("--out"), out.path()} +
-                       tokenArgs);
+            const ToolResult r = runCli(QStringList{QStringLiteral("sign")} + inputs +
+                                        QStringList{QStringLiteral("--out"), out.path()} + tokenArgs);
             QVERIFY2(r.exitCode != 0 && !r.crashed, qPrintable(r.describe()));
             QCOMPARE(r.exitCode, 7);
             const auto results = r.events(QStringLiteral("signed"));
@@ -289,15 +283,24 @@ private slots:
         const int pages = pdfPageCount(input);
         QCOMPARE(pages, 11);
         const QString output = m_work.filePath(kind + u".pdf");
-        QStringList args{QStringLiteral("sign"),         input,
-                         QStringLiteral("--out"),        output,
-                         QStringLiteral("--appearance"), kind,
-                         QStringLiteral("--signer-title"), QStringLiteral("KT. GIÁM ĐỐC"),
-                         QStringLiteral("--signer-name"), QStringLiteral("Nguyễn Văn A"),
-                         QStringLiteral("--signature-image"), signature,
-                         QStringLiteral("--page"),       QStringLiteral("last"),
-                         QStringLiteral("--corner"),     QStringLiteral("bottom-right"),
-                         QStringLiteral("--offset-mm"),  QStringLiteral("20,30")};
+        QStringList args{QStringLiteral("sign"),
+                         input,
+                         QStringLiteral("--out"),
+                         output,
+                         QStringLiteral("--appearance"),
+                         kind,
+                         QStringLiteral("--signer-title"),
+                         QStringLiteral("KT. GIÁM ĐỐC"),
+                         QStringLiteral("--signer-name"),
+                         QStringLiteral("Nguyễn Văn A"),
+                         QStringLiteral("--signature-image"),
+                         signature,
+                         QStringLiteral("--page"),
+                         QStringLiteral("last"),
+                         QStringLiteral("--corner"),
+                         QStringLiteral("bottom-right"),
+                         QStringLiteral("--offset-mm"),
+                         QStringLiteral("20,30")};
         int images = 1;
         if (kind == u"organization") {
             args << QStringLiteral("--seal-image") << seal << QStringLiteral("--organization")
@@ -341,8 +344,8 @@ private slots:
         const QJsonObject objects = qpdfObjects(output);
         const auto widget = newestSignatureWidget(objects);
         QVERIFY(widget.has_value());
-        const ToolResult pagesJson = runTool(QStringLiteral("qpdf"), {QStringLiteral("--json=2"),
-                                                                      QStringLiteral("--json-key=pages"), output});
+        const ToolResult pagesJson =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--json=2"), QStringLiteral("--json-key=pages"), output});
         const QJsonArray pageList =
             QJsonDocument::fromJson(pagesJson.out.toUtf8()).object().value(QStringLiteral("pages")).toArray();
         QCOMPARE(pageList.size(), qsizetype(pages));
@@ -385,11 +388,49 @@ private slots:
         const auto widget = newestSignatureWidget(qpdfObjects(output));
         QVERIFY(widget.has_value());
         const QPointF c = widget->rect.center();
-        // Known product bug (reported): PdfSigner places the block by the unrotated box and draws it
-        // unrotated, so on this page it shows upside down at the displayed bottom left.
-        QEXPECT_FAIL("", "copy block ignores /Rotate (known bug, see the test report)", Continue);
+        // /Rotate 180: the displayed top right is the user-space bottom left; the form /Matrix turns the block upright.
         QVERIFY2(c.x() < geometry->cropBox.center().x() && c.y() < geometry->cropBox.center().y(),
                  qPrintable(QStringLiteral("block centre %1,%2").arg(c.x()).arg(c.y())));
+    }
+
+    void copyBlockOnQuarterTurnedPages_data()
+    {
+        QTest::addColumn<int>("rotate");
+        QTest::addColumn<bool>("left"); // expected user-space side of the block centre
+        QTest::addColumn<bool>("top");
+        // Displayed top right: /Rotate 90 → user top left; /Rotate 270 → user bottom right.
+        QTest::newRow("90") << 90 << true << true;
+        QTest::newRow("270") << 270 << false << false;
+    }
+    void copyBlockOnQuarterTurnedPages()
+    {
+        QFETCH(int, rotate);
+        QFETCH(bool, left);
+        QFETCH(bool, top);
+        const QString input = m_work.filePath(QStringLiteral("turned-%1.pdf").arg(rotate));
+        QCOMPARE(runTool(QStringLiteral("qpdf"),
+                         {QStringLiteral("--rotate=+%1").arg(rotate), corpus("minimal-9.pdf"), input})
+                     .exitCode,
+                 0);
+        const auto geometry = pageGeometry(input, 1);
+        QVERIFY(geometry.has_value());
+        QCOMPARE(geometry->rotate, rotate);
+        const QString output = m_work.filePath(QStringLiteral("turned-%1-signed.pdf").arg(rotate));
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
+                                                QStringLiteral("--appearance"), QStringLiteral("copy"),
+                                                QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp")} +
+                                    p12Args(QStringLiteral("first")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw);
+        QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
+        const auto widget = newestSignatureWidget(qpdfObjects(output));
+        QVERIFY(widget.has_value());
+        const QPointF c = widget->rect.center();
+        QCOMPARE(c.x() < geometry->cropBox.center().x(), left);
+        QCOMPARE(c.y() > geometry->cropBox.center().y(), top);
+        // The block is taller than wide in user space: it is drawn turned with the page.
+        QVERIFY(widget->rect.height() > widget->rect.width());
     }
 
     void pkcs7SubFilter()

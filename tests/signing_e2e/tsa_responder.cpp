@@ -38,8 +38,8 @@ int main(int argc, char **argv)
     sohoa::test::TsaServer server;
     server.setMode(mode);
     QString error;
-    if (!server.start(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[2]),
-                      QString::fromLocal8Bit(argv[3]), &error)) {
+    if (!server.start(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                      &error)) {
         std::fprintf(stderr, "tsa_responder: %s\n", error.toLocal8Bit().constData());
         return 1;
     }
