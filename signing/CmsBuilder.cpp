@@ -1,5 +1,7 @@
 #include "CmsBuilder.h"
 
+#include "OpenSslSupport_p.h"
+
 #include <QList>
 #include <QStringList>
 
@@ -19,6 +21,9 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::mdFor;
+using detail::takeOpensslErrors;
+
 struct OsslFree
 {
     void operator()(X509 *p) const { X509_free(p); }
@@ -29,34 +34,9 @@ struct OsslFree
 };
 template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
 
-QString takeOpensslErrors()
-{
-    QStringList parts;
-    unsigned long e = 0;
-    while ((e = ERR_get_error()) != 0) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        parts.append(QString::fromLatin1(buf));
-    }
-    return parts.join(u"; ");
-}
-
 Error failure(const char *what)
 {
     return Error(ErrorCode::SigningFailed, QString::fromLatin1(what) + u": " + takeOpensslErrors());
-}
-
-const EVP_MD *mdFor(HashAlgorithm hash)
-{
-    switch (hash) {
-    case HashAlgorithm::Sha256:
-        return EVP_sha256();
-    case HashAlgorithm::Sha384:
-        return EVP_sha384();
-    case HashAlgorithm::Sha512:
-        return EVP_sha512();
-    }
-    return EVP_sha256();
 }
 
 int ecdsaNid(HashAlgorithm hash)

@@ -1,5 +1,7 @@
 #include "CmsVerifier.h"
 
+#include "OpenSslSupport_p.h"
+
 #include <QStringList>
 #include <QTimeZone>
 
@@ -19,6 +21,9 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::mdFor;
+using detail::takeOpensslErrors;
+
 struct OsslFree
 {
     void operator()(X509 *p) const { X509_free(p); }
@@ -30,18 +35,6 @@ struct OsslFree
     void operator()(BIO *p) const { BIO_free(p); }
 };
 template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
-
-QString takeOpensslErrors()
-{
-    QStringList parts;
-    unsigned long e = 0;
-    while ((e = ERR_get_error()) != 0) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        parts.append(QString::fromLatin1(buf));
-    }
-    return parts.join(u"; ");
-}
 
 template <typename T>
 Owned<T> decodeDer(const unsigned char *data, int len, T *(*d2i)(T **, const unsigned char **, long))

@@ -1,5 +1,7 @@
 #include "Pkcs12Key.h"
 
+#include "OpenSslSupport_p.h"
+
 #include "SigningLogging.h"
 
 #include <QFile>
@@ -21,6 +23,9 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::mdFor;
+using detail::takeOpensslErrors;
+
 struct OsslFree
 {
     void operator()(PKCS12 *p) const { PKCS12_free(p); }
@@ -30,31 +35,6 @@ struct OsslFree
     void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
 };
 template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
-
-QString takeOpensslErrors()
-{
-    QStringList parts;
-    unsigned long e = 0;
-    while ((e = ERR_get_error()) != 0) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        parts.append(QString::fromLatin1(buf));
-    }
-    return parts.join(u"; ");
-}
-
-const EVP_MD *mdFor(HashAlgorithm hash)
-{
-    switch (hash) {
-    case HashAlgorithm::Sha256:
-        return EVP_sha256();
-    case HashAlgorithm::Sha384:
-        return EVP_sha384();
-    case HashAlgorithm::Sha512:
-        return EVP_sha512();
-    }
-    return EVP_sha256();
-}
 
 QByteArray toDer(X509 *cert)
 {

@@ -1,5 +1,7 @@
 #include "TimestampClient.h"
 
+#include "OpenSslSupport_p.h"
+
 #include "SigningLogging.h"
 
 #include <QDeadlineTimer>
@@ -26,6 +28,9 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::mdFor;
+using detail::takeOpensslErrors;
+
 constexpr qsizetype MaxResponseBytes = 4 * 1024 * 1024;
 
 struct OsslFree
@@ -42,31 +47,6 @@ template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
 Error failed(const QString &detail)
 {
     return Error(ErrorCode::TimestampFailed, detail);
-}
-
-QString takeOpensslErrors()
-{
-    QStringList parts;
-    unsigned long e = 0;
-    while ((e = ERR_get_error()) != 0) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        parts.append(QString::fromLatin1(buf));
-    }
-    return parts.join(u"; ");
-}
-
-const EVP_MD *mdFor(HashAlgorithm hash)
-{
-    switch (hash) {
-    case HashAlgorithm::Sha256:
-        return EVP_sha256();
-    case HashAlgorithm::Sha384:
-        return EVP_sha384();
-    case HashAlgorithm::Sha512:
-        return EVP_sha512();
-    }
-    return EVP_sha256();
 }
 
 QByteArray bytesOf(const ASN1_STRING *s)

@@ -1,0 +1,42 @@
+#pragma once
+
+// Private helpers shared by the OpenSSL-based parts of the signing library. Never include this from a
+// public header: it brings OpenSSL types with it.
+
+#include "SigningKey.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+namespace sohoa::signing::detail {
+
+// Empties OpenSSL's error queue of this thread into one line for an Error's detail.
+inline QString takeOpensslErrors()
+{
+    QStringList parts;
+    unsigned long e = 0;
+    while ((e = ERR_get_error()) != 0) {
+        char buf[256];
+        ERR_error_string_n(e, buf, sizeof buf);
+        parts.append(QString::fromLatin1(buf));
+    }
+    return parts.join(u"; ");
+}
+
+inline const EVP_MD *mdFor(HashAlgorithm hash)
+{
+    switch (hash) {
+    case HashAlgorithm::Sha256:
+        return EVP_sha256();
+    case HashAlgorithm::Sha384:
+        return EVP_sha384();
+    case HashAlgorithm::Sha512:
+        return EVP_sha512();
+    }
+    return EVP_sha256();
+}
+
+} // namespace sohoa::signing::detail
