@@ -560,7 +560,12 @@ private slots:
                 QRegularExpression(QStringLiteral("VmHWM:\\s+(\\d+) kB")).match(QString::fromLatin1(status.readAll()));
             QVERIFY(m.hasMatch());
             qInfo("peak RSS while signing 200 MB: %s kB", qPrintable(m.captured(1)));
+#ifdef SOHOA_SANITIZE_BUILD
+            // AddressSanitizer's shadow memory and quarantine inflate RSS; the bound is checked in normal builds.
+            qInfo("sanitizer build: the 100 MB peak-RSS bound is not checked here");
+#else
             QVERIFY2(m.captured(1).toLongLong() < 100 * 1024, qPrintable(m.captured(1)));
+#endif
         }
         const QStringList blocks = pdfsigBlocks(out);
         QCOMPARE(blocks.size(), 1);
