@@ -130,6 +130,28 @@ Result<QVariant> BoolOption::parse(const QString &text) const
     return invalid(QStringLiteral("'%1' is not yes/no/true/false/1/0").arg(text));
 }
 
+namespace {
+// "1,2,3" (or one value) into a QVariant / QVariantList for the option's setValue().
+// On a bad part returns an invalid QVariant and puts the part in *bad.
+template <typename Convert> QVariant parseNumbers(const QString &text, int valueCount, QString *bad, Convert convert)
+{
+    QVariantList values;
+    for (const QString &p : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const QVariant v = convert(p.trimmed(), &ok);
+        if (!ok) {
+            *bad = p;
+            return {};
+        }
+        values.append(v);
+    }
+    if (valueCount == 1 && values.size() == 1)
+        return values.first();
+    return QVariant(values);
+}
+
+} // namespace
+
 // Int
 
 QVariant IntOption::decode(const QByteArray &raw) const
@@ -166,18 +188,12 @@ Result<QByteArray> IntOption::encode(const QVariant &value) const
 
 Result<QVariant> IntOption::parse(const QString &text) const
 {
-    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
-    QVariantList values;
-    for (const QString &p : parts) {
-        bool ok = false;
-        const int n = p.trimmed().toInt(&ok);
-        if (!ok)
-            return invalid(QStringLiteral("'%1' is not an integer").arg(p));
-        values.append(n);
-    }
-    if (valueCount() == 1 && values.size() == 1)
-        return values.first();
-    return QVariant(values);
+    QString bad;
+    const QVariant v =
+        parseNumbers(text, valueCount(), &bad, [](const QString &p, bool *ok) { return QVariant(p.toInt(ok)); });
+    if (!v.isValid())
+        return invalid(QStringLiteral("'%1' is not an integer").arg(bad));
+    return v;
 }
 
 // Fixed
@@ -221,18 +237,12 @@ Result<QByteArray> FixedOption::encode(const QVariant &value) const
 
 Result<QVariant> FixedOption::parse(const QString &text) const
 {
-    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
-    QVariantList values;
-    for (const QString &p : parts) {
-        bool ok = false;
-        const double d = p.trimmed().toDouble(&ok);
-        if (!ok)
-            return invalid(QStringLiteral("'%1' is not a number").arg(p));
-        values.append(d);
-    }
-    if (valueCount() == 1 && values.size() == 1)
-        return values.first();
-    return QVariant(values);
+    QString bad;
+    const QVariant v =
+        parseNumbers(text, valueCount(), &bad, [](const QString &p, bool *ok) { return QVariant(p.toDouble(ok)); });
+    if (!v.isValid())
+        return invalid(QStringLiteral("'%1' is not a number").arg(bad));
+    return v;
 }
 
 // String
