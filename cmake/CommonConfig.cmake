@@ -8,7 +8,8 @@ target_compile_definitions(sohoa_common_config INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_USE_QSTRINGBUILDER
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
-    QT_NO_FOREACH)
+    QT_NO_FOREACH
+    ZX_USE_UTF8)
 target_compile_options(sohoa_common_config INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local -Wno-missing-field-initializers)
 if(SOHOA_WERROR)
     target_compile_options(sohoa_common_config INTERFACE -Werror)

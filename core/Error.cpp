@@ -210,6 +210,13 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::AppearanceFailed, "appearance-failed",
      "The visible signature block could not be drawn. Check the images and texts given for it.",
      "Không vẽ được khối chữ ký hiển thị. Hãy kiểm tra các ảnh và nội dung văn bản đã cung cấp.", 7},
+
+    {ErrorCode::QrPayloadTooLarge, "qr-payload-too-large",
+     "The text for the QR code is too long for a QR symbol at this error-correction level. Shorten the text or choose "
+     "a lower level (L or M).",
+     "Nội dung mã QR quá dài so với sức chứa của mã ở mức sửa lỗi này. Hãy rút ngắn nội dung hoặc chọn mức thấp hơn "
+     "(L hoặc M).",
+     2},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -77,6 +77,9 @@ enum class ErrorCode
     TimestampFailed,
     VerificationFailed,
     AppearanceFailed,
+
+    // QR codes and separation
+    QrPayloadTooLarge,
 };
 
 class Error

@@ -9,10 +9,10 @@ build_pkgs=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
-    libqpdf-dev libp11-kit-dev fonts-liberation2
+    libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
-test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc)
+test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools)
 # Peer tools the benchmarks compare against.
 bench_pkgs=(img2pdf time bc libnss3-tools)
 
