@@ -154,11 +154,21 @@ constexpr ErrorText kTexts[] = {
      "The PDF file is damaged and cannot be read safely. Ask the sender for a new copy or repair it, then try again. The file was not changed.",
      "Tệp PDF bị hỏng, không đọc được an toàn. Hãy xin bản khác từ người gửi hoặc sửa tệp rồi thử lại. Tệp gốc không bị thay đổi.", 6},
     {ErrorCode::PdfEncrypted, "pdf-encrypted",
-     "The PDF is encrypted. Remove the protection (or give the owner password), then sign again. The file was not changed.",
-     "Tệp PDF đang được mã hóa. Hãy gỡ bảo vệ (hoặc cung cấp mật khẩu chủ sở hữu) rồi ký lại. Tệp gốc không bị thay đổi.", 6},
+     "The PDF is encrypted and cannot be signed without its password. Give its password (the owner password if its "
+     "permissions do not allow signing) or remove the protection, then sign again. The file was not changed.",
+     "Tệp PDF đang được mã hóa, không ký được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp (mật khẩu chủ sở hữu nếu "
+     "quyền của tệp không cho phép ký) hoặc gỡ bảo vệ rồi ký lại. Tệp gốc không bị thay đổi.",
+     6},
     {ErrorCode::PdfUnsupported, "pdf-unsupported",
      "This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it.",
      "Tệp PDF này có cấu trúc mà chương trình ký chưa hỗ trợ. Hãy lưu lại thành PDF chuẩn rồi ký.", 6},
+    {ErrorCode::PdfCertifiedNoChanges, "pdf-certified-no-changes",
+     "The PDF is certified by its author with no changes allowed (DocMDP level 1): another signature would break that "
+     "certification, so it was not signed. Ask the author for a version that allows signing. The file was not changed.",
+     "Tệp PDF đã được tác giả chứng nhận và không cho phép bất kỳ thay đổi nào (DocMDP mức 1): thêm chữ ký sẽ làm mất "
+     "hiệu lực chứng nhận đó nên tệp không được ký. Hãy đề nghị tác giả cung cấp bản cho phép ký. Tệp gốc không bị "
+     "thay đổi.",
+     6},
     {ErrorCode::KeyFileUnreadable, "key-file-unreadable",
      "The key file (.p12/.pfx) cannot be read. Check the path and that the file is a PKCS#12 file.",
      "Không đọc được tệp khóa (.p12/.pfx). Hãy kiểm tra đường dẫn và tệp đúng định dạng PKCS#12.", 7},

@@ -60,6 +60,7 @@ enum class ErrorCode
     PdfDamaged,
     PdfEncrypted,
     PdfUnsupported,
+    PdfCertifiedNoChanges,
     KeyFileUnreadable,
     WrongPassword,
     Pkcs11ModuleNotFound,

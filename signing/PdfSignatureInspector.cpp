@@ -127,7 +127,7 @@ struct Walker
 
 } // namespace
 
-Result<QList<PdfSignatureInfo>> PdfSignatureInspector::signatures(const QString &path)
+Result<QList<PdfSignatureInfo>> PdfSignatureInspector::signatures(const QString &path, const SecureBuffer &password)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -138,7 +138,7 @@ Result<QList<PdfSignatureInfo>> PdfSignatureInspector::signatures(const QString 
     try {
         QPDF qpdf;
         qpdf.setSuppressWarnings(true);
-        qpdf.processFile(QFile::encodeName(path).constData());
+        qpdf.processFile(QFile::encodeName(path).constData(), password.data());
         QPDFObjectHandle fields = qpdf.getRoot().getKey("/AcroForm").getKey("/Fields");
         if (fields.isArray())
             for (int i = 0; i < fields.getArrayNItems(); ++i)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SecureBuffer.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -25,7 +26,8 @@ struct PdfSignatureInfo
 class PdfSignatureInspector
 {
 public:
-    static Result<QList<PdfSignatureInfo>> signatures(const QString &path);
+    // password: for an encrypted file (user or owner password); empty for none.
+    static Result<QList<PdfSignatureInfo>> signatures(const QString &path, const SecureBuffer &password = {});
     // Digest of the file's bytes in the given [offset length]... pairs, read in chunks.
     static Result<QByteArray> digestOfRanges(const QString &path, const QList<qint64> &byteRange,
                                              QCryptographicHash::Algorithm algorithm);

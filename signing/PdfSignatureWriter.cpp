@@ -3,7 +3,9 @@
 // qpdf 11: std::shared_ptr instead of PointerHolder, no deprecation warnings.
 #define POINTERHOLDER_TRANSITION 4
 
+#include "DocMdp_p.h"
 #include "DurableFile.h"
+#include "FormAppearances_p.h"
 #include "SigningLogging.h"
 
 #include <QFile>
@@ -631,17 +633,23 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     qpdf.setSuppressWarnings(true);
     appearanceDoc.setSuppressWarnings(true);
     try {
-        qpdf.processFile(QFile::encodeName(inputPath).constData());
+        // The password opens the file (user or owner password): the update is encrypted like it.
+        qpdf.processFile(QFile::encodeName(inputPath).constData(),
+                         options.pdfPassword.data());
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
+            return Error(ErrorCode::PdfEncrypted,
+                         inputPath + (options.pdfPassword.isEmpty()
+                                          ? QStringLiteral(": a password is needed to open it")
+                                          : QStringLiteral(": the password given does not open it")));
         return Error(ErrorCode::PdfDamaged, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
     } catch (const std::exception &e) {
         return Error(ErrorCode::PdfDamaged, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
     }
     Crypt crypt;
     if (qpdf.isEncrypted()) {
-        // Opened without a password: only "owner" restrictions. Signing needs form filling allowed.
+        // Opened without a password (only "owner" restrictions) or with the user password: signing
+        // needs form filling allowed. The owner password allows everything.
         int R = 0, P = 0, V = 0;
         QPDF::encryption_method_e fileMethod = QPDF::e_none;
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
@@ -719,6 +727,18 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     auto markChanged = [&](QPDFObjectHandle h) {
         changed[h.getObjGen()] = h;
     };
+    // A document certified with "no changes allowed" cannot take another signature without
+    // breaking its certification (levels 2 and 3 allow signing).
+    if (docMdpPermission(qpdf) == 1)
+        return Error(ErrorCode::PdfCertifiedNoChanges,
+                     inputPath + QStringLiteral(": /Perms /DocMDP with /P 1 (no changes allowed)"));
+    // A form asking viewers to redraw its fields (/NeedAppearances) gets real appearances first:
+    // viewers would otherwise redraw the new signature's widget too, and hide its block.
+    auto formUpdate = generateNeededAppearances(qpdf, lastOldObject);
+    if (!formUpdate)
+        return formUpdate.error();
+    for (const QPDFObjectHandle &o : formUpdate->changed)
+        markChanged(o);
     QPDFObjectHandle acroForm = root.getKey("/AcroForm");
     if (!acroForm.isDictionary()) {
         acroForm = qpdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
@@ -847,6 +867,7 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     // Every new object reachable from what we made (qpdf numbered the copied appearance objects).
     std::map<QPDFObjGen, QPDFObjectHandle> created;
     std::vector<QPDFObjectHandle> queue{sig, field, ap, acroForm};
+    queue.insert(queue.end(), formUpdate->created.begin(), formUpdate->created.end());
     while (!queue.empty()) {
         QPDFObjectHandle o = queue.back();
         queue.pop_back();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SecureBuffer.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -26,6 +27,7 @@ struct SignatureFieldOptions
     QString reason, location, contactInfo, signerName;
     QDateTime signingTime;    // /M; invalid = now
     int contentsSize = 16384; // bytes reserved for the DER CMS (the hex string is twice as long)
+    SecureBuffer pdfPassword; // opens an encrypted input (its user or owner password); never logged
     bool overwrite = false;
 };
 

@@ -67,12 +67,13 @@ QCryptographicHash::Algorithm qtHash(HashAlgorithm h)
 }
 
 // The visible page box (CropBox, else MediaBox) of page `index` (-1 = last), in default user space.
-Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex, int *rotation)
+Result<QRectF> visiblePageBox(const QString &path, const SecureBuffer &password, int index, int *resolvedIndex,
+                              int *rotation)
 {
     try {
         QPDF pdf;
         pdf.setSuppressWarnings(true);
-        pdf.processFile(QFile::encodeName(path).constData());
+        pdf.processFile(QFile::encodeName(path).constData(), password.data());
         auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
         if (pages.empty())
             return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": no pages"));
@@ -89,7 +90,9 @@ Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex
                       QPointF(std::max(r.llx, r.urx), std::max(r.lly, r.ury)));
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted, path + QStringLiteral(": a password is needed to open it"));
+            return Error(ErrorCode::PdfEncrypted, path + (password.isEmpty()
+                                                              ? QStringLiteral(": a password is needed to open it")
+                                                              : QStringLiteral(": the password given does not open it")));
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
     } catch (const std::exception &e) {
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
@@ -99,6 +102,18 @@ Result<QRectF> visiblePageBox(const QString &path, int index, int *resolvedIndex
 } // namespace
 
 PdfSigner::PdfSigner(SigningKey &key) : m_key(key) {}
+
+Result<void> PdfSigner::checkOptions(const SignOptions &options)
+{
+    if (options.appearance.kind == AppearanceKind::None)
+        return {};
+    AppearanceSpec spec = options.appearance;
+    spec.signingTime = QDateTime::currentDateTime();
+    auto rendered = SignatureAppearance::render(spec);
+    if (!rendered)
+        return rendered.error();
+    return {};
+}
 
 SignResult PdfSigner::signFile(const QString &input, const QString &output, const SignOptions &options)
 {
@@ -122,6 +137,7 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
     field.signingTime = now;
     field.overwrite = options.overwrite;
     field.contentsSize = estimateContentsSize(m_key, !options.tsaUrl.isEmpty());
+    field.pdfPassword = options.pdfPassword;
 
     AppearanceSpec spec = options.appearance;
     spec.signingTime = now;
@@ -135,7 +151,7 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         const bool defaultTopRight =
             !options.customPosition && (spec.kind == AppearanceKind::Copy || spec.kind == AppearanceKind::Attachment);
         int rotation = 0;
-        auto box = visiblePageBox(input, defaultTopRight ? 0 : options.page, &pageIndex, &rotation);
+        auto box = visiblePageBox(input, options.pdfPassword, defaultTopRight ? 0 : options.page, &pageIndex, &rotation);
         if (!box) {
             result.error = box.error();
             return result;
@@ -254,7 +270,7 @@ qint64 PdfSigner::signOnce(const QString &input, const QString &output, const Si
     // last signature field, its /ByteRange and /Contents) and the signature's own bytes on disk
     // (file size, the "<hex>" gap holding this CMS, "/ByteRange [...]" as written) must agree.
     const QList<qint64> byteRange = writer.value()->byteRange();
-    auto sigs = PdfSignatureInspector::signatures(output);
+    auto sigs = PdfSignatureInspector::signatures(output, options.pdfPassword);
     if (!sigs || sigs->isEmpty() || !sigs->constLast().coversWholeFile || sigs->constLast().byteRange != byteRange ||
         sigs->constLast().contents != cmsDer) {
         result.error =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SecureBuffer.h"
 #include "SignatureAppearance.h"
 #include "SigningKey.h"
 
@@ -30,6 +31,7 @@ struct SignOptions
     RsaPadding padding = RsaPadding::Pkcs1v15;
     QString reason, location, contactInfo;
     QUrl tsaUrl; // empty: no timestamp (B-B); set: B-T
+    SecureBuffer pdfPassword; // opens encrypted inputs (user or owner password); never logged
     bool overwrite = false;
 };
 
@@ -51,6 +53,10 @@ class PdfSigner
 {
 public:
     explicit PdfSigner(SigningKey &key);
+
+    // Checks what is the same for every file of a batch before any is signed (the appearance's
+    // texts and images, drawn once): a batch with a missing --organization fails once, up front.
+    static Result<void> checkOptions(const SignOptions &options);
 
     SignResult signFile(const QString &input, const QString &output, const SignOptions &options);
 

@@ -13,7 +13,7 @@ SecureBuffer::SecureBuffer(QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     m_size = static_cast<std::size_t>(bytes.size());
-    m_data = std::make_unique<char[]>(m_size);
+    m_data = std::make_unique<char[]>(m_size + 1); // zero-initialized: a NUL follows the bytes
     std::memcpy(m_data.get(), bytes.data(), m_size);
 }
 

@@ -25,7 +25,7 @@ public:
     SecureBuffer &operator=(SecureBuffer &&other) noexcept;
     ~SecureBuffer();
 
-    const char *data() const { return m_data.get(); }
+    const char *data() const { return m_data.get(); } // NUL-terminated; nullptr when empty
     std::size_t size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
     void clear();

@@ -1,9 +1,12 @@
 #include "SignatureAppearance.h"
 
+#include "SigningLogging.h"
+
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
+#include <QFontDatabase>
 #include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -307,9 +310,9 @@ Result<Layout> signerLayout(const AppearanceSpec &spec, QPaintDevice *device)
         seal = std::move(loaded).value();
     }
 
-    // Decree 30, Appendix I sets title and name bold, 13-14 pt; regular for now: with Debian's
-    // fonts-liberation 1.07 next to fonts-liberation2, Qt may resolve Bold to 1.07 (no Vietnamese).
-    const QFont font = makeFont(13, false);
+    // Decree 30, Appendix I: title and name bold, 13-14 pt (Liberation Serif 2 Bold, registered
+    // from its file by checkEnvironment(); checkGlyphs() refuses any face without Vietnamese).
+    const QFont font = makeFont(13, true);
     const Paragraph title = makeParagraph({spec.signerTitle}, font, device);
     const Paragraph name = makeParagraph({spec.signerName}, font, device);
 
@@ -384,10 +387,29 @@ Result<Layout> buildLayout(const AppearanceSpec &spec, QPaintDevice *device)
     return Error(ErrorCode::InvalidArgument, QStringLiteral("unknown appearance kind"));
 }
 
+// Debian installs fonts-liberation 1.07 (no Vietnamese letters) next to fonts-liberation2 under the
+// same family name, and which file fontconfig hands Qt for a style is not ours to choose. The
+// liberation2 files are registered with Qt directly, so "Liberation Serif" Regular and Bold are
+// the 2.x faces; checkGlyphs() still refuses any face that lacks a glyph.
+void registerLiberation2()
+{
+    static const bool registered = [] {
+        static const char *const files[] = {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"};
+        for (const char *file : files) {
+            const QString path = QStringLiteral("/usr/share/fonts/truetype/liberation2/") + QLatin1String(file);
+            if (QFontDatabase::addApplicationFont(path) < 0)
+                qCWarning(lcSigning) << "cannot register" << path << "(install fonts-liberation2)";
+        }
+        return true;
+    }();
+    Q_UNUSED(registered);
+}
+
 std::optional<Error> checkEnvironment()
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error(ErrorCode::AppearanceFailed, QStringLiteral("drawing an appearance needs a QGuiApplication"));
+    registerLiberation2();
     const QFontInfo info(makeFont(10, false));
     if (info.family() != kFontFamily)
         return Error(ErrorCode::AppearanceFailed,

@@ -84,6 +84,68 @@ Result<SecureBuffer> readSecret(const QCommandLineParser &parser, const QString 
     return secret;
 }
 
+// The password of encrypted inputs: from an environment variable or a file (first line), never
+// from argv. Empty when neither option is given.
+Result<SecureBuffer> readPdfPassword(const QCommandLineParser &parser)
+{
+    const bool fromEnv = parser.isSet(QStringLiteral("pdf-password-env"));
+    const bool fromFile = parser.isSet(QStringLiteral("pdf-password-file"));
+    if (fromEnv && fromFile)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("give either --pdf-password-env or --pdf-password-file, not both"));
+    if (fromEnv) {
+        const QByteArray name = parser.value(QStringLiteral("pdf-password-env")).toLocal8Bit();
+        if (!qEnvironmentVariableIsSet(name.constData()))
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("environment variable %1 is not set").arg(QString::fromLocal8Bit(name)));
+        QByteArray value = qgetenv(name.constData());
+        SecureBuffer secret(value);
+        value.fill('\0');
+        return secret;
+    }
+    if (fromFile) {
+        QFile f(parser.value(QStringLiteral("pdf-password-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileReadFailed, f.fileName());
+        QByteArray line = f.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        SecureBuffer secret(line);
+        line.fill('\0');
+        return secret;
+    }
+    return SecureBuffer();
+}
+
+// What an appearance needs from the command line, checked once for the whole batch.
+QString missingAppearanceOption(AppearanceKind kind, const QCommandLineParser &parser)
+{
+    const auto blank = [&](const char *name) {
+        return parser.value(QString::fromLatin1(name)).trimmed().isEmpty();
+    };
+    switch (kind) {
+    case AppearanceKind::Copy:
+        if (blank("organization"))
+            return QStringLiteral("--appearance copy needs --organization NAME");
+        break;
+    case AppearanceKind::Attachment:
+        if (blank("doc-number"))
+            return QStringLiteral("--appearance attachment needs --doc-number TEXT");
+        break;
+    case AppearanceKind::Signer:
+        if (blank("signature-image"))
+            return QStringLiteral("--appearance signer needs --signature-image PNG");
+        break;
+    case AppearanceKind::Organization:
+        if (blank("signature-image") || blank("seal-image"))
+            return QStringLiteral("--appearance organization needs --signature-image PNG and --seal-image PNG");
+        break;
+    case AppearanceKind::None:
+        break;
+    }
+    return QString();
+}
+
 bool parseCorner(const QString &s, SignatureAppearance::Corner *corner)
 {
     using C = SignatureAppearance::Corner;
@@ -137,6 +199,9 @@ int cmdSign(const QStringList &args)
         opt("key", "Key label on the token, or a pkcs11: URI.", "LABEL|URI"),
         opt("pin-env", "Read the PIN or password from this environment variable.", "VAR"),
         opt("pin-file", "Read the PIN or password from the first line of this file.", "FILE"),
+        opt("pdf-password-env", "Password of encrypted input PDFs (user or owner), from this environment variable.",
+            "VAR"),
+        opt("pdf-password-file", "Password of encrypted input PDFs (user or owner), first line of this file.", "FILE"),
         opt("appearance", "none, copy, attachment, signer or organization.", "KIND"),
         opt("copy-form", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\".", "TEXT"),
         opt("organization", "Organization name shown in the block.", "NAME"),
@@ -263,6 +328,17 @@ int cmdSign(const QStringList &args)
     if (parser.isSet(QStringLiteral("pss")))
         options.padding = RsaPadding::Pss;
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
+
+    // What every file shares is checked once, before the key is opened and before any file is
+    // signed: a batch with a missing --organization fails with one message, not one per file.
+    if (const QString missing = missingAppearanceOption(options.appearance.kind, parser); !missing.isEmpty())
+        return failWith(Error(ErrorCode::InvalidArgument, missing), json);
+    if (auto checked = PdfSigner::checkOptions(options); !checked)
+        return failWith(checked.error(), json);
+    auto pdfPassword = readPdfPassword(parser);
+    if (!pdfPassword)
+        return failWith(pdfPassword.error(), json);
+    options.pdfPassword = std::move(pdfPassword).value();
 
     // The key: one PIN entry (or password) for the whole batch.
     std::unique_ptr<SigningKey> key;

@@ -177,9 +177,10 @@ struct PdfSigEntry
 };
 
 inline QList<PdfSigEntry> pdfsigReport(const QString &pdf, QString *raw = nullptr, int timeoutMs = 60000,
-                                       bool *timedOut = nullptr)
+                                       bool *timedOut = nullptr, const QStringList &extraArgs = {})
 {
-    const ToolResult r = runTool(QStringLiteral("pdfsig"), {QStringLiteral("-nocert"), pdf}, timeoutMs);
+    const ToolResult r =
+        runTool(QStringLiteral("pdfsig"), QStringList{QStringLiteral("-nocert")} + extraArgs + QStringList{pdf}, timeoutMs);
     if (raw)
         *raw = r.out + r.err;
     if (timedOut)

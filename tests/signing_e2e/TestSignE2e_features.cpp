@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
 
@@ -43,6 +44,38 @@ private:
     const char *m_name;
 };
 
+// A one-page document certified with DocMDP level `p` (ISO 32000-1 §12.8.2.2): /Perms /DocMDP names
+// a certification signature whose /Reference carries the DocMDP transform. Written by hand (the
+// certification's /Contents is a placeholder: only its permissions matter here) and rewritten by
+// qpdf so that its cross-reference table is exact.
+bool makeCertifiedPdf(const QString &path, int p, QString *error)
+{
+    const QByteArray raw = "%PDF-1.7\n"
+                           "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >>"
+                           " /Perms << /DocMDP 5 0 R >> >>\nendobj\n"
+                           "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                           "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>\nendobj\n"
+                           "4 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (Certification) /Rect [0 0 0 0]"
+                           " /F 132 /P 3 0 R /V 5 0 R >>\nendobj\n"
+                           "5 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
+                           " /M (D:20260101000000+07'00') /Reference [ << /Type /SigRef /TransformMethod /DocMDP"
+                           " /TransformParams << /Type /TransformParams /P " +
+                           QByteArray::number(p) +
+                           " /V /1.2 >> >> ] /ByteRange [0 10 20 10] /Contents <00> >>\nendobj\n"
+                           "trailer\n<< /Root 1 0 R /Size 6 >>\n%%EOF\n";
+    const QString draft = path + QStringLiteral(".draft");
+    if (!writeFile(draft, raw)) {
+        *error = QStringLiteral("cannot write ") + draft;
+        return false;
+    }
+    const ToolResult r = runTool(QStringLiteral("qpdf"), {QStringLiteral("--object-streams=disable"), draft, path});
+    if ((r.exitCode != 0 && r.exitCode != 3) || !QFileInfo::exists(path)) {
+        *error = r.describe();
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestSignE2eFeatures : public QObject
@@ -61,7 +94,8 @@ class TestSignE2eFeatures : public QObject
 private slots:
     void initTestCase()
     {
-        for (const char *tool : {"openssl", "pdfsig", "qpdf", "pdfinfo", "pdfimages", "softhsm2-util", "pkcs11-tool"}) {
+        for (const char *tool : {"openssl", "pdfsig", "qpdf", "pdfinfo", "pdfimages", "pdftotext", "pdffonts", "softhsm2-util",
+                                 "pkcs11-tool"}) {
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
                 QFAIL(qPrintable(QStringLiteral("required tool '%1' is not installed").arg(QString::fromLatin1(tool))));
         }
@@ -315,6 +349,20 @@ private slots:
         QVERIFY2(sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
         QCOMPARE(qpdfCheckRank(output), 0);
 
+        // Title and name: real text, exact Vietnamese, in embedded Liberation Serif Bold (2.x: 1.07
+        // has no Vietnamese letters, so the exact text back proves the face).
+        const ToolResult text = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(pages),
+                                                                      QStringLiteral("-l"), QString::number(pages),
+                                                                      output, QStringLiteral("-")});
+        const QString lastPage = text.out.normalized(QString::NormalizationForm_C);
+        QVERIFY2(lastPage.contains(QStringLiteral("KT. GIÁM ĐỐC")), qPrintable(lastPage));
+        QVERIFY2(lastPage.contains(QStringLiteral("Nguyễn Văn A")), qPrintable(lastPage));
+        const ToolResult fonts = runTool(QStringLiteral("pdffonts"), {QStringLiteral("-f"), QString::number(pages),
+                                                                      QStringLiteral("-l"), QString::number(pages),
+                                                                      output});
+        QVERIFY2(fonts.out.contains(QRegularExpression(QStringLiteral("[A-Z]{6}\\+LiberationSerif-Bold\\s.*\\byes\\s+yes"))),
+                 qPrintable(fonts.out));
+
         // pdfimages: the images, each with its soft mask, on the last page only.
         auto imageRows = [](const QString &pdf) {
             QList<QStringList> rows;
@@ -431,6 +479,198 @@ private slots:
         QCOMPARE(c.y() > geometry->cropBox.center().y(), top);
         // The block is taller than wide in user space: it is drawn turned with the page.
         QVERIFY(widget->rect.height() > widget->rect.width());
+    }
+
+    // Options every file of a batch needs are refused once, before the key is opened or a file signed.
+    void appearanceOptionsRefusedBeforeTheBatch_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("missing");
+        QTest::newRow("copy without organization") << QStringList{QStringLiteral("--appearance"), QStringLiteral("copy")}
+                                                   << QStringLiteral("--organization");
+        QTest::newRow("attachment without doc-number")
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("attachment")} << QStringLiteral("--doc-number");
+        QTest::newRow("signer without signature image")
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("signer"), QStringLiteral("--signer-name"),
+                           QStringLiteral("Nguyễn Văn A")}
+            << QStringLiteral("--signature-image");
+        QTest::newRow("organization without seal")
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("organization"),
+                           QStringLiteral("--signature-image"), QStringLiteral(SOHOA_CORPUS_DIR "/real-scans/linn.png")}
+            << QStringLiteral("--seal-image");
+        QTest::newRow("copy with an unknown copy form")
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("copy"), QStringLiteral("--organization"),
+                           QStringLiteral("Sở Tư pháp"), QStringLiteral("--copy-form"), QStringLiteral("BẢN SAO")}
+            << QStringLiteral("copy form");
+    }
+
+    void appearanceOptionsRefusedBeforeTheBatch()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, missing);
+        QTemporaryDir out;
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
+                               corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), out.path(),
+                               QStringLiteral("--json")} +
+                   options + p12Args(QStringLiteral("first")));
+        QCOMPARE(r.exitCode, 2);
+        // One message for the batch: no per-file results, no summary.
+        const QList<QJsonObject> all = r.json();
+        QVERIFY2(all.size() == 1, qPrintable(r.describe()));
+        QCOMPARE(all.at(0).value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+        const QJsonObject error = all.at(0).value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("invalid-argument"));
+        QVERIFY2(error.value(QStringLiteral("detail")).toString().contains(missing), qPrintable(r.describe()));
+        QCOMPARE(filesIn(out.path()), QStringList());
+        // Without --json: one line naming the option on stderr, nothing on stdout.
+        const ToolResult plain = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
+                                                    QStringLiteral("--out"), out.path()} +
+                                        options + p12Args(QStringLiteral("first")));
+        QCOMPARE(plain.exitCode, 2);
+        QVERIFY2(plain.out.trimmed().isEmpty(), qPrintable(plain.describe()));
+        QCOMPARE(plain.err.count(missing), 1);
+        QCOMPARE(filesIn(out.path()), QStringList());
+    }
+
+    // A certified document (DocMDP): level 1 forbids any change, so also a new signature; levels 2
+    // (form filling and signing) and 3 (also annotations) allow it.
+    void certifiedDocuments_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("P=1 no changes") << 1 << false;
+        QTest::newRow("P=2 form filling and signing") << 2 << true;
+        QTest::newRow("P=3 also annotations") << 3 << true;
+    }
+
+    void certifiedDocuments()
+    {
+        QFETCH(int, level);
+        QFETCH(bool, allowed);
+        const QString input = m_work.filePath(QStringLiteral("certified-%1.pdf").arg(level));
+        QString error;
+        QVERIFY2(makeCertifiedPdf(input, level, &error), qPrintable(error));
+        QCOMPARE(qpdfCheckRank(input), 0);
+        QTemporaryDir out;
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
+                                                QStringLiteral("--appearance"), QStringLiteral("copy"),
+                                                QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp"),
+                                                QStringLiteral("--json")} +
+                                    p12Args(QStringLiteral("first")));
+        const QString output = out.filePath(QFileInfo(input).fileName());
+        if (!allowed) {
+            QCOMPARE(r.exitCode, 6);
+            const QJsonObject event = r.events(QStringLiteral("signed")).value(0);
+            QCOMPARE(signedEventErrorId(event), QStringLiteral("pdf-certified-no-changes"));
+            const QJsonObject e = event.value(QStringLiteral("error")).toObject();
+            QVERIFY(e.value(QStringLiteral("message_en")).toString().contains(QStringLiteral("no changes allowed")));
+            QVERIFY(e.value(QStringLiteral("message_vi")).toString().contains(QStringLiteral("không cho phép")));
+            QCOMPARE(filesIn(out.path()), QStringList());
+            return;
+        }
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw);
+        QVERIFY2(sigs.size() == 2, qPrintable(raw)); // the (placeholder) certification and ours
+        QVERIFY2(sigs.at(1).valid && sigs.at(1).total, qPrintable(raw));
+        QCOMPARE(qpdfCheckRank(output), 0);
+        // The certification stays in force: /Perms still names it.
+        const QJsonObject objects = qpdfObjects(output);
+        bool perms = false;
+        for (auto it = objects.begin(); it != objects.end(); ++it)
+            perms = perms || it.value().toObject().value(QStringLiteral("value")).toObject().contains(QStringLiteral("/Perms"));
+        QVERIFY(perms);
+    }
+
+    // Encrypted inputs opened with their user or owner password (never on the command line): the
+    // update is encrypted like the file; pdfsig and qpdf, given the password, accept the result.
+    void encryptedInputs_data()
+    {
+        QTest::addColumn<QStringList>("encryption"); // qpdf --encrypt USER OWNER <these> --
+        QTest::addColumn<QString>("password");       // the one given to the signer
+        QTest::addColumn<QString>("pdfsigOption");
+        const QStringList aes256{QStringLiteral("256")};
+        const QStringList rc4{QStringLiteral("128"), QStringLiteral("--use-aes=n")};
+        QTest::newRow("AES-256 user password") << aes256 << QStringLiteral("Mk-user-7391") << QStringLiteral("-upw");
+        QTest::newRow("AES-256 owner password") << aes256 << QStringLiteral("Mk-owner-2846") << QStringLiteral("-opw");
+        QTest::newRow("RC4-128 user password") << rc4 << QStringLiteral("Mk-user-7391") << QStringLiteral("-upw");
+        QTest::newRow("RC4-128 owner password") << rc4 << QStringLiteral("Mk-owner-2846") << QStringLiteral("-opw");
+    }
+
+    void encryptedInputs()
+    {
+        QFETCH(QStringList, encryption);
+        QFETCH(QString, password);
+        QFETCH(QString, pdfsigOption);
+        const QString user = QStringLiteral("Mk-user-7391"), owner = QStringLiteral("Mk-owner-2846");
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("encrypted.pdf"));
+        const ToolResult enc = runTool(QStringLiteral("qpdf"), QStringList{QStringLiteral("--allow-weak-crypto"),
+                                                                            QStringLiteral("--encrypt"), user, owner} +
+                                                                   encryption +
+                                                                   QStringList{QStringLiteral("--"),
+                                                                               corpus("11-pages-with-labels.pdf"), input});
+        QVERIFY2(enc.exitCode == 0, qPrintable(enc.describe()));
+        QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--requires-password"), input}).exitCode, 0);
+        const QStringList copyBlock{QStringLiteral("--appearance"), QStringLiteral("copy"),
+                                    QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp tỉnh Đồng Tháp")};
+
+        // Without the password, and with a wrong one: refused, nothing written.
+        {
+            QTemporaryDir out;
+            const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
+                                                    QStringLiteral("--json")} +
+                                        copyBlock + p12Args(QStringLiteral("first")));
+            QCOMPARE(r.exitCode, 6);
+            const QJsonObject e = r.events(QStringLiteral("signed")).value(0).value(QStringLiteral("error")).toObject();
+            QCOMPARE(e.value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+            QVERIFY2(e.value(QStringLiteral("detail")).toString().contains(QStringLiteral("password is needed")),
+                     qPrintable(r.describe()));
+            ScopedEnv wrong("SOHOA_E2E_PDF_PASSWORD", "not-it");
+            const ToolResult w = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
+                                                    QStringLiteral("--pdf-password-env"),
+                                                    QStringLiteral("SOHOA_E2E_PDF_PASSWORD"), QStringLiteral("--json")} +
+                                        copyBlock + p12Args(QStringLiteral("first")));
+            QCOMPARE(w.exitCode, 6);
+            const QJsonObject we = w.events(QStringLiteral("signed")).value(0).value(QStringLiteral("error")).toObject();
+            QCOMPARE(we.value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+            QVERIFY2(we.value(QStringLiteral("detail")).toString().contains(QStringLiteral("does not open")),
+                     qPrintable(w.describe()));
+            QCOMPARE(filesIn(out.path()), QStringList());
+        }
+
+        // With it: from a file here, with every log category on, which must not show it.
+        const QString passwordFile = dir.filePath(QStringLiteral("pdf-password.txt"));
+        QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        const QString output = dir.filePath(QStringLiteral("signed.pdf"));
+        ScopedEnv logs("QT_LOGGING_RULES", "sohoa.*=true");
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
+                                                QStringLiteral("--pdf-password-file"), passwordFile,
+                                                QStringLiteral("--json")} +
+                                    copyBlock + p12Args(QStringLiteral("first")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(!r.out.contains(password) && !r.err.contains(password), qPrintable(r.describe()));
+
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw, 60000, nullptr, {pdfsigOption, password});
+        QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
+        const ToolResult check =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), QStringLiteral("--password=") + password, output});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        // Still encrypted the same way, and the block (strings and streams of the update) decrypts.
+        const auto encryption_ = [&](const QString &pdf) {
+            return runTool(QStringLiteral("qpdf"),
+                           {QStringLiteral("--show-encryption"), QStringLiteral("--password=") + password, pdf})
+                .out;
+        };
+        QCOMPARE(encryption_(output), encryption_(input));
+        const ToolResult text =
+            runTool(QStringLiteral("pdftotext"), {pdfsigOption, password, QStringLiteral("-f"), QStringLiteral("1"),
+                                                  QStringLiteral("-l"), QStringLiteral("1"), output, QStringLiteral("-")});
+        const QString page1 = text.out.normalized(QString::NormalizationForm_C);
+        QVERIFY2(page1.contains(QStringLiteral("SAO Y")) && page1.contains(QStringLiteral("Sở Tư pháp tỉnh Đồng Tháp")),
+                 qPrintable(text.describe()));
     }
 
     void pkcs7SubFilter()
