@@ -1,12 +1,11 @@
 #include "SignatureAppearance.h"
 
-#include "SigningLogging.h"
+#include "AppearanceFont_p.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
-#include <QFontDatabase>
 #include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -43,8 +42,6 @@ constexpr double kMaxSignatureWidthMm = 70.0;
 constexpr double kMaxSignatureHeightMm = 35.0;
 constexpr int kVietnamOffsetSeconds = 7 * 3600;
 
-const QString kFontFamily = QStringLiteral("Liberation Serif");
-
 struct TextItem
 {
     QString text;
@@ -65,9 +62,11 @@ struct Layout
     QList<ImageItem> images; // drawn in order: signature, then the seal on top
 };
 
+// Liberation Serif 2.x (AppearanceFont_p.h), registered by checkEnvironment() before any drawing.
 QFont makeFont(double pointSize, bool bold)
 {
-    QFont font(QStringList{kFontFamily});
+    const auto family = appearanceFontFamily();
+    QFont font(QStringList{family ? family.value() : QStringLiteral("Liberation Serif")});
     font.setPointSizeF(pointSize);
     font.setBold(bold);
     font.setItalic(false);
@@ -310,8 +309,7 @@ Result<Layout> signerLayout(const AppearanceSpec &spec, QPaintDevice *device)
         seal = std::move(loaded).value();
     }
 
-    // Decree 30, Appendix I: title and name bold, 13-14 pt (Liberation Serif 2 Bold, registered
-    // from its file by checkEnvironment(); checkGlyphs() refuses any face without Vietnamese).
+    // Decree 30, Appendix I: title and name bold, 13-14 pt.
     const QFont font = makeFont(13, true);
     const Paragraph title = makeParagraph({spec.signerTitle}, font, device);
     const Paragraph name = makeParagraph({spec.signerName}, font, device);
@@ -387,33 +385,20 @@ Result<Layout> buildLayout(const AppearanceSpec &spec, QPaintDevice *device)
     return Error(ErrorCode::InvalidArgument, QStringLiteral("unknown appearance kind"));
 }
 
-// Debian installs fonts-liberation 1.07 (no Vietnamese letters) next to fonts-liberation2 under the
-// same family name, and which file fontconfig hands Qt for a style is not ours to choose. The
-// liberation2 files are registered with Qt directly, so "Liberation Serif" Regular and Bold are
-// the 2.x faces; checkGlyphs() still refuses any face that lacks a glyph.
-void registerLiberation2()
-{
-    static const bool registered = [] {
-        static const char *const files[] = {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"};
-        for (const char *file : files) {
-            const QString path = QStringLiteral("/usr/share/fonts/truetype/liberation2/") + QLatin1String(file);
-            if (QFontDatabase::addApplicationFont(path) < 0)
-                qCWarning(lcSigning) << "cannot register" << path << "(install fonts-liberation2)";
-        }
-        return true;
-    }();
-    Q_UNUSED(registered);
-}
-
 std::optional<Error> checkEnvironment()
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error(ErrorCode::AppearanceFailed, QStringLiteral("drawing an appearance needs a QGuiApplication"));
-    registerLiberation2();
-    const QFontInfo info(makeFont(10, false));
-    if (info.family() != kFontFamily)
-        return Error(ErrorCode::AppearanceFailed,
-                     QStringLiteral("font %1 is not installed (got %2)").arg(kFontFamily, info.family()));
+    const auto family = appearanceFontFamily();
+    if (!family)
+        return family.error();
+    for (const bool bold : {false, true}) {
+        const QFontInfo info(makeFont(10, bold));
+        if (info.family() != family.value() || info.bold() != bold)
+            return Error(ErrorCode::AppearanceFailed, QStringLiteral("font %1%2 is not available (got %3)")
+                                                          .arg(family.value(), bold ? QStringLiteral(" Bold") : QString(),
+                                                               info.family()));
+    }
     return std::nullopt;
 }
 
