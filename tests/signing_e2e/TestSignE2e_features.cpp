@@ -76,6 +76,20 @@ bool makeCertifiedPdf(const QString &path, int p, QString *error)
     return true;
 }
 
+// /NeedAppearances true in any object (the AcroForm may be direct in the catalog).
+bool hasNeedAppearancesFlag(const QJsonObject &objects)
+{
+    for (auto it = objects.begin(); it != objects.end(); ++it) {
+        const QJsonObject value = it.value().toObject().value(QStringLiteral("value")).toObject();
+        if (value.value(QStringLiteral("/NeedAppearances")) == QJsonValue(true))
+            return true;
+        const QJsonObject acroForm = value.value(QStringLiteral("/AcroForm")).toObject();
+        if (acroForm.value(QStringLiteral("/NeedAppearances")) == QJsonValue(true))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class TestSignE2eFeatures : public QObject
@@ -479,6 +493,54 @@ private slots:
         QCOMPARE(c.y() > geometry->cropBox.center().y(), top);
         // The block is taller than wide in user space: it is drawn turned with the page.
         QVERIFY(widget->rect.height() > widget->rect.width());
+    }
+
+    // A form with /NeedAppearances true: the fields get appearances that show their values (qpdf
+    // generates them inside the signed update), the flag is gone, and the input's fields are intact.
+    void needAppearancesFormKeepsFieldValues()
+    {
+        const QString input = corpus("field-types.pdf");
+        const QString output = m_work.filePath(QStringLiteral("field-types-signed.pdf"));
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
+                                                QStringLiteral("--appearance"), QStringLiteral("copy"),
+                                                QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp")} +
+                                    p12Args(QStringLiteral("first")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw);
+        QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
+        QCOMPARE(qpdfCheckRank(output), 0);
+
+        const ToolResult dump = runTool(QStringLiteral("qpdf"),
+                                        {QStringLiteral("--json=2"), QStringLiteral("--json-key=qpdf"),
+                                         QStringLiteral("--json-stream-data=inline"),
+                                         QStringLiteral("--decode-level=generalized"), output});
+        const QJsonArray qpdf = QJsonDocument::fromJson(dump.out.toUtf8()).object().value(QStringLiteral("qpdf")).toArray();
+        QVERIFY(qpdf.size() > 1);
+        const QJsonObject objects = qpdf.at(1).toObject();
+        // The normal appearance of the field named `name`, decoded.
+        auto appearanceOf = [&](const QString &name) -> QByteArray {
+            for (auto it = objects.begin(); it != objects.end(); ++it) {
+                const QJsonObject dict = it.value().toObject().value(QStringLiteral("value")).toObject();
+                if (dict.value(QStringLiteral("/T")).toString() != u"u:" + name)
+                    continue;
+                const QJsonValue n = resolved(objects, dict.value(QStringLiteral("/AP"))).toObject().value(QStringLiteral("/N"));
+                const QJsonObject stream = objects.value(u"obj:" + n.toString()).toObject().value(QStringLiteral("stream")).toObject();
+                return QByteArray::fromBase64(stream.value(QStringLiteral("data")).toString().toLatin1());
+            }
+            return QByteArray();
+        };
+        const QByteArray text2 = appearanceOf(QStringLiteral("text2")); // value "salad πʬ"
+        QVERIFY2(text2.contains("(salad") && text2.contains("Tj"), text2.constData());
+        const QByteArray list1 = appearanceOf(QStringLiteral("list1")); // a list box: its options
+        QVERIFY2(list1.contains("(five)") && list1.contains("(eight)"), list1.constData());
+        QVERIFY(!hasNeedAppearancesFlag(objects));
+        QVERIFY(hasNeedAppearancesFlag(qpdfObjects(input)));
+        // The earlier revision is untouched: the input's bytes start the output.
+        QFile in(input), out(output);
+        QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::ReadOnly));
+        const QByteArray original = in.readAll();
+        QCOMPARE(out.read(original.size()), original);
     }
 
     // Options every file of a batch needs are refused once, before the key is opened or a file signed.
