@@ -156,8 +156,8 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::PdfEncrypted, "pdf-encrypted",
      "The PDF is encrypted and cannot be signed without its password. Give its password (the owner password if its "
      "permissions do not allow signing) or remove the protection, then sign again. The file was not changed.",
-     "Tệp PDF đang được mã hóa, không ký được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp (mật khẩu chủ sở hữu nếu "
-     "quyền của tệp không cho phép ký) hoặc gỡ bảo vệ rồi ký lại. Tệp gốc không bị thay đổi.",
+     "Tệp PDF đang được mã hóa, không ký được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp (mật khẩu chủ sở "
+     "hữu nếu quyền của tệp không cho phép ký) hoặc gỡ bảo vệ rồi ký lại. Tệp gốc không bị thay đổi.",
      6},
     {ErrorCode::PdfUnsupported, "pdf-unsupported",
      "This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it.",

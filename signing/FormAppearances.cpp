@@ -197,9 +197,9 @@ Result<FormAppearanceUpdate> generateNeededAppearances(QPDF &qpdf, int lastOldOb
         QPDFObjectHandle old = walker.seen.at(og).handle;
         auto referrers = walker.apReferrers.find(og);
         if (referrers == walker.apReferrers.end() || referrers->second.empty())
-            return Error(ErrorCode::PdfUnsupported,
-                         QStringLiteral("a form stream outside the widgets' appearances changed (object %1)")
-                             .arg(og.getObj()));
+            return Error(
+                ErrorCode::PdfUnsupported,
+                QStringLiteral("a form stream outside the widgets' appearances changed (object %1)").arg(og.getObj()));
         QPDFObjectHandle dict = old.getDict().shallowCopy();
         std::string data = finalData;
         if (data == kUndecodable) {
@@ -260,13 +260,11 @@ Result<FormAppearanceUpdate> generateNeededAppearances(QPDF &qpdf, int lastOldOb
     // applied only when the data is read decoded: store the result itself.
     for (QPDFObjectHandle &o : update.created) {
         if (o.isStream() && o.getObjectID() > countBefore &&
-            std::find_if(fresh.begin(), fresh.end(), [&](const QPDFObjectHandle &f) {
-                return f.getObjGen() == o.getObjGen();
-            }) == fresh.end()) {
+            std::find_if(fresh.begin(), fresh.end(),
+                         [&](const QPDFObjectHandle &f) { return f.getObjGen() == o.getObjGen(); }) == fresh.end()) {
             const auto buffer = o.getStreamData(qpdf_dl_generalized);
-            o.replaceStreamData(
-                std::string(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize()),
-                QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            o.replaceStreamData(std::string(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize()),
+                                QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         }
     }
     qCInfo(lcSigning) << "form appearances generated:" << update.widgets << "widgets," << update.changed.size()

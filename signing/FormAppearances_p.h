@@ -20,7 +20,7 @@ struct FormAppearanceUpdate
 {
     std::vector<QPDFObjectHandle> changed; // input objects (dictionaries, arrays) rewritten in the update
     std::vector<QPDFObjectHandle> created; // new objects (appearance streams), each reachable from `changed`
-    int widgets = 0;                        // widget annotations on the pages
+    int widgets = 0;                       // widget annotations on the pages
 };
 
 // A form with /NeedAppearances true asks viewers to redraw every field's appearance, and some

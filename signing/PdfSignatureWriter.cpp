@@ -634,8 +634,7 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     appearanceDoc.setSuppressWarnings(true);
     try {
         // The password opens the file (user or owner password): the update is encrypted like it.
-        qpdf.processFile(QFile::encodeName(inputPath).constData(),
-                         options.pdfPassword.data());
+        qpdf.processFile(QFile::encodeName(inputPath).constData(), options.pdfPassword.data());
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
             return Error(ErrorCode::PdfEncrypted,

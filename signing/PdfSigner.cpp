@@ -90,9 +90,9 @@ Result<QRectF> visiblePageBox(const QString &path, const SecureBuffer &password,
                       QPointF(std::max(r.llx, r.urx), std::max(r.lly, r.ury)));
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted, path + (password.isEmpty()
-                                                              ? QStringLiteral(": a password is needed to open it")
-                                                              : QStringLiteral(": the password given does not open it")));
+            return Error(ErrorCode::PdfEncrypted,
+                         path + (password.isEmpty() ? QStringLiteral(": a password is needed to open it")
+                                                    : QStringLiteral(": the password given does not open it")));
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
     } catch (const std::exception &e) {
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromLocal8Bit(e.what()));
@@ -151,7 +151,8 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         const bool defaultTopRight =
             !options.customPosition && (spec.kind == AppearanceKind::Copy || spec.kind == AppearanceKind::Attachment);
         int rotation = 0;
-        auto box = visiblePageBox(input, options.pdfPassword, defaultTopRight ? 0 : options.page, &pageIndex, &rotation);
+        auto box =
+            visiblePageBox(input, options.pdfPassword, defaultTopRight ? 0 : options.page, &pageIndex, &rotation);
         if (!box) {
             result.error = box.error();
             return result;

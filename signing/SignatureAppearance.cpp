@@ -395,9 +395,9 @@ std::optional<Error> checkEnvironment()
     for (const bool bold : {false, true}) {
         const QFontInfo info(makeFont(10, bold));
         if (info.family() != family.value() || info.bold() != bold)
-            return Error(ErrorCode::AppearanceFailed, QStringLiteral("font %1%2 is not available (got %3)")
-                                                          .arg(family.value(), bold ? QStringLiteral(" Bold") : QString(),
-                                                               info.family()));
+            return Error(ErrorCode::AppearanceFailed,
+                         QStringLiteral("font %1%2 is not available (got %3)")
+                             .arg(family.value(), bold ? QStringLiteral(" Bold") : QString(), info.family()));
     }
     return std::nullopt;
 }

@@ -179,8 +179,8 @@ struct PdfSigEntry
 inline QList<PdfSigEntry> pdfsigReport(const QString &pdf, QString *raw = nullptr, int timeoutMs = 60000,
                                        bool *timedOut = nullptr, const QStringList &extraArgs = {})
 {
-    const ToolResult r =
-        runTool(QStringLiteral("pdfsig"), QStringList{QStringLiteral("-nocert")} + extraArgs + QStringList{pdf}, timeoutMs);
+    const ToolResult r = runTool(QStringLiteral("pdfsig"),
+                                 QStringList{QStringLiteral("-nocert")} + extraArgs + QStringList{pdf}, timeoutMs);
     if (raw)
         *raw = r.out + r.err;
     if (timedOut)

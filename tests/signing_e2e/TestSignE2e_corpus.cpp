@@ -106,9 +106,10 @@ bool hasNeedAppearances(const QString &pdf)
 // The /Rect of every widget annotation, page by page (qpdf's page order).
 QList<QList<QRectF>> widgetRectsByPage(const QString &pdf)
 {
-    const ToolResult r = runTool(QStringLiteral("qpdf"), {QStringLiteral("--json=2"), QStringLiteral("--json-key=pages"),
-                                                          QStringLiteral("--json-key=qpdf"), pdf},
-                                 120000);
+    const ToolResult r = runTool(
+        QStringLiteral("qpdf"),
+        {QStringLiteral("--json=2"), QStringLiteral("--json-key=pages"), QStringLiteral("--json-key=qpdf"), pdf},
+        120000);
     const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const QJsonArray qpdf = root.value(QStringLiteral("qpdf")).toArray();
     const QJsonObject objects = qpdf.size() > 1 ? qpdf.at(1).toObject() : QJsonObject();
@@ -136,8 +137,8 @@ QList<QList<QRectF>> widgetRectsByPage(const QString &pdf)
 struct RenderJob
 {
     QString input, output;
-    QRectF widget;           // the new signature's /Rect, on page 1
-    bool needAppearances;    // the input asks viewers to draw its fields
+    QRectF widget;        // the new signature's /Rect, on page 1
+    bool needAppearances; // the input asks viewers to draw its fields
 };
 
 // Every page of the output renders (pdftoppm) identical to the input's, except inside the new

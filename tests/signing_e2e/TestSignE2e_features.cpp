@@ -108,8 +108,8 @@ class TestSignE2eFeatures : public QObject
 private slots:
     void initTestCase()
     {
-        for (const char *tool : {"openssl", "pdfsig", "qpdf", "pdfinfo", "pdfimages", "pdftotext", "pdffonts", "softhsm2-util",
-                                 "pkcs11-tool"}) {
+        for (const char *tool : {"openssl", "pdfsig", "qpdf", "pdfinfo", "pdfimages", "pdftotext", "pdffonts",
+                                 "softhsm2-util", "pkcs11-tool"}) {
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
                 QFAIL(qPrintable(QStringLiteral("required tool '%1' is not installed").arg(QString::fromLatin1(tool))));
         }
@@ -365,17 +365,18 @@ private slots:
 
         // Title and name: real text, exact Vietnamese, in embedded Liberation Serif Bold (2.x: 1.07
         // has no Vietnamese letters, so the exact text back proves the face).
-        const ToolResult text = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(pages),
-                                                                      QStringLiteral("-l"), QString::number(pages),
-                                                                      output, QStringLiteral("-")});
+        const ToolResult text =
+            runTool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(pages), QStringLiteral("-l"),
+                                                  QString::number(pages), output, QStringLiteral("-")});
         const QString lastPage = text.out.normalized(QString::NormalizationForm_C);
         QVERIFY2(lastPage.contains(QStringLiteral("KT. GIÁM ĐỐC")), qPrintable(lastPage));
         QVERIFY2(lastPage.contains(QStringLiteral("Nguyễn Văn A")), qPrintable(lastPage));
-        const ToolResult fonts = runTool(QStringLiteral("pdffonts"), {QStringLiteral("-f"), QString::number(pages),
-                                                                      QStringLiteral("-l"), QString::number(pages),
-                                                                      output});
-        QVERIFY2(fonts.out.contains(QRegularExpression(QStringLiteral("[A-Z]{6}\\+LiberationSerif-Bold\\s.*\\byes\\s+yes"))),
-                 qPrintable(fonts.out));
+        const ToolResult fonts =
+            runTool(QStringLiteral("pdffonts"), {QStringLiteral("-f"), QString::number(pages), QStringLiteral("-l"),
+                                                 QString::number(pages), output});
+        QVERIFY2(
+            fonts.out.contains(QRegularExpression(QStringLiteral("[A-Z]{6}\\+LiberationSerif-Bold\\s.*\\byes\\s+yes"))),
+            qPrintable(fonts.out));
 
         // pdfimages: the images, each with its soft mask, on the last page only.
         auto imageRows = [](const QString &pdf) {
@@ -511,11 +512,12 @@ private slots:
         QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
         QCOMPARE(qpdfCheckRank(output), 0);
 
-        const ToolResult dump = runTool(QStringLiteral("qpdf"),
-                                        {QStringLiteral("--json=2"), QStringLiteral("--json-key=qpdf"),
-                                         QStringLiteral("--json-stream-data=inline"),
-                                         QStringLiteral("--decode-level=generalized"), output});
-        const QJsonArray qpdf = QJsonDocument::fromJson(dump.out.toUtf8()).object().value(QStringLiteral("qpdf")).toArray();
+        const ToolResult dump =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--json=2"), QStringLiteral("--json-key=qpdf"),
+                                             QStringLiteral("--json-stream-data=inline"),
+                                             QStringLiteral("--decode-level=generalized"), output});
+        const QJsonArray qpdf =
+            QJsonDocument::fromJson(dump.out.toUtf8()).object().value(QStringLiteral("qpdf")).toArray();
         QVERIFY(qpdf.size() > 1);
         const QJsonObject objects = qpdf.at(1).toObject();
         // The normal appearance of the field named `name`, decoded.
@@ -524,8 +526,10 @@ private slots:
                 const QJsonObject dict = it.value().toObject().value(QStringLiteral("value")).toObject();
                 if (dict.value(QStringLiteral("/T")).toString() != u"u:" + name)
                     continue;
-                const QJsonValue n = resolved(objects, dict.value(QStringLiteral("/AP"))).toObject().value(QStringLiteral("/N"));
-                const QJsonObject stream = objects.value(u"obj:" + n.toString()).toObject().value(QStringLiteral("stream")).toObject();
+                const QJsonValue n =
+                    resolved(objects, dict.value(QStringLiteral("/AP"))).toObject().value(QStringLiteral("/N"));
+                const QJsonObject stream =
+                    objects.value(u"obj:" + n.toString()).toObject().value(QStringLiteral("stream")).toObject();
                 return QByteArray::fromBase64(stream.value(QStringLiteral("data")).toString().toLatin1());
             }
             return QByteArray();
@@ -548,10 +552,11 @@ private slots:
     {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("missing");
-        QTest::newRow("copy without organization") << QStringList{QStringLiteral("--appearance"), QStringLiteral("copy")}
-                                                   << QStringLiteral("--organization");
+        QTest::newRow("copy without organization")
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("copy")} << QStringLiteral("--organization");
         QTest::newRow("attachment without doc-number")
-            << QStringList{QStringLiteral("--appearance"), QStringLiteral("attachment")} << QStringLiteral("--doc-number");
+            << QStringList{QStringLiteral("--appearance"), QStringLiteral("attachment")}
+            << QStringLiteral("--doc-number");
         QTest::newRow("signer without signature image")
             << QStringList{QStringLiteral("--appearance"), QStringLiteral("signer"), QStringLiteral("--signer-name"),
                            QStringLiteral("Nguyễn Văn A")}
@@ -561,8 +566,9 @@ private slots:
                            QStringLiteral("--signature-image"), QStringLiteral(SOHOA_CORPUS_DIR "/real-scans/linn.png")}
             << QStringLiteral("--seal-image");
         QTest::newRow("copy with an unknown copy form")
-            << QStringList{QStringLiteral("--appearance"), QStringLiteral("copy"), QStringLiteral("--organization"),
-                           QStringLiteral("Sở Tư pháp"), QStringLiteral("--copy-form"), QStringLiteral("BẢN SAO")}
+            << QStringList{QStringLiteral("--appearance"),   QStringLiteral("copy"),
+                           QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp"),
+                           QStringLiteral("--copy-form"),    QStringLiteral("BẢN SAO")}
             << QStringLiteral("copy form");
     }
 
@@ -571,11 +577,10 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(QString, missing);
         QTemporaryDir out;
-        const ToolResult r =
-            runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
-                               corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), out.path(),
-                               QStringLiteral("--json")} +
-                   options + p12Args(QStringLiteral("first")));
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
+                                                corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), out.path(),
+                                                QStringLiteral("--json")} +
+                                    options + p12Args(QStringLiteral("first")));
         QCOMPARE(r.exitCode, 2);
         // One message for the batch: no per-file results, no summary.
         const QList<QJsonObject> all = r.json();
@@ -586,8 +591,8 @@ private slots:
         QVERIFY2(error.value(QStringLiteral("detail")).toString().contains(missing), qPrintable(r.describe()));
         QCOMPARE(filesIn(out.path()), QStringList());
         // Without --json: one line naming the option on stderr, nothing on stdout.
-        const ToolResult plain = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
-                                                    QStringLiteral("--out"), out.path()} +
+        const ToolResult plain = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"),
+                                                    corpus("minimal-9.pdf"), QStringLiteral("--out"), out.path()} +
                                         options + p12Args(QStringLiteral("first")));
         QCOMPARE(plain.exitCode, 2);
         QVERIFY2(plain.out.trimmed().isEmpty(), qPrintable(plain.describe()));
@@ -615,11 +620,11 @@ private slots:
         QVERIFY2(makeCertifiedPdf(input, level, &error), qPrintable(error));
         QCOMPARE(qpdfCheckRank(input), 0);
         QTemporaryDir out;
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
-                                                QStringLiteral("--appearance"), QStringLiteral("copy"),
-                                                QStringLiteral("--organization"), QStringLiteral("Sở Tư pháp"),
-                                                QStringLiteral("--json")} +
-                                    p12Args(QStringLiteral("first")));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
+                               QStringLiteral("--appearance"), QStringLiteral("copy"), QStringLiteral("--organization"),
+                               QStringLiteral("Sở Tư pháp"), QStringLiteral("--json")} +
+                   p12Args(QStringLiteral("first")));
         const QString output = out.filePath(QFileInfo(input).fileName());
         if (!allowed) {
             QCOMPARE(r.exitCode, 6);
@@ -641,7 +646,8 @@ private slots:
         const QJsonObject objects = qpdfObjects(output);
         bool perms = false;
         for (auto it = objects.begin(); it != objects.end(); ++it)
-            perms = perms || it.value().toObject().value(QStringLiteral("value")).toObject().contains(QStringLiteral("/Perms"));
+            perms = perms ||
+                    it.value().toObject().value(QStringLiteral("value")).toObject().contains(QStringLiteral("/Perms"));
         QVERIFY(perms);
     }
 
@@ -668,11 +674,10 @@ private slots:
         const QString user = QStringLiteral("Mk-user-7391"), owner = QStringLiteral("Mk-owner-2846");
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("encrypted.pdf"));
-        const ToolResult enc = runTool(QStringLiteral("qpdf"), QStringList{QStringLiteral("--allow-weak-crypto"),
-                                                                            QStringLiteral("--encrypt"), user, owner} +
-                                                                   encryption +
-                                                                   QStringList{QStringLiteral("--"),
-                                                                               corpus("11-pages-with-labels.pdf"), input});
+        const ToolResult enc =
+            runTool(QStringLiteral("qpdf"),
+                    QStringList{QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt"), user, owner} +
+                        encryption + QStringList{QStringLiteral("--"), corpus("11-pages-with-labels.pdf"), input});
         QVERIFY2(enc.exitCode == 0, qPrintable(enc.describe()));
         QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--requires-password"), input}).exitCode, 0);
         const QStringList copyBlock{QStringLiteral("--appearance"), QStringLiteral("copy"),
@@ -690,12 +695,14 @@ private slots:
             QVERIFY2(e.value(QStringLiteral("detail")).toString().contains(QStringLiteral("password is needed")),
                      qPrintable(r.describe()));
             ScopedEnv wrong("SOHOA_E2E_PDF_PASSWORD", "not-it");
-            const ToolResult w = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
-                                                    QStringLiteral("--pdf-password-env"),
-                                                    QStringLiteral("SOHOA_E2E_PDF_PASSWORD"), QStringLiteral("--json")} +
-                                        copyBlock + p12Args(QStringLiteral("first")));
+            const ToolResult w =
+                runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), out.path(),
+                                   QStringLiteral("--pdf-password-env"), QStringLiteral("SOHOA_E2E_PDF_PASSWORD"),
+                                   QStringLiteral("--json")} +
+                       copyBlock + p12Args(QStringLiteral("first")));
             QCOMPARE(w.exitCode, 6);
-            const QJsonObject we = w.events(QStringLiteral("signed")).value(0).value(QStringLiteral("error")).toObject();
+            const QJsonObject we =
+                w.events(QStringLiteral("signed")).value(0).value(QStringLiteral("error")).toObject();
             QCOMPARE(we.value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
             QVERIFY2(we.value(QStringLiteral("detail")).toString().contains(QStringLiteral("does not open")),
                      qPrintable(w.describe()));
@@ -707,18 +714,18 @@ private slots:
         QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
         const QString output = dir.filePath(QStringLiteral("signed.pdf"));
         ScopedEnv logs("QT_LOGGING_RULES", "sohoa.*=true");
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
-                                                QStringLiteral("--pdf-password-file"), passwordFile,
-                                                QStringLiteral("--json")} +
-                                    copyBlock + p12Args(QStringLiteral("first")));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
+                               QStringLiteral("--pdf-password-file"), passwordFile, QStringLiteral("--json")} +
+                   copyBlock + p12Args(QStringLiteral("first")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(!r.out.contains(password) && !r.err.contains(password), qPrintable(r.describe()));
 
         QString raw;
         const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw, 60000, nullptr, {pdfsigOption, password});
         QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
-        const ToolResult check =
-            runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), QStringLiteral("--password=") + password, output});
+        const ToolResult check = runTool(QStringLiteral("qpdf"),
+                                         {QStringLiteral("--check"), QStringLiteral("--password=") + password, output});
         QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
         // Still encrypted the same way, and the block (strings and streams of the update) decrypts.
         const auto encryption_ = [&](const QString &pdf) {
@@ -727,9 +734,9 @@ private slots:
                 .out;
         };
         QCOMPARE(encryption_(output), encryption_(input));
-        const ToolResult text =
-            runTool(QStringLiteral("pdftotext"), {pdfsigOption, password, QStringLiteral("-f"), QStringLiteral("1"),
-                                                  QStringLiteral("-l"), QStringLiteral("1"), output, QStringLiteral("-")});
+        const ToolResult text = runTool(QStringLiteral("pdftotext"),
+                                        {pdfsigOption, password, QStringLiteral("-f"), QStringLiteral("1"),
+                                         QStringLiteral("-l"), QStringLiteral("1"), output, QStringLiteral("-")});
         const QString page1 = text.out.normalized(QString::NormalizationForm_C);
         QVERIFY2(page1.contains(QStringLiteral("SAO Y")) && page1.contains(QStringLiteral("Sở Tư pháp tỉnh Đồng Tháp")),
                  qPrintable(text.describe()));
