@@ -1,7 +1,8 @@
 // `sohoa-cli sign` end to end: two successive signers, a timestamped (B-T) signature from a local
 // RFC 3161 server process, locked and removed tokens (a fault-injecting PKCS#11 shim over
-// SoftHSM2), visible signer/organization appearances with PNG images, adbe.pkcs7.detached, and an
-// expired certificate. Judged by pdfsig, qpdf, pdfimages and openssl.
+// SoftHSM2), visible signer/organization appearances with PNG images, a /NeedAppearances form,
+// batch-wide option errors, certified (DocMDP) and password-encrypted inputs, adbe.pkcs7.detached,
+// and an expired certificate. Judged by pdfsig, qpdf, pdftotext, pdffonts, pdfimages and openssl.
 
 #include "SigningFixtures.h"
 
