@@ -80,6 +80,8 @@ enum class ErrorCode
 
     // QR codes and separation
     QrPayloadTooLarge,
+    CoverSheetInvalid,
+    CoverSheetFailed,
 };
 
 class Error
