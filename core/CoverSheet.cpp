@@ -183,7 +183,8 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
              QStringLiteral("Đặt tờ này lên trước hồ sơ khi quét; tờ bìa không được lưu thành trang của hồ sơ.")},
             {12, below + 62,
              QStringLiteral("Place this sheet in front of the dossier when scanning; the sheet itself is not saved.")},
-            {9, 285, QStringLiteral("SoHoa · %1 · %2/%3").arg(payload).arg(i + 1).arg(components.size())},
+            {9, 285, QStringLiteral("SoHoa · %1 · %2/%3")
+                    .arg(payload, QString::number(i + 1), QString::number(components.size()))},
         };
         for (const Line &line : content) {
             if (auto r = drawCentred(painter, family.value(), line.pointSize, line.baselineMm, line.text); !r)
