@@ -136,7 +136,7 @@ QList<Barcode> BarcodeReader::read(const QImage &image, int dpi, const BarcodeRe
         return out;
     int factor = 1;
     if (dpi > 0 && options.analysisDpi > 0 && dpi > options.analysisDpi)
-        factor = std::max(1, int(std::lround(double(dpi) / options.analysisDpi)));
+        factor = std::max(1, dpi / options.analysisDpi); // never below the analysis resolution
     factor = std::min(factor, std::max(1, std::min(image.width(), image.height()) / 64));
     const GrayView gray = analysisView(image, factor);
     if (gray.width <= 0 || gray.height <= 0)

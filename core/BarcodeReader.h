@@ -31,7 +31,7 @@ struct Barcode
 struct BarcodeReadOptions
 {
     BarcodeFormats formats = BarcodeFormat::QrCode | BarcodeFormat::Code39 | BarcodeFormat::Code128;
-    // Pages above this resolution are averaged down by an integer factor before decoding: a 600 dpi
+    // Pages at or above twice this resolution are averaged down by an integer factor before decoding: a 600 dpi
     // page is 35 Mpixel. Measured: at 100 dpi a 15 mm QR code of 37 modules (0.4 mm a module, a small
     // receipt code) still decodes at 0-4 degrees of skew, in about 15 ms; 150 dpi reaches 12 mm but
     // costs twice as much on every page.

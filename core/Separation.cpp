@@ -202,6 +202,10 @@ SheetClass Separation::classifyPage(const QImage &page, int dpi, SeparationSetti
         return {};
     BarcodeReadOptions options;
     options.formats = formats;
+    // Linear codes need more pixels than QR codes: measured with 0.5 mm bars, Code 39 failed after
+    // averaging 300 dpi down to 150 dpi (gray bar edges) and read at 200 dpi and above.
+    if (mode == SeparationSettings::Mode::PatchT)
+        options.analysisDpi = 200;
     return classify(BarcodeReader::read(page, dpi, options), mode, allowFreeFormCode);
 }
 
