@@ -28,8 +28,7 @@ inline uint8_t luma(uint8_t r, uint8_t g, uint8_t b)
 // Averages blocks of factor x factor pixels into one (an area average keeps thin strokes and 1-bit
 // dither readable, where picking every n-th pixel would alias). Past 2x2 only the central 2x2 of a
 // block is read: a 600 dpi colour page is 100 MB, and reading all of it costs more than decoding.
-template <typename PixelGray>
-GrayView boxDownscale(int srcW, int srcH, int factor, PixelGray gray)
+template <typename PixelGray> GrayView boxDownscale(int srcW, int srcH, int factor, PixelGray gray)
 {
     GrayView out;
     out.width = srcW / factor;

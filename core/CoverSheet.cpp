@@ -45,7 +45,8 @@ Result<QString> loadFontFamily()
     const QString file = kFontDir + QStringLiteral("LiberationSerif-Regular.ttf");
     const int id = QFontDatabase::addApplicationFont(file);
     if (id < 0)
-        return Error(ErrorCode::CoverSheetFailed, QStringLiteral("cannot load %1 (install fonts-liberation2)").arg(file));
+        return Error(ErrorCode::CoverSheetFailed,
+                     QStringLiteral("cannot load %1 (install fonts-liberation2)").arg(file));
     const QStringList families = QFontDatabase::applicationFontFamilies(id);
     if (families.isEmpty())
         return Error(ErrorCode::CoverSheetFailed, QStringLiteral("%1 has no font family").arg(file));
@@ -162,8 +163,8 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
         if (!matrix)
             return matrix.error();
         painter.setRenderHint(QPainter::Antialiasing, false);
-        drawQr(painter, matrix.value(), QRectF(mm((210 - spec.qrSizeMm) / 2), mm(qrTopMm), mm(spec.qrSizeMm),
-                                               mm(spec.qrSizeMm)));
+        drawQr(painter, matrix.value(),
+               QRectF(mm((210 - spec.qrSizeMm) / 2), mm(qrTopMm), mm(spec.qrSizeMm), mm(spec.qrSizeMm)));
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(Qt::black);
         const double below = qrTopMm + spec.qrSizeMm;
@@ -183,8 +184,9 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
              QStringLiteral("Đặt tờ này lên trước hồ sơ khi quét; tờ bìa không được lưu thành trang của hồ sơ.")},
             {12, below + 62,
              QStringLiteral("Place this sheet in front of the dossier when scanning; the sheet itself is not saved.")},
-            {9, 285, QStringLiteral("SoHoa · %1 · %2/%3")
-                    .arg(payload, QString::number(i + 1), QString::number(components.size()))},
+            {9, 285,
+             QStringLiteral("SoHoa · %1 · %2/%3")
+                 .arg(payload, QString::number(i + 1), QString::number(components.size()))},
         };
         for (const Line &line : content) {
             if (auto r = drawCentred(painter, family.value(), line.pointSize, line.baselineMm, line.text); !r)

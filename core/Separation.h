@@ -38,15 +38,15 @@ struct SheetClass
 {
     enum class Kind
     {
-        Document,  // an ordinary page: saved
+        Document,   // an ordinary page: saved
         CoverSheet, // our printed cover sheet: opens dossierCode / component
         Receipt,    // a QR code carrying a dossier code (bare or in a URL query): opens dossierCode
         PatchT,     // starts a new document
     };
     Kind kind = Kind::Document;
     QString dossierCode;
-    QString component;     // cover sheets only; empty: the batch's default component
-    QString value;         // the barcode text that decided (empty for plain pages)
+    QString component; // cover sheets only; empty: the batch's default component
+    QString value;     // the barcode text that decided (empty for plain pages)
     BarcodeFormat format = BarcodeFormat::QrCode;
     // A SOHOA: payload that could not be used (bad version, field count or dossier code). The page is
     // then kept as a document page and the problem reported; it is never used silently.

@@ -101,10 +101,10 @@ QString toJson(const QJsonObject &o)
 struct Target
 {
     DossierInfo dossier;
-    ComponentInfo component;         // id 0 while pendingComponent is set
-    QString pendingComponent;        // name chosen for the next document, created on its first page
-    QString base;                    // the name split documents are numbered from: "Base (2)", "Base (3)"
-    QString barcode;                 // value of the separator that started the document ({barcode})
+    ComponentInfo component;  // id 0 while pendingComponent is set
+    QString pendingComponent; // name chosen for the next document, created on its first page
+    QString base;             // the name split documents are numbered from: "Base (2)", "Base (3)"
+    QString barcode;          // value of the separator that started the document ({barcode})
     int pagesInDocument = 0;
 };
 
@@ -228,12 +228,12 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
 
     if (callbacks.started)
         callbacks.started(report);
-    (void)d->store.audit(QStringLiteral("batch-started"),
-                         QStringLiteral("batch %1 device %2 component %3%4")
-                             .arg(report.batchId, job.deviceName, report.component.name,
-                                  separation.isEnabled() ? QStringLiteral(" separation ") + separation.name()
-                                                         : QString()),
-                         report.dossier.id);
+    (void)d->store.audit(
+        QStringLiteral("batch-started"),
+        QStringLiteral("batch %1 device %2 component %3%4")
+            .arg(report.batchId, job.deviceName, report.component.name,
+                 separation.isEnabled() ? QStringLiteral(" separation ") + separation.name() : QString()),
+        report.dossier.id);
 
     {
         std::lock_guard lock(d->deviceMutex);
@@ -282,8 +282,9 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             const bool searched = page->sheet.isValid();
             SheetClass sheet = searched && page->sheet.isFinished() ? page->sheet.result() : SheetClass();
             const bool skip = sheet.kind == SheetClass::Kind::CoverSheet || sheet.kind == SheetClass::Kind::PatchT;
-            Result<EncodedImage> image = skip ? Result<EncodedImage>(Error(ErrorCode::Internal, QStringLiteral("separator sheet")))
-                                              : PageEncoder::encode(page->page, job.profile);
+            Result<EncodedImage> image =
+                skip ? Result<EncodedImage>(Error(ErrorCode::Internal, QStringLiteral("separator sheet")))
+                     : PageEncoder::encode(page->page, job.profile);
             if (searched)
                 sheet = page->sheet.result();
             page->page.image = QImage();
@@ -318,14 +319,10 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     auto record = [&](SeparationEvent ev) {
         ev.dossierCode = target.dossier.code;
         ev.component = target.pendingComponent.isEmpty() ? target.component.name : target.pendingComponent;
-        QJsonObject detail{{QStringLiteral("kind"), ev.kind},
-                           {QStringLiteral("value"), ev.value},
-                           {QStringLiteral("format"), ev.format},
-                           {QStringLiteral("dossier"), ev.dossierCode},
-                           {QStringLiteral("component"), ev.component},
-                           {QStringLiteral("batch"), report.batchId},
-                           {QStringLiteral("sheet"), ev.sheet},
-                           {QStringLiteral("device"), job.deviceName}};
+        QJsonObject detail{{QStringLiteral("kind"), ev.kind},           {QStringLiteral("value"), ev.value},
+                           {QStringLiteral("format"), ev.format},       {QStringLiteral("dossier"), ev.dossierCode},
+                           {QStringLiteral("component"), ev.component}, {QStringLiteral("batch"), report.batchId},
+                           {QStringLiteral("sheet"), ev.sheet},         {QStringLiteral("device"), job.deviceName}};
         (void)d->store.audit(ev.kind == u"every" ? QStringLiteral("document-split") : QStringLiteral("separator-sheet"),
                              toJson(detail), target.dossier.id);
         report.separations.append(ev);
@@ -348,8 +345,8 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             target.pendingComponent = name.value();
         } else {
             const bool existed = d->store.dossier(sheet.dossierCode).ok();
-            auto dossier = d->store.createOrGetDossier(
-                sheet.dossierCode, sheet.kind == SheetClass::Kind::CoverSheet && job.allowFreeFormCode);
+            auto dossier = d->store.createOrGetDossier(sheet.dossierCode, sheet.kind == SheetClass::Kind::CoverSheet &&
+                                                                              job.allowFreeFormCode);
             if (!dossier) {
                 stop(dossier.error());
                 return false;
@@ -378,10 +375,10 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
         SheetClass &sheet = item->sheet;
         if (sheet.warning.isError()) {
             const SeparationWarning w{sheetIndex, sheet.value, sheet.warning};
-            (void)d->store.audit(QStringLiteral("separator-rejected"),
-                                 QStringLiteral("sheet %1 of batch %2: %3").arg(sheetIndex).arg(report.batchId,
-                                                                                  sheet.warning.detail()),
-                                 target.dossier.id);
+            (void)d->store.audit(
+                QStringLiteral("separator-rejected"),
+                QStringLiteral("sheet %1 of batch %2: %3").arg(sheetIndex).arg(report.batchId, sheet.warning.detail()),
+                target.dossier.id);
             report.separationWarnings.append(w);
             if (callbacks.separationWarning)
                 callbacks.separationWarning(w);

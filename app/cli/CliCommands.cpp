@@ -339,7 +339,8 @@ int cmdScan(const QStringList &args)
                                   {QStringLiteral("component"), ev.component},
                                   {QStringLiteral("dossier_created"), ev.dossierCreated}});
         } else {
-            printLine(QStringLiteral("separator %1 (%2) -> %3 / %4").arg(ev.kind, ev.value, ev.dossierCode, ev.component));
+            printLine(
+                QStringLiteral("separator %1 (%2) -> %3 / %4").arg(ev.kind, ev.value, ev.dossierCode, ev.component));
         }
     };
     callbacks.separationWarning = [&](const scanner::SeparationWarning &w) {

@@ -62,8 +62,7 @@ inline QList<QImage> renderPdf(const QString &pdf, int dpi, const QString &workD
     if (r.exitCode != 0)
         return pages;
     const QDir dir(workDir);
-    const QStringList files =
-        dir.entryList({QStringLiteral("render-%1-*.ppm").arg(dpi)}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({QStringLiteral("render-%1-*.ppm").arg(dpi)}, QDir::Files, QDir::Name);
     for (const QString &f : files)
         pages.append(QImage(dir.filePath(f)).convertToFormat(QImage::Format_RGB888));
     return pages;

@@ -5,8 +5,8 @@
 
 #include "BarcodeReader.h"
 #include "QrCode.h"
-#include "SeparationFixtures.h"
 #include "Separation.h"
+#include "SeparationFixtures.h"
 #include "ToolRunner.h"
 
 #include <QFile>
@@ -66,9 +66,9 @@ private slots:
         SOHOA_REQUIRE_TOOL("pdftoppm");
         SOHOA_REQUIRE_TOOL("zbarimg");
         m_coverPdf = m_work.filePath(QStringLiteral("cover.pdf"));
-        const ToolResult r = runCli({QStringLiteral("coversheet"), QStringLiteral("--dossier"), kCode,
-                                     QStringLiteral("--component"), kComponent, QStringLiteral("--out"), m_coverPdf,
-                                     QStringLiteral("--json")});
+        const ToolResult r =
+            runCli({QStringLiteral("coversheet"), QStringLiteral("--dossier"), kCode, QStringLiteral("--component"),
+                    kComponent, QStringLiteral("--out"), m_coverPdf, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         for (int dpi : {150, 300, 600}) {
             const QList<QImage> pages = renderPdf(m_coverPdf, dpi, m_work.path());
@@ -100,28 +100,29 @@ private slots:
                                               << QStringLiteral("H15.50.05.13-261008-0975") << false;
         QTest::newRow("national code") << QStringLiteral("G01.002.03-261008-010975") << int(K::Receipt)
                                        << QStringLiteral("G01.002.03-261008-010975") << false;
-        QTest::newRow("receipt URL") << QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975")
+        QTest::newRow("receipt URL") << QStringLiteral(
+                                            "https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975")
                                      << int(K::Receipt) << QStringLiteral("H15.50.05.13-261008-0975") << false;
         QTest::newRow("receipt URL, second item")
-            << QStringLiteral("https://dvc.example.vn/hs?lang=vi&maHoSo=H15.50.05.13-261008-0975&x=1") << int(K::Receipt)
+            << QStringLiteral("https://dvc.example.vn/hs?lang=vi&maHoSo=H15.50.05.13-261008-0975&x=1")
+            << int(K::Receipt) << QStringLiteral("H15.50.05.13-261008-0975") << false;
+        QTest::newRow("URL without code")
+            << QStringLiteral("https://example.vn/tra-cuu?ma=12345") << int(K::Document) << QString() << false;
+        QTest::newRow("code with bad date")
+            << QStringLiteral("H15.50.05.13-261308-0975") << int(K::Document) << QString() << false;
+        QTest::newRow("text around code")
+            << QStringLiteral("Ho so H15.50.05.13-261008-0975") << int(K::Document) << QString() << false;
+        QTest::newRow("cover, no component")
+            << QStringLiteral("SOHOA:1:H15.50.05.13-261008-0975:") << int(K::CoverSheet)
             << QStringLiteral("H15.50.05.13-261008-0975") << false;
-        QTest::newRow("URL without code") << QStringLiteral("https://example.vn/tra-cuu?ma=12345") << int(K::Document)
-                                          << QString() << false;
-        QTest::newRow("code with bad date") << QStringLiteral("H15.50.05.13-261308-0975") << int(K::Document)
-                                            << QString() << false;
-        QTest::newRow("text around code") << QStringLiteral("Ho so H15.50.05.13-261008-0975") << int(K::Document)
-                                          << QString() << false;
-        QTest::newRow("cover, no component") << QStringLiteral("SOHOA:1:H15.50.05.13-261008-0975:")
-                                             << int(K::CoverSheet) << QStringLiteral("H15.50.05.13-261008-0975")
-                                             << false;
-        QTest::newRow("cover, invalid code") << QStringLiteral("SOHOA:1:H15.50.05.13-261399-0975:A") << int(K::Document)
-                                             << QString() << true;
-        QTest::newRow("cover, free-form code not allowed") << QStringLiteral("SOHOA:1:HS-2026-01:A") << int(K::Document)
-                                                           << QString() << true;
-        QTest::newRow("cover, version 2") << QStringLiteral("SOHOA:2:H15.50.05.13-261008-0975:A") << int(K::Document)
-                                          << QString() << true;
-        QTest::newRow("cover, extra field") << QStringLiteral("SOHOA:1:H15.50.05.13-261008-0975:A:B")
-                                            << int(K::Document) << QString() << true;
+        QTest::newRow("cover, invalid code")
+            << QStringLiteral("SOHOA:1:H15.50.05.13-261399-0975:A") << int(K::Document) << QString() << true;
+        QTest::newRow("cover, free-form code not allowed")
+            << QStringLiteral("SOHOA:1:HS-2026-01:A") << int(K::Document) << QString() << true;
+        QTest::newRow("cover, version 2")
+            << QStringLiteral("SOHOA:2:H15.50.05.13-261008-0975:A") << int(K::Document) << QString() << true;
+        QTest::newRow("cover, extra field")
+            << QStringLiteral("SOHOA:1:H15.50.05.13-261008-0975:A:B") << int(K::Document) << QString() << true;
     }
     void payloadClassification()
     {

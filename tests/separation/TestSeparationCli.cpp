@@ -44,11 +44,20 @@ QString savePpm(const QImage &image, const QString &path)
 ToolResult scanSheet(const QString &store, const QString &ppm, const QString &separate, const QString &dossier = {},
                      const QStringList &extra = {})
 {
-    QStringList args{QStringLiteral("scan"),       QStringLiteral("--store"),    store,
-                     QStringLiteral("--device"),   QStringLiteral("pnm:0"),      QStringLiteral("--option"),
-                     QStringLiteral("filename=") + ppm, QStringLiteral("--resolution"), QStringLiteral("200"),
-                     QStringLiteral("--format"),   QStringLiteral("png"),        QStringLiteral("--separate"),
-                     separate,                     QStringLiteral("--json")};
+    QStringList args{QStringLiteral("scan"),
+                     QStringLiteral("--store"),
+                     store,
+                     QStringLiteral("--device"),
+                     QStringLiteral("pnm:0"),
+                     QStringLiteral("--option"),
+                     QStringLiteral("filename=") + ppm,
+                     QStringLiteral("--resolution"),
+                     QStringLiteral("200"),
+                     QStringLiteral("--format"),
+                     QStringLiteral("png"),
+                     QStringLiteral("--separate"),
+                     separate,
+                     QStringLiteral("--json")};
     if (!dossier.isEmpty())
         args << QStringLiteral("--dossier") << dossier;
     return runCli(args + extra);
@@ -171,8 +180,8 @@ private slots:
                 expected[current].append(pages.first().value(QStringLiteral("sha256")).toString());
             }
         }
-        QCOMPARE(coverCodes, (QStringList{QStringLiteral("H39.67.26.37-261128-3112"),
-                                          QStringLiteral("H61.12.40.26-261120-7716")}));
+        QCOMPARE(coverCodes,
+                 (QStringList{QStringLiteral("H39.67.26.37-261128-3112"), QStringLiteral("H61.12.40.26-261120-7716")}));
 
         QList<AuditEntry> audit;
         const auto dossiers = readStore(store, &audit);
@@ -203,10 +212,10 @@ private slots:
         const QString store = dir.filePath(QStringLiteral("store"));
         const QString code = QStringLiteral("H61.12.40.26-261120-7716");
         const QString pdf = dir.filePath(QStringLiteral("cover.pdf"));
-        const ToolResult made = runCli({QStringLiteral("coversheet"), QStringLiteral("--dossier"), code,
-                                        QStringLiteral("--component"), QStringLiteral("Đơn đề nghị"),
-                                        QStringLiteral("--component"), QStringLiteral("Giấy tờ kèm theo"),
-                                        QStringLiteral("--out"), pdf, QStringLiteral("--json")});
+        const ToolResult made =
+            runCli({QStringLiteral("coversheet"), QStringLiteral("--dossier"), code, QStringLiteral("--component"),
+                    QStringLiteral("Đơn đề nghị"), QStringLiteral("--component"), QStringLiteral("Giấy tờ kèm theo"),
+                    QStringLiteral("--out"), pdf, QStringLiteral("--json")});
         QVERIFY2(made.exitCode == 0, qPrintable(made.describe()));
         // Never overwritten unless asked.
         const QByteArray before = [&] {
@@ -272,7 +281,8 @@ private slots:
         const QString store = dir.filePath(QStringLiteral("store"));
         const QString corpus = QStringLiteral(SOHOA_CORPUS_DIR "/scans/");
         const QString patch = savePpm(skewed(patchTSheet(200), 2), dir.filePath(QStringLiteral("patch.ppm")));
-        const QString doc = savePpm(QImage(corpus + QStringLiteral("page-009.jpg")), dir.filePath(QStringLiteral("d.ppm")));
+        const QString doc =
+            savePpm(QImage(corpus + QStringLiteral("page-009.jpg")), dir.filePath(QStringLiteral("d.ppm")));
         QVERIFY(!patch.isEmpty() && !doc.isEmpty());
         // doc | patch | doc doc | patch | doc  → "Tài liệu" 1, "Tài liệu (2)" 2, "Tài liệu (3)" 1
         const QStringList feed{doc, patch, doc, doc, patch, doc};
@@ -307,12 +317,21 @@ private slots:
     {
         QTemporaryDir dir;
         const QString store = dir.filePath(QStringLiteral("store"));
-        const QStringList args{QStringLiteral("scan"),        QStringLiteral("--store"),      store,
-                               QStringLiteral("--device"),    QStringLiteral("test:0"),       QStringLiteral("--source"),
-                               QStringLiteral("adf"),         QStringLiteral("--resolution"), QStringLiteral("50"),
-                               QStringLiteral("--option"),    QStringLiteral("test-picture=Color pattern"),
-                               QStringLiteral("--dossier"),   kStart,
-                               QStringLiteral("--separate"),  QStringLiteral("every:3"),
+        const QStringList args{QStringLiteral("scan"),
+                               QStringLiteral("--store"),
+                               store,
+                               QStringLiteral("--device"),
+                               QStringLiteral("test:0"),
+                               QStringLiteral("--source"),
+                               QStringLiteral("adf"),
+                               QStringLiteral("--resolution"),
+                               QStringLiteral("50"),
+                               QStringLiteral("--option"),
+                               QStringLiteral("test-picture=Color pattern"),
+                               QStringLiteral("--dossier"),
+                               kStart,
+                               QStringLiteral("--separate"),
+                               QStringLiteral("every:3"),
                                QStringLiteral("--json")};
         const ToolResult r = runCli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -361,8 +380,8 @@ private slots:
         const ToolResult r = scanSheet(dir.filePath(QStringLiteral("store")), dir.filePath(QStringLiteral("none.ppm")),
                                        QStringLiteral("qr"));
         QCOMPARE(r.exitCode, 2);
-        const ToolResult bad = scanSheet(dir.filePath(QStringLiteral("store")), dir.filePath(QStringLiteral("none.ppm")),
-                                         QStringLiteral("every:0"), kStart);
+        const ToolResult bad = scanSheet(dir.filePath(QStringLiteral("store")),
+                                         dir.filePath(QStringLiteral("none.ppm")), QStringLiteral("every:0"), kStart);
         QCOMPARE(bad.exitCode, 2);
     }
 };
