@@ -630,6 +630,8 @@ QString DossierStore::expandTemplate(const DossierInfo &dossier, const Component
             out += when.toString(QStringLiteral("HHmmss"));
         else if (key == u"device")
             out += sanitizeName(page.device);
+        else if (key == u"barcode")
+            out += sanitizeName(page.barcode);
         else
             out += m.captured(0);
     }
@@ -796,6 +798,20 @@ Result<QList<AuditEntry>> DossierStore::auditLog(qint64 dossierId) const
                     q->value(5).toLongLong()});
     }
     return out;
+}
+
+Result<std::optional<AuditEntry>> DossierStore::lastAuditEntry(const QString &action) const
+{
+    auto q = d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
+                                    " WHERE action = ? ORDER BY id DESC LIMIT 1"),
+                     {action});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(AuditEntry{
+        q->value(0).toLongLong(), QDateTime::fromString(q->value(1).toString(), Qt::ISODateWithMs),
+        q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong(), q->value(5).toLongLong()});
 }
 
 Result<QString> DossierStore::integrityCheck() const

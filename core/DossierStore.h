@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace sohoa {
 
@@ -80,6 +81,7 @@ struct AuditEntry
 struct StoreOptions
 {
     // Placeholders: {dossier} {component} {seq} {seq:N} (zero-padded to N digits) {ext} {date} {time} {device}
+    // {barcode} (the value of the separator sheet that started the page's document; empty without one)
     QString nameTemplate = QStringLiteral("{dossier}/{component}/{seq:04}.{ext}");
 };
 
@@ -120,6 +122,8 @@ public:
 
     Result<void> audit(const QString &action, const QString &detail, qint64 dossierId = 0, qint64 pageId = 0);
     Result<QList<AuditEntry>> auditLog(qint64 dossierId = 0) const;
+    // The newest entry with this action, if any.
+    Result<std::optional<AuditEntry>> lastAuditEntry(const QString &action) const;
     Result<QString> integrityCheck() const; // "ok" when PRAGMA integrity_check is clean
 
     // Closes the calling thread's database connection (call before a worker thread ends).

@@ -227,6 +227,19 @@ constexpr ErrorText kTexts[] = {
      "Nội dung mã QR quá dài so với sức chứa của mã ở mức sửa lỗi này. Hãy rút ngắn nội dung hoặc chọn mức thấp hơn "
      "(L hoặc M).",
      2},
+    {ErrorCode::CoverSheetInvalid, "cover-sheet-invalid",
+     "A page carries a SoHoa cover-sheet code that cannot be used (unknown version or invalid dossier code). The page "
+     "was kept as an ordinary page of the current dossier; print a new cover sheet with sohoa-cli coversheet and "
+     "rescan that dossier.",
+     "Một trang có mã tờ bìa SoHoa không dùng được (phiên bản lạ hoặc mã hồ sơ không hợp lệ). Trang đó được giữ như "
+     "một trang thường của hồ sơ hiện tại; hãy in lại tờ bìa bằng sohoa-cli coversheet và quét lại hồ sơ đó.",
+     4},
+    {ErrorCode::CoverSheetFailed, "cover-sheet-failed",
+     "The cover sheet PDF could not be drawn. Check that the Liberation Serif 2 font (fonts-liberation2) is "
+     "installed and the output folder is writable.",
+     "Không tạo được tệp PDF tờ bìa. Hãy kiểm tra phông chữ Liberation Serif 2 (gói fonts-liberation2) đã được cài "
+     "đặt và thư mục đầu ra cho phép ghi.",
+     5},
 };
 
 const ErrorText &textOf(ErrorCode code)

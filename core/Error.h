@@ -81,6 +81,8 @@ enum class ErrorCode
 
     // QR codes and separation
     QrPayloadTooLarge,
+    CoverSheetInvalid,
+    CoverSheetFailed,
 };
 
 class Error

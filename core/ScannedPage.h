@@ -29,6 +29,7 @@ struct ScannedPage
     QString device;   // SANE device name
     QDateTime acquiredAt;
     bool heightWasUnknown = false; // hand-scanner mode: the height came from the data, not the parameters
+    QString barcode;               // value of the separator sheet that started this page's document, if any
 };
 
 } // namespace sohoa

@@ -2,7 +2,12 @@
 
 #include "ScannerLogging.h"
 
+#include <QFuture>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThreadPool>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <condition_variable>
@@ -71,11 +76,53 @@ private:
     bool m_consumerStopped = false;
 };
 
+struct AcquiredPage
+{
+    ScannedPage page;
+    QFuture<SheetClass> sheet; // barcode search on the pool; invalid without separation by barcode
+};
+
 struct EncodedPage
 {
     ScannedPage page; // metadata only: the pixels are dropped once encoded
     Result<EncodedImage> encoded;
+    SheetClass sheet;
 };
+
+const QString kStateAction = QStringLiteral("separation-state");
+
+QString toJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// Where the pages of a separated batch go. A component split off by patch-T or every:N is created
+// when its first page arrives, so a separator at the end of a batch leaves no empty component.
+struct Target
+{
+    DossierInfo dossier;
+    ComponentInfo component;  // id 0 while pendingComponent is set
+    QString pendingComponent; // name chosen for the next document, created on its first page
+    QString base;             // the name split documents are numbered from: "Base (2)", "Base (3)"
+    QString barcode;          // value of the separator that started the document ({barcode})
+    int pagesInDocument = 0;
+};
+
+// "Base (n)" with the smallest n >= 2 not used in the dossier.
+Result<QString> nextDocumentName(DossierStore &store, const Target &t)
+{
+    auto existing = store.components(t.dossier.id);
+    if (!existing)
+        return existing.error();
+    QSet<QString> names;
+    for (const ComponentInfo &c : existing.value())
+        names.insert(c.name);
+    for (int n = 2;; ++n) {
+        const QString name = QStringLiteral("%1 (%2)").arg(t.base).arg(n);
+        if (!names.contains(name) && !names.contains(DossierStore::sanitizeName(name)))
+            return name;
+    }
+}
 
 } // namespace
 
@@ -85,6 +132,7 @@ struct ScanToDossier::Private
     std::mutex deviceMutex;
     ScannerDevice *device = nullptr;
     std::atomic<bool> cancelled{false};
+    QThreadPool detectionPool; // barcode search, never on the acquisition thread
 
     explicit Private(DossierStore &s) : store(s) {}
 };
@@ -107,18 +155,59 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     d->cancelled = false;
 
     // The dossier first: a bad code must not cost a sheet of paper.
-    auto dossier = d->store.createOrGetDossier(job.dossierCode, job.allowFreeFormCode);
-    if (!dossier) {
-        report.error = dossier.error();
-        return report;
+    const SeparationSettings &separation = job.separation;
+    Target target;
+    target.base = job.component;
+    if (job.dossierCode.isEmpty() && separation.isEnabled()) {
+        // Continue where the last separated batch of this store ended.
+        auto last = d->store.lastAuditEntry(kStateAction);
+        if (!last) {
+            report.error = last.error();
+            return report;
+        }
+        if (!last->has_value()) {
+            report.error = Error(ErrorCode::InvalidArgument,
+                                 QStringLiteral("no dossier given and no earlier separated batch in this store"));
+            return report;
+        }
+        const QJsonObject state = QJsonDocument::fromJson(last->value().detail.toUtf8()).object();
+        auto dossier = d->store.dossier(state.value(QStringLiteral("dossier")).toString());
+        if (!dossier) {
+            report.error = dossier.error();
+            return report;
+        }
+        report.dossier = dossier.value();
+        // A pending split-off component is created with its first page; its document starts here.
+        const QString componentName = state.value(QStringLiteral("pending")).toBool()
+                                          ? state.value(QStringLiteral("from")).toString()
+                                          : state.value(QStringLiteral("component")).toString();
+        auto component = d->store.createOrGetComponent(report.dossier.id, componentName);
+        if (!component) {
+            report.error = component.error();
+            return report;
+        }
+        report.component = component.value();
+        target.base = state.value(QStringLiteral("base")).toString(report.component.name);
+        if (state.value(QStringLiteral("pending")).toBool())
+            target.pendingComponent = state.value(QStringLiteral("component")).toString();
+        target.barcode = state.value(QStringLiteral("barcode")).toString();
+        target.pagesInDocument = state.value(QStringLiteral("pages_in_document")).toInt();
+    } else {
+        auto dossier = d->store.createOrGetDossier(job.dossierCode, job.allowFreeFormCode);
+        if (!dossier) {
+            report.error = dossier.error();
+            return report;
+        }
+        report.dossier = dossier.value();
+        auto component = d->store.createOrGetComponent(report.dossier.id, job.component);
+        if (!component) {
+            report.error = component.error();
+            return report;
+        }
+        report.component = component.value();
     }
-    report.dossier = dossier.value();
-    auto component = d->store.createOrGetComponent(report.dossier.id, job.component);
-    if (!component) {
-        report.error = component.error();
-        return report;
-    }
-    report.component = component.value();
+    target.dossier = report.dossier;
+    target.component = report.component;
 
     auto opened = ScannerDevice::open(job.deviceName);
     if (!opened) {
@@ -141,7 +230,9 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
         callbacks.started(report);
     (void)d->store.audit(
         QStringLiteral("batch-started"),
-        QStringLiteral("batch %1 device %2 component %3").arg(report.batchId, job.deviceName, report.component.name),
+        QStringLiteral("batch %1 device %2 component %3%4")
+            .arg(report.batchId, job.deviceName, report.component.name,
+                 separation.isEnabled() ? QStringLiteral(" separation ") + separation.name() : QString()),
         report.dossier.id);
 
     {
@@ -154,8 +245,11 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     // Three stages on their own threads: acquisition (SANE) → encoding (CPU) → saving (fsync and
     // commit, mostly waiting on the disk) in the calling thread. On two cores the scanner, the
     // encoder and the disk all work at once.
-    BoundedQueue<ScannedPage> acquired;
+    BoundedQueue<AcquiredPage> acquired;
     BoundedQueue<EncodedPage> encoded;
+    const bool readsBarcodes = separation.readsBarcodes();
+    const SeparationSettings::Mode mode = separation.mode;
+    const bool allowFreeForm = job.allowFreeFormCode;
     BatchOutcome outcome;
     std::atomic<int> acquiredCount{0};
     std::thread acquisition([&] {
@@ -163,7 +257,15 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
         cb.progress = callbacks.progress;
         cb.pageAcquired = [&](ScannedPage &&page) {
             const int index = acquiredCount.fetch_add(1);
-            if (!acquired.push(std::move(page)))
+            AcquiredPage item{std::move(page), {}};
+            if (readsBarcodes) {
+                // The QImage is shared, not copied; the search runs while the page waits for the encoder.
+                item.sheet = QtConcurrent::run(&d->detectionPool,
+                                               [image = item.page.image, dpi = item.page.dpi, mode, allowFreeForm] {
+                                                   return Separation::classifyPage(image, dpi, mode, allowFreeForm);
+                                               });
+            }
+            if (!acquired.push(std::move(item)))
                 return false;
             if (callbacks.betweenPages)
                 callbacks.betweenPages(index, *device);
@@ -174,9 +276,19 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     });
     std::thread encoder([&] {
         while (auto page = acquired.pop()) {
-            Result<EncodedImage> image = PageEncoder::encode(*page, job.profile);
-            page->image = QImage();
-            EncodedPage item{std::move(*page), std::move(image)};
+            // A cover or patch-T sheet found in time is not encoded; otherwise encoding and the
+            // barcode search run side by side and the page waits for both. (A receipt may still turn
+            // out to be a page of the current dossier, so it is always encoded.)
+            const bool searched = page->sheet.isValid();
+            SheetClass sheet = searched && page->sheet.isFinished() ? page->sheet.result() : SheetClass();
+            const bool skip = sheet.kind == SheetClass::Kind::CoverSheet || sheet.kind == SheetClass::Kind::PatchT;
+            Result<EncodedImage> image =
+                skip ? Result<EncodedImage>(Error(ErrorCode::Internal, QStringLiteral("separator sheet")))
+                     : PageEncoder::encode(page->page, job.profile);
+            if (searched)
+                sheet = page->sheet.result();
+            page->page.image = QImage();
+            EncodedPage item{std::move(page->page), std::move(image), std::move(sheet)};
             if (!encoded.push(std::move(item))) {
                 acquired.consumerStopped();
                 break;
@@ -186,16 +298,126 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     });
 
     Error saveError;
+    int sheetIndex = 0;
+    int separatorSheets = 0;
+    auto stop = [&](const Error &e) {
+        saveError = e;
+        encoded.consumerStopped();
+        device->cancel();
+    };
+    // Makes the pending split-off component real (its first page is about to be saved).
+    auto resolveComponent = [&]() -> Result<void> {
+        if (target.pendingComponent.isEmpty())
+            return {};
+        auto c = d->store.createOrGetComponent(target.dossier.id, target.pendingComponent);
+        if (!c)
+            return c.error();
+        target.component = c.value();
+        target.pendingComponent.clear();
+        return {};
+    };
+    auto record = [&](SeparationEvent ev) {
+        ev.dossierCode = target.dossier.code;
+        ev.component = target.pendingComponent.isEmpty() ? target.component.name : target.pendingComponent;
+        QJsonObject detail{{QStringLiteral("kind"), ev.kind},           {QStringLiteral("value"), ev.value},
+                           {QStringLiteral("format"), ev.format},       {QStringLiteral("dossier"), ev.dossierCode},
+                           {QStringLiteral("component"), ev.component}, {QStringLiteral("batch"), report.batchId},
+                           {QStringLiteral("sheet"), ev.sheet},         {QStringLiteral("device"), job.deviceName}};
+        (void)d->store.audit(ev.kind == u"every" ? QStringLiteral("document-split") : QStringLiteral("separator-sheet"),
+                             toJson(detail), target.dossier.id);
+        report.separations.append(ev);
+        if (callbacks.separated)
+            callbacks.separated(ev);
+    };
+    // A separator sheet: switches the target. Returns false when the batch must stop.
+    auto separate = [&](const SheetClass &sheet) -> bool {
+        SeparationEvent ev;
+        ev.sheet = sheetIndex;
+        ev.kind = sheetKindName(sheet.kind);
+        ev.value = sheet.value;
+        ev.format = barcodeFormatName(sheet.format);
+        if (sheet.kind == SheetClass::Kind::PatchT) {
+            auto name = nextDocumentName(d->store, target);
+            if (!name) {
+                stop(name.error());
+                return false;
+            }
+            target.pendingComponent = name.value();
+        } else {
+            const bool existed = d->store.dossier(sheet.dossierCode).ok();
+            auto dossier = d->store.createOrGetDossier(sheet.dossierCode, sheet.kind == SheetClass::Kind::CoverSheet &&
+                                                                              job.allowFreeFormCode);
+            if (!dossier) {
+                stop(dossier.error());
+                return false;
+            }
+            const QString name = sheet.component.isEmpty() ? job.component : sheet.component;
+            auto component = d->store.createOrGetComponent(dossier->id, name);
+            if (!component) {
+                stop(component.error());
+                return false;
+            }
+            ev.dossierCreated = !existed;
+            target.dossier = dossier.value();
+            target.component = component.value();
+            target.pendingComponent.clear();
+            target.base = component->name;
+        }
+        target.barcode = sheet.value;
+        target.pagesInDocument = 0;
+        ++separatorSheets;
+        record(ev);
+        return true;
+    };
+
     while (auto item = encoded.pop()) {
-        Result<PageRecord> saved =
-            item->encoded ? d->store.savePage(report.component, item->page, item->encoded.value(), report.batchId)
-                          : Result<PageRecord>(item->encoded.error());
-        if (!saved) {
-            saveError = saved.error();
-            encoded.consumerStopped();
-            device->cancel();
+        ++sheetIndex;
+        SheetClass &sheet = item->sheet;
+        if (sheet.warning.isError()) {
+            const SeparationWarning w{sheetIndex, sheet.value, sheet.warning};
+            (void)d->store.audit(
+                QStringLiteral("separator-rejected"),
+                QStringLiteral("sheet %1 of batch %2: %3").arg(sheetIndex).arg(report.batchId, sheet.warning.detail()),
+                target.dossier.id);
+            report.separationWarnings.append(w);
+            if (callbacks.separationWarning)
+                callbacks.separationWarning(w);
+        }
+        // A receipt naming the dossier being filled is a page of it (a stamped copy carries its own
+        // code): kept, never dropped.
+        if (sheet.kind == SheetClass::Kind::Receipt && sheet.dossierCode == target.dossier.code)
+            sheet.kind = SheetClass::Kind::Document;
+        if (sheet.isSeparator()) {
+            if (!separate(sheet))
+                break;
+            continue;
+        }
+        if (separation.mode == SeparationSettings::Mode::EveryN && target.pagesInDocument >= separation.everyN) {
+            auto name = nextDocumentName(d->store, target);
+            if (!name) {
+                stop(name.error());
+                break;
+            }
+            target.pendingComponent = name.value();
+            target.pagesInDocument = 0;
+            SeparationEvent ev;
+            ev.sheet = sheetIndex;
+            ev.kind = QStringLiteral("every");
+            record(ev);
+        }
+        if (auto r = resolveComponent(); !r) {
+            stop(r.error());
             break;
         }
+        item->page.barcode = target.barcode;
+        Result<PageRecord> saved =
+            item->encoded ? d->store.savePage(target.component, item->page, item->encoded.value(), report.batchId)
+                          : Result<PageRecord>(item->encoded.error());
+        if (!saved) {
+            stop(saved.error());
+            break;
+        }
+        ++target.pagesInDocument;
         report.savedPages.append(saved.value());
         if (callbacks.pageSaved)
             callbacks.pageSaved(saved.value());
@@ -203,7 +425,26 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     acquisition.join();
     encoder.join();
     if (saveError.isError())
-        report.pagesAcquiredNotSaved = acquiredCount.load() - static_cast<int>(report.savedPages.size());
+        report.pagesAcquiredNotSaved =
+            acquiredCount.load() - static_cast<int>(report.savedPages.size()) - separatorSheets;
+    if (separation.isEnabled()) {
+        // The next batch without a dossier code continues from here (a flatbed, one sheet a batch).
+        report.dossier = target.dossier;
+        if (target.pendingComponent.isEmpty())
+            report.component = target.component;
+        else
+            report.component = ComponentInfo{0, target.dossier.id, target.pendingComponent, 0};
+        (void)d->store.audit(kStateAction,
+                             toJson(QJsonObject{{QStringLiteral("dossier"), target.dossier.code},
+                                                {QStringLiteral("component"), report.component.name},
+                                                {QStringLiteral("pending"), !target.pendingComponent.isEmpty()},
+                                                {QStringLiteral("from"), target.component.name},
+                                                {QStringLiteral("base"), target.base},
+                                                {QStringLiteral("barcode"), target.barcode},
+                                                {QStringLiteral("pages_in_document"), target.pagesInDocument},
+                                                {QStringLiteral("batch"), report.batchId}}),
+                             target.dossier.id);
+    }
     {
         std::lock_guard lock(d->deviceMutex);
         d->device = nullptr;

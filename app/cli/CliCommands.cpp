@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "CliOutput.h"
+#include "CoverSheet.h"
 #include "DossierCode.h"
 #include "DossierStore.h"
 #include "PdfWriter.h"
@@ -43,6 +44,8 @@ const QString kUsage = QStringLiteral(
     "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
     "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
     "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
+    "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"
+    "                                         print A4 cover sheets for scanning with --separate qr\n"
     "\n"
     "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
 
@@ -185,18 +188,30 @@ int cmdScan(const QStringList &args)
         QStringLiteral("name-template"),
         QStringLiteral("File name template (default {dossier}/{component}/{seq:04}.{ext})."),
         QStringLiteral("TEMPLATE"));
+    const QCommandLineOption separate(
+        QStringLiteral("separate"),
+        QStringLiteral("Split the batch: qr (cover sheets and receipts open dossiers), patch-t (patch-T sheets "
+                       "start a new document) or every:N (a new document every N pages)."),
+        QStringLiteral("MODE"));
     parser.addOptions({device, source, mode, resolution, pageSize, rawOption, dossier, freeForm, component, format,
-                       quality, maxPages, nameTemplate, storeOption(), jsonOption()});
+                       quality, maxPages, nameTemplate, separate, storeOption(), jsonOption()});
     const bool json = args.contains(QStringLiteral("--json"));
     int code = 0;
     if (!parse(parser, args, &code, json))
         return code;
     if (!parser.isSet(device))
         return usageError(QStringLiteral("--device is required"), json);
-    if (!parser.isSet(dossier))
+    scanner::ScanJob job;
+    if (parser.isSet(separate)) {
+        auto settings = SeparationSettings::parse(parser.value(separate));
+        if (!settings)
+            return fail(settings.error(), json);
+        job.separation = settings.value();
+    }
+    // With --separate, no --dossier continues where the store's last separated batch ended.
+    if (!parser.isSet(dossier) && !job.separation.isEnabled())
         return usageError(QStringLiteral("--dossier is required"), json);
 
-    scanner::ScanJob job;
     job.deviceName = parser.value(device);
     job.dossierCode = parser.value(dossier).trimmed();
     job.allowFreeFormCode = parser.isSet(freeForm);
@@ -253,8 +268,10 @@ int cmdScan(const QStringList &args)
             return usageError(QStringLiteral("--max-pages must be a positive number"), json);
     }
     // Validate the code before touching the store or the scanner.
-    if (auto form = DossierCode::validate(job.dossierCode, job.allowFreeFormCode); !form)
-        return fail(form.error(), json);
+    if (parser.isSet(dossier)) {
+        if (auto form = DossierCode::validate(job.dossierCode, job.allowFreeFormCode); !form)
+            return fail(form.error(), json);
+    }
 
     StoreOptions storeOptions;
     if (parser.isSet(nameTemplate))
@@ -280,23 +297,59 @@ int cmdScan(const QStringList &args)
     });
 
     scanner::ScanCallbacks callbacks;
+    // Where pages go, for the page events of a separated batch (callbacks arrive in sheet order).
+    QString currentDossier, currentComponent;
     callbacks.started = [&](const scanner::ScanReport &r) {
+        currentDossier = r.dossier.code;
+        currentComponent = r.component.name;
         if (json) {
-            printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("started")},
-                                  {QStringLiteral("dossier"), r.dossier.code},
-                                  {QStringLiteral("component"), r.component.name},
-                                  {QStringLiteral("batch"), r.batchId},
-                                  {QStringLiteral("device"), job.deviceName}});
+            QJsonObject o{{QStringLiteral("event"), QStringLiteral("started")},
+                          {QStringLiteral("dossier"), r.dossier.code},
+                          {QStringLiteral("component"), r.component.name},
+                          {QStringLiteral("batch"), r.batchId},
+                          {QStringLiteral("device"), job.deviceName}};
+            if (job.separation.isEnabled())
+                o.insert(QStringLiteral("separate"), job.separation.name());
+            printJson(o);
         }
     };
     callbacks.pageSaved = [&](const PageRecord &page) {
         if (json) {
             QJsonObject o = pageJson(page);
             o.insert(QStringLiteral("event"), QStringLiteral("page"));
+            if (job.separation.isEnabled()) {
+                o.insert(QStringLiteral("dossier"), currentDossier);
+                o.insert(QStringLiteral("component"), currentComponent);
+            }
             printJson(o);
         } else {
             printLine(QStringLiteral("saved %1 %2").arg(page.absolutePath, page.sha256));
         }
+    };
+    callbacks.separated = [&](const scanner::SeparationEvent &ev) {
+        currentDossier = ev.dossierCode;
+        currentComponent = ev.component;
+        if (json) {
+            printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("separator")},
+                                  {QStringLiteral("sheet"), ev.sheet},
+                                  {QStringLiteral("kind"), ev.kind},
+                                  {QStringLiteral("value"), ev.value},
+                                  {QStringLiteral("format"), ev.format},
+                                  {QStringLiteral("dossier"), ev.dossierCode},
+                                  {QStringLiteral("component"), ev.component},
+                                  {QStringLiteral("dossier_created"), ev.dossierCreated}});
+        } else {
+            printLine(
+                QStringLiteral("separator %1 (%2) -> %3 / %4").arg(ev.kind, ev.value, ev.dossierCode, ev.component));
+        }
+    };
+    callbacks.separationWarning = [&](const scanner::SeparationWarning &w) {
+        if (json)
+            printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("warning")},
+                                  {QStringLiteral("sheet"), w.sheet},
+                                  {QStringLiteral("value"), w.value},
+                                  {QStringLiteral("error"), errorJson(w.error)}});
+        printWarning(QStringLiteral("Tờ %1 / Sheet %1:\n").arg(w.sheet) + w.error.fullText());
     };
     const scanner::ScanReport report = pipeline.run(job, callbacks);
     running = false;
@@ -312,6 +365,10 @@ int cmdScan(const QStringList &args)
             {QStringLiteral("pages_saved"), saved},
             {QStringLiteral("pages_read_not_saved"), report.pagesAcquiredNotSaved},
             {QStringLiteral("status"), report.error.isError() ? QStringLiteral("error") : QStringLiteral("ok")}};
+        if (job.separation.isEnabled()) {
+            summary.insert(QStringLiteral("separators"), static_cast<int>(report.separations.size()));
+            summary.insert(QStringLiteral("warnings"), static_cast<int>(report.separationWarnings.size()));
+        }
         if (report.error.isError())
             summary.insert(QStringLiteral("error"), errorJson(report.error));
         printJson(summary);
@@ -575,6 +632,66 @@ int cmdDossierVerify(const QStringList &args)
     return 0;
 }
 
+int cmdCoverSheet(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print A4 cover sheets for scanning with --separate qr."));
+    const QCommandLineOption dossier(QStringLiteral("dossier"), QStringLiteral("Dossier code."),
+                                     QStringLiteral("CODE"));
+    const QCommandLineOption component(QStringLiteral("component"),
+                                       QStringLiteral("Component name (repeatable: one sheet each)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output PDF file."), QStringLiteral("FILE"));
+    const QCommandLineOption overwrite(QStringLiteral("overwrite"), QStringLiteral("Replace an existing output file."));
+    const QCommandLineOption freeForm(QStringLiteral("free-form"),
+                                      QStringLiteral("Accept a dossier code of no standard form."));
+    const QCommandLineOption ec(QStringLiteral("ec"), QStringLiteral("QR error correction L, M, Q or H (default H)."),
+                                QStringLiteral("LEVEL"));
+    parser.addOptions({dossier, component, out, overwrite, freeForm, ec, jsonOption()});
+    const bool json = args.contains(QStringLiteral("--json"));
+    int code = 0;
+    if (!parse(parser, args, &code, json))
+        return code;
+    if (!parser.isSet(dossier))
+        return usageError(QStringLiteral("--dossier is required"), json);
+    if (!parser.isSet(out))
+        return usageError(QStringLiteral("--out FILE.pdf is required"), json);
+    CoverSheetSpec spec;
+    spec.dossierCode = parser.value(dossier).trimmed();
+    spec.allowFreeFormCode = parser.isSet(freeForm);
+    for (const QString &c : parser.values(component)) {
+        if (c.trimmed().isEmpty())
+            return usageError(QStringLiteral("--component needs a name"), json);
+        spec.components.append(c.trimmed());
+    }
+    if (parser.isSet(ec)) {
+        const auto level = parseQrErrorCorrection(parser.value(ec));
+        if (!level)
+            return usageError(QStringLiteral("--ec must be L, M, Q or H"), json);
+        spec.level = *level;
+    }
+    if (auto form = DossierCode::validate(spec.dossierCode, spec.allowFreeFormCode); !form)
+        return fail(form.error(), json);
+    const QString outPath = QFileInfo(parser.value(out)).absoluteFilePath();
+    auto written = CoverSheet::write(outPath, spec, parser.isSet(overwrite));
+    if (!written)
+        return fail(written.error(), json);
+    if (json) {
+        QJsonArray payloads;
+        for (const QString &p : written->payloads)
+            payloads.append(p);
+        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("coversheet")},
+                              {QStringLiteral("dossier"), spec.dossierCode},
+                              {QStringLiteral("path"), outPath},
+                              {QStringLiteral("pages"), written->pages},
+                              {QStringLiteral("size"), written->size},
+                              {QStringLiteral("payloads"), payloads}});
+    } else {
+        printLine(outPath);
+    }
+    return 0;
+}
+
 } // namespace
 
 QString versionString()
@@ -603,6 +720,8 @@ int run(const QStringList &arguments)
         return cmdScan(rest);
     if (command == u"sign")
         return cmdSign(rest);
+    if (command == u"coversheet")
+        return cmdCoverSheet(rest);
     if (command == u"dossier") {
         const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
         QStringList subArgs = arguments.mid(3);
