@@ -217,6 +217,12 @@ constexpr ErrorText kTexts[] = {
      "Nội dung mã QR quá dài so với sức chứa của mã ở mức sửa lỗi này. Hãy rút ngắn nội dung hoặc chọn mức thấp hơn "
      "(L hoặc M).",
      2},
+    {ErrorCode::QrStampFailed, "qr-stamp-failed",
+     "The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the fonts-liberation2 "
+     "package), then try again. The input was not changed.",
+     "Không vẽ được mã QR hoặc dòng chú thích. Hãy kiểm tra nội dung chú thích (tiếng Việt cần gói fonts-liberation2) "
+     "rồi thử lại. Tệp gốc không bị thay đổi.",
+     5},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -80,6 +80,7 @@ enum class ErrorCode
 
     // QR codes and separation
     QrPayloadTooLarge,
+    QrStampFailed,
 };
 
 class Error

@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "CliOutput.h"
+#include "CliStamp.h"
 #include "DossierCode.h"
 #include "DossierStore.h"
 #include "PdfWriter.h"
@@ -43,6 +44,7 @@ const QString kUsage = QStringLiteral(
     "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
     "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
     "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
+    "  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)\n"
     "\n"
     "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
 
@@ -603,6 +605,8 @@ int run(const QStringList &arguments)
         return cmdScan(rest);
     if (command == u"sign")
         return cmdSign(rest);
+    if (command == u"stamp-qr")
+        return cmdStampQr(rest);
     if (command == u"dossier") {
         const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
         QStringList subArgs = arguments.mid(3);
