@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <set>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace sohoa::pdf {
@@ -218,6 +220,88 @@ Result<void> readAllAt(int fd, char *data, qint64 size, qint64 offset, const QSt
         offset += n;
     }
     return {};
+}
+
+PreadInputSource::PreadInputSource(int fd, qint64 size, std::string name)
+    : m_fd(fd), m_size(size), m_name(std::move(name))
+{}
+
+void PreadInputSource::seek(qpdf_offset_t offset, int whence)
+{
+    qint64 to = offset;
+    if (whence == SEEK_CUR)
+        to += m_pos;
+    else if (whence == SEEK_END)
+        to += m_size;
+    if (to < 0)
+        throw std::runtime_error(m_name + ": seek before the start of the file");
+    m_pos = to;
+}
+
+void PreadInputSource::unreadCh(char)
+{
+    if (m_pos > 0)
+        --m_pos;
+}
+
+size_t PreadInputSource::read(char *buffer, size_t length)
+{
+    last_offset = m_pos;
+    if (m_pos >= m_size || length == 0)
+        return 0;
+    const qint64 want = std::min<qint64>(qint64(length), m_size - m_pos);
+    if (want > kBlock) {
+        // Stream data and the like: straight into the caller's buffer.
+        if (auto r = readAllAt(m_fd, buffer, want, m_pos, QString::fromStdString(m_name)); !r)
+            throw std::runtime_error(r.error().detail().toStdString());
+        m_pos += want;
+        return size_t(want);
+    }
+    qint64 done = 0;
+    while (done < want) {
+        if (m_blockStart < 0 || m_pos < m_blockStart || m_pos >= m_blockStart + m_block.size()) {
+            m_blockStart = m_pos - m_pos % kBlock;
+            m_block.resize(std::min<qint64>(kBlock, m_size - m_blockStart));
+            if (auto r = readAllAt(m_fd, m_block.data(), m_block.size(), m_blockStart, QString::fromStdString(m_name));
+                !r) {
+                m_blockStart = -1;
+                throw std::runtime_error(r.error().detail().toStdString());
+            }
+        }
+        const qint64 n = std::min(want - done, m_blockStart + m_block.size() - m_pos);
+        std::memcpy(buffer + done, m_block.constData() + (m_pos - m_blockStart), size_t(n));
+        done += n;
+        m_pos += n;
+    }
+    return size_t(done);
+}
+
+qpdf_offset_t PreadInputSource::findAndSkipNextEOL()
+{
+    // As qpdf's FileInputSource: the offset of the next CR or LF, leaving the position after the
+    // whole run of CR and LF; the end of the file when there is none.
+    char buf[4096];
+    while (true) {
+        const qint64 start = m_pos;
+        const size_t n = read(buf, sizeof buf);
+        if (n == 0)
+            return m_pos;
+        const char *cr = static_cast<const char *>(std::memchr(buf, '\r', n));
+        const char *lf = static_cast<const char *>(std::memchr(buf, '\n', n));
+        const char *p = cr && lf ? std::min(cr, lf) : cr ? cr : lf;
+        if (!p)
+            continue;
+        const qint64 eol = start + (p - buf);
+        m_pos = eol + 1;
+        char ch = 0;
+        while (read(&ch, 1) == 1) {
+            if (ch != '\r' && ch != '\n') {
+                unreadCh(ch);
+                break;
+            }
+        }
+        return eol;
+    }
 }
 
 ObjectMap collectCreated(std::vector<QPDFObjectHandle> roots, int lastOldObject)

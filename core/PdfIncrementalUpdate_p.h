@@ -19,6 +19,7 @@
 #include <QList>
 #include <QString>
 
+#include <qpdf/InputSource.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjGen.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -95,6 +96,32 @@ struct FileIdentity
 Result<void> writeAllAt(int fd, const char *data, qint64 size, qint64 offset, const QString &path);
 // Reads exactly size bytes at offset (fewer only at the end of the file: an error).
 Result<void> readAllAt(int fd, char *data, qint64 size, qint64 offset, const QString &path);
+
+// qpdf's input from a descriptor we opened (the very inode we check), through positioned reads
+// and a block cache: qpdf's own file source seeks the FILE before nearly every read, which made
+// the system calls the largest cost of stamping a 500-page file.
+class PreadInputSource : public InputSource
+{
+public:
+    PreadInputSource(int fd, qint64 size, std::string name);
+
+    qpdf_offset_t findAndSkipNextEOL() override;
+    std::string const &getName() const override { return m_name; }
+    qpdf_offset_t tell() override { return m_pos; }
+    void seek(qpdf_offset_t offset, int whence) override;
+    void rewind() override { m_pos = 0; }
+    size_t read(char *buffer, size_t length) override;
+    void unreadCh(char ch) override;
+
+private:
+    static constexpr qint64 kBlock = 64 * 1024;
+    int m_fd;
+    qint64 m_size;
+    std::string m_name;
+    qint64 m_pos = 0;
+    QByteArray m_block;
+    qint64 m_blockStart = -1;
+};
 
 using ObjectMap = std::map<QPDFObjGen, QPDFObjectHandle>;
 

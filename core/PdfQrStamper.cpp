@@ -209,6 +209,7 @@ QPDFObjectHandle inherited(QPDFObjectHandle page, const char *key)
 struct Geometry
 {
     double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+    bool shrunk = false; // the page is smaller than the block
     QByteArray key() const
     {
         return pdfNumber(a) + ' ' + pdfNumber(b) + ' ' + pdfNumber(c) + ' ' + pdfNumber(d) + ' ' + pdfNumber(e) + ' ' +
@@ -234,20 +235,19 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
     int rot = rotObj.isInteger() ? int(rotObj.getIntValue() % 360) : 0;
     rot = (rot + 360) % 360;
     if (rot % 90 != 0)
-        rot = 0;     // readers ignore a rotation that is not a multiple of 90
-    double unit = 1; // points per user-space unit
-    if (QPDFObjectHandle uu = page.getKey("/UserUnit"); uu.isNumber() && uu.getNumericValue() > 0)
-        unit = uu.getNumericValue();
+        rot = 0; // readers ignore a rotation that is not a multiple of 90
+    // /UserUnit is ignored, as Poppler and PDFium do: sizes are in points of default user space. A
+    // reader that honours it (Acrobat) shows the code larger by that factor, which keeps it readable.
 
     const bool swapped = rot == 90 || rot == 270;
     const double dw = swapped ? visible.height() : visible.width();
     const double dh = swapped ? visible.width() : visible.height();
-    double s = 1 / unit; // form units are points
-    double bw = blockW * s, bh = blockH * s;
+    double s = 1; // form units are points
+    double bw = blockW, bh = blockH;
     double ux = 0, vy = 0;
     if (placement.exact) {
-        ux = placement.positionMm.x() * kPtPerMm / unit;
-        const double top = placement.positionMm.y() * kPtPerMm / unit;
+        ux = placement.positionMm.x() * kPtPerMm;
+        const double top = placement.positionMm.y() * kPtPerMm;
         vy = dh - top - bh;
         constexpr double kSlack = 0.01;
         if (ux + bw > dw + kSlack || vy < -kSlack)
@@ -256,17 +256,17 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
                              .arg(blockW / kPtPerMm, 0, 'f', 1)
                              .arg(blockH / kPtPerMm, 0, 'f', 1)
                              .arg(pageNumber)
-                             .arg(dw * unit / kPtPerMm, 0, 'f', 1)
-                             .arg(dh * unit / kPtPerMm, 0, 'f', 1)
+                             .arg(dw / kPtPerMm, 0, 'f', 1)
+                             .arg(dh / kPtPerMm, 0, 'f', 1)
                              .arg(placement.positionMm.x())
                              .arg(placement.positionMm.y()));
     } else {
         // A page smaller than the block shrinks it; a narrow one eats the margin first.
         const double fit = std::min({1.0, dw / bw, dh / bh});
-        s *= fit;
+        s = fit;
         bw *= fit;
         bh *= fit;
-        const double margin = placement.marginMm * kPtPerMm / unit;
+        const double margin = placement.marginMm * kPtPerMm;
         const double mx = std::clamp((dw - bw) / 2, 0.0, margin);
         const double my = std::clamp((dh - bh) / 2, 0.0, margin);
         using C = QrPlacement::Corner;
@@ -279,18 +279,19 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
     Geometry g;
     switch (rot) {
     case 0:
-        g = {s, 0, 0, s, x0 + ux, y0 + vy};
+        g = {s, 0, 0, s, x0 + ux, y0 + vy, false};
         break;
     case 90: // display (u, v) = (y - y0, x1 - x)
-        g = {0, s, -s, 0, x1 - vy, y0 + ux};
+        g = {0, s, -s, 0, x1 - vy, y0 + ux, false};
         break;
     case 180: // (x1 - x, y1 - y)
-        g = {-s, 0, 0, -s, x1 - ux, y1 - vy};
+        g = {-s, 0, 0, -s, x1 - ux, y1 - vy, false};
         break;
     case 270: // (y1 - y, x - x0)
-        g = {0, -s, s, 0, x0 + vy, y1 - ux};
+        g = {0, -s, s, 0, x0 + vy, y1 - ux, false};
         break;
     }
+    g.shrunk = s < 1;
     return g;
 }
 
@@ -557,7 +558,8 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
     qpdf.setSuppressWarnings(true);
     captionDoc.setSuppressWarnings(true);
     try {
-        qpdf.processFile(QFile::encodeName(inputPath).constData());
+        qpdf.processInputSource(
+            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()));
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
             return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
@@ -692,6 +694,8 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
             auto g = placeOnPage(t.page, pageNumber, options.placement, sidePt, sidePt + captionPt);
             if (!g)
                 return g.error();
+            if (g->shrunk)
+                result.shrunkPages.append(pageNumber);
             const QByteArray key = g->key();
             auto it = doStreams.find(key);
             if (it == doStreams.end()) {

@@ -101,7 +101,8 @@ struct QrStampOptions
 struct QrStampResult
 {
     QString payload;
-    QList<int> pages; // 1-based, stamped
+    QList<int> pages;       // 1-based, stamped
+    QList<int> shrunkPages; // pages smaller than the code (at a corner): the code was shrunk to fit
     int modules = 0;  // symbol size without quiet zone
     qint64 inputSize = 0;
     qint64 outputSize = 0;

@@ -30,7 +30,7 @@ QCommandLineOption opt(const char *name, const char *help, const char *value = n
 // The layout options, named with a prefix ("" for stamp-qr, "qr-" for sign).
 Result<void> parseLayout(const QCommandLineParser &parser, const QString &prefix, QrStampOptions *o)
 {
-    const auto name = [&](const char *n) {
+    const auto name = [&](const char *n) -> QString {
         return prefix + QString::fromLatin1(n);
     };
     if (parser.isSet(name("pages"))) {
@@ -107,10 +107,14 @@ Result<std::optional<QrStampOptions>> qrOptionsForSign(const QCommandLineParser 
     o.payloadTemplate = parser.value(QStringLiteral("qr"));
     if (auto r = parseLayout(parser, QStringLiteral("qr-"), &o); !r)
         return r.error();
-    // The payload is checked now: a bad template fails before any key is opened.
+    // The payload is checked now (a digest's worth of hex for {sha256}): a bad template or a text too
+    // long for the symbol fails before any key is opened.
     QrTemplateValues probe = o.values;
-    probe.sha256 = QStringLiteral("0");
-    if (auto r = expandQrTemplate(o.payloadTemplate, probe); !r)
+    probe.sha256 = QString(64, u'f');
+    auto payload = expandQrTemplate(o.payloadTemplate, probe);
+    if (!payload)
+        return payload.error();
+    if (auto r = encodeQr(payload.value(), o.level); !r)
         return r.error();
     return std::optional<QrStampOptions>(o);
 }
@@ -192,6 +196,7 @@ int cmdStampQr(const QStringList &args)
                               {QStringLiteral("output"), output},
                               {QStringLiteral("payload"), r.payload},
                               {QStringLiteral("pages"), pagesJson(r.pages)},
+                              {QStringLiteral("shrunk_pages"), pagesJson(r.shrunkPages)},
                               {QStringLiteral("modules"), r.modules},
                               {QStringLiteral("input_size"), r.inputSize},
                               {QStringLiteral("output_size"), r.outputSize}});
@@ -200,6 +205,11 @@ int cmdStampQr(const QStringList &args)
                       .arg(r.pages.size())
                       .arg(input, output)
                       .arg(r.outputSize - r.inputSize));
+        if (!r.shrunkPages.isEmpty())
+            printWarning(
+                QStringLiteral("Trang nhỏ hơn mã QR, mã đã được thu nhỏ / Pages smaller than the code, which was "
+                               "shrunk to fit: ") +
+                QString::number(r.shrunkPages.size()));
     }
     return 0;
 }
