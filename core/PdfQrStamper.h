@@ -92,7 +92,7 @@ struct QrStampOptions
     QString caption;    // optional text under the code (Liberation Serif 2, embedded subset)
     bool overwrite = false;
 
-    // Called from the calling thread after each page is prepared and as the output is written.
+    // Called on the calling thread after each target page is prepared (done of total pages).
     std::function<void(int done, int total)> progress;
     // Checked between pages and between chunks of the copy: Cancelled, and no output, once set.
     const std::atomic<bool> *cancel = nullptr;
@@ -103,7 +103,7 @@ struct QrStampResult
     QString payload;
     QList<int> pages;       // 1-based, stamped
     QList<int> shrunkPages; // pages smaller than the code (at a corner): the code was shrunk to fit
-    int modules = 0;  // symbol size without quiet zone
+    int modules = 0;        // symbol size without quiet zone
     qint64 inputSize = 0;
     qint64 outputSize = 0;
     QString inputSha256; // empty unless the template used {sha256}
