@@ -240,6 +240,12 @@ constexpr ErrorText kTexts[] = {
      "Không tạo được tệp PDF tờ bìa. Hãy kiểm tra phông chữ Liberation Serif 2 (gói fonts-liberation2) đã được cài "
      "đặt và thư mục đầu ra cho phép ghi.",
      5},
+    {ErrorCode::QrStampFailed, "qr-stamp-failed",
+     "The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the fonts-liberation2 "
+     "package), then try again. The input was not changed.",
+     "Không vẽ được mã QR hoặc dòng chú thích. Hãy kiểm tra nội dung chú thích (tiếng Việt cần gói fonts-liberation2) "
+     "rồi thử lại. Tệp gốc không bị thay đổi.",
+     5},
 };
 
 const ErrorText &textOf(ErrorCode code)

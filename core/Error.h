@@ -83,6 +83,7 @@ enum class ErrorCode
     QrPayloadTooLarge,
     CoverSheetInvalid,
     CoverSheetFailed,
+    QrStampFailed,
 };
 
 class Error

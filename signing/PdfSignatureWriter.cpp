@@ -6,6 +6,7 @@
 #include "DocMdp_p.h"
 #include "DurableFile.h"
 #include "FormAppearances_p.h"
+#include "PdfIncrementalUpdate_p.h"
 #include "SigningLogging.h"
 
 #include <QFile>
@@ -34,6 +35,15 @@
 #include <unistd.h>
 
 namespace sohoa::signing {
+
+using pdf::Crypt;
+using pdf::FileIdentity;
+using pdf::fromStd;
+using pdf::pdfNumber;
+using pdf::readAllAt;
+using pdf::readTail;
+using pdf::Tail;
+using pdf::writeAllAt;
 
 namespace {
 
@@ -99,197 +109,6 @@ QByteArray pdfDate(QDateTime t)
            QByteArray::number(absMinutes / 60).rightJustified(2, '0') + '\'' +
            QByteArray::number(absMinutes % 60).rightJustified(2, '0') + '\'';
 }
-
-QByteArray pdfNumber(double v)
-{
-    if (std::abs(v) < 1e-9)
-        return "0";
-    QByteArray s = QByteArray::number(v, 'f', 5);
-    while (s.endsWith('0'))
-        s.chop(1);
-    if (s.endsWith('.'))
-        s.chop(1);
-    return s;
-}
-
-QByteArray fromStd(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-struct Tail
-{
-    qint64 startXref = -1;
-    bool xrefStream = false;
-    bool endsWithEol = false;
-    qint64 endOffset = 0; // the last bytes as read here
-    QByteArray end;
-};
-
-// The last startxref and the kind of section it points to: the update continues that style.
-Result<Tail> readTail(QFile &file, qint64 size, const QString &path)
-{
-    Tail tail;
-    const qint64 n = std::min<qint64>(size, 4096);
-    if (n <= 0 || !file.seek(size - n))
-        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": empty file"));
-    const QByteArray end = file.read(n);
-    if (end.size() != n)
-        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
-    tail.endOffset = size - n;
-    tail.end = end;
-    tail.endsWithEol = end.endsWith('\n') || end.endsWith('\r');
-    const qsizetype at = end.lastIndexOf("startxref");
-    if (at < 0)
-        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": no startxref at the end"));
-    qsizetype i = at + 9;
-    while (i < end.size() && QByteArrayView(" \t\r\n\f").contains(end[i]))
-        ++i;
-    qsizetype j = i;
-    while (j < end.size() && end[j] >= '0' && end[j] <= '9')
-        ++j;
-    bool ok = false;
-    tail.startXref = end.mid(i, j - i).toLongLong(&ok);
-    if (!ok || tail.startXref <= 0 || tail.startXref >= size)
-        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": startxref is not a valid offset"));
-    if (!file.seek(tail.startXref))
-        return Error(ErrorCode::PdfDamaged, path);
-    const QByteArray head = file.read(64);
-    qsizetype k = 0;
-    while (k < head.size() && QByteArrayView(" \t\r\n\f").contains(head[k]))
-        ++k;
-    const QByteArray h = head.mid(k);
-    if (h.startsWith("xref")) {
-        tail.xrefStream = false;
-    } else {
-        // "n g obj"
-        qsizetype p = 0;
-        auto digits = [&] {
-            const qsizetype s = p;
-            while (p < h.size() && h[p] >= '0' && h[p] <= '9')
-                ++p;
-            return p > s;
-        };
-        auto spaces = [&] {
-            const qsizetype s = p;
-            while (p < h.size() && QByteArrayView(" \t\r\n\f").contains(h[p]))
-                ++p;
-            return p > s;
-        };
-        if (!(digits() && spaces() && digits() && spaces() && h.mid(p).startsWith("obj")))
-            return Error(ErrorCode::PdfDamaged,
-                         path + QStringLiteral(": startxref does not point to a cross-reference section"));
-        tail.xrefStream = true;
-    }
-    return tail;
-}
-
-// Builds the update bytes and remembers each object's offset in it.
-struct UpdateBuilder
-{
-    QByteArray bytes;
-    std::map<int, std::pair<qint64, int>> offsets; // object number -> (offset in update, generation)
-
-    void beginObject(QPDFObjGen og)
-    {
-        offsets[og.getObj()] = {bytes.size(), og.getGen()};
-        bytes += QByteArray::number(og.getObj()) + ' ' + QByteArray::number(og.getGen()) + " obj\n";
-    }
-};
-
-// Runs of consecutive object numbers: one xref subsection each.
-QList<std::pair<int, int>> runsOf(const std::map<int, std::pair<qint64, int>> &offsets)
-{
-    QList<std::pair<int, int>> runs;
-    for (const auto &[num, entry] : offsets) {
-        Q_UNUSED(entry);
-        if (!runs.isEmpty() && runs.last().first + runs.last().second == num)
-            ++runs.last().second;
-        else
-            runs.append({num, 1});
-    }
-    return runs;
-}
-
-// Encrypts the update's strings and streams like the input's (ISO 32000-1 §7.6): an input that opens
-// without a password (owner-password "protection" only) can still be signed. The signature's
-// /Contents and the cross-reference stream stay in clear, as the standard requires.
-struct Crypt
-{
-    bool on = false;
-    int V = 0, R = 0;
-    std::string key;
-    QPDF::encryption_method_e streamMethod = QPDF::e_none, stringMethod = QPDF::e_none;
-
-    QByteArray encrypt(const QByteArray &plain, QPDFObjGen og, QPDF::encryption_method_e method) const
-    {
-        if (!on || method == QPDF::e_none)
-            return plain;
-        const bool aes = method == QPDF::e_aes || method == QPDF::e_aesv3;
-        const std::string k = QPDF::compute_data_key(key, og.getObj(), og.getGen(), aes, V, R);
-        const auto *kd = reinterpret_cast<const unsigned char *>(k.data());
-        if (!aes) {
-            // RC4 by hand: qpdf's crypto provider crashes on it here (OpenSSL 3 keeps RC4 in the legacy
-            // provider), and it is ten lines.
-            quint8 S[256];
-            for (int i = 0; i < 256; ++i)
-                S[i] = quint8(i);
-            for (int i = 0, j = 0; i < 256; ++i) {
-                j = (j + S[i] + kd[size_t(i) % k.size()]) & 0xff;
-                std::swap(S[i], S[j]);
-            }
-            QByteArray out(plain.size(), Qt::Uninitialized);
-            for (qsizetype n = 0, i = 0, j = 0; n < plain.size(); ++n) {
-                i = (i + 1) & 0xff;
-                j = (j + S[i]) & 0xff;
-                std::swap(S[i], S[j]);
-                out[n] = char(quint8(plain[n]) ^ S[(S[i] + S[j]) & 0xff]);
-            }
-            return out;
-        }
-        // AES-CBC, random IV first, PKCS#5 padding.
-        constexpr int block = int(QPDFCryptoImpl::rijndael_buf_size);
-        QByteArray iv(block, Qt::Uninitialized);
-        QPDFCryptoProvider::getImpl()->provideRandomData(reinterpret_cast<unsigned char *>(iv.data()), size_t(block));
-        QByteArray padded = plain;
-        const int pad = block - int(plain.size() % block);
-        padded.append(QByteArray(pad, char(pad)));
-        QByteArray out = iv;
-        out.resize(block + padded.size());
-        auto impl = QPDFCryptoProvider::getImpl();
-        QByteArray cbc = iv;
-        impl->rijndael_init(true, kd, k.size(), true, reinterpret_cast<unsigned char *>(cbc.data()));
-        for (qsizetype i = 0; i < padded.size(); i += block)
-            impl->rijndael_process(reinterpret_cast<unsigned char *>(padded.data() + i),
-                                   reinterpret_cast<unsigned char *>(out.data() + block + i));
-        impl->rijndael_finalize();
-        return out;
-    }
-
-    // Replaces every direct string inside o (not behind references) by its encrypted bytes.
-    void encryptStrings(QPDFObjectHandle o, QPDFObjGen og) const
-    {
-        auto fix = [&](QPDFObjectHandle v) -> QPDFObjectHandle {
-            if (v.isIndirect())
-                return v;
-            if (v.isString()) {
-                const std::string plain = v.getStringValue();
-                const QByteArray enc = encrypt(QByteArray(plain.data(), qsizetype(plain.size())), og, stringMethod);
-                return QPDFObjectHandle::newString(enc.toStdString());
-            }
-            if (v.isDictionary() || v.isArray())
-                encryptStrings(v, og);
-            return v;
-        };
-        if (o.isDictionary()) {
-            for (const std::string &key : o.getKeys())
-                o.replaceKey(key, fix(o.getKey(key)));
-        } else if (o.isArray()) {
-            for (int i = 0; i < o.getArrayNItems(); ++i)
-                o.setArrayItem(i, fix(o.getArrayItem(i)));
-        }
-    }
-};
 
 // A hash over OpenSSL's EVP (SHA-NI where the CPU has it: several times faster than
 // QCryptographicHash), falling back to Qt for algorithms OpenSSL does not name here.
@@ -360,68 +179,6 @@ private:
     std::unique_ptr<QCryptographicHash> m_qt;
     bool m_ok = true;
 };
-
-// What identifies a file's content without reading it: the same inode with the same size, mtime
-// and ctime. Every write changes mtime and ctime, and ctime cannot be set back by a user (setting
-// mtime back updates ctime), so an unchanged identity means an unchanged file.
-struct FileIdentity
-{
-    dev_t dev = 0;
-    ino_t ino = 0;
-    off_t size = -1;
-    struct timespec mtime = {}, ctime = {};
-
-    static FileIdentity of(const struct stat &st)
-    {
-        FileIdentity id;
-        id.dev = st.st_dev;
-        id.ino = st.st_ino;
-        id.size = st.st_size;
-        id.mtime = st.st_mtim;
-        id.ctime = st.st_ctim;
-        return id;
-    }
-    bool operator==(const FileIdentity &o) const
-    {
-        return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
-               mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec && ctime.tv_nsec == o.ctime.tv_nsec;
-    }
-};
-
-Result<void> writeAllAt(int fd, const char *data, qint64 size, qint64 offset, const QString &path)
-{
-    while (size > 0) {
-        const ssize_t n = ::pwrite(fd, data, size_t(size), off_t(offset));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errorFromErrno(errno, ErrorCode::FileWriteFailed, path);
-        }
-        data += n;
-        size -= n;
-        offset += n;
-    }
-    return {};
-}
-
-// Reads exactly size bytes at offset (fewer only at the end of the file: an error).
-Result<void> readAllAt(int fd, char *data, qint64 size, qint64 offset, const QString &path)
-{
-    while (size > 0) {
-        const ssize_t n = ::pread(fd, data, size_t(size), off_t(offset));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errorFromErrno(errno, ErrorCode::FileReadFailed, path);
-        }
-        if (n == 0)
-            return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": file shorter than expected"));
-        data += n;
-        size -= n;
-        offset += n;
-    }
-    return {};
-}
 
 } // namespace
 
@@ -864,147 +621,57 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     }
 
     // Every new object reachable from what we made (qpdf numbered the copied appearance objects).
-    std::map<QPDFObjGen, QPDFObjectHandle> created;
-    std::vector<QPDFObjectHandle> queue{sig, field, ap, acroForm};
-    queue.insert(queue.end(), formUpdate->created.begin(), formUpdate->created.end());
-    while (!queue.empty()) {
-        QPDFObjectHandle o = queue.back();
-        queue.pop_back();
-        if (o.isIndirect()) {
-            if (o.getObjectID() <= lastOldObject || created.count(o.getObjGen()))
-                continue;
-            created[o.getObjGen()] = o;
-        }
-        if (o.isStream()) {
-            queue.push_back(o.getDict());
-        } else if (o.isDictionary()) {
-            for (const std::string &key : o.getKeys())
-                queue.push_back(o.getKey(key));
-        } else if (o.isArray()) {
-            for (int i = 0; i < o.getArrayNItems(); ++i)
-                queue.push_back(o.getArrayItem(i));
-        }
-    }
-    for (auto [og, o] : changed)
-        if (o.isStream())
-            return Error(ErrorCode::PdfUnsupported,
-                         inputPath + QStringLiteral(": a stream where a dictionary belongs"));
+    // New objects hanging off changed input objects (generated field appearances) are roots too: the
+    // walk stops at input objects.
+    std::vector<QPDFObjectHandle> roots{sig, field, ap, acroForm};
+    roots.insert(roots.end(), formUpdate->created.begin(), formUpdate->created.end());
+    const pdf::ObjectMap created = pdf::collectCreated(std::move(roots), lastOldObject);
 
-    // Serialize: changed input objects, then the new ones, in object-number order.
-    std::map<int, QPDFObjectHandle> all;
-    for (const auto &[og, o] : changed)
-        all[og.getObj()] = o;
-    for (const auto &[og, o] : created)
-        all[og.getObj()] = o;
-
-    UpdateBuilder u;
+    // The update; the signature dictionary is written by hand, to know where /ByteRange and /Contents are.
     qint64 byteRangePos = -1;
-    for (auto &[num, o] : all) {
-        u.beginObject(o.getObjGen());
+    auto writeSignature = [&](const QPDFObjectHandle &o, pdf::UpdateBuilder &u) {
+        if (o.getObjectID() != sig.getObjectID())
+            return false;
         const QPDFObjGen og = o.getObjGen();
         auto text = [&](const QString &t) {
             return pdfLiteralOrHex(crypt.encrypt(pdfTextBytes(t), og, crypt.stringMethod));
         };
-        if (num == sig.getObjectID()) {
-            u.bytes += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/" + options.subFilter.toLatin1();
-            u.bytes += "/M" + text(QString::fromLatin1(pdfDate(options.signingTime)));
-            if (!options.signerName.isEmpty())
-                u.bytes += "/Name" + text(options.signerName);
-            if (!options.reason.isEmpty())
-                u.bytes += "/Reason" + text(options.reason);
-            if (!options.location.isEmpty())
-                u.bytes += "/Location" + text(options.location);
-            if (!options.contactInfo.isEmpty())
-                u.bytes += "/ContactInfo" + text(options.contactInfo);
-            u.bytes += "/ByteRange";
-            byteRangePos = u.bytes.size();
-            u.bytes += QByteArray(kByteRangeWidth, ' ');
-            u.bytes += "/Contents";
-            contentsPos = u.bytes.size();
-            u.bytes += '<' + QByteArray(2 * qsizetype(options.contentsSize), '0') + '>';
-            contentsEnd = u.bytes.size();
-            u.bytes += ">>\nendobj\n";
-        } else if (o.isStream()) {
-            const std::shared_ptr<Buffer> raw = o.getRawStreamData();
-            const QByteArray data =
-                crypt.encrypt(QByteArray(reinterpret_cast<const char *>(raw->getBuffer()), qsizetype(raw->getSize())),
-                              og, crypt.streamMethod);
-            QPDFObjectHandle dict = o.getDict().shallowCopy();
-            dict.replaceKey("/Length", QPDFObjectHandle::newInteger(data.size()));
-            if (crypt.on)
-                crypt.encryptStrings(dict, og);
-            u.bytes += fromStd(dict.unparse()) + "\nstream\n" + data;
-            u.bytes += "\nendstream\nendobj\n";
-        } else {
-            if (crypt.on)
-                crypt.encryptStrings(o, og);
-            u.bytes += fromStd(o.unparseResolved()) + "\nendobj\n";
-        }
-    }
+        u.bytes += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/" + options.subFilter.toLatin1();
+        u.bytes += "/M" + text(QString::fromLatin1(pdfDate(options.signingTime)));
+        if (!options.signerName.isEmpty())
+            u.bytes += "/Name" + text(options.signerName);
+        if (!options.reason.isEmpty())
+            u.bytes += "/Reason" + text(options.reason);
+        if (!options.location.isEmpty())
+            u.bytes += "/Location" + text(options.location);
+        if (!options.contactInfo.isEmpty())
+            u.bytes += "/ContactInfo" + text(options.contactInfo);
+        u.bytes += "/ByteRange";
+        byteRangePos = u.bytes.size();
+        u.bytes += QByteArray(kByteRangeWidth, ' ');
+        u.bytes += "/Contents";
+        contentsPos = u.bytes.size();
+        u.bytes += '<' + QByteArray(2 * qsizetype(options.contentsSize), '0') + '>';
+        contentsEnd = u.bytes.size();
+        u.bytes += ">>\nendobj\n";
+        return true;
+    };
+    pdf::UpdateSection section;
+    section.changed = &changed;
+    section.created = &created;
+    section.trailer = trailer;
+    section.tail = tail;
+    section.base = inputSize + (addEol ? 1 : 0);
+    section.oldSize = oldSize;
+    section.crypt = &crypt;
+    section.path = inputPath;
+    section.hook = writeSignature;
+    auto bytes = pdf::serializeUpdate(section);
+    if (!bytes)
+        return bytes.error();
+    const qint64 base0 = section.base;
 
-    // Cross-reference section in the input's last style, and the trailer.
-    const qint64 base0 = inputSize + (addEol ? 1 : 0);
-    const int maxNum = all.rbegin()->first;
-    QPDFObjectHandle newTrailer = QPDFObjectHandle::newDictionary();
-    static const std::set<std::string> skipped{"/XRefStm", "/Prev",        "/Size",   "/Index", "/W",
-                                               "/Filter",  "/DecodeParms", "/Length", "/Type",  "/DL"};
-    for (const std::string &key : trailer.getKeys())
-        if (!skipped.count(key))
-            newTrailer.replaceKey(key, trailer.getKey(key));
-    newTrailer.replaceKey("/Prev", QPDFObjectHandle::newInteger(tail.startXref));
-
-    qint64 xrefOffset = 0;
-    if (!tail.xrefStream) {
-        newTrailer.replaceKey("/Size", QPDFObjectHandle::newInteger(std::max<qint64>(oldSize, maxNum + 1)));
-        xrefOffset = base0 + u.bytes.size();
-        u.bytes += "xref\n";
-        for (const auto &[first, count] : runsOf(u.offsets)) {
-            u.bytes += QByteArray::number(first) + ' ' + QByteArray::number(count) + '\n';
-            for (int n = first; n < first + count; ++n) {
-                const auto &[off, gen] = u.offsets.at(n);
-                u.bytes += QByteArray::number(base0 + off).rightJustified(10, '0') + ' ' +
-                           QByteArray::number(gen).rightJustified(5, '0') + " n\r\n";
-            }
-        }
-        u.bytes += "trailer\n" + fromStd(newTrailer.unparse()) + '\n';
-    } else {
-        const int xrefNum = maxNum + 1;
-        xrefOffset = base0 + u.bytes.size();
-        u.offsets[xrefNum] = {u.bytes.size(), 0};
-        int maxGen = 0;
-        for (const auto &[num, entry] : u.offsets)
-            maxGen = std::max(maxGen, entry.second);
-        int w2 = 1;
-        while (w2 < 8 && (xrefOffset >> (8 * w2)) != 0)
-            ++w2;
-        const int w3 = maxGen > 255 ? 2 : 1;
-        QByteArray data;
-        QPDFObjectHandle index = QPDFObjectHandle::newArray();
-        for (const auto &[first, count] : runsOf(u.offsets)) {
-            index.appendItem(QPDFObjectHandle::newInteger(first));
-            index.appendItem(QPDFObjectHandle::newInteger(count));
-            for (int n = first; n < first + count; ++n) {
-                const auto &[off, gen] = u.offsets.at(n);
-                data += char(1);
-                for (int b = w2 - 1; b >= 0; --b)
-                    data += char(((base0 + off) >> (8 * b)) & 0xff);
-                for (int b = w3 - 1; b >= 0; --b)
-                    data += char((gen >> (8 * b)) & 0xff);
-            }
-        }
-        newTrailer.replaceKey("/Type", QPDFObjectHandle::newName("/XRef"));
-        newTrailer.replaceKey("/Size", QPDFObjectHandle::newInteger(std::max<qint64>(oldSize, xrefNum + 1)));
-        newTrailer.replaceKey("/Index", index);
-        newTrailer.replaceKey("/W", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
-                                        QPDFObjectHandle::newInteger(1), QPDFObjectHandle::newInteger(w2),
-                                        QPDFObjectHandle::newInteger(w3)}));
-        newTrailer.replaceKey("/Length", QPDFObjectHandle::newInteger(data.size()));
-        u.bytes += QByteArray::number(xrefNum) + " 0 obj\n" + fromStd(newTrailer.unparse()) + "\nstream\n" + data +
-                   "\nendstream\nendobj\n";
-    }
-    u.bytes += "startxref\n" + QByteArray::number(xrefOffset) + "\n%%EOF\n";
-
-    update = std::move(u.bytes);
+    update = std::move(bytes).value();
     const qint64 total = base0 + update.size();
     byteRange = {0, base0 + contentsPos, base0 + contentsEnd, total - (base0 + contentsEnd)};
     QByteArray br = "[0 " + QByteArray::number(byteRange[1]) + ' ' + QByteArray::number(byteRange[2]) + ' ' +

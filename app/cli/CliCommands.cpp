@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "CoverSheet.h"
+#include "CliStamp.h"
 #include "DossierCode.h"
 #include "DossierStore.h"
 #include "PdfWriter.h"
@@ -46,6 +47,7 @@ const QString kUsage = QStringLiteral(
     "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
     "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"
     "                                         print A4 cover sheets for scanning with --separate qr\n"
+    "  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)\n"
     "\n"
     "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
 
@@ -722,6 +724,8 @@ int run(const QStringList &arguments)
         return cmdSign(rest);
     if (command == u"coversheet")
         return cmdCoverSheet(rest);
+    if (command == u"stamp-qr")
+        return cmdStampQr(rest);
     if (command == u"dossier") {
         const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
         QStringList subArgs = arguments.mid(3);

@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 #include "CliOutput.h"
+#include "CliStamp.h"
 #include "PdfSigner.h"
 #include "Pkcs11Key.h"
 #include "Pkcs11Module.h"
@@ -223,6 +224,7 @@ int cmdSign(const QStringList &args)
         opt("pss", "Use RSASSA-PSS for RSA keys."),
         opt("json", "One JSON object per line."),
     });
+    parser.addOptions(qrSignOptions());
     const bool json = args.contains(QStringLiteral("--json"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
@@ -328,6 +330,9 @@ int cmdSign(const QStringList &args)
     if (parser.isSet(QStringLiteral("pss")))
         options.padding = RsaPadding::Pss;
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    auto qr = qrOptionsForSign(parser);
+    if (!qr)
+        return failWith(qr.error(), json);
 
     // What every file shares is checked once, before the key is opened and before any file is
     // signed: a batch with a missing --organization fails with one message, not one per file.
@@ -402,7 +407,48 @@ int cmdSign(const QStringList &args)
     PdfSigner signer(*key);
     int signedCount = 0;
     Error firstError;
-    signer.signBatch(jobs, options, [&](const SignResult &r) {
+    // --qr: each input is stamped into a temporary next to its output, which is signed instead, so the
+    // signature covers the code. The temporaries go in every case.
+    QHash<QString, QString> stampedFrom; // temporary -> input
+    struct RemoveTemporaries
+    {
+        QHash<QString, QString> &paths;
+        ~RemoveTemporaries()
+        {
+            for (auto it = paths.cbegin(); it != paths.cend(); ++it)
+                QFile::remove(it.key());
+        }
+    } removeTemporaries{stampedFrom};
+    if (qr->has_value()) {
+        QList<QPair<QString, QString>> stampedJobs;
+        for (const auto &[in, target] : std::as_const(jobs)) {
+            if (!options.overwrite && QFileInfo::exists(target)) {
+                stampedJobs.append({in, target}); // the signer reports the existing output
+                continue;
+            }
+            auto temp = stampBeforeSigning(in, target, *qr.value());
+            if (!temp) {
+                if (!firstError.isError())
+                    firstError = temp.error();
+                if (json)
+                    printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("signed")},
+                                          {QStringLiteral("input"), in},
+                                          {QStringLiteral("output"), target},
+                                          {QStringLiteral("status"), QStringLiteral("error")},
+                                          {QStringLiteral("error"), QJsonValue(errorJson(temp.error()))}});
+                else
+                    printLine(QStringLiteral("FAILED %1: [%2] %3").arg(in, temp.error().id(), temp.error().message()));
+                if (!json)
+                    printWarning(temp.error().fullText());
+                continue;
+            }
+            stampedFrom.insert(temp.value(), in);
+            stampedJobs.append({QString(temp.value()), target});
+        }
+        jobs = stampedJobs;
+    }
+    signer.signBatch(jobs, options, [&](SignResult r) {
+        r.input = stampedFrom.value(r.input, r.input);
         if (!r.error.isError())
             ++signedCount;
         else if (!firstError.isError())
@@ -426,7 +472,7 @@ int cmdSign(const QStringList &args)
             printLine(QStringLiteral("signed %1 -> %2").arg(r.input, r.output));
         }
     });
-    const int failed = int(jobs.size()) - signedCount;
+    const int failed = int(inputs.size()) - signedCount;
     if (json) {
         printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("summary")},
                               {QStringLiteral("signed"), signedCount},

@@ -14,9 +14,10 @@ int main(int argc, char *argv[])
 {
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES="sohoa.*=true" takes precedence).
     QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
-    // Signature appearances and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication (offscreen:
+    // Signature appearances, QR captions and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication (offscreen:
     // no display is needed). Scanning does not, and starts faster without it.
-    const bool needsGui = argc > 1 && (qstrcmp(argv[1], "sign") == 0 || qstrcmp(argv[1], "coversheet") == 0);
+    const bool needsGui = argc > 1 && (qstrcmp(argv[1], "sign") == 0 || qstrcmp(argv[1], "stamp-qr") == 0 ||
+                                         qstrcmp(argv[1], "coversheet") == 0);
     if (needsGui && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(needsGui ? new QGuiApplication(argc, argv)
