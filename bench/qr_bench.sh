@@ -20,7 +20,7 @@ else
 fi
 pages="${1:-500}"
 runs="${2:-3}"
-corpus=/work/shared/corpus/pdf/clean
+corpus="${SOHOA_CORPUS:-$PWD/../shared/corpus}/pdf/clean"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -18,7 +18,7 @@ else
 fi
 min_files="${1:-500}"
 big_mb="${2:-1024}"
-corpus=/work/shared/corpus/pdf/clean
+corpus="${SOHOA_CORPUS:-$PWD/../shared/corpus}/pdf/clean"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT # the ~1 GB input and its signed copy live here too
