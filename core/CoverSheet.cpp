@@ -106,19 +106,9 @@ void drawQr(QPainter &painter, const QrMatrix &m, const QRectF &rect)
     const double module = rect.width() / m.size();
     QPainterPath path;
     path.setFillRule(Qt::WindingFill);
-    for (int y = 0; y < m.size(); ++y) {
-        for (int x = 0; x < m.size();) {
-            if (!m.isDark(x, y)) {
-                ++x;
-                continue;
-            }
-            int end = x;
-            while (end < m.size() && m.isDark(end, y))
-                ++end;
-            path.addRect(QRectF(rect.left() + x * module, rect.top() + y * module, (end - x) * module, module));
-            x = end;
-        }
-    }
+    m.forEachDarkRun([&](QrMatrix::Run r) {
+        path.addRect(QRectF(rect.left() + r.x * module, rect.top() + r.y * module, r.length * module, module));
+    });
     painter.fillPath(path, Qt::black);
 }
 

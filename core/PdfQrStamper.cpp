@@ -151,19 +151,9 @@ QByteArray qrContent(const QrMatrix &m, double sidePt, double captionPt, const Q
     // Module space: origin at the symbol's top-left module, y down, one unit per module.
     c += "q 0 g " + pdfNumber(module) + " 0 0 " + pdfNumber(-module) + ' ' + pdfNumber(q * module) + ' ' +
          pdfNumber(captionPt + sidePt - q * module) + " cm\n";
-    for (int y = 0; y < m.size(); ++y) {
-        for (int x = 0; x < m.size();) {
-            if (!m.isDark(x, y)) {
-                ++x;
-                continue;
-            }
-            int end = x;
-            while (end < m.size() && m.isDark(end, y))
-                ++end;
-            c += QByteArray::number(x) + ' ' + QByteArray::number(y) + ' ' + QByteArray::number(end - x) + " 1 re\n";
-            x = end;
-        }
-    }
+    m.forEachDarkRun([&](QrMatrix::Run r) {
+        c += QByteArray::number(r.x) + ' ' + QByteArray::number(r.y) + ' ' + QByteArray::number(r.length) + " 1 re\n";
+    });
     c += "f Q\n";
     c += captionDo;
     return c;

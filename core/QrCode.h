@@ -33,6 +33,29 @@ public:
     bool isEmpty() const { return m_size == 0; }
     bool isDark(int x, int y) const { return m_modules[size_t(y) * size_t(m_size) + size_t(x)]; }
 
+    // A horizontal run of dark modules: vector renderers draw one rectangle per run (fewer operators
+    // than one per module, and no seams between neighbours in any renderer).
+    struct Run
+    {
+        int x = 0, y = 0, length = 0;
+    };
+    template <typename F> void forEachDarkRun(F &&f) const
+    {
+        for (int y = 0; y < m_size; ++y) {
+            for (int x = 0; x < m_size;) {
+                if (!isDark(x, y)) {
+                    ++x;
+                    continue;
+                }
+                int end = x;
+                while (end < m_size && isDark(end, y))
+                    ++end;
+                f(Run{x, y, end - x});
+                x = end;
+            }
+        }
+    }
+
     // Quiet zone the standard requires around the symbol, in modules.
     static constexpr int kQuietZone = 4;
 
