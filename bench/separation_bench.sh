@@ -6,10 +6,10 @@
 # Usage: bench/separation_bench.sh [batches] [rounds]   (SOHOA_CLI=path reuses a built sohoa-cli)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-deps.sh bench
 if [ -n "${SOHOA_CLI:-}" ]; then
     cli="$SOHOA_CLI"
 else
-    scripts/install-deps.sh bench
     build_dir=$(scripts/build.sh | tail -n 1)
     cli="$PWD/$build_dir/app/cli/sohoa-cli"
 fi
