@@ -558,24 +558,31 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
     qpdf.setSuppressWarnings(true);
     captionDoc.setSuppressWarnings(true);
     try {
+        // The password opens the file (user or owner password): the update is encrypted like it.
         qpdf.processInputSource(
-            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()));
+            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()),
+            options.pdfPassword.data());
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
+            return Error(ErrorCode::PdfEncrypted,
+                         inputPath + (options.pdfPassword.isEmpty()
+                                          ? QStringLiteral(": a password is needed to open it")
+                                          : QStringLiteral(": the password given does not open it")));
         return damaged(inputPath, e);
     } catch (const std::exception &e) {
         return damaged(inputPath, e);
     }
     pdf::Crypt crypt;
     if (qpdf.isEncrypted()) {
-        // Opened without a password: only "owner" restrictions. Stamping changes page content.
+        // Opened without a password (only "owner" restrictions) or with the user password: stamping
+        // changes page content, which the permissions must allow. The owner password allows everything.
         int R = 0, P = 0, V = 0;
         QPDF::encryption_method_e fileMethod = QPDF::e_none;
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
         if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
             crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        if (!qpdf.allowModifyOther() || crypt.streamMethod == QPDF::e_unknown || crypt.stringMethod == QPDF::e_unknown)
+        if ((!qpdf.ownerPasswordMatched() && !qpdf.allowModifyOther()) || crypt.streamMethod == QPDF::e_unknown ||
+            crypt.stringMethod == QPDF::e_unknown)
             return Error(ErrorCode::PdfEncrypted,
                          inputPath + QStringLiteral(": its permissions do not allow changing the pages"));
         crypt.on = true;

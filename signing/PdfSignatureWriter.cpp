@@ -411,7 +411,8 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
         if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
             crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        if (!qpdf.allowModifyForm() || crypt.streamMethod == QPDF::e_unknown || crypt.stringMethod == QPDF::e_unknown)
+        if ((!qpdf.ownerPasswordMatched() && !qpdf.allowModifyForm()) || crypt.streamMethod == QPDF::e_unknown ||
+            crypt.stringMethod == QPDF::e_unknown)
             return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": its permissions do not allow signing"));
         crypt.on = true;
         crypt.V = V;
