@@ -3,6 +3,7 @@
 #include "PdfIncrementalUpdate_p.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
 
 #include "DurableFile.h"
+#include "PdfFontSubset_p.h"
 #include "Logging.h"
 #include "Sha256.h"
 
@@ -133,6 +134,7 @@ Result<Caption> renderCaption(const QString &text, double widthPt)
     if (!painter.end())
         return Error(ErrorCode::QrStampFailed, QStringLiteral("cannot finish the caption PDF"));
     buffer.close();
+    caption.pdf = pdf::tagSubsetFonts(caption.pdf);
     caption.widthPt = pageW;
     caption.heightPt = pageH;
     return caption;

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -246,6 +247,7 @@ private slots:
         SOHOA_REQUIRE_TOOL("qpdf");
         SOHOA_REQUIRE_TOOL("pdftoppm");
         SOHOA_REQUIRE_TOOL("pdftotext");
+        SOHOA_REQUIRE_TOOL("pdffonts");
         SOHOA_REQUIRE_TOOL("pdfsig");
         SOHOA_REQUIRE_TOOL("zbarimg");
         SOHOA_REQUIRE_TOOL("openssl");
@@ -606,9 +608,19 @@ private slots:
                                         {QStringLiteral("-enc"), QStringLiteral("UTF-8"), out, QStringLiteral("-")});
         QCOMPARE(text.exitCode, 0);
         QCOMPARE(text.out.simplified(), caption);
-        const ToolResult fonts = runTool(QStringLiteral("pdffonts"), {out});
-        QVERIFY2(fonts.out.contains(QStringLiteral("LiberationSerif")) && fonts.out.contains(QStringLiteral(" yes ")),
-                 qPrintable(fonts.out));
+        // Embedded as a subset, and tagged as one ("ABCDEF+LiberationSerif"), with a ToUnicode map.
+        static const QRegularExpression subsetName(QStringLiteral("^[A-Z]{6}\\+LiberationSerif$"));
+        bool captionFont = false;
+        for (const PdfFontRow &font : pdfFonts(out)) {
+            if (!font.name.contains(QStringLiteral("LiberationSerif")))
+                continue;
+            captionFont = true;
+            QVERIFY2(subsetName.match(font.name).hasMatch(), qPrintable(font.name));
+            QVERIFY(font.embedded);
+            QVERIFY(font.subset);
+            QVERIFY(font.unicode);
+        }
+        QVERIFY2(captionFont, qPrintable(runTool(QStringLiteral("pdffonts"), {out}).describe()));
         // The caption sits under the code: the code is still read at the top-left.
         checkPlaced(out, 1, QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15"),
                     QRectF(0, 0, kDefaultMarginMm + 32, kDefaultMarginMm + 32), QStringLiteral("caption"));
