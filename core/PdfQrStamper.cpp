@@ -3,8 +3,8 @@
 #include "PdfIncrementalUpdate_p.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
 
 #include "DurableFile.h"
-#include "PdfFontSubset_p.h"
 #include "Logging.h"
+#include "PdfFontSubset_p.h"
 #include "Sha256.h"
 
 #include <QBuffer>
