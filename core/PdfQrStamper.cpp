@@ -583,7 +583,10 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
         if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
             crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        if ((!qpdf.ownerPasswordMatched() && !qpdf.allowModifyOther()) || crypt.streamMethod == QPDF::e_unknown ||
+        // Owner rights only for an owner password the user gave: a file whose owner password is empty
+        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
+        const bool ownerRights = !options.pdfPassword.isEmpty() && qpdf.ownerPasswordMatched();
+        if ((!ownerRights && !qpdf.allowModifyOther()) || crypt.streamMethod == QPDF::e_unknown ||
             crypt.stringMethod == QPDF::e_unknown)
             return Error(ErrorCode::PdfEncrypted,
                          inputPath + QStringLiteral(": its permissions do not allow changing the pages"));

@@ -768,6 +768,26 @@ private slots:
         QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.pdf")});
     }
 
+    // A file that opens without a password but forbids changes (its owner password empty too) is
+    // refused: its restrictions hold for whoever opens it without a password.
+    void restrictedWithoutPasswordRefused()
+    {
+        const QString in = path(QStringLiteral("restricted-in.pdf"));
+        const ToolResult enc =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--encrypt"), QString(), QString(), QStringLiteral("256"),
+                                             QStringLiteral("--modify=none"), QStringLiteral("--allow-insecure"),
+                                             QStringLiteral("--"), m_letter, in});
+        QVERIFY2(enc.exitCode == 0, qPrintable(enc.describe()));
+        const QString out = path(QStringLiteral("restricted-out.pdf"));
+        const ToolResult s = stamp(in, out, {QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--json")});
+        QVERIFY2(s.exitCode == 6, qPrintable(s.describe()));
+        const QJsonObject e = s.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
+        QCOMPARE(e.value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+        QVERIFY2(e.value(QStringLiteral("detail")).toString().contains(QStringLiteral("permissions")),
+                 qPrintable(s.describe()));
+        QVERIFY(!QFile::exists(out));
+    }
+
     // `sign --qr` on an encrypted input: the password opens it for the stamp and for the signature;
     // pdfsig, given the password, finds the signature valid over the whole file, and the code reads.
     void signWithQrEncrypted_data()
