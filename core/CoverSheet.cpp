@@ -2,6 +2,7 @@
 
 #include "DossierCode.h"
 #include "DurableFile.h"
+#include "PdfFontSubset_p.h"
 #include "Separation.h"
 
 #include <QBuffer>
@@ -188,7 +189,7 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
     buffer.close();
     if (pdf.isEmpty())
         return Error(ErrorCode::CoverSheetFailed, QStringLiteral("the cover sheet PDF is empty"));
-    return pdf;
+    return pdf::tagSubsetFonts(pdf);
 }
 
 Result<CoverSheetOutput> CoverSheet::write(const QString &path, const CoverSheetSpec &spec, bool overwrite)

@@ -154,10 +154,12 @@ constexpr ErrorText kTexts[] = {
      "The PDF file is damaged and cannot be read safely. Ask the sender for a new copy or repair it, then try again. The file was not changed.",
      "Tệp PDF bị hỏng, không đọc được an toàn. Hãy xin bản khác từ người gửi hoặc sửa tệp rồi thử lại. Tệp gốc không bị thay đổi.", 6},
     {ErrorCode::PdfEncrypted, "pdf-encrypted",
-     "The PDF is encrypted and cannot be signed without its password. Give its password (the owner password if its "
-     "permissions do not allow signing) or remove the protection, then sign again. The file was not changed.",
-     "Tệp PDF đang được mã hóa, không ký được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp (mật khẩu chủ sở "
-     "hữu nếu quyền của tệp không cho phép ký) hoặc gỡ bảo vệ rồi ký lại. Tệp gốc không bị thay đổi.",
+     "The PDF is encrypted and cannot be signed or stamped without its password. Give its password (the owner "
+     "password if its permissions do not allow the change) or remove the protection, then try again. The file was not "
+     "changed.",
+     "Tệp PDF đang được mã hóa, không ký hay đóng dấu mã QR được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp "
+     "(mật khẩu chủ sở hữu nếu quyền của tệp không cho phép thay đổi) hoặc gỡ bảo vệ rồi thử lại. Tệp gốc không bị "
+     "thay đổi.",
      6},
     {ErrorCode::PdfUnsupported, "pdf-unsupported",
      "This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it.",

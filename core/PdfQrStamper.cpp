@@ -4,6 +4,7 @@
 
 #include "DurableFile.h"
 #include "Logging.h"
+#include "PdfFontSubset_p.h"
 #include "Sha256.h"
 
 #include <QBuffer>
@@ -133,6 +134,7 @@ Result<Caption> renderCaption(const QString &text, double widthPt)
     if (!painter.end())
         return Error(ErrorCode::QrStampFailed, QStringLiteral("cannot finish the caption PDF"));
     buffer.close();
+    caption.pdf = pdf::tagSubsetFonts(caption.pdf);
     caption.widthPt = pageW;
     caption.heightPt = pageH;
     return caption;
@@ -548,24 +550,34 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
     qpdf.setSuppressWarnings(true);
     captionDoc.setSuppressWarnings(true);
     try {
+        // The password opens the file (user or owner password): the update is encrypted like it.
         qpdf.processInputSource(
-            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()));
+            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()),
+            options.pdfPassword.data());
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
+            return Error(ErrorCode::PdfEncrypted,
+                         inputPath + (options.pdfPassword.isEmpty()
+                                          ? QStringLiteral(": a password is needed to open it")
+                                          : QStringLiteral(": the password given does not open it")));
         return damaged(inputPath, e);
     } catch (const std::exception &e) {
         return damaged(inputPath, e);
     }
     pdf::Crypt crypt;
     if (qpdf.isEncrypted()) {
-        // Opened without a password: only "owner" restrictions. Stamping changes page content.
+        // Opened without a password (only "owner" restrictions) or with the user password: stamping
+        // changes page content, which the permissions must allow. The owner password allows everything.
         int R = 0, P = 0, V = 0;
         QPDF::encryption_method_e fileMethod = QPDF::e_none;
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
         if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
             crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        if (!qpdf.allowModifyOther() || crypt.streamMethod == QPDF::e_unknown || crypt.stringMethod == QPDF::e_unknown)
+        // Owner rights only for an owner password the user gave: a file whose owner password is empty
+        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
+        const bool ownerRights = !options.pdfPassword.isEmpty() && qpdf.ownerPasswordMatched();
+        if ((!ownerRights && !qpdf.allowModifyOther()) || crypt.streamMethod == QPDF::e_unknown ||
+            crypt.stringMethod == QPDF::e_unknown)
             return Error(ErrorCode::PdfEncrypted,
                          inputPath + QStringLiteral(": its permissions do not allow changing the pages"));
         crypt.on = true;

@@ -2,6 +2,7 @@
 
 #include "QrCode.h"
 #include "Result.h"
+#include "SecureBuffer.h"
 
 #include <QDate>
 #include <QList>
@@ -91,6 +92,7 @@ struct QrStampOptions
     double sizeMm = 20; // side of the code, 4-module quiet zone included
     QString caption;    // optional text under the code (Liberation Serif 2, embedded subset)
     bool overwrite = false;
+    SecureBuffer pdfPassword; // opens an encrypted input (its user or owner password); never logged
 
     // Called on the calling thread after each target page is prepared (done of total pages).
     std::function<void(int done, int total)> progress;
@@ -111,8 +113,9 @@ struct QrStampResult
 
 // Stamps a vector QR code (one shared Form XObject; each stamped page gets a few bytes of content
 // and its resources entry) as an incremental update appended to the unchanged input bytes, so
-// signatures already in the file stay valid. Encrypted inputs that open without a password are
-// updated with the same encryption when their permissions allow modification. The output is written
+// signatures already in the file stay valid. Encrypted inputs (opened without a password, or with
+// options.pdfPassword) are updated with the same encryption when their permissions allow changing the
+// pages (the owner password allows everything). The output is written
 // atomically; an existing output is replaced only with overwrite. Safe to run off the GUI thread
 // (a QGuiApplication must exist for a caption).
 class PdfQrStamper

@@ -411,7 +411,11 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
         qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
         if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
             crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        if (!qpdf.allowModifyForm() || crypt.streamMethod == QPDF::e_unknown || crypt.stringMethod == QPDF::e_unknown)
+        // Owner rights only for an owner password the user gave: a file whose owner password is empty
+        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
+        const bool ownerRights = !options.pdfPassword.isEmpty() && qpdf.ownerPasswordMatched();
+        if ((!ownerRights && !qpdf.allowModifyForm()) || crypt.streamMethod == QPDF::e_unknown ||
+            crypt.stringMethod == QPDF::e_unknown)
             return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": its permissions do not allow signing"));
         crypt.on = true;
         crypt.V = V;

@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 #include "CliOutput.h"
+#include "CliSecrets.h"
 #include "CliStamp.h"
 #include "PdfSigner.h"
 #include "Pkcs11Key.h"
@@ -9,17 +10,12 @@
 #include "Pkcs11Session.h"
 #include "Pkcs11Uri.h"
 #include "Pkcs12Key.h"
-#include "SecureBuffer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace sohoa::cli {
 
@@ -31,91 +27,6 @@ int failWith(const Error &error, bool json)
 {
     printError(error, json);
     return error.exitStatus();
-}
-
-// The PIN or password: from the environment variable, a file (first line), or a prompt on the
-// terminal without echo. Never from argv; the buffers are cleansed.
-Result<SecureBuffer> readSecret(const QCommandLineParser &parser, const QString &prompt)
-{
-    if (parser.isSet(QStringLiteral("pin-env"))) {
-        const QByteArray name = parser.value(QStringLiteral("pin-env")).toLocal8Bit();
-        if (!qEnvironmentVariableIsSet(name.constData()))
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("environment variable %1 is not set").arg(QString::fromLocal8Bit(name)));
-        QByteArray value = qgetenv(name.constData());
-        SecureBuffer secret(value);
-        value.fill('\0');
-        return secret;
-    }
-    if (parser.isSet(QStringLiteral("pin-file"))) {
-        QFile f(parser.value(QStringLiteral("pin-file")));
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileReadFailed, f.fileName());
-        QByteArray line = f.readLine();
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        SecureBuffer secret(line);
-        line.fill('\0');
-        return secret;
-    }
-    FILE *tty = std::fopen("/dev/tty", "r+");
-    if (!tty)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("no terminal to ask for the PIN: use --pin-env or --pin-file"));
-    std::fputs(prompt.toLocal8Bit().constData(), tty);
-    std::fflush(tty);
-    termios old{};
-    const bool haveTerm = tcgetattr(fileno(tty), &old) == 0;
-    if (haveTerm) {
-        termios noEcho = old;
-        noEcho.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(fileno(tty), TCSAFLUSH, &noEcho);
-    }
-    char buffer[256] = {};
-    const bool got = std::fgets(buffer, sizeof buffer, tty) != nullptr;
-    if (haveTerm)
-        tcsetattr(fileno(tty), TCSAFLUSH, &old);
-    std::fputs("\n", tty);
-    std::fclose(tty);
-    size_t n = got ? std::strlen(buffer) : 0;
-    while (n > 0 && (buffer[n - 1] == '\n' || buffer[n - 1] == '\r'))
-        --n;
-    SecureBuffer secret(QByteArrayView(buffer, qsizetype(n)));
-    explicit_bzero(buffer, sizeof buffer);
-    return secret;
-}
-
-// The password of encrypted inputs: from an environment variable or a file (first line), never
-// from argv. Empty when neither option is given.
-Result<SecureBuffer> readPdfPassword(const QCommandLineParser &parser)
-{
-    const bool fromEnv = parser.isSet(QStringLiteral("pdf-password-env"));
-    const bool fromFile = parser.isSet(QStringLiteral("pdf-password-file"));
-    if (fromEnv && fromFile)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("give either --pdf-password-env or --pdf-password-file, not both"));
-    if (fromEnv) {
-        const QByteArray name = parser.value(QStringLiteral("pdf-password-env")).toLocal8Bit();
-        if (!qEnvironmentVariableIsSet(name.constData()))
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("environment variable %1 is not set").arg(QString::fromLocal8Bit(name)));
-        QByteArray value = qgetenv(name.constData());
-        SecureBuffer secret(value);
-        value.fill('\0');
-        return secret;
-    }
-    if (fromFile) {
-        QFile f(parser.value(QStringLiteral("pdf-password-file")));
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileReadFailed, f.fileName());
-        QByteArray line = f.readLine();
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        SecureBuffer secret(line);
-        line.fill('\0');
-        return secret;
-    }
-    return SecureBuffer();
 }
 
 // What an appearance needs from the command line, checked once for the whole batch.
@@ -198,11 +109,10 @@ int cmdSign(const QStringList &args)
         opt("pkcs11-module", "PKCS#11 module of the token (default: known locations).", "SO"),
         opt("token", "Token label or serial.", "LABEL"),
         opt("key", "Key label on the token, or a pkcs11: URI.", "LABEL|URI"),
-        opt("pin-env", "Read the PIN or password from this environment variable.", "VAR"),
-        opt("pin-file", "Read the PIN or password from the first line of this file.", "FILE"),
-        opt("pdf-password-env", "Password of encrypted input PDFs (user or owner), from this environment variable.",
-            "VAR"),
-        opt("pdf-password-file", "Password of encrypted input PDFs (user or owner), first line of this file.", "FILE"),
+    });
+    parser.addOptions(pinOptions());
+    parser.addOptions(pdfPasswordOptions());
+    parser.addOptions({
         opt("appearance", "none, copy, attachment, signer or organization.", "KIND"),
         opt("copy-form", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\".", "TEXT"),
         opt("organization", "Organization name shown in the block.", "NAME"),
@@ -344,12 +254,14 @@ int cmdSign(const QStringList &args)
     if (!pdfPassword)
         return failWith(pdfPassword.error(), json);
     options.pdfPassword = std::move(pdfPassword).value();
+    if (qr->has_value())
+        qr.value()->pdfPassword = options.pdfPassword; // the stamp opens the input before the signer does
 
     // The key: one PIN entry (or password) for the whole batch.
     std::unique_ptr<SigningKey> key;
     std::unique_ptr<Pkcs11Session> session;
     if (parser.isSet(QStringLiteral("p12"))) {
-        auto secret = readSecret(parser, QStringLiteral("Mật khẩu tệp khóa / Key file password: "));
+        auto secret = readPin(parser, QStringLiteral("Mật khẩu tệp khóa / Key file password: "));
         if (!secret)
             return failWith(secret.error(), json);
         QByteArray password(secret->data(), secret->size());
@@ -389,7 +301,7 @@ int cmdSign(const QStringList &args)
         if (!opened)
             return failWith(opened.error(), json);
         session = std::move(opened).value();
-        auto pin = readSecret(parser, QStringLiteral("Mã PIN của token / Token PIN: "));
+        auto pin = readPin(parser, QStringLiteral("Mã PIN của token / Token PIN: "));
         if (!pin)
             return failWith(pin.error(), json);
         if (auto login = session->login(pin.value()); !login)

@@ -4,6 +4,7 @@
 
 #include "CliCommands.h"
 #include "CliOutput.h"
+#include "CliSecrets.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -161,6 +162,7 @@ int cmdStampQr(const QStringList &args)
         opt("overwrite", "Replace an existing output file."),
         opt("json", "One JSON object per line."),
     });
+    parser.addOptions(pdfPasswordOptions());
     const bool json = args.contains(QStringLiteral("--json"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
@@ -183,6 +185,10 @@ int cmdStampQr(const QStringList &args)
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
     if (auto r = parseLayout(parser, QString(), &options); !r)
         return failWith(r.error(), json);
+    auto pdfPassword = readPdfPassword(parser);
+    if (!pdfPassword)
+        return failWith(pdfPassword.error(), json);
+    options.pdfPassword = std::move(pdfPassword).value();
 
     const QString input = inputs.constFirst();
     const QString output = parser.value(QStringLiteral("out"));

@@ -4,22 +4,47 @@
 #include "CliCommands.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImageReader>
 #include <QLoggingCategory>
+#include <QTemporaryDir>
 
 #include <memory>
+
+namespace {
+
+// Starting a QGuiApplication asks for the runtime directory; without a login session (cron, CI, a
+// service) XDG_RUNTIME_DIR is unset and Qt says so on stderr, in front of a script's own output. Such
+// a process gets a folder of its own instead: made under the temporary folder with an unpredictable
+// name and mode 0700 (what Qt requires of a runtime directory), removed when the process ends. Nothing
+// is written there by the commands that run with it.
+std::unique_ptr<QTemporaryDir> privateRuntimeDir()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return nullptr;
+    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/sohoa-cli-runtime-XXXXXX"));
+    if (!dir->isValid())
+        return nullptr; // Qt falls back to its own choice, with its warning
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir->path()));
+    return dir;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES="sohoa.*=true" takes precedence).
     QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
-    // Signature appearances, QR captions and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication (offscreen:
-    // no display is needed). Scanning does not, and starts faster without it.
+    // Signature appearances, QR captions and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication
+    // (offscreen: no display is needed). Scanning does not, and starts faster without it.
     const bool needsGui = argc > 1 && (qstrcmp(argv[1], "sign") == 0 || qstrcmp(argv[1], "stamp-qr") == 0 ||
-                                         qstrcmp(argv[1], "coversheet") == 0);
+                                       qstrcmp(argv[1], "coversheet") == 0);
     if (needsGui && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Declared before the application: removed after it is gone.
+    const std::unique_ptr<QTemporaryDir> runtimeDir = needsGui ? privateRuntimeDir() : nullptr;
     std::unique_ptr<QCoreApplication> app(needsGui ? new QGuiApplication(argc, argv)
                                                    : new QCoreApplication(argc, argv));
     // A 600 dpi A4 page in 48-bit colour is about 280 MB; Qt refuses images over 256 MB by default.

@@ -114,6 +114,46 @@ private slots:
         QVERIFY(r.out.startsWith(QStringLiteral("sohoa-cli ")));
     }
 
+    // Commands that draw text (coversheet, stamp-qr, sign) start a QGuiApplication. Run as from cron or
+    // CI (no XDG_RUNTIME_DIR, no QT_QPA_PLATFORM), they print nothing on stderr when they succeed, and
+    // the private runtime folder they make for themselves is gone when they end.
+    void guiCommandsKeepStderrQuiet_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("coversheet") << QStringList{
+            QStringLiteral("coversheet"),  QStringLiteral("--dossier"),   kCode,
+            QStringLiteral("--component"), QStringLiteral("Đơn đề nghị"), QStringLiteral("--out"),
+            QStringLiteral("OUT.pdf")};
+        QTest::newRow("stamp-qr with caption") << QStringList{
+            QStringLiteral("stamp-qr"),  QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/11-pages-with-labels.pdf"),
+            QStringLiteral("--text"),    QStringLiteral("SOHOA:1:") + kCode,
+            QStringLiteral("--caption"), QStringLiteral("Tra cứu hồ sơ"),
+            QStringLiteral("--out"),     QStringLiteral("OUT.pdf")};
+    }
+    void guiCommandsKeepStderrQuiet()
+    {
+        QFETCH(QStringList, args);
+        QTemporaryDir dir;
+        const QString tmp = dir.filePath(QStringLiteral("tmp"));
+        QVERIFY(QDir().mkpath(tmp));
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        args.replace(args.indexOf(QStringLiteral("OUT.pdf")), out);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        env.insert(QStringLiteral("TMPDIR"), tmp);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SOHOA_CLI_PATH), args);
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QVERIFY(QFile::exists(out));
+        QCOMPARE(QDir(tmp).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
     void unknownCommandIsUsageError()
     {
         const ToolResult r = runCli({QStringLiteral("frobnicate")});

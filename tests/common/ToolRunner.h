@@ -78,6 +78,32 @@ inline ToolResult runCli(const QStringList &args, int timeoutMs = 120000)
     return runTool(QStringLiteral(SOHOA_CLI_PATH), args, timeoutMs);
 }
 
+// One row of `pdffonts PDF`: the font's name (with its subset tag, "ABCDEF+Name") and the emb, sub
+// and uni columns.
+struct PdfFontRow
+{
+    QString name;
+    bool embedded = false;
+    bool subset = false;
+    bool unicode = false;
+};
+
+inline QList<PdfFontRow> pdfFonts(const QString &pdf)
+{
+    QList<PdfFontRow> rows;
+    const ToolResult r = runTool(QStringLiteral("pdffonts"), {pdf});
+    for (const QString &line : r.lines().mid(2)) { // a header line and a rule
+        const QStringList t = line.split(u' ', Qt::SkipEmptyParts);
+        if (t.size() < 7) // name, type (one or more words), encoding, emb, sub, uni, object, generation
+            continue;
+        const auto yes = [&](qsizetype fromEnd) {
+            return t.at(t.size() - fromEnd) == u"yes";
+        };
+        rows.append(PdfFontRow{t.constFirst(), yes(5), yes(4), yes(3)});
+    }
+    return rows;
+}
+
 // A checker we did not write must be present: a missing one fails the test loudly.
 #define SOHOA_REQUIRE_TOOL(name)                                                                                       \
     do {                                                                                                               \

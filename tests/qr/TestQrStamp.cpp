@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -78,15 +79,50 @@ QMap<QString, QList<Symbol>> zbar(const QStringList &images, QString *raw = null
     return found;
 }
 
-// Page `page` (from 1) at 150 dpi in gray, the visible area only (-cropbox), as a PGM file.
-QString renderPage(const QString &pdf, int page, const QString &prefix)
+// Page `page` (from 1) at 150 dpi in gray, the visible area only (-cropbox), as a PGM file. `extra`:
+// more pdftoppm options, such as a password (-upw/-opw PASSWORD).
+QString renderPage(const QString &pdf, int page, const QString &prefix, const QStringList &extra = {})
+{
+    const ToolResult r = runTool(
+        QStringLiteral("pdftoppm"),
+        extra + QStringList{QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-gray"),
+                            QStringLiteral("-cropbox"), QStringLiteral("-f"), QString::number(page),
+                            QStringLiteral("-l"), QString::number(page), QStringLiteral("-singlefile"), pdf, prefix});
+    return r.exitCode == 0 ? prefix + QStringLiteral(".pgm") : QString();
+}
+
+// Sets an environment variable for the life of the object.
+class ScopedEnv
+{
+public:
+    ScopedEnv(const char *name, const QByteArray &value) : m_name(name) { qputenv(name, value); }
+    ~ScopedEnv() { qunsetenv(m_name); }
+    ScopedEnv(const ScopedEnv &) = delete;
+    ScopedEnv &operator=(const ScopedEnv &) = delete;
+
+private:
+    const char *m_name;
+};
+
+const QString kUserPassword = QStringLiteral("Qr-user-5120");
+const QString kOwnerPassword = QStringLiteral("Qr-owner-8634");
+
+// qpdf --encrypt USER OWNER <encryption> -- in out
+QString encryptWithQpdf(const QString &in, const QString &out, const QStringList &encryption)
 {
     const ToolResult r =
-        runTool(QStringLiteral("pdftoppm"),
-                {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-gray"), QStringLiteral("-cropbox"),
-                 QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page),
-                 QStringLiteral("-singlefile"), pdf, prefix});
-    return r.exitCode == 0 ? prefix + QStringLiteral(".pgm") : QString();
+        runTool(QStringLiteral("qpdf"), QStringList{QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt"),
+                                                    kUserPassword, kOwnerPassword} +
+                                            encryption + QStringList{QStringLiteral("--"), in, out});
+    return r.exitCode == 0 ? QString() : r.describe();
+}
+
+// What qpdf says of a file's encryption, opened with password.
+QString qpdfEncryption(const QString &pdf, const QString &password)
+{
+    return runTool(QStringLiteral("qpdf"),
+                   {QStringLiteral("--show-encryption"), QStringLiteral("--password=") + password, pdf})
+        .out;
 }
 
 // The part of a rendering inside rectMm (from the top-left, clipped to the image), as a PNG.
@@ -165,10 +201,25 @@ private:
         return runCli(QStringList{QStringLiteral("stamp-qr"), in, QStringLiteral("--out"), out} + extra);
     }
 
-    // The code on `page` of pdf is readable as `payload`, upright, and lies inside regionMm.
-    void checkPlaced(const QString &pdf, int page, const QString &payload, const QRectF &regionMm, const QString &tag)
+    TestCa &ca()
     {
-        const QString image = renderPage(pdf, page, path(tag));
+        static TestCa ca;
+        static bool made = false;
+        if (!made) {
+            QString error;
+            if (!ca.make(&error) || !ca.issue(QStringLiteral("signer"), QStringLiteral("/CN=Văn thư/O=SoHoa Test"),
+                                              QStringLiteral("signer_ext"), &error))
+                qFatal("test CA: %s", qPrintable(error));
+            made = true;
+        }
+        return ca;
+    }
+
+    // The code on `page` of pdf is readable as `payload`, upright, and lies inside regionMm.
+    void checkPlaced(const QString &pdf, int page, const QString &payload, const QRectF &regionMm, const QString &tag,
+                     const QStringList &renderOptions = {})
+    {
+        const QString image = renderPage(pdf, page, path(tag), renderOptions);
         QVERIFY2(!image.isEmpty(), qPrintable(tag));
         const QString crop = cropMm(image, regionMm, path(tag + QStringLiteral("-crop.png")));
         QVERIFY(!crop.isEmpty());
@@ -196,6 +247,7 @@ private slots:
         SOHOA_REQUIRE_TOOL("qpdf");
         SOHOA_REQUIRE_TOOL("pdftoppm");
         SOHOA_REQUIRE_TOOL("pdftotext");
+        SOHOA_REQUIRE_TOOL("pdffonts");
         SOHOA_REQUIRE_TOOL("pdfsig");
         SOHOA_REQUIRE_TOOL("zbarimg");
         SOHOA_REQUIRE_TOOL("openssl");
@@ -327,23 +379,13 @@ private slots:
     void earlierSignaturesStayValid()
     {
         QFETCH(QString, file);
-        static TestCa ca;
-        static bool made = false;
-        QString error;
-        if (!made) {
-            QVERIFY2(ca.make(&error), qPrintable(error));
-            QVERIFY2(ca.issue(QStringLiteral("signer"), QStringLiteral("/CN=Văn thư/O=SoHoa Test"),
-                              QStringLiteral("signer_ext"), &error),
-                     qPrintable(error));
-            made = true;
-        }
         qputenv("SOHOA_TEST_PASSWORD", TestCa::password());
         const QString tag = QFileInfo(file).completeBaseName();
         const QString signedPdf = path(tag + QStringLiteral("-signed.pdf"));
         const QString stamped = path(tag + QStringLiteral("-signed-stamped.pdf"));
         const ToolResult sign =
             runCli({QStringLiteral("sign"), corpus(QStringLiteral("pdf/clean/")) + file, QStringLiteral("--out"),
-                    signedPdf, QStringLiteral("--p12"), ca.p12(QStringLiteral("signer")), QStringLiteral("--pin-env"),
+                    signedPdf, QStringLiteral("--p12"), ca().p12(QStringLiteral("signer")), QStringLiteral("--pin-env"),
                     QStringLiteral("SOHOA_TEST_PASSWORD")});
         QVERIFY2(sign.exitCode == 0, qPrintable(sign.describe()));
         const ToolResult s =
@@ -361,6 +403,114 @@ private slots:
         // {sha256} is the digest of the input as it was before stamping.
         checkPlaced(stamped, 1, QStringLiteral("SOHOA:") + sha256Hex(signedPdf),
                     QRectF(QPointF(0, 0), QSizeF(1000, 1000)), tag + QStringLiteral("-p1"));
+    }
+
+    // Encrypted inputs opened with their user or owner password (from the environment or a file, never
+    // argv): the update is encrypted like the file; qpdf and Poppler, given the password, read the
+    // result. Without the password, or with a wrong one: a clear refusal and no output.
+    void encryptedInputs_data()
+    {
+        QTest::addColumn<QStringList>("encryption"); // qpdf --encrypt USER OWNER <these> --
+        QTest::addColumn<QString>("password");       // the one given to the stamper
+        QTest::addColumn<QString>("popplerOption");  // -upw or -opw
+        QTest::addColumn<bool>("allowed");
+        const QStringList aes256{QStringLiteral("256")};
+        const QStringList rc4{QStringLiteral("128"), QStringLiteral("--use-aes=n")};
+        const QStringList locked{QStringLiteral("256"), QStringLiteral("--modify=none")};
+        QTest::newRow("AES-256 user password") << aes256 << kUserPassword << QStringLiteral("-upw") << true;
+        QTest::newRow("AES-256 owner password") << aes256 << kOwnerPassword << QStringLiteral("-opw") << true;
+        QTest::newRow("RC4-128 user password") << rc4 << kUserPassword << QStringLiteral("-upw") << true;
+        QTest::newRow("RC4-128 owner password") << rc4 << kOwnerPassword << QStringLiteral("-opw") << true;
+        // Changes forbidden: the owner password lifts the restriction, the user password does not.
+        QTest::newRow("no changes, owner password") << locked << kOwnerPassword << QStringLiteral("-opw") << true;
+        QTest::newRow("no changes, user password") << locked << kUserPassword << QStringLiteral("-upw") << false;
+    }
+    void encryptedInputs()
+    {
+        QFETCH(QStringList, encryption);
+        QFETCH(QString, password);
+        QFETCH(QString, popplerOption);
+        QFETCH(bool, allowed);
+        const QString tag = QStringLiteral("enc-") + QString::fromLatin1(QTest::currentDataTag())
+                                                         .replace(QLatin1Char(' '), QLatin1Char('-'))
+                                                         .remove(QLatin1Char(','));
+        QDir().mkpath(path(tag));
+        const QString in = path(tag + QStringLiteral("/in.pdf"));
+        const QString encError =
+            encryptWithQpdf(corpus(QStringLiteral("pdf/clean/11-pages-with-labels.pdf")), in, encryption);
+        QVERIFY2(encError.isEmpty(), qPrintable(encError));
+        QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--requires-password"), in}).exitCode, 0);
+        const QString out = path(tag + QStringLiteral("/out.pdf"));
+        const QString payload = QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975");
+        const QString caption = QStringLiteral("Tra cứu hồ sơ");
+        const QStringList args{QStringLiteral("--text"),    QStringLiteral("{url}"),
+                               QStringLiteral("--url"),     payload,
+                               QStringLiteral("--caption"), caption,
+                               QStringLiteral("--pages"),   QStringLiteral("all"),
+                               QStringLiteral("--json")};
+        const auto errorOf = [](const ToolResult &r) {
+            return r.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
+        };
+        const auto nothingWritten = [&]() {
+            return QDir(path(tag)).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("in.pdf")};
+        };
+
+        // Without the password, and with a wrong one: refused, nothing written.
+        const ToolResult none = stamp(in, out, args);
+        QVERIFY2(none.exitCode == 6, qPrintable(none.describe()));
+        QCOMPARE(errorOf(none).value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+        QVERIFY2(
+            errorOf(none).value(QStringLiteral("detail")).toString().contains(QStringLiteral("password is needed")),
+            qPrintable(none.describe()));
+        {
+            ScopedEnv wrong("SOHOA_QR_PDF_PASSWORD", "not-it");
+            const ToolResult w = stamp(
+                in, out,
+                args + QStringList{QStringLiteral("--pdf-password-env"), QStringLiteral("SOHOA_QR_PDF_PASSWORD")});
+            QVERIFY2(w.exitCode == 6, qPrintable(w.describe()));
+            QCOMPARE(errorOf(w).value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+            QVERIFY2(errorOf(w).value(QStringLiteral("detail")).toString().contains(QStringLiteral("does not open")),
+                     qPrintable(w.describe()));
+        }
+        QVERIFY(nothingWritten());
+
+        // With it: from the environment (user password) or a file (owner password), with every log
+        // category on, which must not show it.
+        const QString passwordFile = path(tag + QStringLiteral("-password.txt"));
+        QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        ScopedEnv logs("QT_LOGGING_RULES", "sohoa.*=true");
+        ScopedEnv secret("SOHOA_QR_PDF_PASSWORD", password.toUtf8());
+        const QStringList passwordArgs =
+            popplerOption == u"-upw"
+                ? QStringList{QStringLiteral("--pdf-password-env"), QStringLiteral("SOHOA_QR_PDF_PASSWORD")}
+                : QStringList{QStringLiteral("--pdf-password-file"), passwordFile};
+        const ToolResult s = stamp(in, out, args + passwordArgs);
+        QVERIFY2(!s.out.contains(password) && !s.err.contains(password), qPrintable(s.describe()));
+        if (!allowed) {
+            QVERIFY2(s.exitCode == 6, qPrintable(s.describe()));
+            QCOMPARE(errorOf(s).value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+            QVERIFY2(errorOf(s).value(QStringLiteral("detail")).toString().contains(QStringLiteral("permissions")),
+                     qPrintable(s.describe()));
+            QVERIFY(nothingWritten());
+            return;
+        }
+        QVERIFY2(s.exitCode == 0, qPrintable(s.describe()));
+        QVERIFY(readAll(out).startsWith(readAll(in)));
+        const ToolResult check =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), QStringLiteral("--password=") + password, out});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        // Still encrypted the same way; without a password it still does not open.
+        QCOMPARE(qpdfEncryption(out, password), qpdfEncryption(in, password));
+        QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--requires-password"), out}).exitCode, 0);
+        // The update's streams and strings decrypt: the code reads, the caption extracts.
+        for (int page : {1, 11})
+            checkPlaced(out, page, payload, cornerRegion(QStringLiteral("bottom-right"), QSizeF(215.9, 279.4), 28),
+                        tag + QStringLiteral("-p%1").arg(page), {popplerOption, password});
+        const ToolResult text =
+            runTool(QStringLiteral("pdftotext"),
+                    {popplerOption, password, QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-f"),
+                     QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), out, QStringLiteral("-")});
+        QVERIFY2(text.out.normalized(QString::NormalizationForm_C).contains(caption), qPrintable(text.describe()));
     }
 
     // Rotated pages: the code is upright at the requested corner of the page as displayed.
@@ -458,9 +608,19 @@ private slots:
                                         {QStringLiteral("-enc"), QStringLiteral("UTF-8"), out, QStringLiteral("-")});
         QCOMPARE(text.exitCode, 0);
         QCOMPARE(text.out.simplified(), caption);
-        const ToolResult fonts = runTool(QStringLiteral("pdffonts"), {out});
-        QVERIFY2(fonts.out.contains(QStringLiteral("LiberationSerif")) && fonts.out.contains(QStringLiteral(" yes ")),
-                 qPrintable(fonts.out));
+        // Embedded as a subset, and tagged as one ("ABCDEF+LiberationSerif"), with a ToUnicode map.
+        static const QRegularExpression subsetName(QStringLiteral("^[A-Z]{6}\\+LiberationSerif$"));
+        bool captionFont = false;
+        for (const PdfFontRow &font : pdfFonts(out)) {
+            if (!font.name.contains(QStringLiteral("LiberationSerif")))
+                continue;
+            captionFont = true;
+            QVERIFY2(subsetName.match(font.name).hasMatch(), qPrintable(font.name));
+            QVERIFY(font.embedded);
+            QVERIFY(font.subset);
+            QVERIFY(font.unicode);
+        }
+        QVERIFY2(captionFont, qPrintable(runTool(QStringLiteral("pdffonts"), {out}).describe()));
         // The caption sits under the code: the code is still read at the top-left.
         checkPlaced(out, 1, QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15"),
                     QRectF(0, 0, kDefaultMarginMm + 32, kDefaultMarginMm + 32), QStringLiteral("caption"));
@@ -606,6 +766,88 @@ private slots:
         QVERIFY2(big.exitCode == 2 && QString(big.out + big.err).contains(QStringLiteral("too long for a QR symbol")),
                  qPrintable(big.describe()));
         QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.pdf")});
+    }
+
+    // A file that opens without a password but forbids changes (its owner password empty too) is
+    // refused: its restrictions hold for whoever opens it without a password.
+    void restrictedWithoutPasswordRefused()
+    {
+        const QString in = path(QStringLiteral("restricted-in.pdf"));
+        const ToolResult enc =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--encrypt"), QString(), QString(), QStringLiteral("256"),
+                                             QStringLiteral("--modify=none"), QStringLiteral("--allow-insecure"),
+                                             QStringLiteral("--"), m_letter, in});
+        QVERIFY2(enc.exitCode == 0, qPrintable(enc.describe()));
+        const QString out = path(QStringLiteral("restricted-out.pdf"));
+        const ToolResult s = stamp(in, out, {QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--json")});
+        QVERIFY2(s.exitCode == 6, qPrintable(s.describe()));
+        const QJsonObject e = s.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
+        QCOMPARE(e.value(QStringLiteral("id")).toString(), QStringLiteral("pdf-encrypted"));
+        QVERIFY2(e.value(QStringLiteral("detail")).toString().contains(QStringLiteral("permissions")),
+                 qPrintable(s.describe()));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // `sign --qr` on an encrypted input: the password opens it for the stamp and for the signature;
+    // pdfsig, given the password, finds the signature valid over the whole file, and the code reads.
+    void signWithQrEncrypted_data()
+    {
+        QTest::addColumn<QStringList>("encryption");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("popplerOption");
+        QTest::newRow("AES-256 user password")
+            << QStringList{QStringLiteral("256")} << kUserPassword << QStringLiteral("-upw");
+        QTest::newRow("RC4-128 owner password") << QStringList{QStringLiteral("128"), QStringLiteral("--use-aes=n")}
+                                                << kOwnerPassword << QStringLiteral("-opw");
+    }
+    void signWithQrEncrypted()
+    {
+        QFETCH(QStringList, encryption);
+        QFETCH(QString, password);
+        QFETCH(QString, popplerOption);
+        const QString tag = QStringLiteral("signenc-") + QString::fromLatin1(QTest::currentDataTag()).left(3);
+        const QString in = path(tag + QStringLiteral("-in.pdf"));
+        const QString encError =
+            encryptWithQpdf(corpus(QStringLiteral("pdf/clean/11-pages-with-labels.pdf")), in, encryption);
+        QVERIFY2(encError.isEmpty(), qPrintable(encError));
+        const QString outDir = path(tag);
+        QDir().mkpath(outDir);
+        const QString out = outDir + QStringLiteral("/copy.pdf");
+        const QString passwordFile = path(tag + QStringLiteral("-password.txt"));
+        QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        ScopedEnv pin("SOHOA_TEST_PASSWORD", TestCa::password());
+        const QString payload = QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975");
+        const QStringList args{
+            QStringLiteral("sign"),           in,
+            QStringLiteral("--out"),          out,
+            QStringLiteral("--appearance"),   QStringLiteral("copy"),
+            QStringLiteral("--organization"), QStringLiteral("UBND phường Bến Nghé"),
+            QStringLiteral("--qr"),           QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma={dossier_code}"),
+            QStringLiteral("--dossier-code"), QStringLiteral("H15.50.05.13-261008-0975"),
+            QStringLiteral("--qr-caption"),   QStringLiteral("Tra cứu hồ sơ"),
+            QStringLiteral("--p12"),          ca().p12(QStringLiteral("signer")),
+            QStringLiteral("--pin-env"),      QStringLiteral("SOHOA_TEST_PASSWORD")};
+
+        // Without the password: the stamp refuses, nothing is written.
+        const ToolResult none = runCli(args + QStringList{QStringLiteral("--json")});
+        QVERIFY2(none.exitCode == 6, qPrintable(none.describe()));
+        QCOMPARE(signedEventErrorId(none.events(QStringLiteral("signed")).value(0)), QStringLiteral("pdf-encrypted"));
+        QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList());
+
+        const ToolResult s = runCli(args + QStringList{QStringLiteral("--pdf-password-file"), passwordFile});
+        QVERIFY2(s.exitCode == 0, qPrintable(s.describe()));
+        QVERIFY2(!s.out.contains(password) && !s.err.contains(password), qPrintable(s.describe()));
+        QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.pdf")});
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(out, &raw, 60000, nullptr, {popplerOption, password});
+        QVERIFY2(sigs.size() == 1 && sigs.constFirst().valid && sigs.constFirst().total, qPrintable(raw));
+        const ToolResult check =
+            runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), QStringLiteral("--password=") + password, out});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        QCOMPARE(qpdfEncryption(out, password), qpdfEncryption(in, password));
+        checkPlaced(out, 1, payload,
+                    cornerRegion(QStringLiteral("bottom-right"), QSizeF(215.9, 279.4), kDefaultSizeMm + 8), tag,
+                    {popplerOption, password});
     }
 
     // The engine itself: progress per page, and a cancel flag that leaves no output.

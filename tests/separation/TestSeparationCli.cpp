@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +133,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QImageReader::setAllocationLimit(1024);
         SOHOA_REQUIRE_TOOL("pdftoppm");
+        SOHOA_REQUIRE_TOOL("pdffonts");
+        SOHOA_REQUIRE_TOOL("pdftotext");
+        SOHOA_REQUIRE_TOOL("qpdf");
     }
 
     void corpusCoversOpenTheirDossiers()
@@ -204,6 +208,36 @@ private slots:
             QCOMPARE(detail.value(QStringLiteral("value")).toString(), coverCodes.at(i));
             QCOMPARE(detail.value(QStringLiteral("kind")).toString(), QStringLiteral("receipt"));
         }
+    }
+
+    // The cover sheet PDF: valid for qpdf, its text real Vietnamese text in Liberation Serif 2, embedded
+    // as a subset and tagged as one ("ABCDEF+LiberationSerif", the subset column of pdffonts).
+    void coverSheetPdfFonts()
+    {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("cover.pdf"));
+        const ToolResult made = runCli({QStringLiteral("coversheet"), QStringLiteral("--dossier"),
+                                        QStringLiteral("H15.50.05.13-261008-0975"), QStringLiteral("--component"),
+                                        QStringLiteral("Đơn đề nghị"), QStringLiteral("--component"),
+                                        QStringLiteral("Giấy tờ kèm theo"), QStringLiteral("--out"), pdf});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.describe()));
+        const ToolResult check = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), pdf});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        const QList<PdfFontRow> fonts = pdfFonts(pdf);
+        QCOMPARE(fonts.size(), 1);
+        static const QRegularExpression subsetName(QStringLiteral("^[A-Z]{6}\\+LiberationSerif$"));
+        QVERIFY2(subsetName.match(fonts.constFirst().name).hasMatch(), qPrintable(fonts.constFirst().name));
+        QVERIFY(fonts.constFirst().embedded);
+        QVERIFY(fonts.constFirst().subset);
+        QVERIFY(fonts.constFirst().unicode);
+        const ToolResult text =
+            runTool(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-f"), QStringLiteral("2"),
+                     QStringLiteral("-l"), QStringLiteral("2"), pdf, QStringLiteral("-")});
+        const QString page2 = text.out.normalized(QString::NormalizationForm_C);
+        QVERIFY2(page2.contains(QStringLiteral("TỜ BÌA HỒ SƠ")) &&
+                     page2.contains(QStringLiteral("Thành phần / Component: Giấy tờ kèm theo")),
+                 qPrintable(text.describe()));
     }
 
     void printedCoverSheetSkewedRoutesFollowingPages()

@@ -665,6 +665,10 @@ private slots:
         QTest::newRow("AES-256 owner password") << aes256 << QStringLiteral("Mk-owner-2846") << QStringLiteral("-opw");
         QTest::newRow("RC4-128 user password") << rc4 << QStringLiteral("Mk-user-7391") << QStringLiteral("-upw");
         QTest::newRow("RC4-128 owner password") << rc4 << QStringLiteral("Mk-owner-2846") << QStringLiteral("-opw");
+        // Changes forbidden to users: the owner password lifts the restriction.
+        QTest::newRow("AES-256 no changes, owner password")
+            << QStringList{QStringLiteral("256"), QStringLiteral("--modify=none")} << QStringLiteral("Mk-owner-2846")
+            << QStringLiteral("-opw");
     }
 
     void encryptedInputs()

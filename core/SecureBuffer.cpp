@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace sohoa::signing {
+namespace sohoa {
 
 SecureBuffer::SecureBuffer(QByteArrayView bytes)
 {
@@ -74,4 +74,4 @@ bool SecureBuffer::operator==(const SecureBuffer &other) const
     return m_size == other.m_size && (m_size == 0 || CRYPTO_memcmp(m_data.get(), other.m_data.get(), m_size) == 0);
 }
 
-} // namespace sohoa::signing
+} // namespace sohoa

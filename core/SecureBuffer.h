@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <memory>
 
-namespace sohoa::signing {
+namespace sohoa {
 
-// Bytes of a secret (token PIN, key-file password). The storage is wiped when the buffer is
+// Bytes of a secret (token PIN, key-file or PDF password). The storage is wiped when the buffer is
 // destroyed, cleared or assigned over, and a moved-from buffer is left empty. There is
 // deliberately no QDebug operator and no conversion to QString: a secret must not reach a log.
 class SecureBuffer
@@ -37,4 +37,4 @@ private:
     std::size_t m_size = 0;
 };
 
-} // namespace sohoa::signing
+} // namespace sohoa
