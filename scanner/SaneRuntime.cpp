@@ -6,6 +6,7 @@
 
 #include <sane/sane.h>
 
+#include <atomic>
 #include <mutex>
 
 namespace sohoa::scanner {
@@ -14,6 +15,7 @@ namespace {
 
 std::once_flag g_initOnce;
 SANE_Status g_initStatus = SANE_STATUS_GOOD;
+std::atomic<bool> g_initialized{false};
 SANE_Int g_version = 0;
 
 } // namespace
@@ -33,6 +35,7 @@ Result<void> SaneRuntime::ensureInitialized()
     // crash to the user. For the same reason SANE is never re-initialised to rescan the device
     // list: SANE_CONFIG_DIR and dll.conf are read once per process.
     std::call_once(g_initOnce, [] {
+        g_initialized = true;
         g_initStatus = sane_init(&g_version, nullptr);
         if (g_initStatus == SANE_STATUS_GOOD)
             qCInfo(lcScanner) << "SANE initialised, version" << SANE_VERSION_MAJOR(g_version)
@@ -43,6 +46,11 @@ Result<void> SaneRuntime::ensureInitialized()
     if (g_initStatus != SANE_STATUS_GOOD)
         return Error(ErrorCode::ScannerInitFailed, QString::fromLatin1(sane_strstatus(g_initStatus)));
     return {};
+}
+
+bool SaneRuntime::wasInitialized()
+{
+    return g_initialized.load();
 }
 
 Result<QList<DeviceInfo>> SaneRuntime::listDevices()

@@ -24,6 +24,12 @@ public:
     static Result<void> ensureInitialized();
     static Result<QList<DeviceInfo>> listDevices();
 
+    // True once this process has initialised SANE (whatever the outcome). Backends then may have
+    // cancelled reader threads asynchronously (sanei_thread uses PTHREAD_CANCEL_ASYNCHRONOUS), which
+    // can leave a libc lock taken for good; a process that used SANE should end with std::_Exit
+    // after flushing its output, not run every library's destructors (see app/cli/main.cpp).
+    static bool wasInitialized();
+
     SaneRuntime() = delete;
 };
 
