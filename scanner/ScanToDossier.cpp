@@ -2,16 +2,16 @@
 
 #include "ScannerLogging.h"
 
-#include <QFuture>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThreadPool>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -79,7 +79,65 @@ private:
 struct AcquiredPage
 {
     ScannedPage page;
-    QFuture<SheetClass> sheet; // barcode search on the pool; invalid without separation by barcode
+    std::shared_future<SheetClass> sheet; // barcode search; invalid without separation by barcode
+};
+
+// The barcode search runs on a thread of its own, started BEFORE the scanner: no thread may be
+// created once a SANE backend has run. Backends built on sanei_thread cancel their reader threads
+// asynchronously, and a thread cancelled inside libc can leave the dynamic loader's lock taken for
+// good; the next pthread_create then waits forever (seen: the `test` backend and a lazily started
+// QThreadPool, a scan hung after a few pages). One thread keeps up: the search (about 10 ms at
+// 300 dpi) is a fraction of the page's encoding.
+class DetectionThread
+{
+public:
+    DetectionThread() : m_thread([this] { loop(); }) {}
+    ~DetectionThread()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    DetectionThread(const DetectionThread &) = delete;
+    DetectionThread &operator=(const DetectionThread &) = delete;
+
+    std::shared_future<SheetClass> submit(std::function<SheetClass()> work)
+    {
+        std::packaged_task<SheetClass()> task(std::move(work));
+        std::shared_future<SheetClass> result = task.get_future().share();
+        {
+            std::lock_guard lock(m_mutex);
+            m_tasks.push_back(std::move(task));
+        }
+        m_wake.notify_one();
+        return result;
+    }
+
+private:
+    void loop()
+    {
+        for (;;) {
+            std::packaged_task<SheetClass()> task;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [&] { return !m_tasks.empty() || m_done; });
+                if (m_tasks.empty())
+                    return;
+                task = std::move(m_tasks.front());
+                m_tasks.pop_front();
+            }
+            task();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::packaged_task<SheetClass()>> m_tasks;
+    bool m_done = false;
+    std::thread m_thread; // last: starts once the members above exist
 };
 
 struct EncodedPage
@@ -132,7 +190,6 @@ struct ScanToDossier::Private
     std::mutex deviceMutex;
     ScannerDevice *device = nullptr;
     std::atomic<bool> cancelled{false};
-    QThreadPool detectionPool; // barcode search, never on the acquisition thread
 
     explicit Private(DossierStore &s) : store(s) {}
 };
@@ -252,6 +309,8 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     const bool allowFreeForm = job.allowFreeFormCode;
     BatchOutcome outcome;
     std::atomic<int> acquiredCount{0};
+    // Before the acquisition thread starts the scanner (see DetectionThread).
+    const std::unique_ptr<DetectionThread> detection = readsBarcodes ? std::make_unique<DetectionThread>() : nullptr;
     std::thread acquisition([&] {
         BatchCallbacks cb;
         cb.progress = callbacks.progress;
@@ -260,10 +319,9 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             AcquiredPage item{std::move(page), {}};
             if (readsBarcodes) {
                 // The QImage is shared, not copied; the search runs while the page waits for the encoder.
-                item.sheet = QtConcurrent::run(&d->detectionPool,
-                                               [image = item.page.image, dpi = item.page.dpi, mode, allowFreeForm] {
-                                                   return Separation::classifyPage(image, dpi, mode, allowFreeForm);
-                                               });
+                item.sheet = detection->submit([image = item.page.image, dpi = item.page.dpi, mode, allowFreeForm] {
+                    return Separation::classifyPage(image, dpi, mode, allowFreeForm);
+                });
             }
             if (!acquired.push(std::move(item)))
                 return false;
@@ -279,14 +337,16 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             // A cover or patch-T sheet found in time is not encoded; otherwise encoding and the
             // barcode search run side by side and the page waits for both. (A receipt may still turn
             // out to be a page of the current dossier, so it is always encoded.)
-            const bool searched = page->sheet.isValid();
-            SheetClass sheet = searched && page->sheet.isFinished() ? page->sheet.result() : SheetClass();
+            const bool searched = page->sheet.valid();
+            SheetClass sheet = searched && page->sheet.wait_for(std::chrono::seconds(0)) == std::future_status::ready
+                                   ? page->sheet.get()
+                                   : SheetClass();
             const bool skip = sheet.kind == SheetClass::Kind::CoverSheet || sheet.kind == SheetClass::Kind::PatchT;
             Result<EncodedImage> image =
                 skip ? Result<EncodedImage>(Error(ErrorCode::Internal, QStringLiteral("separator sheet")))
                      : PageEncoder::encode(page->page, job.profile);
             if (searched)
-                sheet = page->sheet.result();
+                sheet = page->sheet.get();
             page->page.image = QImage();
             EncodedPage item{std::move(page->page), std::move(image), std::move(sheet)};
             if (!encoded.push(std::move(item))) {
