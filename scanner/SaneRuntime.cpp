@@ -7,7 +7,28 @@
 #include <sane/sane.h>
 
 #include <atomic>
+#include <cerrno>
+#include <dlfcn.h>
 #include <mutex>
+#include <pthread.h>
+
+// SANE backends built on sanei_thread (the `test` backend; real ones with a reader thread) make
+// their reader threads cancellable ASYNCHRONOUSLY and cancel them at the end of every page, racing
+// the thread's own exit. A thread cancelled at an arbitrary instruction inside libc leaves libc's
+// locks taken for good; we saw exit() hang on the locale lock, pthread_create hang on the loader's
+// TLS lock, and a scan hang after its last page. This definition interposes libc's for the whole
+// process (it is exported from every executable that links sohoa_scanner, see CMakeLists.txt, so
+// the backends' dlopen'ed references bind to it): asynchronous cancellation becomes deferred, so a
+// reader thread is cancelled at its next cancellation point (the pipe write or read it blocks in),
+// where libc's state is consistent. Nothing of ours uses asynchronous cancellation.
+extern "C" int pthread_setcanceltype(int type, int *oldtype)
+{
+    using Fn = int (*)(int, int *);
+    static const Fn real = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "pthread_setcanceltype"));
+    if (!real)
+        return ENOSYS;
+    return real(type == PTHREAD_CANCEL_ASYNCHRONOUS ? PTHREAD_CANCEL_DEFERRED : type, oldtype);
+}
 
 namespace sohoa::scanner {
 
