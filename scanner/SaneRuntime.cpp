@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <dlfcn.h>
 #include <mutex>
 #include <pthread.h>
@@ -57,6 +58,11 @@ Result<void> SaneRuntime::ensureInitialized()
     // list: SANE_CONFIG_DIR and dll.conf are read once per process.
     std::call_once(g_initOnce, [] {
         g_initialized = true;
+        // A backend's reader thread, cancelled at its next cancellation point (see
+        // pthread_setcanceltype above), may first write into the pipe sane_cancel has just closed:
+        // that write must fail with EPIPE, not kill the process (sanei_thread only ignores SIGPIPE
+        // when nobody handles it; Qt Test's crash handler, for one, treats it as fatal).
+        std::signal(SIGPIPE, SIG_IGN);
         g_initStatus = sane_init(&g_version, nullptr);
         if (g_initStatus == SANE_STATUS_GOOD)
             qCInfo(lcScanner) << "SANE initialised, version" << SANE_VERSION_MAJOR(g_version)
