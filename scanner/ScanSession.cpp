@@ -7,6 +7,8 @@ ScanSession::ScanSession(DossierStore &store, QObject *parent)
 {
     qRegisterMetaType<sohoa::PageRecord>();
     qRegisterMetaType<sohoa::scanner::ScanReport>();
+    qRegisterMetaType<sohoa::scanner::SeparationEvent>();
+    qRegisterMetaType<sohoa::scanner::SeparationWarning>();
 }
 
 ScanSession::~ScanSession()
@@ -39,6 +41,12 @@ void ScanSession::start(const ScanJob &job)
         };
         cb.progress = [this](int index, double fraction) {
             Q_EMIT progress(index, fraction);
+        };
+        cb.separated = [this](const SeparationEvent &event) {
+            Q_EMIT separated(event);
+        };
+        cb.separationWarning = [this](const SeparationWarning &warning) {
+            Q_EMIT separationWarning(warning);
         };
         const ScanReport report = m_pipeline->run(job, cb);
         m_store.releaseThreadConnection();

@@ -26,6 +26,10 @@ Q_SIGNALS:
     void started(const QString &dossierCode, const QString &component);
     void pageSaved(const sohoa::PageRecord &page);
     void progress(int pageIndex, double fraction);
+    // With separation: a separator sheet (or every:N) switched the target, in sheet order between
+    // the pageSaved() signals of the pages around it; a sheet that looked like one but was unusable.
+    void separated(const sohoa::scanner::SeparationEvent &event);
+    void separationWarning(const sohoa::scanner::SeparationWarning &warning);
     void finished(const sohoa::scanner::ScanReport &report);
 
 private:
@@ -38,3 +42,5 @@ private:
 
 Q_DECLARE_METATYPE(sohoa::PageRecord)
 Q_DECLARE_METATYPE(sohoa::scanner::ScanReport)
+Q_DECLARE_METATYPE(sohoa::scanner::SeparationEvent)
+Q_DECLARE_METATYPE(sohoa::scanner::SeparationWarning)

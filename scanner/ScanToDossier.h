@@ -79,7 +79,7 @@ struct ScanCallbacks
 
 // Scans a batch straight into a dossier component: acquisition runs on its own thread while the
 // calling thread encodes and saves each page (so the next sheet is read while the last is encoded).
-// With separation, each page is searched for barcodes on a worker pool while it waits to be encoded;
+// With separation, each page is searched for barcodes on a thread of its own while it is encoded;
 // pages keep their order and none is dropped: separator sheets are recorded in the audit log
 // ("separator-sheet", with the decoded value) instead of being saved as pages.
 // A bounded queue keeps memory flat. A scanner fault ends the batch with a typed error after every

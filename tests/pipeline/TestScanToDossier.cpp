@@ -140,6 +140,43 @@ private slots:
         QCOMPARE(report.savedPages.size(), 10);
     }
 
+    void sessionRelaysSeparationsInOrder()
+    {
+        QTemporaryDir dir;
+        auto store = DossierStore::open(dir.path());
+        ScanSession session(*store.value());
+        QStringList order; // "page <component>" and "split <component>", as the signals arrive
+        connect(&session, &ScanSession::pageSaved, this, [&](const PageRecord &page) {
+            order.append(QStringLiteral("page %1").arg(page.componentId));
+        });
+        QList<SeparationEvent> events;
+        connect(&session, &ScanSession::separated, this, [&](const SeparationEvent &e) {
+            events.append(e);
+            order.append(QStringLiteral("split ") + e.component);
+        });
+        QSignalSpy finished(&session, &ScanSession::finished);
+        ScanJob job = adfJob();
+        job.separation = SeparationSettings::parse(QStringLiteral("every:4")).value();
+        session.start(job);
+        QVERIFY(finished.wait(60000));
+        QTest::qWait(50);
+        const auto report = finished.first().at(0).value<ScanReport>();
+        QVERIFY2(!report.error.isError(), qPrintable(report.error.fullText()));
+        QCOMPARE(report.savedPages.size(), 10);
+        // 10 sheets every 4: documents of 4, 4 and 2 pages, two splits, relayed as the report has them.
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.size(), report.separations.size());
+        for (int i = 0; i < events.size(); ++i) {
+            QCOMPARE(events.at(i).kind, QStringLiteral("every"));
+            QCOMPARE(events.at(i).component, report.separations.at(i).component);
+        }
+        QVERIFY(events.at(0).component != events.at(1).component);
+        // In sheet order: each split comes after the 4th page of the document before it.
+        QCOMPARE(order.size(), 12);
+        QVERIFY2(order.at(4).startsWith(QStringLiteral("split ")), qPrintable(order.join(u',')));
+        QVERIFY2(order.at(9).startsWith(QStringLiteral("split ")), qPrintable(order.join(u',')));
+    }
+
     void cancelKeepsWhatWasSaved()
     {
         QTemporaryDir dir;
