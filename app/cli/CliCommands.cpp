@@ -1,8 +1,9 @@
 #include "CliCommands.h"
 
+#include "CliArgs.h"
 #include "CliOutput.h"
-#include "CoverSheet.h"
 #include "CliStamp.h"
+#include "CoverSheet.h"
 #include "DossierCode.h"
 #include "DossierStore.h"
 #include "PdfWriter.h"
@@ -61,32 +62,9 @@ QCommandLineOption jsonOption()
     return {QStringLiteral("json"), QStringLiteral("One JSON object per line.")};
 }
 
-int fail(const Error &error, bool json)
-{
-    printError(error, json);
-    return error.exitStatus();
-}
-
 int usageError(const QString &text, bool json)
 {
     return fail(Error(ErrorCode::InvalidArgument, text), json);
-}
-
-// Parses a sub-command's arguments; on --help prints and returns false with *exitCode 0.
-bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, bool json)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        *exitCode = usageError(parser.errorText(), json);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        *exitCode = 0;
-        return false;
-    }
-    return true;
 }
 
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
@@ -134,7 +112,7 @@ int cmdDevices(const QStringList &args)
     parser.addOption(jsonOption());
     int code = 0;
     const bool json = args.contains(QStringLiteral("--json"));
-    if (!parse(parser, args, &code, json))
+    if (!parseArguments(parser, args, &code, json))
         return code;
     auto devices = scanner::SaneRuntime::listDevices();
     if (!devices)
@@ -199,7 +177,7 @@ int cmdScan(const QStringList &args)
                        quality, maxPages, nameTemplate, separate, storeOption(), jsonOption()});
     const bool json = args.contains(QStringLiteral("--json"));
     int code = 0;
-    if (!parse(parser, args, &code, json))
+    if (!parseArguments(parser, args, &code, json))
         return code;
     if (!parser.isSet(device))
         return usageError(QStringLiteral("--device is required"), json);
@@ -400,7 +378,7 @@ int cmdDossierList(const QStringList &args)
     parser.addOptions({storeOption(), jsonOption()});
     const bool json = args.contains(QStringLiteral("--json"));
     int code = 0;
-    if (!parse(parser, args, &code, json))
+    if (!parseArguments(parser, args, &code, json))
         return code;
     auto store = openStore(parser, json);
     if (!store)
@@ -446,7 +424,7 @@ std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, cons
     parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("Dossier code."));
     OpenedDossier opened;
     opened.json = args.contains(QStringLiteral("--json"));
-    if (!parse(parser, args, exitCode, opened.json))
+    if (!parseArguments(parser, args, exitCode, opened.json))
         return std::nullopt;
     if (parser.positionalArguments().size() != 1) {
         *exitCode = usageError(command + QStringLiteral(" needs exactly one CODE"), opened.json);
@@ -652,7 +630,7 @@ int cmdCoverSheet(const QStringList &args)
     parser.addOptions({dossier, component, out, overwrite, freeForm, ec, jsonOption()});
     const bool json = args.contains(QStringLiteral("--json"));
     int code = 0;
-    if (!parse(parser, args, &code, json))
+    if (!parseArguments(parser, args, &code, json))
         return code;
     if (!parser.isSet(dossier))
         return usageError(QStringLiteral("--dossier is required"), json);

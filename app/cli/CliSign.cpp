@@ -1,5 +1,6 @@
 // `sohoa-cli sign`: argument parsing and printing around signing::PdfSigner.
 
+#include "CliArgs.h"
 #include "CliCommands.h"
 #include "CliOutput.h"
 #include "CliSecrets.h"
@@ -22,12 +23,6 @@ namespace sohoa::cli {
 namespace {
 
 using namespace sohoa::signing;
-
-int failWith(const Error &error, bool json)
-{
-    printError(error, json);
-    return error.exitStatus();
-}
 
 // What an appearance needs from the command line, checked once for the whole batch.
 QString missingAppearanceOption(AppearanceKind kind, const QCommandLineParser &parser)
@@ -97,59 +92,48 @@ int cmdSign(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral("Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token."));
     parser.addPositionalArgument(QStringLiteral("INPUT.pdf"), QStringLiteral("Files to sign."),
                                  QStringLiteral("INPUT.pdf..."));
-    const auto opt = [](const char *name, const char *help, const char *value = nullptr) {
-        return value
-                   ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
-                   : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
-    };
     parser.addOptions({
-        opt("out", "Output folder (outputs keep their input's name), or output file for one input.", "PATH"),
-        opt("overwrite", "Replace existing output files."),
-        opt("p12", "PKCS#12 key file (.p12/.pfx).", "FILE"),
-        opt("pkcs11-module", "PKCS#11 module of the token (default: known locations).", "SO"),
-        opt("token", "Token label or serial.", "LABEL"),
-        opt("key", "Key label on the token, or a pkcs11: URI.", "LABEL|URI"),
+        option("out", "Output folder (outputs keep their input's name), or output file for one input.", "PATH"),
+        option("overwrite", "Replace existing output files."),
+        option("p12", "PKCS#12 key file (.p12/.pfx).", "FILE"),
+        option("pkcs11-module", "PKCS#11 module of the token (default: known locations).", "SO"),
+        option("token", "Token label or serial.", "LABEL"),
+        option("key", "Key label on the token, or a pkcs11: URI.", "LABEL|URI"),
     });
     parser.addOptions(pinOptions());
     parser.addOptions(pdfPasswordOptions());
     parser.addOptions({
-        opt("appearance", "none, copy, attachment, signer or organization.", "KIND"),
-        opt("copy-form", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\".", "TEXT"),
-        opt("organization", "Organization name shown in the block.", "NAME"),
-        opt("doc-number", "Document number and notation for --appearance attachment.", "TEXT"),
-        opt("signer-title", "Signer's title for signer/organization appearances.", "TEXT"),
-        opt("signer-name", "Signer's name for signer/organization appearances.", "TEXT"),
-        opt("signature-image", "Handwritten signature, transparent PNG.", "PNG"),
-        opt("seal-image", "Seal, transparent PNG at its real size.", "PNG"),
-        opt("page", "Page of a visible signature: a number from 1, or \"last\".", "N"),
-        opt("corner", "top-right, top-left, bottom-right or bottom-left.", "CORNER"),
-        opt("offset-mm", "Offset of the block from the corner, X,Y in mm.", "X,Y"),
-        opt("size-mm", "Size of the block, WxH in mm.", "WxH"),
-        opt("reason", "Reason for signing.", "TEXT"),
-        opt("location", "Place of signing.", "TEXT"),
-        opt("contact", "Contact information.", "TEXT"),
-        opt("tsa", "RFC 3161 timestamp service URL (PAdES B-T).", "URL"),
-        opt("subfilter", "cades (ETSI.CAdES.detached, default) or pkcs7 (adbe.pkcs7.detached).", "KIND"),
-        opt("hash", "sha256 (default), sha384 or sha512.", "ALG"),
-        opt("pss", "Use RSASSA-PSS for RSA keys."),
-        opt("json", "One JSON object per line."),
+        option("appearance", "none, copy, attachment, signer or organization.", "KIND"),
+        option("copy-form", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\".", "TEXT"),
+        option("organization", "Organization name shown in the block.", "NAME"),
+        option("doc-number", "Document number and notation for --appearance attachment.", "TEXT"),
+        option("signer-title", "Signer's title for signer/organization appearances.", "TEXT"),
+        option("signer-name", "Signer's name for signer/organization appearances.", "TEXT"),
+        option("signature-image", "Handwritten signature, transparent PNG.", "PNG"),
+        option("seal-image", "Seal, transparent PNG at its real size.", "PNG"),
+        option("page", "Page of a visible signature: a number from 1, or \"last\".", "N"),
+        option("corner", "top-right, top-left, bottom-right or bottom-left.", "CORNER"),
+        option("offset-mm", "Offset of the block from the corner, X,Y in mm.", "X,Y"),
+        option("size-mm", "Size of the block, WxH in mm.", "WxH"),
+        option("reason", "Reason for signing.", "TEXT"),
+        option("location", "Place of signing.", "TEXT"),
+        option("contact", "Contact information.", "TEXT"),
+        option("tsa", "RFC 3161 timestamp service URL (PAdES B-T).", "URL"),
+        option("subfilter", "cades (ETSI.CAdES.detached, default) or pkcs7 (adbe.pkcs7.detached).", "KIND"),
+        option("hash", "sha256 (default), sha384 or sha512.", "ALG"),
+        option("pss", "Use RSASSA-PSS for RSA keys."),
+        option("json", "One JSON object per line."),
     });
     parser.addOptions(qrSignOptions());
     const bool json = args.contains(QStringLiteral("--json"));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return failWith(Error(ErrorCode::InvalidArgument, parser.errorText()), json);
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        return 0;
-    }
+    if (int code = 0; !parseArguments(parser, args, &code, json))
+        return code;
     const QStringList inputs = parser.positionalArguments();
     if (inputs.isEmpty())
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("no input PDF given")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("no input PDF given")), json);
     if (!parser.isSet(QStringLiteral("out")))
-        return failWith(
-            Error(ErrorCode::InvalidArgument, QStringLiteral("--out DIR (or FILE for one input) is required")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--out DIR (or FILE for one input) is required")),
+                    json);
 
     // Outputs: a folder keeps the inputs' names; a file only for a single input.
     const QString out = parser.value(QStringLiteral("out"));
@@ -158,12 +142,12 @@ int cmdSign(const QStringList &args)
     for (const QString &in : inputs) {
         const QString target = outIsDir ? QDir(out).filePath(QFileInfo(in).fileName()) : out;
         if (QFileInfo(target).absoluteFilePath() == QFileInfo(in).absoluteFilePath())
-            return failWith(
-                Error(ErrorCode::InvalidArgument, QStringLiteral("the output would replace the input: ") + in), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the output would replace the input: ") + in),
+                        json);
         jobs.append({in, target});
     }
     if (outIsDir && !QDir().mkpath(out))
-        return failWith(Error(ErrorCode::FileWriteFailed, out), json);
+        return fail(Error(ErrorCode::FileWriteFailed, out), json);
 
     SignOptions options;
     const QString kind = parser.value(QStringLiteral("appearance")).toLower();
@@ -178,7 +162,7 @@ int cmdSign(const QStringList &args)
     else if (kind == u"organization")
         options.appearance.kind = AppearanceKind::Organization;
     else
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--appearance: ") + kind), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--appearance: ") + kind), json);
     if (parser.isSet(QStringLiteral("copy-form")))
         options.appearance.copyForm = parser.value(QStringLiteral("copy-form"));
     options.appearance.organizationName = parser.value(QStringLiteral("organization"));
@@ -196,25 +180,25 @@ int cmdSign(const QStringList &args)
         else if (ok && n >= 1)
             options.page = n - 1;
         else
-            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--page: ") + p), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--page: ") + p), json);
         options.customPosition = true;
     }
     if (parser.isSet(QStringLiteral("corner"))) {
         if (!parseCorner(parser.value(QStringLiteral("corner")), &options.corner))
-            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--corner")), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--corner")), json);
         options.customPosition = true;
     }
     if (parser.isSet(QStringLiteral("offset-mm"))) {
         double x = 0, y = 0;
         if (!parsePair(parser.value(QStringLiteral("offset-mm")), u',', &x, &y))
-            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--offset-mm X,Y")), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--offset-mm X,Y")), json);
         options.positionMm = QPointF(x, y);
         options.customPosition = true;
     }
     if (parser.isSet(QStringLiteral("size-mm"))) {
         double w = 0, h = 0;
         if (!parsePair(parser.value(QStringLiteral("size-mm")), u'x', &w, &h) || w <= 0 || h <= 0)
-            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--size-mm WxH")), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--size-mm WxH")), json);
         options.sizeMm = QSizeF(w, h);
     }
     options.reason = parser.value(QStringLiteral("reason"));
@@ -223,36 +207,36 @@ int cmdSign(const QStringList &args)
     if (parser.isSet(QStringLiteral("tsa"))) {
         options.tsaUrl = QUrl(parser.value(QStringLiteral("tsa")));
         if (!options.tsaUrl.isValid() || options.tsaUrl.host().isEmpty())
-            return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--tsa URL")), json);
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--tsa URL")), json);
     }
     const QString sub = parser.value(QStringLiteral("subfilter")).toLower();
     if (sub == u"pkcs7")
         options.pades = false;
     else if (!sub.isEmpty() && sub != u"cades")
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--subfilter cades|pkcs7")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--subfilter cades|pkcs7")), json);
     const QString hash = parser.value(QStringLiteral("hash")).toLower();
     if (hash == u"sha384")
         options.hash = HashAlgorithm::Sha384;
     else if (hash == u"sha512")
         options.hash = HashAlgorithm::Sha512;
     else if (!hash.isEmpty() && hash != u"sha256")
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--hash sha256|sha384|sha512")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--hash sha256|sha384|sha512")), json);
     if (parser.isSet(QStringLiteral("pss")))
         options.padding = RsaPadding::Pss;
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
     auto qr = qrOptionsForSign(parser);
     if (!qr)
-        return failWith(qr.error(), json);
+        return fail(qr.error(), json);
 
     // What every file shares is checked once, before the key is opened and before any file is
     // signed: a batch with a missing --organization fails with one message, not one per file.
     if (const QString missing = missingAppearanceOption(options.appearance.kind, parser); !missing.isEmpty())
-        return failWith(Error(ErrorCode::InvalidArgument, missing), json);
+        return fail(Error(ErrorCode::InvalidArgument, missing), json);
     if (auto checked = PdfSigner::checkOptions(options); !checked)
-        return failWith(checked.error(), json);
+        return fail(checked.error(), json);
     auto pdfPassword = readPdfPassword(parser);
     if (!pdfPassword)
-        return failWith(pdfPassword.error(), json);
+        return fail(pdfPassword.error(), json);
     options.pdfPassword = std::move(pdfPassword).value();
     if (qr->has_value())
         qr.value()->pdfPassword = options.pdfPassword; // the stamp opens the input before the signer does
@@ -263,12 +247,12 @@ int cmdSign(const QStringList &args)
     if (parser.isSet(QStringLiteral("p12"))) {
         auto secret = readPin(parser, QStringLiteral("Mật khẩu tệp khóa / Key file password: "));
         if (!secret)
-            return failWith(secret.error(), json);
+            return fail(secret.error(), json);
         QByteArray password(secret->data(), secret->size());
         auto loaded = Pkcs12Key::load(parser.value(QStringLiteral("p12")), password);
         password.fill('\0');
         if (!loaded)
-            return failWith(loaded.error(), json);
+            return fail(loaded.error(), json);
         key = std::move(loaded).value();
     } else if (parser.isSet(QStringLiteral("pkcs11-module")) || parser.isSet(QStringLiteral("token")) ||
                parser.value(QStringLiteral("key")).startsWith(QStringLiteral("pkcs11:"))) {
@@ -279,7 +263,7 @@ int cmdSign(const QStringList &args)
         if (keyArg.startsWith(QStringLiteral("pkcs11:"))) {
             auto uri = Pkcs11Uri::parse(keyArg);
             if (!uri)
-                return failWith(uri.error(), json);
+                return fail(uri.error(), json);
             tokenSel = uri->tokenSelector();
             keySel = uri->keySelector();
             if (modulePath.isEmpty())
@@ -292,28 +276,28 @@ int cmdSign(const QStringList &args)
         }
         auto module = modulePath.isEmpty() ? Pkcs11Module::loadDefault() : Pkcs11Module::load(modulePath);
         if (!module)
-            return failWith(module.error(), json);
+            return fail(module.error(), json);
         auto opened = Pkcs11Session::open(module.value(), tokenSel);
         if (!opened && !tokenSel.label.isEmpty() && tokenSel.serial.isEmpty()) {
             // --token may name the serial instead of the label.
             opened = Pkcs11Session::open(module.value(), TokenSelector{QString(), tokenSel.label});
         }
         if (!opened)
-            return failWith(opened.error(), json);
+            return fail(opened.error(), json);
         session = std::move(opened).value();
         auto pin = readPin(parser, QStringLiteral("Mã PIN của token / Token PIN: "));
         if (!pin)
-            return failWith(pin.error(), json);
+            return fail(pin.error(), json);
         if (auto login = session->login(pin.value()); !login)
-            return failWith(login.error(), json);
+            return fail(login.error(), json);
         auto found = session->findKey(keySel);
         if (!found)
-            return failWith(found.error(), json);
+            return fail(found.error(), json);
         key = std::move(found).value();
     } else {
-        return failWith(Error(ErrorCode::InvalidArgument,
-                              QStringLiteral("give --p12 FILE or a token (--pkcs11-module/--token/--key pkcs11:...)")),
-                        json);
+        return fail(Error(ErrorCode::InvalidArgument,
+                          QStringLiteral("give --p12 FILE or a token (--pkcs11-module/--token/--key pkcs11:...)")),
+                    json);
     }
 
     PdfSigner signer(*key);

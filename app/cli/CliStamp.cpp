@@ -2,6 +2,7 @@
 
 #include "CliStamp.h"
 
+#include "CliArgs.h"
 #include "CliCommands.h"
 #include "CliOutput.h"
 #include "CliSecrets.h"
@@ -15,18 +16,6 @@
 namespace sohoa::cli {
 
 namespace {
-
-int failWith(const Error &error, bool json)
-{
-    printError(error, json);
-    return error.exitStatus();
-}
-
-QCommandLineOption opt(const char *name, const char *help, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
-}
 
 // The layout options, named with a prefix ("" for stamp-qr, "qr-" for sign).
 Result<void> parseLayout(const QCommandLineParser &parser, const QString &prefix, QrStampOptions *o)
@@ -82,17 +71,17 @@ QJsonArray pagesJson(const QList<int> &pages)
 QList<QCommandLineOption> qrSignOptions()
 {
     return {
-        opt("qr",
-            "Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.",
-            "TEMPLATE"),
-        opt("qr-pages", "Pages for the QR code: first (default), last, all or a list such as 1,3,5-7.", "PAGES"),
-        opt("qr-position", "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the top-left.",
-            "POS"),
-        opt("qr-size-mm", "Side of the QR code in mm, quiet zone included (default 20).", "N"),
-        opt("qr-caption", "Text under the QR code.", "TEXT"),
-        opt("qr-ec", "QR error correction: L, M (default), Q or H.", "LEVEL"),
-        opt("dossier-code", "Value of {dossier_code} in the QR text.", "CODE"),
-        opt("url", "Value of {url} in the QR text.", "URL"),
+        option("qr",
+               "Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.",
+               "TEMPLATE"),
+        option("qr-pages", "Pages for the QR code: first (default), last, all or a list such as 1,3,5-7.", "PAGES"),
+        option("qr-position", "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the top-left.",
+               "POS"),
+        option("qr-size-mm", "Side of the QR code in mm, quiet zone included (default 20).", "N"),
+        option("qr-caption", "Text under the QR code.", "TEXT"),
+        option("qr-ec", "QR error correction: L, M (default), Q or H.", "LEVEL"),
+        option("dossier-code", "Value of {dossier_code} in the QR text.", "CODE"),
+        option("url", "Value of {url} in the QR text.", "URL"),
     };
 }
 
@@ -146,55 +135,49 @@ int cmdStampQr(const QStringList &args)
         QStringLiteral("Stamp a QR code on PDF pages as an incremental update (earlier signatures stay valid)."));
     parser.addPositionalArgument(QStringLiteral("INPUT.pdf"), QStringLiteral("PDF to stamp (not modified)."));
     parser.addOptions({
-        opt("out", "Output PDF.", "FILE"),
-        opt("text", "QR text; placeholders {dossier_code} {doc_number} {url} {sha256} (of the input) {date}.",
-            "TEMPLATE"),
-        opt("pages", "first (default), last, all, or a list such as 1,3,5-7.", "PAGES"),
-        opt("position",
-            "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the visible page's top-left.",
-            "POS"),
-        opt("size-mm", "Side of the code in mm, quiet zone included (default 20).", "N"),
-        opt("caption", "Text under the code (Vietnamese allowed).", "TEXT"),
-        opt("ec", "Error correction: L, M (default), Q or H.", "LEVEL"),
-        opt("dossier-code", "Value of {dossier_code}.", "CODE"),
-        opt("doc-number", "Value of {doc_number}.", "TEXT"),
-        opt("url", "Value of {url}.", "URL"),
-        opt("overwrite", "Replace an existing output file."),
-        opt("json", "One JSON object per line."),
+        option("out", "Output PDF.", "FILE"),
+        option("text", "QR text; placeholders {dossier_code} {doc_number} {url} {sha256} (of the input) {date}.",
+               "TEMPLATE"),
+        option("pages", "first (default), last, all, or a list such as 1,3,5-7.", "PAGES"),
+        option("position",
+               "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the visible page's top-left.",
+               "POS"),
+        option("size-mm", "Side of the code in mm, quiet zone included (default 20).", "N"),
+        option("caption", "Text under the code (Vietnamese allowed).", "TEXT"),
+        option("ec", "Error correction: L, M (default), Q or H.", "LEVEL"),
+        option("dossier-code", "Value of {dossier_code}.", "CODE"),
+        option("doc-number", "Value of {doc_number}.", "TEXT"),
+        option("url", "Value of {url}.", "URL"),
+        option("overwrite", "Replace an existing output file."),
+        option("json", "One JSON object per line."),
     });
     parser.addOptions(pdfPasswordOptions());
     const bool json = args.contains(QStringLiteral("--json"));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return failWith(Error(ErrorCode::InvalidArgument, parser.errorText()), json);
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        return 0;
-    }
+    if (int code = 0; !parseArguments(parser, args, &code, json))
+        return code;
     const QStringList inputs = parser.positionalArguments();
     if (inputs.size() != 1)
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("give exactly one input PDF")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("give exactly one input PDF")), json);
     if (!parser.isSet(QStringLiteral("out")))
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--out FILE is required")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--out FILE is required")), json);
     if (!parser.isSet(QStringLiteral("text")))
-        return failWith(Error(ErrorCode::InvalidArgument, QStringLiteral("--text TEMPLATE is required")), json);
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("--text TEMPLATE is required")), json);
 
     QrStampOptions options;
     options.payloadTemplate = parser.value(QStringLiteral("text"));
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
     if (auto r = parseLayout(parser, QString(), &options); !r)
-        return failWith(r.error(), json);
+        return fail(r.error(), json);
     auto pdfPassword = readPdfPassword(parser);
     if (!pdfPassword)
-        return failWith(pdfPassword.error(), json);
+        return fail(pdfPassword.error(), json);
     options.pdfPassword = std::move(pdfPassword).value();
 
     const QString input = inputs.constFirst();
     const QString output = parser.value(QStringLiteral("out"));
     auto stamped = PdfQrStamper::stamp(input, output, options);
     if (!stamped)
-        return failWith(stamped.error(), json);
+        return fail(stamped.error(), json);
     const QrStampResult &r = stamped.value();
     if (json) {
         printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("stamped")},
