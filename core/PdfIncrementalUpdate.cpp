@@ -440,4 +440,50 @@ Result<QByteArray> serializeUpdate(const UpdateSection &section)
     return std::move(u.bytes);
 }
 
+Result<void> openInput(QPDF &qpdf, int fd, qint64 size, const QString &path, const char *password)
+{
+    const bool passwordGiven = password && *password;
+    try {
+        qpdf.processInputSource(std::make_shared<PreadInputSource>(fd, size, QFile::encodeName(path).toStdString()),
+                                password);
+    } catch (const QPDFExc &e) {
+        if (e.getErrorCode() == qpdf_e_password)
+            return Error(ErrorCode::PdfEncrypted,
+                         path + (passwordGiven ? QStringLiteral(": the password given does not open it")
+                                               : QStringLiteral(": a password is needed to open it")));
+        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+Result<Crypt> cryptFor(QPDF &qpdf, const QString &path, bool passwordGiven, bool (QPDF::*allowed)(),
+                       const QString &refusal)
+{
+    Crypt crypt;
+    if (qpdf.isEncrypted()) {
+        int R = 0, P = 0, V = 0;
+        QPDF::encryption_method_e fileMethod = QPDF::e_none;
+        qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
+        if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
+            crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
+        // Owner rights only for an owner password the user gave: a file whose owner password is empty
+        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
+        const bool ownerRights = passwordGiven && qpdf.ownerPasswordMatched();
+        if ((!ownerRights && !(qpdf.*allowed)()) || crypt.streamMethod == QPDF::e_unknown ||
+            crypt.stringMethod == QPDF::e_unknown)
+            return Error(ErrorCode::PdfEncrypted, path + QStringLiteral(": ") + refusal);
+        crypt.on = true;
+        crypt.V = V;
+        crypt.R = R;
+        crypt.key = qpdf.getEncryptionKey();
+    }
+    if (qpdf.anyWarnings())
+        return Error(ErrorCode::PdfDamaged,
+                     path + QStringLiteral(": the cross-reference data is damaged (qpdf had to repair it: ") +
+                         QString::fromStdString(qpdf.getWarnings().front().what()) + u')');
+    return crypt;
+}
+
 } // namespace sohoa::pdf

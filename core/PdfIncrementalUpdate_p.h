@@ -79,6 +79,18 @@ struct Crypt
     void encryptStrings(QPDFObjectHandle o, QPDFObjGen og) const;
 };
 
+// Opens the input with qpdf through positioned reads on fd (qpdf's own file reader seeks before
+// nearly every read); password (may be null or empty) opens an encrypted file, user or owner
+// password. PdfEncrypted when a password is needed or wrong, PdfDamaged when qpdf cannot parse it.
+Result<void> openInput(QPDF &qpdf, int fd, qint64 size, const QString &path, const char *password);
+
+// The update's encryption, like the opened input's. `allowed` is the permission the change needs
+// (QPDF::allowModifyForm for a signature, QPDF::allowModifyOther for page content); an owner password
+// the user gave (passwordGiven) grants everything. PdfEncrypted "…: <refusal>" when the change is not
+// allowed; PdfDamaged when qpdf had to repair the cross-reference data while opening.
+Result<Crypt> cryptFor(QPDF &qpdf, const QString &path, bool passwordGiven, bool (QPDF::*allowed)(),
+                       const QString &refusal);
+
 // What identifies a file's content without reading it: the same inode with the same size, mtime
 // and ctime. Every write changes mtime and ctime, and ctime cannot be set back by a user (setting
 // mtime back updates ctime), so an unchanged identity means an unchanged file.

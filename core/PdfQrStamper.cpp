@@ -549,46 +549,14 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
     QPDF captionDoc; // must outlive serialization: copied streams read their data from it
     qpdf.setSuppressWarnings(true);
     captionDoc.setSuppressWarnings(true);
-    try {
-        // The password opens the file (user or owner password): the update is encrypted like it.
-        qpdf.processInputSource(
-            std::make_shared<pdf::PreadInputSource>(in.fd, inputSize, QFile::encodeName(inputPath).toStdString()),
-            options.pdfPassword.data());
-    } catch (const QPDFExc &e) {
-        if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted,
-                         inputPath + (options.pdfPassword.isEmpty()
-                                          ? QStringLiteral(": a password is needed to open it")
-                                          : QStringLiteral(": the password given does not open it")));
-        return damaged(inputPath, e);
-    } catch (const std::exception &e) {
-        return damaged(inputPath, e);
-    }
-    pdf::Crypt crypt;
-    if (qpdf.isEncrypted()) {
-        // Opened without a password (only "owner" restrictions) or with the user password: stamping
-        // changes page content, which the permissions must allow. The owner password allows everything.
-        int R = 0, P = 0, V = 0;
-        QPDF::encryption_method_e fileMethod = QPDF::e_none;
-        qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
-        if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
-            crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        // Owner rights only for an owner password the user gave: a file whose owner password is empty
-        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
-        const bool ownerRights = !options.pdfPassword.isEmpty() && qpdf.ownerPasswordMatched();
-        if ((!ownerRights && !qpdf.allowModifyOther()) || crypt.streamMethod == QPDF::e_unknown ||
-            crypt.stringMethod == QPDF::e_unknown)
-            return Error(ErrorCode::PdfEncrypted,
-                         inputPath + QStringLiteral(": its permissions do not allow changing the pages"));
-        crypt.on = true;
-        crypt.V = V;
-        crypt.R = R;
-        crypt.key = qpdf.getEncryptionKey();
-    }
-    if (qpdf.anyWarnings())
-        return Error(ErrorCode::PdfDamaged,
-                     inputPath + QStringLiteral(": the cross-reference data is damaged (qpdf had to repair it: ") +
-                         QString::fromStdString(qpdf.getWarnings().front().what()) + u')');
+    // The password opens the file (user or owner password): the update is encrypted like it.
+    if (auto opened = pdf::openInput(qpdf, in.fd, inputSize, inputPath, options.pdfPassword.data()); !opened)
+        return opened.error();
+    // Stamping changes page content, which the permissions must allow.
+    auto crypt = pdf::cryptFor(qpdf, inputPath, !options.pdfPassword.isEmpty(), &QPDF::allowModifyOther,
+                               QStringLiteral("its permissions do not allow changing the pages"));
+    if (!crypt)
+        return crypt.error();
 
     QByteArray update;
     try {
@@ -756,7 +724,7 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
         section.tail = tail.value();
         section.base = inputSize + (addEol ? 1 : 0);
         section.oldSize = oldSize;
-        section.crypt = &crypt;
+        section.crypt = &crypt.value();
         section.path = inputPath;
         auto bytes = pdf::serializeUpdate(section);
         if (!bytes)

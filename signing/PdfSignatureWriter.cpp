@@ -389,46 +389,17 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     QPDF appearanceDoc; // must outlive serialization: copied streams read their data from it
     qpdf.setSuppressWarnings(true);
     appearanceDoc.setSuppressWarnings(true);
-    try {
-        // The password opens the file (user or owner password): the update is encrypted like it.
-        qpdf.processFile(QFile::encodeName(inputPath).constData(), options.pdfPassword.data());
-    } catch (const QPDFExc &e) {
-        if (e.getErrorCode() == qpdf_e_password)
-            return Error(ErrorCode::PdfEncrypted,
-                         inputPath + (options.pdfPassword.isEmpty()
-                                          ? QStringLiteral(": a password is needed to open it")
-                                          : QStringLiteral(": the password given does not open it")));
-        return Error(ErrorCode::PdfDamaged, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
-    } catch (const std::exception &e) {
-        return Error(ErrorCode::PdfDamaged, inputPath + QStringLiteral(": ") + QString::fromStdString(e.what()));
-    }
-    Crypt crypt;
-    if (qpdf.isEncrypted()) {
-        // Opened without a password (only "owner" restrictions) or with the user password: signing
-        // needs form filling allowed. The owner password allows everything.
-        int R = 0, P = 0, V = 0;
-        QPDF::encryption_method_e fileMethod = QPDF::e_none;
-        qpdf.isEncrypted(R, P, V, crypt.streamMethod, crypt.stringMethod, fileMethod);
-        if (V < 4) // no crypt filters before V4: qpdf reports "none", the method is RC4
-            crypt.streamMethod = crypt.stringMethod = QPDF::e_rc4;
-        // Owner rights only for an owner password the user gave: a file whose owner password is empty
-        // also "matches" it, and its restrictions are still meant for whoever opens it without one.
-        const bool ownerRights = !options.pdfPassword.isEmpty() && qpdf.ownerPasswordMatched();
-        if ((!ownerRights && !qpdf.allowModifyForm()) || crypt.streamMethod == QPDF::e_unknown ||
-            crypt.stringMethod == QPDF::e_unknown)
-            return Error(ErrorCode::PdfEncrypted, inputPath + QStringLiteral(": its permissions do not allow signing"));
-        crypt.on = true;
-        crypt.V = V;
-        crypt.R = R;
-        crypt.key = qpdf.getEncryptionKey();
-    }
-    if (qpdf.anyWarnings())
-        return Error(ErrorCode::PdfDamaged,
-                     inputPath + QStringLiteral(": the cross-reference data is damaged (qpdf had to repair it: ") +
-                         QString::fromStdString(qpdf.getWarnings().front().what()) + u')');
+    // The password opens the file (user or owner password): the update is encrypted like it.
+    if (auto opened = pdf::openInput(qpdf, p.inputFd, p.inputSize, inputPath, options.pdfPassword.data()); !opened)
+        return opened.error();
+    // Signing needs form filling allowed.
+    auto crypt = pdf::cryptFor(qpdf, inputPath, !options.pdfPassword.isEmpty(), &QPDF::allowModifyForm,
+                               QStringLiteral("its permissions do not allow signing"));
+    if (!crypt)
+        return crypt.error();
 
     try {
-        if (auto r = p.build(qpdf, appearanceDoc, tail.value(), crypt); !r)
+        if (auto r = p.build(qpdf, appearanceDoc, tail.value(), crypt.value()); !r)
             return r.error();
         // A repair while resolving the objects we rewrite (a wrong offset, a reconstructed table)
         // means the numbers and offsets we relied on are not the ones a reader will find.
