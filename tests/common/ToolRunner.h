@@ -111,4 +111,18 @@ inline QList<PdfFontRow> pdfFonts(const QString &pdf)
             QFAIL("required tool '" name "' is not installed (scripts/install-deps.sh test installs it)");             \
     } while (false)
 
+// Sets an environment variable for the life of the object (and for the CLI processes started while
+// it lives).
+class ScopedEnv
+{
+public:
+    ScopedEnv(const char *name, const QByteArray &value) : m_name(name) { qputenv(name, value); }
+    ~ScopedEnv() { qunsetenv(m_name); }
+    ScopedEnv(const ScopedEnv &) = delete;
+    ScopedEnv &operator=(const ScopedEnv &) = delete;
+
+private:
+    const char *m_name;
+};
+
 } // namespace sohoa::test

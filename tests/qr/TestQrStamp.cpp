@@ -91,19 +91,6 @@ QString renderPage(const QString &pdf, int page, const QString &prefix, const QS
     return r.exitCode == 0 ? prefix + QStringLiteral(".pgm") : QString();
 }
 
-// Sets an environment variable for the life of the object.
-class ScopedEnv
-{
-public:
-    ScopedEnv(const char *name, const QByteArray &value) : m_name(name) { qputenv(name, value); }
-    ~ScopedEnv() { qunsetenv(m_name); }
-    ScopedEnv(const ScopedEnv &) = delete;
-    ScopedEnv &operator=(const ScopedEnv &) = delete;
-
-private:
-    const char *m_name;
-};
-
 const QString kUserPassword = QStringLiteral("Qr-user-5120");
 const QString kOwnerPassword = QStringLiteral("Qr-owner-8634");
 

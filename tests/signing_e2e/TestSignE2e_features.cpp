@@ -32,19 +32,6 @@ QStringList filesIn(const QString &dir)
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
 }
 
-// Sets an environment variable for the CLI processes started while it lives.
-class ScopedEnv
-{
-public:
-    ScopedEnv(const char *name, const QByteArray &value) : m_name(name) { qputenv(name, value); }
-    ~ScopedEnv() { qunsetenv(m_name); }
-    ScopedEnv(const ScopedEnv &) = delete;
-    ScopedEnv &operator=(const ScopedEnv &) = delete;
-
-private:
-    const char *m_name;
-};
-
 // A one-page document certified with DocMDP level `p` (ISO 32000-1 §12.8.2.2): /Perms /DocMDP names
 // a certification signature whose /Reference carries the DocMDP transform. Written by hand (the
 // certification's /Contents is a placeholder: only its permissions matter here) and rewritten by
