@@ -3,21 +3,17 @@
 # 50 A4 pages at 300 dpi colour from SANE's `test` backend ("Color pattern"), as 5 ADF batches of
 # 10, then one PDF of all pages. Both pipelines use JPEG quality 75 (scanimage's fixed quality).
 # Prints wall time, peak RSS and output size of each. Usage: bench/scan_bench.sh [batches]
+# SOHOA_CLI=path/to/sohoa-cli skips the build and uses that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh bench
-build_dir=$(scripts/build.sh | tail -n 1)
-cli="$PWD/$build_dir/app/cli/sohoa-cli"
+. bench/common.sh
 batches="${1:-5}"
 quality=75
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/sane" "$work/peer"
-printf 'test\n' > "$work/sane/dll.conf"
-sed -e 's/^geometry_max .*/geometry_max 400.0/' -e 's/^br_x .*/br_x 210.0/' -e 's/^br_y .*/br_y 297.0/' \
-    /etc/sane.d/test.conf > "$work/sane/test.conf"
-export SANE_CONFIG_DIR="$work/sane"
+mkdir -p "$work/peer"
+use_a4_test_scanner "$work/sane"
 export QT_LOGGING_RULES="sohoa.*=false"
 
 now() { date +%s.%N; }

@@ -6,23 +6,13 @@
 # Usage: bench/separation_bench.sh [batches] [rounds]   (SOHOA_CLI=path reuses a built sohoa-cli)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh bench
-if [ -n "${SOHOA_CLI:-}" ]; then
-    cli="$SOHOA_CLI"
-else
-    build_dir=$(scripts/build.sh | tail -n 1)
-    cli="$PWD/$build_dir/app/cli/sohoa-cli"
-fi
+. bench/common.sh
 batches="${1:-4}"
 rounds="${2:-3}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/sane"
-printf 'test\n' > "$work/sane/dll.conf"
-sed -e 's/^geometry_max .*/geometry_max 400.0/' -e 's/^br_x .*/br_x 210.0/' -e 's/^br_y .*/br_y 297.0/' \
-    /etc/sane.d/test.conf > "$work/sane/test.conf"
-export SANE_CONFIG_DIR="$work/sane"
+use_a4_test_scanner "$work/sane"
 export QT_LOGGING_RULES="sohoa.*=false"
 
 now() { date +%s.%N; }

@@ -9,13 +9,7 @@
 # SOHOA_CLI=path/to/sohoa-cli skips the build and uses that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh bench
-if [ -n "${SOHOA_CLI:-}" ]; then
-    cli="$SOHOA_CLI"
-else
-    build_dir=$(scripts/build.sh | tail -n 1)
-    cli="$PWD/$build_dir/app/cli/sohoa-cli"
-fi
+. bench/common.sh
 min_files="${1:-500}"
 big_mb="${2:-1024}"
 corpus="${SOHOA_CORPUS:-$PWD/../shared/corpus}/pdf/clean"
