@@ -1,5 +1,7 @@
 #include "CoverSheet.h"
 
+#include "DocumentFont_p.h"
+
 #include "DossierCode.h"
 #include "DurableFile.h"
 #include "PdfFontSubset_p.h"
@@ -9,10 +11,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGuiApplication>
-#include <QMutex>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -27,32 +27,10 @@ namespace sohoa {
 namespace {
 
 constexpr int kResolution = 1200; // device units per inch of the PDF writer
-const QString kFontDir = QStringLiteral("/usr/share/fonts/truetype/liberation2/");
 
 double mm(double v)
 {
     return v * kResolution / 25.4;
-}
-
-// Loads Liberation Serif 2 from its file once per process. Debian's fonts-liberation 1.07 has the
-// same family name and no Vietnamese letters: every string drawn is checked glyph by glyph below.
-Result<QString> loadFontFamily()
-{
-    static QMutex mutex;
-    static QString family;
-    QMutexLocker lock(&mutex);
-    if (!family.isEmpty())
-        return family;
-    const QString file = kFontDir + QStringLiteral("LiberationSerif-Regular.ttf");
-    const int id = QFontDatabase::addApplicationFont(file);
-    if (id < 0)
-        return Error(ErrorCode::CoverSheetFailed,
-                     QStringLiteral("cannot load %1 (install fonts-liberation2)").arg(file));
-    const QStringList families = QFontDatabase::applicationFontFamilies(id);
-    if (families.isEmpty())
-        return Error(ErrorCode::CoverSheetFailed, QStringLiteral("%1 has no font family").arg(file));
-    family = families.constFirst();
-    return family;
 }
 
 QFont makeFont(const QString &family, double pointSize)
@@ -123,7 +101,8 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
         return Error(ErrorCode::CoverSheetFailed, QStringLiteral("drawing a cover sheet needs a QGuiApplication"));
     if (spec.qrSizeMm < 20 || spec.qrSizeMm > 150)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("QR size must be 20-150 mm"));
-    auto family = loadFontFamily();
+    // Every string drawn is also checked glyph by glyph (checkGlyphs): no silent fallback font.
+    auto family = documentFontFamily(ErrorCode::CoverSheetFailed);
     if (!family)
         return family.error();
 

@@ -2,6 +2,7 @@
 
 #include "PdfIncrementalUpdate_p.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
 
+#include "DocumentFont_p.h"
 #include "DurableFile.h"
 #include "Logging.h"
 #include "PdfFontSubset_p.h"
@@ -9,7 +10,6 @@
 
 #include <QBuffer>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPageLayout>
@@ -41,7 +41,6 @@ namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
 constexpr qint64 kChunkSize = 1 << 20;
-const QString kCaptionFontFile = QStringLiteral("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf");
 
 // ---------------------------------------------------------------------------------------------
 // Caption: drawn by Qt's PDF writer (embedded subset font with a ToUnicode map) on a one-page PDF
@@ -54,24 +53,11 @@ struct Caption
     double heightPt = 0;
 };
 
-// Liberation Serif 2 from its file: Debian also installs Liberation Serif 1.07 under the same family
-// name, which has no Vietnamese letters. The font must come from a file (not QRawFont data) for
-// Qt's PDF writer to embed it as text rather than draw its outlines.
-Result<QString> captionFontFamily()
-{
-    static const int id = QFontDatabase::addApplicationFont(kCaptionFontFile);
-    const QStringList families = QFontDatabase::applicationFontFamilies(id);
-    if (id < 0 || families.isEmpty())
-        return Error(ErrorCode::QrStampFailed,
-                     kCaptionFontFile + QStringLiteral(" cannot be loaded (install fonts-liberation2)"));
-    return families.constFirst();
-}
-
 Result<Caption> renderCaption(const QString &text, double widthPt)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error(ErrorCode::QrStampFailed, QStringLiteral("drawing a caption needs a QGuiApplication"));
-    auto family = captionFontFamily();
+    auto family = documentFontFamily(ErrorCode::QrStampFailed);
     if (!family)
         return family.error();
     const QString line = text.normalized(QString::NormalizationForm_C).simplified();

@@ -1,6 +1,6 @@
 #include "SignatureAppearance.h"
 
-#include "AppearanceFont_p.h"
+#include "DocumentFont_p.h"
 #include "PdfFontSubset_p.h"
 
 #include <QBuffer>
@@ -62,10 +62,10 @@ struct Layout
     QList<ImageItem> images; // drawn in order: signature, then the seal on top
 };
 
-// Liberation Serif 2.x (AppearanceFont_p.h), registered by checkEnvironment() before any drawing.
+// Liberation Serif 2.x (core/DocumentFont_p.h), registered by checkEnvironment() before any drawing.
 QFont makeFont(double pointSize, bool bold)
 {
-    const auto family = appearanceFontFamily();
+    const auto family = documentFontFamily(ErrorCode::AppearanceFailed);
     QFont font(QStringList{family ? family.value() : QStringLiteral("Liberation Serif")});
     font.setPointSizeF(pointSize);
     font.setBold(bold);
@@ -305,7 +305,7 @@ std::optional<Error> checkEnvironment()
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error(ErrorCode::AppearanceFailed, QStringLiteral("drawing an appearance needs a QGuiApplication"));
-    const auto family = appearanceFontFamily();
+    const auto family = documentFontFamily(ErrorCode::AppearanceFailed);
     if (!family)
         return family.error();
     for (const bool bold : {false, true}) {

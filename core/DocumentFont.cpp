@@ -1,4 +1,4 @@
-#include "AppearanceFont_p.h"
+#include "DocumentFont_p.h"
 
 #include <QFile>
 #include <QFontDatabase>
@@ -7,7 +7,7 @@
 
 #include <mutex>
 
-namespace sohoa::signing {
+namespace sohoa {
 
 namespace {
 
@@ -125,7 +125,7 @@ QByteArray renameFontFamily(const QByteArray &ttf, const QString &oldFamily, con
     return out;
 }
 
-Result<QString> appearanceFontFamily()
+Result<QString> documentFontFamily(ErrorCode failure)
 {
     static std::once_flag once;
     static QString error;
@@ -146,8 +146,8 @@ Result<QString> appearanceFontFamily()
         }
     });
     if (!error.isEmpty())
-        return Error(ErrorCode::AppearanceFailed, error);
+        return Error(failure, error);
     return kOwnFamily;
 }
 
-} // namespace sohoa::signing
+} // namespace sohoa
