@@ -1,8 +1,8 @@
-#include "DeviceCore_p.h"
+#include "scanner/DeviceCore_p.h"
 
-#include "SaneRuntime_p.h"
-#include "SaneStatus_p.h"
-#include "ScannerLogging.h"
+#include "scanner/SaneRuntime_p.h"
+#include "scanner/SaneStatus_p.h"
+#include "scanner/ScannerLogging.h"
 
 namespace sohoa::scanner::detail {
 

@@ -2,8 +2,8 @@
 
 // Private: the open SANE handle and the typed options made from its descriptors.
 
-#include "Result.h"
-#include "ScanOption.h"
+#include "core/common/Result.h"
+#include "scanner/ScanOption.h"
 
 #include <QHash>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "DeviceDiscovery.h"
+#include "scanner/DeviceDiscovery.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
-#include "SaneRuntime.h"
+#include "core/common/Error.h"
+#include "scanner/SaneRuntime.h"
 
 #include <QList>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "FrameAssembler_p.h"
+#include "scanner/FrameAssembler_p.h"
 
 #include <QtEndian>
 

@@ -2,7 +2,7 @@
 
 // Private: turns the bytes of one page's SANE frames into a QImage.
 
-#include "Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QImage>

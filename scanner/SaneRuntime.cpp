@@ -1,8 +1,8 @@
-#include "SaneRuntime.h"
+#include "scanner/SaneRuntime.h"
 
-#include "SaneRuntime_p.h"
-#include "SaneStatus_p.h"
-#include "ScannerLogging.h"
+#include "scanner/SaneRuntime_p.h"
+#include "scanner/SaneStatus_p.h"
+#include "scanner/ScannerLogging.h"
 
 #include <sane/sane.h>
 

@@ -1,4 +1,4 @@
-#include "SaneStatus_p.h"
+#include "scanner/SaneStatus_p.h"
 
 #include <sane/sane.h>
 

@@ -3,7 +3,7 @@
 // Private to the scanner library (and its tests): the one table that turns SANE statuses into
 // SoHoa errors.
 
-#include "Error.h"
+#include "core/common/Error.h"
 
 namespace sohoa::scanner::detail {
 

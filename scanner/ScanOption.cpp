@@ -1,6 +1,6 @@
-#include "ScanOption.h"
+#include "scanner/ScanOption.h"
 
-#include "DeviceCore_p.h"
+#include "scanner/DeviceCore_p.h"
 
 #include <cmath>
 #include <cstring>

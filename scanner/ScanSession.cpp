@@ -1,4 +1,4 @@
-#include "ScanSession.h"
+#include "scanner/ScanSession.h"
 
 namespace sohoa::scanner {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ScanToDossier.h"
+#include "scanner/ScanToDossier.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,6 +1,6 @@
-#include "ScanToDossier.h"
+#include "scanner/ScanToDossier.h"
 
-#include "ScannerLogging.h"
+#include "scanner/ScannerLogging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

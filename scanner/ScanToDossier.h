@@ -1,10 +1,10 @@
 #pragma once
 
-#include "DossierStore.h"
-#include "PageEncoder.h"
-#include "Result.h"
-#include "ScannerDevice.h"
-#include "Separation.h"
+#include "core/dossier/DossierStore.h"
+#include "core/imaging/PageEncoder.h"
+#include "core/common/Result.h"
+#include "scanner/ScannerDevice.h"
+#include "core/barcode/Separation.h"
 
 #include <QList>
 #include <QPair>

@@ -1,6 +1,6 @@
-#include "ScanWorker.h"
+#include "scanner/ScanWorker.h"
 
-#include "ScannerLogging.h"
+#include "scanner/ScannerLogging.h"
 
 namespace sohoa::scanner {
 

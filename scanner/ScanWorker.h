@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Error.h"
-#include "ScannedPage.h"
-#include "ScannerDevice.h"
+#include "core/common/Error.h"
+#include "core/dossier/ScannedPage.h"
+#include "scanner/ScannerDevice.h"
 
 #include <QObject>
 #include <QStringList>

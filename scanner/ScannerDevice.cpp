@@ -1,11 +1,11 @@
-#include "ScannerDevice.h"
+#include "scanner/ScannerDevice.h"
 
-#include "DeviceCore_p.h"
-#include "FrameAssembler_p.h"
-#include "SaneRuntime.h"
-#include "SaneRuntime_p.h"
-#include "SaneStatus_p.h"
-#include "ScannerLogging.h"
+#include "scanner/DeviceCore_p.h"
+#include "scanner/FrameAssembler_p.h"
+#include "scanner/SaneRuntime.h"
+#include "scanner/SaneRuntime_p.h"
+#include "scanner/SaneStatus_p.h"
+#include "scanner/ScannerLogging.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

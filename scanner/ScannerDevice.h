@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
-#include "ScanOption.h"
-#include "ScannedPage.h"
+#include "core/common/Result.h"
+#include "scanner/ScanOption.h"
+#include "core/dossier/ScannedPage.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,3 +1,3 @@
-#include "ScannerLogging.h"
+#include "scanner/ScannerLogging.h"
 
 Q_LOGGING_CATEGORY(lcScanner, "sohoa.scanner")

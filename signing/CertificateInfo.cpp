@@ -1,4 +1,4 @@
-#include "CertificateInfo.h"
+#include "signing/CertificateInfo.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
-#include "CmsBuilder.h"
+#include "signing/CmsBuilder.h"
 
-#include "OpenSslSupport_p.h"
+#include "signing/OpenSslSupport_p.h"
 
 #include <QList>
 #include <QStringList>

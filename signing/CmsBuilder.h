@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SigningKey.h"
+#include "signing/SigningKey.h"
 
 #include <QByteArray>
 #include <QDateTime>

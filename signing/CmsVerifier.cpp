@@ -1,6 +1,6 @@
-#include "CmsVerifier.h"
+#include "signing/CmsVerifier.h"
 
-#include "OpenSslSupport_p.h"
+#include "signing/OpenSslSupport_p.h"
 
 #include <QStringList>
 #include <QTimeZone>

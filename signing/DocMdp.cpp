@@ -1,4 +1,4 @@
-#include "DocMdp_p.h"
+#include "signing/DocMdp_p.h"
 
 #include <qpdf/QPDFObjectHandle.hh>
 

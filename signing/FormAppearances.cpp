@@ -1,6 +1,6 @@
-#include "FormAppearances_p.h"
+#include "signing/FormAppearances_p.h"
 
-#include "SigningLogging.h"
+#include "signing/SigningLogging.h"
 
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>

@@ -6,7 +6,7 @@
 #define POINTERHOLDER_TRANSITION 4
 #endif
 
-#include "Result.h"
+#include "core/common/Result.h"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>

@@ -3,7 +3,7 @@
 // Private helpers shared by the OpenSSL-based parts of the signing library. Never include this from a
 // public header: it brings OpenSSL types with it.
 
-#include "SigningKey.h"
+#include "signing/SigningKey.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "PdfSignatureInspector.h"
+#include "signing/PdfSignatureInspector.h"
 
 #define POINTERHOLDER_TRANSITION 4
 

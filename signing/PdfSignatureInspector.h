@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>

@@ -1,13 +1,13 @@
-#include "PdfSignatureWriter.h"
+#include "signing/PdfSignatureWriter.h"
 
 // qpdf 11: std::shared_ptr instead of PointerHolder, no deprecation warnings.
 #define POINTERHOLDER_TRANSITION 4
 
-#include "DocMdp_p.h"
-#include "DurableFile.h"
-#include "FormAppearances_p.h"
-#include "PdfIncrementalUpdate_p.h"
-#include "SigningLogging.h"
+#include "signing/DocMdp_p.h"
+#include "core/common/DurableFile.h"
+#include "signing/FormAppearances_p.h"
+#include "core/pdf/internal/PdfIncrementalUpdate.h"
+#include "signing/SigningLogging.h"
 
 #include <QFile>
 #include <QFileInfo>

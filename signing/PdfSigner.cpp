@@ -1,12 +1,12 @@
-#include "PdfSigner.h"
+#include "signing/PdfSigner.h"
 
-#include "CertificateInfo.h"
-#include "CmsBuilder.h"
-#include "CmsVerifier.h"
-#include "PdfSignatureInspector.h"
-#include "PdfSignatureWriter.h"
-#include "SigningLogging.h"
-#include "TimestampClient.h"
+#include "signing/CertificateInfo.h"
+#include "signing/CmsBuilder.h"
+#include "signing/CmsVerifier.h"
+#include "signing/PdfSignatureInspector.h"
+#include "signing/PdfSignatureWriter.h"
+#include "signing/SigningLogging.h"
+#include "signing/TimestampClient.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Result.h"
-#include "SecureBuffer.h"
-#include "SignatureAppearance.h"
-#include "SigningKey.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
+#include "signing/SignatureAppearance.h"
+#include "signing/SigningKey.h"
 
 #include <QDateTime>
 #include <QList>

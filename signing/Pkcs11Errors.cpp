@@ -1,4 +1,4 @@
-#include "Pkcs11Errors.h"
+#include "signing/Pkcs11Errors.h"
 
 #include <p11-kit/pkcs11.h>
 

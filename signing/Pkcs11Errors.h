@@ -3,7 +3,7 @@
 // Internal to sohoa_signing (and its tests): how PKCS#11 return values become Errors.
 // Plain unsigned long so that this header needs no pkcs11.h.
 
-#include "Error.h"
+#include "core/common/Error.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "Pkcs11Key.h"
+#include "signing/Pkcs11Key.h"
 
-#include "Pkcs11Errors.h"
-#include "Pkcs11Internal.h"
-#include "SigningLogging.h"
+#include "signing/Pkcs11Errors.h"
+#include "signing/Pkcs11Internal.h"
+#include "signing/SigningLogging.h"
 
 #include <openssl/bn.h>
 #include <openssl/ecdsa.h>

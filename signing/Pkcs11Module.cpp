@@ -1,8 +1,8 @@
-#include "Pkcs11Module.h"
+#include "signing/Pkcs11Module.h"
 
-#include "Pkcs11Errors.h"
-#include "Pkcs11Internal.h"
-#include "SigningLogging.h"
+#include "signing/Pkcs11Errors.h"
+#include "signing/Pkcs11Internal.h"
+#include "signing/SigningLogging.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
-#include "Pkcs11Session.h"
+#include "signing/Pkcs11Session.h"
 
-#include "Pkcs11Errors.h"
-#include "Pkcs11Internal.h"
-#include "Pkcs11Key.h"
-#include "SigningLogging.h"
+#include "signing/Pkcs11Errors.h"
+#include "signing/Pkcs11Internal.h"
+#include "signing/Pkcs11Key.h"
+#include "signing/SigningLogging.h"
 
 #include <openssl/evp.h>
 #include <openssl/x509.h>

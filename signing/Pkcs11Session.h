@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Pkcs11Module.h"
-#include "Result.h"
-#include "SecureBuffer.h"
+#include "signing/Pkcs11Module.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QList>

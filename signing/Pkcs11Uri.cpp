@@ -1,4 +1,4 @@
-#include "Pkcs11Uri.h"
+#include "signing/Pkcs11Uri.h"
 
 #include <QFile>
 #include <QStringList>

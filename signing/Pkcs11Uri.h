@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Pkcs11Session.h"
-#include "Result.h"
+#include "signing/Pkcs11Session.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QString>

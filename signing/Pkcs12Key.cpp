@@ -1,8 +1,8 @@
-#include "Pkcs12Key.h"
+#include "signing/Pkcs12Key.h"
 
-#include "OpenSslSupport_p.h"
+#include "signing/OpenSslSupport_p.h"
 
-#include "SigningLogging.h"
+#include "signing/SigningLogging.h"
 
 #include <QFile>
 #include <QStringList>

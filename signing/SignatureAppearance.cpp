@@ -1,7 +1,7 @@
-#include "SignatureAppearance.h"
+#include "signing/SignatureAppearance.h"
 
-#include "DocumentFont_p.h"
-#include "PdfFontSubset_p.h"
+#include "core/pdf/internal/DocumentFont.h"
+#include "core/pdf/internal/PdfFontSubset.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,3 +1,3 @@
-#include "SigningLogging.h"
+#include "signing/SigningLogging.h"
 
 Q_LOGGING_CATEGORY(lcSigning, "sohoa.signing")

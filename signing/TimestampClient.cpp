@@ -1,8 +1,8 @@
-#include "TimestampClient.h"
+#include "signing/TimestampClient.h"
 
-#include "OpenSslSupport_p.h"
+#include "signing/OpenSslSupport_p.h"
 
-#include "SigningLogging.h"
+#include "signing/SigningLogging.h"
 
 #include <QDeadlineTimer>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "CliArgs.h"
+#include "app/cli/CliArgs.h"
 
-#include "CliOutput.h"
+#include "app/cli/CliOutput.h"
 
 namespace sohoa::cli {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Error.h"
+#include "core/common/Error.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

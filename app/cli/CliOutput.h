@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DossierStore.h"
-#include "Error.h"
+#include "core/dossier/DossierStore.h"
+#include "core/common/Error.h"
 
 #include <QJsonObject>
 #include <QString>

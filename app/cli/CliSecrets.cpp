@@ -1,4 +1,4 @@
-#include "CliSecrets.h"
+#include "app/cli/CliSecrets.h"
 
 #include <QByteArray>
 #include <QFile>

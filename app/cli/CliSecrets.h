@@ -4,8 +4,8 @@
 // of encrypted input PDFs. They come from an environment variable, the first line of a file or a
 // prompt on the terminal, never from argv; they travel in SecureBuffer and are never printed.
 
-#include "Result.h"
-#include "SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,16 +1,16 @@
 // `sohoa-cli sign`: argument parsing and printing around signing::PdfSigner.
 
-#include "CliArgs.h"
-#include "CliCommands.h"
-#include "CliOutput.h"
-#include "CliSecrets.h"
-#include "CliStamp.h"
-#include "PdfSigner.h"
-#include "Pkcs11Key.h"
-#include "Pkcs11Module.h"
-#include "Pkcs11Session.h"
-#include "Pkcs11Uri.h"
-#include "Pkcs12Key.h"
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/CliSecrets.h"
+#include "app/cli/CliStamp.h"
+#include "signing/PdfSigner.h"
+#include "signing/Pkcs11Key.h"
+#include "signing/Pkcs11Module.h"
+#include "signing/Pkcs11Session.h"
+#include "signing/Pkcs11Uri.h"
+#include "signing/Pkcs12Key.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,11 +1,11 @@
 // `sohoa-cli stamp-qr`: argument parsing and printing around PdfQrStamper.
 
-#include "CliStamp.h"
+#include "app/cli/CliStamp.h"
 
-#include "CliArgs.h"
-#include "CliCommands.h"
-#include "CliOutput.h"
-#include "CliSecrets.h"
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/CliSecrets.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 
 // `sohoa-cli stamp-qr`, and the QR options that `sohoa-cli sign --qr` shares with it.
 
-#include "PdfQrStamper.h"
+#include "core/pdf/PdfQrStamper.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

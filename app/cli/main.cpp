@@ -1,8 +1,8 @@
 // sohoa-cli: batch and scripting face of the SoHoa engine. Only argument parsing and printing live
 // here; every capability is a call into core/ or scanner/.
 
-#include "CliCommands.h"
-#include "SaneRuntime.h"
+#include "app/cli/CliCommands.h"
+#include "scanner/SaneRuntime.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 // every page reported as saved is on disk with its reported SHA-256, the database is intact, and
 // the next scan continues the numbering.
 
-#include "DossierStore.h"
+#include "core/dossier/DossierStore.h"
 #include "SaneTestEnv.h"
 #include "ToolRunner.h"
 

@@ -1,4 +1,4 @@
-#include "DossierCode.h"
+#include "core/dossier/DossierCode.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "DossierStore.h"
+#include "core/dossier/DossierStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "DurableFile.h"
+#include "core/common/DurableFile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "PageEncoder.h"
+#include "core/imaging/PageEncoder.h"
 
 #include <QImage>
 #include <QPainter>

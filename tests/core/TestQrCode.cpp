@@ -1,7 +1,7 @@
 // The QR encoder, checked with decoders we did not write: zbarimg (ZBar) reads back the payload,
 // ZXing's reader reports the error-correction level the symbol really carries.
 
-#include "QrCode.h"
+#include "core/barcode/QrCode.h"
 #include "ToolRunner.h"
 
 #include <QImage>

@@ -2,11 +2,11 @@
 // every page already read, a later run continues the component, and the asynchronous faces
 // (ScanSession, DeviceDiscovery) keep their one-result contract.
 
-#include "DeviceDiscovery.h"
+#include "scanner/DeviceDiscovery.h"
 #include "SaneTestEnv.h"
-#include "ScanSession.h"
-#include "ScanToDossier.h"
-#include "Sha256.h"
+#include "scanner/ScanSession.h"
+#include "scanner/ScanToDossier.h"
+#include "core/common/Sha256.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

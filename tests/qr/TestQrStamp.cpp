@@ -2,7 +2,7 @@
 // orientation, and where on the page the symbol is), pdftotext (caption), pdfsig (earlier signatures
 // stay valid; `sign --qr` covers the whole file).
 
-#include "PdfQrStamper.h"
+#include "core/pdf/PdfQrStamper.h"
 #include "SigningFixtures.h"
 #include "ToolRunner.h"
 

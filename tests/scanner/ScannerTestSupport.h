@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ScannerDevice.h"
+#include "scanner/ScannerDevice.h"
 
 #include <QList>
 #include <QObject>

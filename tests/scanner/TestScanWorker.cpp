@@ -1,4 +1,4 @@
-#include "ScanWorker.h"
+#include "scanner/ScanWorker.h"
 #include "ScannerTestSupport.h"
 
 #include <QSignalSpy>

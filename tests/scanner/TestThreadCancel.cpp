@@ -1,4 +1,4 @@
-#include "SaneRuntime.h"
+#include "scanner/SaneRuntime.h"
 #include "ScannerTestSupport.h"
 
 #include <dlfcn.h>

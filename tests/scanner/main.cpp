@@ -14,7 +14,7 @@ std::vector<std::pair<const char *, TestFactory>> &testRegistry()
 
 } // namespace sohoa::test
 
-// Usage: tst_scanner [ClassName] [Qt Test arguments]
+// Usage: test_scanner [ClassName] [Qt Test arguments]
 int main(int argc, char **argv)
 {
     // Before SANE is initialised (first scanner call): SANE reads SANE_CONFIG_DIR once.

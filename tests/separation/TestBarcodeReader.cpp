@@ -3,9 +3,9 @@
 // lineart, skewed -5..+5 degrees; every document and blank page of the corpus (never a separator);
 // a patch-T sheet from ZXing's own Code 39 writer; and zbarimg (ZBar) reading our cover sheet.
 
-#include "BarcodeReader.h"
-#include "QrCode.h"
-#include "Separation.h"
+#include "core/barcode/BarcodeReader.h"
+#include "core/barcode/QrCode.h"
+#include "core/barcode/Separation.h"
 #include "SeparationFixtures.h"
 #include "ToolRunner.h"
 

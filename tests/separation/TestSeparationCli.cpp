@@ -3,8 +3,8 @@
 // the `pnm` backend, patch-T sheets from ZXing's Code 39 writer, and every:N on the `test` backend's
 // feeder. The store is then read back (dossiers, components, page files, audit log).
 
-#include "DossierStore.h"
-#include "QrCode.h"
+#include "core/dossier/DossierStore.h"
+#include "core/barcode/QrCode.h"
 #include "SaneTestEnv.h"
 #include "SeparationFixtures.h"
 #include "ToolRunner.h"

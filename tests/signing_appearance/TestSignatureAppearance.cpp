@@ -1,7 +1,7 @@
 // Visible signature appearances (design.md, "Rules of the domain"): each rendered block is checked
 // with poppler's tools, not with our own reading of the PDF.
 
-#include "SignatureAppearance.h"
+#include "signing/SignatureAppearance.h"
 #include "ToolRunner.h"
 
 #include <QFile>

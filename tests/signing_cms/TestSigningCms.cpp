@@ -2,12 +2,12 @@
 // CAdES/PKCS#7 signatures checked by our verifier and by `openssl cms`, RFC 3161 timestamps
 // from a local TSA checked by `openssl ts`.
 
-#include "CertificateInfo.h"
-#include "CmsBuilder.h"
-#include "CmsVerifier.h"
-#include "Pkcs12Key.h"
+#include "signing/CertificateInfo.h"
+#include "signing/CmsBuilder.h"
+#include "signing/CmsVerifier.h"
+#include "signing/Pkcs12Key.h"
 #include "TestPki.h"
-#include "TimestampClient.h"
+#include "signing/TimestampClient.h"
 #include "ToolRunner.h"
 #include "TsaServer.h"
 

@@ -1,8 +1,8 @@
 // PdfSignatureWriter against real-world PDFs, checked by tools we did not write: the CMS comes from
 // the openssl CLI, qpdf --check judges the structure, pdfsig the signature, pdfinfo/pdftoppm the pages.
 
-#include "PdfSignatureInspector.h"
-#include "PdfSignatureWriter.h"
+#include "signing/PdfSignatureInspector.h"
+#include "signing/PdfSignatureWriter.h"
 #include "ToolRunner.h"
 
 #include <QCryptographicHash>

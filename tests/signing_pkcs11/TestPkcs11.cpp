@@ -2,12 +2,12 @@
 // certificates made with the openssl CLI, certificates written with pkcs11-tool. Every
 // signature is checked with OpenSSL against the certificate, independently of the token.
 
-#include "Pkcs11Errors.h"
-#include "Pkcs11Key.h"
-#include "Pkcs11Module.h"
-#include "Pkcs11Session.h"
-#include "Pkcs11Uri.h"
-#include "SecureBuffer.h"
+#include "signing/Pkcs11Errors.h"
+#include "signing/Pkcs11Key.h"
+#include "signing/Pkcs11Module.h"
+#include "signing/Pkcs11Session.h"
+#include "signing/Pkcs11Uri.h"
+#include "core/common/SecureBuffer.h"
 #include "ToolRunner.h"
 
 #include <QDir>

@@ -1,0 +1,3 @@
+#include "core/common/CoreLogging.h"
+
+Q_LOGGING_CATEGORY(lcCore, "sohoa.core")

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace sohoa {
+
+// One page of the output: an image file in the store (JPEG or PNG) and its resolution.
+struct PdfPageSource
+{
+    QString imagePath;
+    int dpi = 0; // 0: take it from the file, else 300
+};
+
+struct PdfMetadata
+{
+    QString title; // e.g. "H15.50.05.13-261008-0975 — Đơn đề nghị"
+    QString subject;
+    QString author;
+    QString keywords;
+    QString creator = QStringLiteral("SoHoa");
+    QDateTime created;  // invalid: now
+    QDateTime modified; // invalid: created
+    QString language = QStringLiteral("vi-VN");
+};
+
+struct PdfWriteOptions
+{
+    bool overwrite = false;
+    // Optional; called on the writing thread after page pageIndex (0-based) has been written.
+    std::function<void(int pageIndex, int pageCount)> progress;
+    // Optional; checked before each page and before the file is committed: Cancelled, no file left.
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+struct PdfWriteReport
+{
+    int pageCount = 0;
+    qint64 fileSize = 0;
+    QStringList pageEncodings; // per page: "DCTDecode", "FlateDecode", "CCITTFaxDecode"
+};
+
+// Writes one PDF page per image, page size from the image's dpi (100 % scale).
+// JPEG files are embedded as DCT streams byte for byte; other colour/gray images as Flate;
+// 1-bit images as CCITT G4 or Flate, whichever is smaller. Document information and an XMP
+// packet carry the metadata. The file is written atomically (AtomicFileWriter).
+class PdfWriter
+{
+public:
+    static Result<PdfWriteReport> write(const QString &outputPath, const QList<PdfPageSource> &pages,
+                                        const PdfMetadata &metadata, const PdfWriteOptions &options = {});
+};
+
+} // namespace sohoa
