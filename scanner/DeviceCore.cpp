@@ -143,6 +143,7 @@ void DeviceCore::fillFromDescriptor(ScanOption &o, int index, const SANE_Option_
 
 void DeviceCore::reloadOptions()
 {
+    ++reloads;
     SANE_Int count = 0;
     const SANE_Option_Descriptor *d0 = sane_get_option_descriptor(m_handle, 0);
     if (d0 && sane_control_option(m_handle, 0, SANE_ACTION_GET_VALUE, &count, nullptr) != SANE_STATUS_GOOD)

@@ -39,6 +39,8 @@ public:
     // Set when a write told us the scan parameters changed (SANE_INFO_RELOAD_PARAMS).
     bool paramsChanged = true;
     std::atomic_bool cancelRequested{false};
+    // Counts reloadOptions() calls: a change tells observers that other options changed.
+    quint64 reloads = 0;
     std::atomic_bool scanning{false};
 
 private:

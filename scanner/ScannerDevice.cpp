@@ -1,5 +1,7 @@
 #include "scanner/ScannerDevice.h"
 
+#include "core/common/EnumNames.h"
+
 #include "scanner/DeviceCore_p.h"
 #include "scanner/FrameAssembler_p.h"
 #include "scanner/SaneRuntime.h"
@@ -81,31 +83,27 @@ Result<void> setNumber(ScanOption *opt, double v)
 
 } // namespace
 
+namespace {
+
+constexpr EnumName<Source> kSourceNames[] = {
+    {Source::Flatbed, QLatin1StringView("flatbed")},  {Source::Adf, QLatin1StringView("adf")},
+    {Source::AdfDuplex, QLatin1StringView("duplex")}, {Source::Adf, QLatin1StringView("feeder")},
+    {Source::AdfDuplex, QLatin1StringView("adf-duplex")},
+};
+
+} // namespace
+
 QString sourceName(Source source)
 {
-    switch (source) {
-    case Source::Flatbed:
-        return QStringLiteral("flatbed");
-    case Source::Adf:
-        return QStringLiteral("adf");
-    case Source::AdfDuplex:
-        return QStringLiteral("duplex");
-    }
-    return {};
+    return enumToName(kSourceNames, source);
 }
 
 bool sourceFromName(const QString &name, Source *source)
 {
-    const QString n = name.trimmed().toLower();
-    if (n == u"flatbed")
-        *source = Source::Flatbed;
-    else if (n == u"adf" || n == u"feeder")
-        *source = Source::Adf;
-    else if (n == u"duplex" || n == u"adf-duplex")
-        *source = Source::AdfDuplex;
-    else
-        return false;
-    return true;
+    const auto s = enumFromName(kSourceNames, name);
+    if (s)
+        *source = *s;
+    return s.has_value();
 }
 
 ScannerDevice::ScannerDevice(std::unique_ptr<detail::DeviceCore> core) : d(std::move(core)) {}
@@ -146,6 +144,11 @@ QList<ScanOption *> ScannerDevice::options() const
 {
     const auto &opts = d->options();
     return QList<ScanOption *>(opts.begin(), opts.end());
+}
+
+quint64 ScannerDevice::optionsGeneration() const
+{
+    return d->reloads;
 }
 
 ScanOption *ScannerDevice::option(const QString &name) const

@@ -68,6 +68,9 @@ public:
     // In SANE order, without groups. Pointers stay valid while the device is open.
     QList<ScanOption *> options() const;
     ScanOption *option(const QString &name) const;
+    // Grows each time the backend re-describes its options (SANE_INFO_RELOAD_OPTIONS after a write,
+    // or opening): observers compare it before and after a change to know that OTHER options changed.
+    quint64 optionsGeneration() const;
     // `--option NAME=VALUE`; OptionNotFound if the device has no such option.
     Result<void> setOption(const QString &name, const QString &value);
 

@@ -1,5 +1,7 @@
 #include "signing/PdfSigner.h"
 
+#include "core/pdf/internal/PageBox.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
+
 #include "signing/CertificateInfo.h"
 #include "signing/CmsBuilder.h"
 #include "signing/CmsVerifier.h"
@@ -15,13 +17,15 @@
 
 #include <algorithm>
 
-#define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 namespace sohoa::signing {
+
+using pdf::VisiblePage;
+using pdf::visiblePageOf;
 
 namespace {
 
@@ -66,7 +70,7 @@ QCryptographicHash::Algorithm qtHash(HashAlgorithm h)
     return QCryptographicHash::Sha256;
 }
 
-// The visible page box (CropBox, else MediaBox) of page `index` (-1 = last), in default user space.
+// The visible page box of page `index` (-1 = last), in default user space, and its /Rotate.
 Result<QRectF> visiblePageBox(const QString &path, const SecureBuffer &password, int index, int *resolvedIndex,
                               int *rotation)
 {
@@ -81,13 +85,9 @@ Result<QRectF> visiblePageBox(const QString &path, const SecureBuffer &password,
         if (i >= int(pages.size()))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("page %1 of %2").arg(i + 1).arg(pages.size()));
         *resolvedIndex = i;
-        QPDFObjectHandle rotate = pages.at(size_t(i)).getAttribute("/Rotate", false);
-        *rotation = rotate.isInteger() ? ((int(rotate.getIntValue()) % 360) + 360) % 360 : 0;
-        if (*rotation % 90 != 0)
-            *rotation = 0;
-        const QPDFObjectHandle::Rectangle r = pages.at(size_t(i)).getCropBox(false, false).getArrayAsRectangle();
-        return QRectF(QPointF(std::min(r.llx, r.urx), std::min(r.lly, r.ury)),
-                      QPointF(std::max(r.llx, r.urx), std::max(r.lly, r.ury)));
+        const VisiblePage visible = visiblePageOf(pages.at(size_t(i)).getObjectHandle());
+        *rotation = visible.rotation;
+        return visible.box;
     } catch (const QPDFExc &e) {
         if (e.getErrorCode() == qpdf_e_password)
             return Error(ErrorCode::PdfEncrypted,
@@ -175,7 +175,7 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
         field.pageIndex = pageIndex;
         field.pageRotation = rotation;
         // Corners and offsets are meant as the reader sees the page: map them into user space.
-        using C = SignatureAppearance::Corner;
+        using C = Corner;
         C corner = options.customPosition ? options.corner : C::TopRight;
         auto turn = [](C c) { // the user-space corner shown at display corner c, one quarter clockwise
             switch (c) {
@@ -288,32 +288,6 @@ qint64 PdfSigner::signOnce(const QString &input, const QString &output, const Si
         return 0;
     }
     return 0;
-}
-
-QList<SignResult> PdfSigner::signBatch(const QList<QPair<QString, QString>> &inputsAndOutputs,
-                                       const SignOptions &options,
-                                       const std::function<void(const SignResult &)> &onResult,
-                                       const std::atomic<bool> *cancel)
-{
-    QList<SignResult> results;
-    Error stopReason;
-    for (const auto &[in, out] : inputsAndOutputs) {
-        SignResult r;
-        if (stopReason.isError() || (cancel && cancel->load())) {
-            r.input = in;
-            r.output = out;
-            r.error = stopReason.isError() ? stopReason : Error(ErrorCode::Cancelled, in);
-        } else {
-            r = signFile(in, out, options);
-            const ErrorCode c = r.error.code();
-            if (c == ErrorCode::TokenRemoved || c == ErrorCode::PinLocked || c == ErrorCode::WrongPin)
-                stopReason = Error(c, QStringLiteral("not signed: the batch stopped at %1").arg(in));
-        }
-        if (onResult)
-            onResult(r);
-        results.append(r);
-    }
-    return results;
 }
 
 } // namespace sohoa::signing

@@ -11,8 +11,6 @@
 #include <QString>
 #include <QUrl>
 
-#include <atomic>
-#include <functional>
 
 namespace sohoa::signing {
 
@@ -24,7 +22,7 @@ struct SignOptions
     int page = 0;                // 0-based; -1 = last
     bool customPosition = false; // else the Decree 30 default for the kind
     QPointF positionMm;          // offset from the corner
-    SignatureAppearance::Corner corner = SignatureAppearance::Corner::TopRight;
+    Corner corner = Corner::TopRight;
     QSizeF sizeMm;     // empty: the block's natural size
     bool pades = true; // ETSI.CAdES.detached; false: adbe.pkcs7.detached
     HashAlgorithm hash = HashAlgorithm::Sha256;
@@ -60,11 +58,6 @@ public:
 
     SignResult signFile(const QString &input, const QString &output, const SignOptions &options);
 
-    // A batch goes on past a failing file; a removed token stops it (the rest are reported as not
-    // signed with TokenRemoved). `onResult` is called after each file.
-    QList<SignResult> signBatch(const QList<QPair<QString, QString>> &inputsAndOutputs, const SignOptions &options,
-                                const std::function<void(const SignResult &)> &onResult = {},
-                                const std::atomic<bool> *cancel = nullptr);
 
 private:
     qint64 signOnce(const QString &input, const QString &output, const SignatureFieldOptions &field,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Corner.h"
 #include "core/common/Result.h"
 
 #include <QByteArray>
@@ -43,14 +44,6 @@ struct RenderedAppearance
 class SignatureAppearance
 {
 public:
-    enum class Corner
-    {
-        TopLeft,
-        TopRight,
-        BottomLeft,
-        BottomRight,
-    };
-
     // Copy and Attachment blocks sit this far from the top and right edges of page 1.
     static constexpr double kDefaultMarginMm = 10.0;
     // Text lines wrap at this width rather than run off the block.

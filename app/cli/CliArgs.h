@@ -10,13 +10,21 @@ namespace sohoa::cli {
 
 // Prints the error (JSON or bilingual text) and returns its exit status.
 int fail(const Error &error, bool json);
+// An InvalidArgument error with this detail (what was wrong on the command line).
+int usageError(const QString &detail, bool json);
 
-// A --name option; with a value name when value is given. Help texts are UTF-8.
+// A --name option; with a value name when value is given. Help texts are English source texts,
+// translated in the "sohoa::cli" context.
 QCommandLineOption option(const char *name, const char *help, const char *value = nullptr);
+QCommandLineOption storeOption();
+QCommandLineOption jsonOption();
 
 // Parses a sub-command's arguments (single-dash words as long options, --help added). Returns false
 // when the command must end now: a usage error (printed, *exitCode its status) or --help (printed,
 // *exitCode 0).
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, int *exitCode, bool json);
+
+// --json is looked for before parsing, so that even a parse error is printed as JSON.
+bool wantsJson(const QStringList &args);
 
 } // namespace sohoa::cli

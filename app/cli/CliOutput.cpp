@@ -1,5 +1,9 @@
 #include "app/cli/CliOutput.h"
 
+#include "app/cli/ExitStatus.h"
+
+#include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -27,13 +31,35 @@ void printWarning(const QString &text)
     std::fflush(stderr);
 }
 
+QString bilingual(const char *sourceText)
+{
+    // TODO(i18n merge): Vietnamese from the translations
+    static const QHash<QString, QString> vi{
+        {QStringLiteral("Recovered a complete page"), QStringLiteral("Khôi phục trang đã ghi trọn vẹn")},
+        {QStringLiteral("Removed an incomplete temporary file"), QStringLiteral("Đã xóa tệp tạm chưa hoàn tất")},
+        {QStringLiteral("No scanners found."), QStringLiteral("Không tìm thấy máy quét nào.")},
+        {QStringLiteral("Sheet %1"), QStringLiteral("Tờ %1")},
+        {QStringLiteral("%1 page(s) are saved; run the same command again to continue into the same dossier."),
+         QStringLiteral("Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.")},
+        {QStringLiteral("%1 page(s) were read but NOT saved and must be scanned again."),
+         QStringLiteral("%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.")},
+        {QStringLiteral("Key file password"), QStringLiteral("Mật khẩu tệp khóa")},
+        {QStringLiteral("Token PIN"), QStringLiteral("Mã PIN của token")},
+        {QStringLiteral("Pages smaller than the code, which was shrunk to fit"),
+         QStringLiteral("Trang nhỏ hơn mã QR, mã đã được thu nhỏ")},
+        {QStringLiteral("Error"), QStringLiteral("Lỗi")},
+    };
+    const QString en = QString::fromUtf8(sourceText);
+    return vi.value(en, en) + QStringLiteral(" / ") + en;
+}
+
 QJsonObject errorJson(const Error &error)
 {
     return QJsonObject{{QStringLiteral("id"), error.id()},
                        {QStringLiteral("message_vi"), error.messageVi()},
                        {QStringLiteral("message_en"), error.messageEn()},
                        {QStringLiteral("detail"), error.detail()},
-                       {QStringLiteral("exit_status"), error.exitStatus()}};
+                       {QStringLiteral("exit_status"), exitStatus(error)}};
 }
 
 void printError(const Error &error, bool json)
@@ -42,7 +68,8 @@ void printError(const Error &error, bool json)
         printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("error")},
                               {QStringLiteral("error"), errorJson(error)}});
     }
-    printWarning(QStringLiteral("Lỗi / Error [%1]:\n").arg(error.id()) + error.fullText());
+    printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Error")) + QStringLiteral(" [%1]:\n").arg(error.id()) +
+                 error.fullText());
 }
 
 QJsonObject pageJson(const PageRecord &page)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/dossier/DossierStore.h"
 #include "core/common/Error.h"
+#include "core/dossier/DossierStore.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -14,6 +14,9 @@ void printLine(const QString &line);
 void printJson(const QJsonObject &object);
 void printError(const Error &error, bool json);
 void printWarning(const QString &text);
+// "Vietnamese / English" of a source text of the "sohoa::cli" context (QT_TRANSLATE_NOOP), whatever
+// the locale: terminals and logs get both languages.
+QString bilingual(const char *sourceText);
 
 QJsonObject errorJson(const Error &error);
 QJsonObject pageJson(const PageRecord &page);

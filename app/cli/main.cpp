@@ -1,7 +1,7 @@
 // sohoa-cli: batch and scripting face of the SoHoa engine. Only argument parsing and printing live
-// here; every capability is a call into core/ or scanner/.
+// here; every capability is a job or a call of the application library (app/workflows).
 
-#include "app/cli/CliCommands.h"
+#include "app/cli/CommandTable.h"
 #include "scanner/SaneRuntime.h"
 
 #include <QCoreApplication>
@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("sohoa-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("SoHoa"));
     QCoreApplication::setApplicationVersion(sohoa::cli::versionString());
-    const int status = sohoa::cli::run(QCoreApplication::arguments());
+    const int status = sohoa::cli::runCommand(QCoreApplication::arguments());
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // A SANE backend may have cancelled its reader thread inside libc (asynchronous cancellation),
         // leaving a libc lock taken: exit() then hung for good in a library destructor (p11-kit's

@@ -1,5 +1,7 @@
 #include "core/barcode/QrCode.h"
 
+#include "core/common/EnumNames.h"
+
 #include <ZXing/BitMatrix.h>
 #include <ZXing/CharacterSet.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -8,33 +10,25 @@
 
 namespace sohoa {
 
+namespace {
+
+constexpr EnumName<QrErrorCorrection> kLevelNames[] = {
+    {QrErrorCorrection::Low, QLatin1StringView("L")},
+    {QrErrorCorrection::Medium, QLatin1StringView("M")},
+    {QrErrorCorrection::Quartile, QLatin1StringView("Q")},
+    {QrErrorCorrection::High, QLatin1StringView("H")},
+};
+
+} // namespace
+
 std::optional<QrErrorCorrection> parseQrErrorCorrection(QStringView text)
 {
-    const QString t = text.trimmed().toString().toUpper();
-    if (t == u"L")
-        return QrErrorCorrection::Low;
-    if (t == u"M")
-        return QrErrorCorrection::Medium;
-    if (t == u"Q")
-        return QrErrorCorrection::Quartile;
-    if (t == u"H")
-        return QrErrorCorrection::High;
-    return std::nullopt;
+    return enumFromName(kLevelNames, text);
 }
 
 QString qrErrorCorrectionName(QrErrorCorrection level)
 {
-    switch (level) {
-    case QrErrorCorrection::Low:
-        return QStringLiteral("L");
-    case QrErrorCorrection::Medium:
-        return QStringLiteral("M");
-    case QrErrorCorrection::Quartile:
-        return QStringLiteral("Q");
-    case QrErrorCorrection::High:
-        return QStringLiteral("H");
-    }
-    return QStringLiteral("M");
+    return enumToName(kLevelNames, level);
 }
 
 Result<QrMatrix> encodeQr(const QString &text, QrErrorCorrection level)

@@ -1,32 +1,33 @@
 #include "core/dossier/ScannedPage.h"
 
+#include "core/common/EnumNames.h"
+
 namespace sohoa {
+
+namespace {
+
+// The first name of each mode is the one we write.
+constexpr EnumName<ColorMode> kColorModeNames[] = {
+    {ColorMode::Color, QLatin1StringView("color")},     {ColorMode::Gray, QLatin1StringView("gray")},
+    {ColorMode::Lineart, QLatin1StringView("lineart")}, {ColorMode::Color, QLatin1StringView("colour")},
+    {ColorMode::Color, QLatin1StringView("rgb")},       {ColorMode::Gray, QLatin1StringView("grey")},
+    {ColorMode::Gray, QLatin1StringView("grayscale")},  {ColorMode::Lineart, QLatin1StringView("bw")},
+    {ColorMode::Lineart, QLatin1StringView("binary")},
+};
+
+} // namespace
 
 QString colorModeName(ColorMode mode)
 {
-    switch (mode) {
-    case ColorMode::Lineart:
-        return QStringLiteral("lineart");
-    case ColorMode::Gray:
-        return QStringLiteral("gray");
-    case ColorMode::Color:
-        break;
-    }
-    return QStringLiteral("color");
+    return enumToName(kColorModeNames, mode);
 }
 
 bool colorModeFromName(const QString &name, ColorMode *mode)
 {
-    const QString n = name.trimmed().toLower();
-    if (n == u"lineart" || n == u"bw" || n == u"binary")
-        *mode = ColorMode::Lineart;
-    else if (n == u"gray" || n == u"grey" || n == u"grayscale")
-        *mode = ColorMode::Gray;
-    else if (n == u"color" || n == u"colour" || n == u"rgb")
-        *mode = ColorMode::Color;
-    else
-        return false;
-    return true;
+    const auto m = enumFromName(kColorModeNames, name);
+    if (m)
+        *mode = *m;
+    return m.has_value();
 }
 
 } // namespace sohoa

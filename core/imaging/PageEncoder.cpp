@@ -1,5 +1,7 @@
 #include "core/imaging/PageEncoder.h"
 
+#include "core/common/EnumNames.h"
+
 #include <QBuffer>
 #include <QImageWriter>
 
@@ -9,16 +11,16 @@ namespace sohoa {
 
 bool ImageProfile::formatFromName(const QString &name, Format *format)
 {
-    const QString n = name.trimmed().toLower();
-    if (n == u"auto")
-        *format = Format::Auto;
-    else if (n == u"jpeg" || n == u"jpg")
-        *format = Format::Jpeg;
-    else if (n == u"png")
-        *format = Format::Png;
-    else
-        return false;
-    return true;
+    static constexpr EnumName<Format> kNames[] = {
+        {Format::Auto, QLatin1StringView("auto")},
+        {Format::Jpeg, QLatin1StringView("jpeg")},
+        {Format::Jpeg, QLatin1StringView("jpg")},
+        {Format::Png, QLatin1StringView("png")},
+    };
+    const auto f = enumFromName(kNames, name);
+    if (f)
+        *format = *f;
+    return f.has_value();
 }
 
 Result<EncodedImage> PageEncoder::encode(const ScannedPage &page, const ImageProfile &profile)

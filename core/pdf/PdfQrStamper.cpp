@@ -1,6 +1,7 @@
 #include "core/pdf/PdfQrStamper.h"
 
 #include "core/pdf/internal/PdfIncrementalUpdate.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
+#include "core/pdf/internal/PageBox.h"
 
 #include "core/pdf/internal/DocumentFont.h"
 #include "core/common/DurableFile.h"
@@ -36,6 +37,8 @@ namespace sohoa {
 
 using pdf::fromStd;
 using pdf::pdfNumber;
+using pdf::VisiblePage;
+using pdf::visiblePageOf;
 
 namespace {
 
@@ -150,40 +153,6 @@ QByteArray qrContent(const QrMatrix &m, double sidePt, double captionPt, const Q
 // ---------------------------------------------------------------------------------------------
 // Page geometry.
 
-struct Box
-{
-    double llx = 0, lly = 0, urx = 0, ury = 0;
-    double width() const { return urx - llx; }
-    double height() const { return ury - lly; }
-    bool valid() const { return width() > 0 && height() > 0; }
-};
-
-std::optional<Box> boxOf(QPDFObjectHandle o)
-{
-    if (!o.isRectangle())
-        return std::nullopt;
-    const QPDFObjectHandle::Rectangle r = o.getArrayAsRectangle();
-    Box b{std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
-    if (!b.valid())
-        return std::nullopt;
-    return b;
-}
-
-// An inheritable page attribute (ISO 32000-1 §7.7.3.4), with a guard against /Parent loops.
-QPDFObjectHandle inherited(QPDFObjectHandle page, const char *key)
-{
-    std::set<QPDFObjGen> seen;
-    for (QPDFObjectHandle node = page; node.isDictionary();) {
-        QPDFObjectHandle v = node.getKey(key);
-        if (!v.isNull())
-            return v;
-        if (node.isIndirect() && !seen.insert(node.getObjGen()).second)
-            break;
-        node = node.getKey("/Parent");
-    }
-    return QPDFObjectHandle::newNull();
-}
-
 struct Geometry
 {
     double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
@@ -201,25 +170,13 @@ struct Geometry
 Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlacement &placement, double blockW,
                              double blockH)
 {
-    Box media = boxOf(inherited(page, "/MediaBox")).value_or(Box{0, 0, 612, 792});
-    Box visible = media;
-    if (auto crop = boxOf(inherited(page, "/CropBox"))) {
-        const Box cut{std::max(crop->llx, media.llx), std::max(crop->lly, media.lly), std::min(crop->urx, media.urx),
-                      std::min(crop->ury, media.ury)};
-        if (cut.valid())
-            visible = cut;
-    }
-    QPDFObjectHandle rotObj = inherited(page, "/Rotate");
-    int rot = rotObj.isInteger() ? int(rotObj.getIntValue() % 360) : 0;
-    rot = (rot + 360) % 360;
-    if (rot % 90 != 0)
-        rot = 0; // readers ignore a rotation that is not a multiple of 90
-    // /UserUnit is ignored, as Poppler and PDFium do: sizes are in points of default user space. A
-    // reader that honours it (Acrobat) shows the code larger by that factor, which keeps it readable.
+    const VisiblePage visible = visiblePageOf(page);
+    const int rot = visible.rotation;
+    // /UserUnit is ignored (see PageBox.h): a reader that honours it (Acrobat) shows the code larger
+    // by that factor, which keeps it readable.
 
-    const bool swapped = rot == 90 || rot == 270;
-    const double dw = swapped ? visible.height() : visible.width();
-    const double dh = swapped ? visible.width() : visible.height();
+    const double dw = visible.displaySize().width();
+    const double dh = visible.displaySize().height();
     double s = 1; // form units are points
     double bw = blockW, bh = blockH;
     double ux = 0, vy = 0;
@@ -247,13 +204,13 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
         const double margin = placement.marginMm * kPtPerMm;
         const double mx = std::clamp((dw - bw) / 2, 0.0, margin);
         const double my = std::clamp((dh - bh) / 2, 0.0, margin);
-        using C = QrPlacement::Corner;
+        using C = Corner;
         const bool left = placement.corner == C::TopLeft || placement.corner == C::BottomLeft;
         const bool top = placement.corner == C::TopLeft || placement.corner == C::TopRight;
         ux = left ? mx : dw - mx - bw;
         vy = top ? dh - my - bh : my;
     }
-    const double x0 = visible.llx, y0 = visible.lly, x1 = visible.urx, y1 = visible.ury;
+    const double x0 = visible.box.left(), y0 = visible.box.top(), x1 = visible.box.right(), y1 = visible.box.bottom();
     Geometry g;
     switch (rot) {
     case 0:
@@ -376,14 +333,8 @@ Result<QrPlacement> QrPlacement::parse(QStringView text)
 {
     QrPlacement p;
     const QString t = text.trimmed().toString().toLower();
-    if (t == u"top-right") {
-        p.corner = Corner::TopRight;
-    } else if (t == u"top-left") {
-        p.corner = Corner::TopLeft;
-    } else if (t == u"bottom-right") {
-        p.corner = Corner::BottomRight;
-    } else if (t == u"bottom-left") {
-        p.corner = Corner::BottomLeft;
+    if (const auto corner = cornerFromName(t)) {
+        p.corner = *corner;
     } else {
         static const QRegularExpression xy(
             QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?\\s*,\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?\\s*$"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/barcode/QrCode.h"
+#include "core/common/Corner.h"
 #include "core/common/Result.h"
 #include "core/common/SecureBuffer.h"
 
@@ -47,13 +48,6 @@ private:
 // /Rotate applied), so the code is upright at the corner the reader sees.
 struct QrPlacement
 {
-    enum class Corner
-    {
-        TopLeft,
-        TopRight,
-        BottomLeft,
-        BottomRight,
-    };
 
     // Default: bottom right. The top right of page 1 belongs to the Decree 30 signature block of a
     // signed copy (and the national motto of an original), the top left to the issuing agency's name

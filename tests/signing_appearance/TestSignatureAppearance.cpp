@@ -493,7 +493,7 @@ private slots:
         QTest::addColumn<QRectF>("expected");
         const QRectF a4(0, 0, 595, 842);
         const qreal mm10 = 10 / 25.4 * 72;
-        using C = SignatureAppearance::Corner;
+        using C = Corner;
         QTest::newRow("top right") << a4 << int(C::TopRight) << QPointF(10, 10)
                                    << QRectF(595 - mm10 - 200, 842 - mm10 - 50, 200, 50);
         QTest::newRow("top left") << a4 << int(C::TopLeft) << QPointF(10, 10) << QRectF(mm10, 842 - mm10 - 50, 200, 50);
@@ -510,7 +510,7 @@ private slots:
         QFETCH(QPointF, offsetMm);
         QFETCH(QRectF, expected);
         const QRectF r =
-            SignatureAppearance::placeRect(box, QSizeF(200, 50), SignatureAppearance::Corner(corner), offsetMm);
+            SignatureAppearance::placeRect(box, QSizeF(200, 50), Corner(corner), offsetMm);
         QVERIFY2(std::abs(r.x() - expected.x()) < 1e-6 && std::abs(r.y() - expected.y()) < 1e-6 &&
                      r.size() == expected.size(),
                  qPrintable(QStringLiteral("%1,%2").arg(r.x()).arg(r.y())));
@@ -521,9 +521,9 @@ private slots:
         const QRectF a4(0, 0, 595, 842);
         const QSizeF block(150, 40);
         QCOMPARE(SignatureAppearance::defaultPlaceRect(AppearanceKind::Copy, a4, block),
-                 SignatureAppearance::placeRect(a4, block, SignatureAppearance::Corner::TopRight, QPointF(10, 10)));
+                 SignatureAppearance::placeRect(a4, block, Corner::TopRight, QPointF(10, 10)));
         QCOMPARE(SignatureAppearance::defaultPlaceRect(AppearanceKind::Attachment, a4, block),
-                 SignatureAppearance::placeRect(a4, block, SignatureAppearance::Corner::TopRight, QPointF(10, 10)));
+                 SignatureAppearance::placeRect(a4, block, Corner::TopRight, QPointF(10, 10)));
         QVERIFY(SignatureAppearance::defaultPlaceRect(AppearanceKind::Signer, a4, block).isNull());
     }
 };

@@ -1,0 +1,121 @@
+#include "app/cli/CommandTable.h"
+
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/Commands.h"
+
+#include "SohoaVersion.h"
+
+#include <QCoreApplication>
+
+namespace sohoa::cli {
+
+namespace {
+
+struct CommandEntry
+{
+    const char *group; // "dossier", "page", or nullptr for a one-word command
+    const char *name;
+    int (*run)(const QStringList &args);
+};
+
+constexpr CommandEntry kCommands[] = {
+    {nullptr, "devices", devicesCommand},
+    {nullptr, "scan", scanCommand},
+    {nullptr, "sign", signCommand},
+    {nullptr, "coversheet", coverSheetCommand},
+    {nullptr, "stamp-qr", stampQrCommand},
+    {"dossier", "list", dossierListCommand},
+    {"dossier", "show", dossierShowCommand},
+    {"dossier", "export", dossierExportCommand},
+    {"dossier", "verify", dossierVerifyCommand},
+    // TODO(store merge): page move/rotate/delete/restore
+};
+
+QString usage()
+{
+    return QCoreApplication::translate(
+        "sohoa::cli",
+        "Usage: sohoa-cli COMMAND [options]\n"
+        "\n"
+        "Commands:\n"
+        "  devices [--json]                       list scanners\n"
+        "  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)\n"
+        "  dossier list [--json]                  list dossiers in the store\n"
+        "  dossier show CODE [--json]             show a dossier with its components and pages\n"
+        "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
+        "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
+        "  page move CODE --component C --page N --to M [--to-component C2]\n"
+        "  page rotate CODE --component C --page N --degrees 90|180|270\n"
+        "  page delete CODE --component C --page N\n"
+        "  page restore CODE --component C --page N\n"
+        "                                         arrange the pages of a dossier before export\n"
+        "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
+        "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"
+        "                                         print A4 cover sheets for scanning with --separate qr\n"
+        "  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)\n"
+        "\n"
+        "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
+}
+
+// A command that cannot run: says why, shows the usage (not in JSON), exits 2.
+int refuse(const QString &detail, bool json)
+{
+    const int status = usageError(detail, json);
+    if (!json)
+        printWarning(usage());
+    return status;
+}
+
+// Sub-command arguments with the program name in front, for QCommandLineParser.
+QStringList subArguments(const QStringList &arguments, int words)
+{
+    QStringList rest = arguments.mid(1 + words);
+    rest.prepend(arguments.at(0));
+    return rest;
+}
+
+} // namespace
+
+QString versionString()
+{
+    return QStringLiteral(SOHOA_VERSION_STRING);
+}
+
+int runCommand(const QStringList &arguments)
+{
+    const bool json = wantsJson(arguments);
+    if (arguments.size() < 2)
+        return refuse(QStringLiteral("no command given"), json);
+    const QString command = arguments.at(1);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printLine(usage());
+        return 0;
+    }
+    if (command == u"--version" || command == u"-v" || command == u"version") {
+        printLine(QStringLiteral("sohoa-cli ") + versionString());
+        return 0;
+    }
+    bool isGroup = false;
+    for (const CommandEntry &c : kCommands) {
+        if (!c.group && command == QLatin1StringView(c.name))
+            return c.run(subArguments(arguments, 1));
+        isGroup = isGroup || (c.group && command == QLatin1StringView(c.group));
+    }
+    if (!isGroup)
+        return refuse(QStringLiteral("unknown command '%1'").arg(command), json);
+    const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
+    QStringList names;
+    for (const CommandEntry &c : kCommands) {
+        if (!c.group || command != QLatin1StringView(c.group))
+            continue;
+        if (sub == QLatin1StringView(c.name))
+            return c.run(subArguments(arguments, 2));
+        names.append(QString::fromLatin1(c.name));
+    }
+    const QString choices = names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") +
+                            names.constLast();
+    return usageError(QStringLiteral("%1 needs %2").arg(command, choices), json);
+}
+
+} // namespace sohoa::cli

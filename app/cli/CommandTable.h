@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace sohoa::cli {
+
+QString versionString();
+// Finds the command named by arguments[1] (and [2] for `dossier` and `page`) and runs it; the exit
+// status. No command or an unknown one: said so, with the usage, exit 2.
+int runCommand(const QStringList &arguments);
+
+} // namespace sohoa::cli

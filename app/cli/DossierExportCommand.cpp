@@ -1,0 +1,55 @@
+// `sohoa-cli dossier export CODE --out FILE.pdf`: the dossier (or one component) as one PDF (ExportJob).
+
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliJobs.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/CliStore.h"
+#include "app/cli/Commands.h"
+#include "app/workflows/ExportJob.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace sohoa::cli {
+
+int dossierExportCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        option("out", QT_TRANSLATE_NOOP("sohoa::cli", "Output PDF file."), "FILE"),
+        option("component", QT_TRANSLATE_NOOP("sohoa::cli", "Export only this component."), "NAME"),
+        option("overwrite", QT_TRANSLATE_NOOP("sohoa::cli", "Replace an existing output file.")),
+    });
+    int exitCode = 0;
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier export"), &exitCode);
+    if (!opened)
+        return exitCode;
+    const bool json = opened->json;
+    if (!parser.isSet(QStringLiteral("out")))
+        return usageError(QStringLiteral("--out FILE.pdf is required"), json);
+    workflows::ExportRequest request;
+    request.dossierCode = opened->dossier.code;
+    request.component = parser.value(QStringLiteral("component"));
+    request.outputPath = parser.value(QStringLiteral("out"));
+    request.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    workflows::ExportJob job(*opened->store, request);
+    if (const Error e = runToEnd(job); e.isError())
+        return fail(e, json);
+    const workflows::ExportReport &r = job.report();
+    if (json) {
+        QJsonArray enc;
+        for (const QString &e : r.pdf.pageEncodings)
+            enc.append(e);
+        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("exported")},
+                              {QStringLiteral("dossier"), r.dossier.code},
+                              {QStringLiteral("path"), r.path},
+                              {QStringLiteral("pages"), r.pdf.pageCount},
+                              {QStringLiteral("size"), r.pdf.fileSize},
+                              {QStringLiteral("encodings"), enc}});
+    } else {
+        printLine(r.path);
+    }
+    return 0;
+}
+
+} // namespace sohoa::cli

@@ -1,0 +1,71 @@
+// `sohoa-cli dossier show CODE`: a dossier with its components and their pages in order.
+
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/CliStore.h"
+#include "app/cli/Commands.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace sohoa::cli {
+
+namespace {
+
+void printPageLine(const PageRecord &p)
+{
+    printLine(QStringLiteral("     %1 %2x%3 %4dpi %5 %6")
+                  .arg(p.relativePath)
+                  .arg(p.width)
+                  .arg(p.height)
+                  .arg(p.dpi)
+                  .arg(colorModeName(p.mode), p.sha256));
+}
+
+} // namespace
+
+int dossierShowCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = 0;
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier show"), &exitCode);
+    if (!opened)
+        return exitCode;
+    const bool json = opened->json;
+    DossierStore &store = *opened->store;
+    const DossierInfo &dossier = opened->dossier;
+    auto comps = store.components(dossier.id);
+    if (!comps)
+        return fail(comps.error(), json);
+    if (!json)
+        printLine(QStringLiteral("%1 (%2) created %3")
+                      .arg(dossier.code, dossier.status, dossier.createdAt.toString(Qt::ISODate)));
+    QJsonArray compArr;
+    for (const ComponentInfo &c : comps.value()) {
+        auto pages = store.pages(c.id);
+        if (!pages)
+            return fail(pages.error(), json);
+        QJsonArray pageArr;
+        if (!json)
+            printLine(QStringLiteral("  %1. %2: %3 page(s)").arg(c.position).arg(c.name).arg(pages->size()));
+        for (const PageRecord &p : pages.value()) {
+            if (json)
+                pageArr.append(pageJson(p));
+            else
+                printPageLine(p);
+        }
+        compArr.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                   {QStringLiteral("position"), c.position},
+                                   {QStringLiteral("page_count"), pageArr.size()},
+                                   {QStringLiteral("pages"), pageArr}});
+    }
+    if (json) {
+        QJsonObject o = dossierJson(dossier);
+        o.insert(QStringLiteral("event"), QStringLiteral("dossier"));
+        o.insert(QStringLiteral("components"), compArr);
+        printJson(o);
+    }
+    return 0;
+}
+
+} // namespace sohoa::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "app/workflows/Job.h"
+#include "core/dossier/DossierStore.h"
+#include "core/pdf/PdfWriter.h"
+
+#include <QString>
+
+namespace sohoa::workflows {
+
+struct ExportRequest
+{
+    QString dossierCode;
+    QString component; // empty: the whole dossier, component after component
+    QString outputPath;
+    bool overwrite = false;
+};
+
+struct ExportReport
+{
+    DossierInfo dossier;
+    QString path; // absolute
+    PdfWriteReport pdf;
+};
+
+// Writes a dossier (or one component) as one PDF, in the order the user arranged, each page turned
+// as the user rotated it (/Rotate: a JPEG page is never re-encoded), deleted pages left out. Every
+// page file is checked first (present, same size): a page that went missing or changed must not
+// slip silently out of the PDF. The file appears atomically or not at all (cancel included); the
+// export is recorded in the audit log.
+class ExportJob : public Job
+{
+    Q_OBJECT
+public:
+    ExportJob(DossierStore &store, ExportRequest request, QObject *parent = nullptr);
+    ~ExportJob() override;
+
+    const ExportRequest &request() const { return m_request; }
+    const ExportReport &report() const { return m_report; }
+
+    // The same work on the calling thread (for a caller that is itself a worker).
+    static Result<ExportReport> exportNow(DossierStore &store, const ExportRequest &request,
+                                          const PdfWriteOptions &options = {});
+
+protected:
+    Error run() override;
+
+private:
+    DossierStore &m_store;
+    ExportRequest m_request;
+    ExportReport m_report;
+};
+
+} // namespace sohoa::workflows

@@ -1,0 +1,191 @@
+#include "app/workflows/SignBatchJob.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+namespace sohoa::workflows {
+
+using namespace sohoa::signing;
+
+namespace {
+
+// A wrong PDF password may be typed again; a token PIN never is (see SigningKeyOpener).
+constexpr int kPdfPasswordAttempts = 3;
+
+bool stopsTheBatch(ErrorCode c)
+{
+    return c == ErrorCode::TokenRemoved || c == ErrorCode::PinLocked || c == ErrorCode::WrongPin;
+}
+
+} // namespace
+
+Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options)
+{
+    const QFileInfo fi(output);
+    QTemporaryFile temp(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".qr.tmp-XXXXXX"));
+    temp.setAutoRemove(false);
+    if (!temp.open())
+        return Error(ErrorCode::FileWriteFailed, temp.fileTemplate() + QStringLiteral(": ") + temp.errorString());
+    const QString path = temp.fileName();
+    temp.close();
+    QrStampOptions o = options;
+    o.overwrite = true; // the empty file reserved above
+    auto stamped = PdfQrStamper::stamp(input, path, o);
+    if (!stamped) {
+        QFile::remove(path);
+        return stamped.error();
+    }
+    return path;
+}
+
+Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out)
+{
+    const bool outIsDir = QFileInfo(out).isDir() || inputs.size() > 1 || out.endsWith(u'/');
+    QList<QPair<QString, QString>> files;
+    for (const QString &in : inputs) {
+        const QString target = outIsDir ? QDir(out).filePath(QFileInfo(in).fileName()) : out;
+        if (QFileInfo(target).absoluteFilePath() == QFileInfo(in).absoluteFilePath())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("the output would replace the input: ") + in);
+        files.append({in, target});
+    }
+    if (outIsDir && !QDir().mkpath(out))
+        return Error(ErrorCode::FileWriteFailed, out);
+    return files;
+}
+
+MissingAppearanceField missingAppearanceField(const AppearanceSpec &spec)
+{
+    const auto blank = [](const QString &s) { return s.trimmed().isEmpty(); };
+    switch (spec.kind) {
+    case AppearanceKind::Copy:
+        return blank(spec.organizationName) ? MissingAppearanceField::Organization : MissingAppearanceField::None;
+    case AppearanceKind::Attachment:
+        return blank(spec.documentNumber) ? MissingAppearanceField::DocumentNumber : MissingAppearanceField::None;
+    case AppearanceKind::Signer:
+        return blank(spec.signatureImagePath) ? MissingAppearanceField::SignatureImage : MissingAppearanceField::None;
+    case AppearanceKind::Organization:
+        return blank(spec.signatureImagePath) || blank(spec.sealImagePath)
+                   ? MissingAppearanceField::SignatureAndSealImages
+                   : MissingAppearanceField::None;
+    case AppearanceKind::None:
+        break;
+    }
+    return MissingAppearanceField::None;
+}
+
+SignBatchJob::SignBatchJob(SignBatchRequest request, QObject *parent) : Job(parent), m_request(std::move(request))
+{
+    registerMetaTypes();
+}
+
+SignBatchJob::~SignBatchJob()
+{
+    stop();
+}
+
+void SignBatchJob::registerMetaTypes()
+{
+    Job::registerMetaTypes();
+    qRegisterMetaType<sohoa::workflows::SignedFile>();
+}
+
+QByteArray SignBatchJob::signerCertificate() const
+{
+    return m_certificate;
+}
+
+Result<SecureBuffer> SignBatchJob::askPdfPassword(const QString &input, bool retry)
+{
+    SecretRequest request;
+    request.kind = SecretRequest::Kind::PdfPassword;
+    request.subject = input;
+    request.retry = retry;
+    return askSecret(request);
+}
+
+SignedFile SignBatchJob::signOne(PdfSigner &signer, const QString &input, const QString &output)
+{
+    SignOptions options = m_request.options;
+    // The request's password (if any) is the user's answer for every file; otherwise an encrypted
+    // input that needs one is asked for, once per attempt.
+    const bool mayAsk = options.pdfPassword.isEmpty();
+    for (int attempt = 0;; ++attempt) {
+        SignedFile file;
+        QString temporary;
+        QString toSign = input;
+        if (m_request.qr && (options.overwrite || !QFileInfo::exists(output))) {
+            QrStampOptions qr = *m_request.qr;
+            qr.pdfPassword = options.pdfPassword; // the stamp opens the input before the signer does
+            auto stamped = stampBeforeSigning(input, output, qr);
+            if (!stamped) {
+                file.result.input = input;
+                file.result.output = output;
+                file.result.error = stamped.error();
+                file.failedBeforeSigning = true;
+            } else {
+                temporary = stamped.value();
+                toSign = temporary;
+            }
+        }
+        if (!file.failedBeforeSigning) {
+            file.result = signer.signFile(toSign, output, options);
+            file.result.input = input;
+        }
+        if (!temporary.isEmpty())
+            QFile::remove(temporary);
+        if (file.result.error.code() != ErrorCode::PdfEncrypted || !mayAsk || attempt >= kPdfPasswordAttempts ||
+            isCancelRequested())
+            return file;
+        auto password = askPdfPassword(input, attempt > 0);
+        if (!password)
+            return file; // declined: this file stays unsigned with its own error
+        options.pdfPassword = std::move(password).value();
+    }
+}
+
+Error SignBatchJob::run()
+{
+    auto opened = openSigningKey(m_request.key, [this](const SecretRequest &r) { return askSecret(r); });
+    if (!opened)
+        return opened.error();
+    m_certificate = opened->key->certificateDer();
+    Q_EMIT keyOpened(m_certificate);
+
+    PdfSigner signer(*opened->key);
+    Error stopReason;
+    const qint64 total = m_request.files.size();
+    qint64 done = 0;
+    for (const auto &[input, output] : std::as_const(m_request.files)) {
+        reportProgress(done, total,
+                       QCoreApplication::translate("sohoa::workflows::SignBatchJob", "Signing %1")
+                           .arg(QFileInfo(input).fileName()));
+        SignedFile file;
+        if (stopReason.isError() || isCancelRequested()) {
+            file.result.input = input;
+            file.result.output = output;
+            file.result.error = stopReason.isError() ? stopReason : Error(ErrorCode::Cancelled, input);
+        } else {
+            file = signOne(signer, input, output);
+            if (stopsTheBatch(file.result.error.code()))
+                stopReason = Error(file.result.error.code(),
+                                   QStringLiteral("not signed: the batch stopped at %1").arg(input));
+        }
+        if (file.result.error.isError()) {
+            ++m_summary.failedCount;
+            if (!m_summary.firstError.isError())
+                m_summary.firstError = file.result.error;
+        } else {
+            ++m_summary.signedCount;
+        }
+        Q_EMIT fileSigned(file);
+        reportProgress(++done, total);
+    }
+    if (isCancelRequested() && m_summary.failedCount > 0)
+        return Error(ErrorCode::Cancelled, QStringLiteral("%1 of %2 signed").arg(m_summary.signedCount).arg(total));
+    return m_summary.firstError;
+}
+
+} // namespace sohoa::workflows

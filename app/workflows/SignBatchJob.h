@@ -1,0 +1,99 @@
+#pragma once
+
+#include "app/workflows/Job.h"
+#include "app/workflows/SigningKeyOpener.h"
+#include "core/pdf/PdfQrStamper.h"
+#include "signing/PdfSigner.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sohoa::workflows {
+
+struct SignBatchRequest
+{
+    QList<QPair<QString, QString>> files; // input -> output (see planSignOutputs)
+    KeySource key;
+    signing::SignOptions options;
+    // Stamped on each input before it is signed, so the signature covers the code.
+    std::optional<QrStampOptions> qr;
+};
+
+// One input's outcome. A file that failed before the signer saw it (its QR stamp) has no sizes.
+struct SignedFile
+{
+    signing::SignResult result;
+    bool failedBeforeSigning = false;
+};
+
+struct SignBatchSummary
+{
+    int signedCount = 0;
+    int failedCount = 0;
+    Error firstError;
+};
+
+// Stamps input into a fresh temporary next to output (".NAME.qr.tmp-XXXXXX"), to be signed into
+// output and removed by the caller.
+Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options);
+
+// Outputs for a batch: into a folder (made if missing) keeping each input's name, or one file for a
+// single input. InvalidArgument when an output would replace its input; FileWriteFailed when the
+// folder cannot be made.
+Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out);
+
+// What an appearance needs from the user that it does not have, checked once for the whole batch.
+enum class MissingAppearanceField
+{
+    None,
+    Organization,           // copy
+    DocumentNumber,         // attachment
+    SignatureImage,         // signer
+    SignatureAndSealImages, // organization
+};
+MissingAppearanceField missingAppearanceField(const signing::AppearanceSpec &spec);
+
+// Signs a batch: opens the key (one PIN or password, asked through the job), then each file in turn
+// (stamped first with `qr`), verifying every output before it is committed. The batch goes on past
+// a failing file; a removed token or a PIN problem stops it (the rest are reported as not signed).
+// An input that needs a password the request does not have is asked for through the job (a face
+// may decline: that file is then not signed). Inputs are never modified; an output appears whole or
+// not at all. finished() carries None when every file was signed, else the first file's error
+// (Cancelled when cancelled).
+class SignBatchJob : public Job
+{
+    Q_OBJECT
+public:
+    SignBatchJob(SignBatchRequest request, QObject *parent = nullptr);
+    ~SignBatchJob() override;
+
+    const SignBatchSummary &summary() const { return m_summary; }
+    // The certificate of the key that signed (DER), once the key was opened.
+    QByteArray signerCertificate() const;
+
+    static void registerMetaTypes();
+
+Q_SIGNALS:
+    void keyOpened(const QByteArray &certificateDer);
+    // One per input, in order, whether signed or not.
+    void fileSigned(const sohoa::workflows::SignedFile &file);
+
+protected:
+    Error run() override;
+
+private:
+    SignedFile signOne(signing::PdfSigner &signer, const QString &input, const QString &output);
+    Result<SecureBuffer> askPdfPassword(const QString &input, bool retry);
+
+    SignBatchRequest m_request;
+    SignBatchSummary m_summary;
+    QByteArray m_certificate;
+};
+
+} // namespace sohoa::workflows
+
+Q_DECLARE_METATYPE(sohoa::workflows::SignedFile)

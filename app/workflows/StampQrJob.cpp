@@ -1,0 +1,46 @@
+#include "app/workflows/StampQrJob.h"
+
+#include <QCoreApplication>
+
+namespace sohoa::workflows {
+
+StampQrJob::StampQrJob(QString input, QString output, QrStampOptions options, QObject *parent)
+    : Job(parent), m_input(std::move(input)), m_output(std::move(output)), m_options(std::move(options))
+{
+}
+
+StampQrJob::~StampQrJob()
+{
+    stop();
+}
+
+Error StampQrJob::run()
+{
+    QrStampOptions options = m_options;
+    options.cancel = cancelFlag();
+    options.progress = [this](int done, int total) {
+        reportProgress(done, total,
+                       QCoreApplication::translate("sohoa::workflows::StampQrJob", "Stamping page %1 of %2")
+                           .arg(done)
+                           .arg(total));
+    };
+    auto stamped = PdfQrStamper::stamp(m_input, m_output, options);
+    if (!stamped)
+        return stamped.error();
+    m_report = stamped.value();
+    return {};
+}
+
+Result<void> checkQrTemplate(const QrStampOptions &options)
+{
+    QrTemplateValues probe = options.values;
+    probe.sha256 = QString(64, u'f');
+    auto payload = expandQrTemplate(options.payloadTemplate, probe);
+    if (!payload)
+        return payload.error();
+    if (auto r = encodeQr(payload.value(), options.level); !r)
+        return r.error();
+    return {};
+}
+
+} // namespace sohoa::workflows

@@ -1,0 +1,3 @@
+#include "app/workflows/WorkflowsLogging.h"
+
+Q_LOGGING_CATEGORY(lcWorkflows, "sohoa.workflows")
