@@ -1,7 +1,7 @@
 #include "signing/Pkcs11Module.h"
 
 #include "signing/Pkcs11Errors.h"
-#include "signing/Pkcs11Internal.h"
+#include "signing/Pkcs11Internal_p.h"
 #include "signing/SigningLogging.h"
 
 #include <QFile>

@@ -53,7 +53,7 @@ public:
     // Slots that hold a token (C_GetSlotList with tokenPresent = true).
     Result<QList<TokenInfo>> tokens() const;
 
-    // Internal: the C side, used by Pkcs11Session and Pkcs11Key (see Pkcs11Internal.h).
+    // Internal: the C side, used by Pkcs11Session and Pkcs11Key (see Pkcs11Internal_p.h).
     struct Impl;
     Impl &impl() const { return *d; }
 
