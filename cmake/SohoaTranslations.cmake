@@ -14,8 +14,9 @@
 set(SOHOA_TRANSLATIONS_DIR ${PROJECT_SOURCE_DIR}/resources/translations)
 
 # Options shared by both files and by the test's own lupdate run (keep them in step):
-# relative locations keep diffs small; -no-obsolete drops vanished strings (lupdate's similar-text
-# heuristics still offer their old translations to the new ones first, marked unfinished).
+# relative locations keep diffs small; -no-obsolete drops the entry of a string that left the code, so
+# the committed files never hold vanished entries (a reworded string's old Vietnamese is still in the
+# diff of the .ts, next to its new source text: lupdate 6.4 does not carry it over by itself).
 set(SOHOA_LUPDATE_OPTIONS -locations relative -no-obsolete -source-language en)
 
 function(sohoa_add_translations target)
