@@ -177,17 +177,19 @@ private:
         candidates << QStringLiteral(SOHOA_LUPDATE_PATH); // the one the build's update_translations runs
 #endif
         candidates << QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
-        QProcess qtpaths;
-        qtpaths.start(QStringLiteral("qtpaths6"), {QStringLiteral("--query"), QStringLiteral("QT_HOST_BINS")});
-        if (qtpaths.waitForFinished(10000) && qtpaths.exitCode() == 0)
-            candidates << QString::fromLocal8Bit(qtpaths.readAllStandardOutput()).trimmed() +
-                              QStringLiteral("/lupdate");
         for (const QString &c : std::as_const(candidates)) {
             tried << c;
             if (QFileInfo(c).isExecutable())
                 return c;
         }
-        return {};
+        QProcess qtpaths; // what `qtpaths6 --query QT_HOST_BINS` says, last
+        qtpaths.start(QStringLiteral("qtpaths6"), {QStringLiteral("--query"), QStringLiteral("QT_HOST_BINS")});
+        if (!qtpaths.waitForFinished(10000) || qtpaths.exitCode() != 0) {
+            tried << QStringLiteral("qtpaths6 --query QT_HOST_BINS (%1)").arg(qtpaths.errorString());
+            return {};
+        }
+        tried << QString::fromLocal8Bit(qtpaths.readAllStandardOutput()).trimmed() + QStringLiteral("/lupdate");
+        return QFileInfo(tried.last()).isExecutable() ? tried.last() : QString();
     }
 
     // The source language's file holds only messages with plural forms: the rest are the source texts.
@@ -202,9 +204,11 @@ private:
     }
 
     // Every message lupdate found has a finished, non-empty translation in `committed` with
-    // `forms` numerus forms; and `committed` has nothing else.
+    // `forms` numerus forms; and `committed` has nothing else. In another language than the source's,
+    // a sentence "translated" into itself is an English copy marked done by mistake.
     static QStringList compare(const QList<TsMessage> &wanted, const TsFile &committed, int forms)
     {
+        const bool otherLanguage = committed.language != committed.sourceLanguage;
         QStringList problems;
         QHash<QString, TsMessage> byKey;
         for (const TsMessage &m : committed.messages)
@@ -228,6 +232,8 @@ private:
             for (const QString &t : it->translations) {
                 if (t.isEmpty())
                     problems << QStringLiteral("empty translation for ") + describe(w);
+                else if (otherLanguage && t == w.source && w.source.count(u' ') >= 2)
+                    problems << QStringLiteral("translation still the English text for ") + describe(w);
             }
         }
         for (const TsMessage &m : committed.messages) {
