@@ -99,6 +99,7 @@ QString ScanOption::valueText() const
             parts.append(e.toString());
         return parts.join(u',');
     }
+    // The value syntax setFromString() reads back (`--option NAME=yes`), not a sentence: not translated.
     if (m_type == OptionType::Bool && v.isValid())
         return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
     return v.toString();
@@ -290,6 +291,7 @@ Result<QVariant> StringOption::parse(const QString &text) const
     return QVariant(text); // encode() reports a value outside the list
 }
 
+// International unit symbols, written the same in Vietnamese: not translated.
 QString optionUnitSuffix(OptionUnit unit)
 {
     switch (unit) {

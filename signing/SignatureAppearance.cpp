@@ -277,6 +277,8 @@ Result<Layout> buildLayout(const AppearanceSpec &spec, QPaintDevice *device)
         return Layout{};
     case AppearanceKind::Copy: {
         const QString form = spec.copyForm.normalized(QString::NormalizationForm_C).simplified();
+        // Decree 30's copy forms are legal text of the document: Vietnamese whatever the UI language
+        // (never translated), like everything an appearance draws.
         static const QStringList forms{QStringLiteral("SAO Y"), QStringLiteral("SAO LỤC"), QStringLiteral("TRÍCH SAO")};
         if (!forms.contains(form))
             return Error(ErrorCode::InvalidArgument,

@@ -116,6 +116,8 @@ Result<QByteArray> CoverSheet::render(const CoverSheetSpec &spec)
     QPdfWriter writer(&buffer);
     writer.setResolution(kResolution);
     writer.setCreator(QStringLiteral("SoHoa"));
+    // What the sheet says is printed content, not UI text: Vietnamese with English, the same whatever
+    // the UI language, so none of it is translated (its title and lines below alike).
     writer.setTitle(QStringLiteral("Tờ bìa hồ sơ ") + spec.dossierCode);
     if (!writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0))))
         return Error(ErrorCode::CoverSheetFailed, QStringLiteral("cannot set the A4 page"));

@@ -5,9 +5,10 @@
 
 namespace sohoa {
 
-// Every failure a user can meet has a code here and one sentence in Vietnamese and one in English
-// (Error.cpp) that says what happened and what to do. Codes are stable: their names appear in
-// the CLI's JSON output and exit statuses.
+// Every failure a user can meet has a code here and one sentence that says what happened and what to
+// do: written in English in Error.cpp (the source text), translated into Vietnamese in
+// resources/translations/sohoa_vi.ts. Codes are stable: their names appear in the CLI's JSON output and
+// exit statuses.
 enum class ErrorCode
 {
     None = 0,
@@ -100,9 +101,10 @@ public:
 
     // Stable identifier, e.g. "scanner-jammed"; used in JSON output.
     QString id() const;
+    // The sentence in one language, whatever the locale (translated(), see core/common/Translations.h).
     QString messageEn() const;
     QString messageVi() const;
-    // Vietnamese when the UI locale is Vietnamese, English otherwise.
+    // In uiLanguage(): Vietnamese when the UI locale is Vietnamese, English otherwise.
     QString message() const;
     // Both languages, Vietnamese first, with the detail, for terminals and logs.
     QString fullText() const;
@@ -113,7 +115,7 @@ public:
     static QString idOf(ErrorCode code);
     static QString messageEnOf(ErrorCode code);
     static QString messageViOf(ErrorCode code);
-    static bool isUiLocaleVietnamese();
+    static bool isUiLocaleVietnamese(); // uiLanguage() == Language::Vietnamese
 
 private:
     ErrorCode m_code = ErrorCode::None;

@@ -120,6 +120,8 @@ public:
     Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged,
                                             QList<PageRecord> *missing) const;
 
+    // `action` is a stable id and `detail` a technical English record (not translated): the log is
+    // evidence, read back by support and tools, not UI text; a GUI words its entries itself.
     Result<void> audit(const QString &action, const QString &detail, qint64 dossierId = 0, qint64 pageId = 0);
     Result<QList<AuditEntry>> auditLog(qint64 dossierId = 0) const;
     // The newest entry with this action, if any.
