@@ -1,9 +1,8 @@
 #include "app/cli/CliOutput.h"
 
 #include "app/cli/ExitStatus.h"
+#include "core/common/Translations.h"
 
-#include <QCoreApplication>
-#include <QHash>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -33,24 +32,8 @@ void printWarning(const QString &text)
 
 QString bilingual(const char *sourceText)
 {
-    // TODO(i18n merge): Vietnamese from the translations
-    static const QHash<QString, QString> vi{
-        {QStringLiteral("Recovered a complete page"), QStringLiteral("Khôi phục trang đã ghi trọn vẹn")},
-        {QStringLiteral("Removed an incomplete temporary file"), QStringLiteral("Đã xóa tệp tạm chưa hoàn tất")},
-        {QStringLiteral("No scanners found."), QStringLiteral("Không tìm thấy máy quét nào.")},
-        {QStringLiteral("Sheet %1"), QStringLiteral("Tờ %1")},
-        {QStringLiteral("%1 page(s) are saved; run the same command again to continue into the same dossier."),
-         QStringLiteral("Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.")},
-        {QStringLiteral("%1 page(s) were read but NOT saved and must be scanned again."),
-         QStringLiteral("%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.")},
-        {QStringLiteral("Key file password"), QStringLiteral("Mật khẩu tệp khóa")},
-        {QStringLiteral("Token PIN"), QStringLiteral("Mã PIN của token")},
-        {QStringLiteral("Pages smaller than the code, which was shrunk to fit"),
-         QStringLiteral("Trang nhỏ hơn mã QR, mã đã được thu nhỏ")},
-        {QStringLiteral("Error"), QStringLiteral("Lỗi")},
-    };
-    const QString en = QString::fromUtf8(sourceText);
-    return vi.value(en, en) + QStringLiteral(" / ") + en;
+    return translated(Language::Vietnamese, "sohoa::cli", sourceText) + QStringLiteral(" / ") +
+           translated(Language::English, "sohoa::cli", sourceText);
 }
 
 QJsonObject errorJson(const Error &error)

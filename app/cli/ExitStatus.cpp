@@ -4,7 +4,90 @@ namespace sohoa::cli {
 
 int exitStatus(const Error &error)
 {
-    return error.exitStatus(); // TODO(i18n merge): the table moves here from core
+    // No default: a new ErrorCode does not compile (-Wswitch, -Werror) until it has its status here.
+    switch (error.code()) {
+    // success
+    case ErrorCode::None:
+        return 0;
+    // usage: a value on the command line, an option of the scanner
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::OptionNotFound:
+    case ErrorCode::OptionInactive:
+    case ErrorCode::OptionReadOnly:
+    case ErrorCode::OptionInvalidValue:
+    case ErrorCode::InvalidDossierCode:
+    case ErrorCode::QrPayloadTooLarge:
+        return 2;
+    // the scanner
+    case ErrorCode::ScannerInitFailed:
+    case ErrorCode::ScannerNotFound:
+    case ErrorCode::ScannerBusy:
+    case ErrorCode::ScannerJammed:
+    case ErrorCode::ScannerCoverOpen:
+    case ErrorCode::FeederEmpty:
+    case ErrorCode::ScannerIoError:
+    case ErrorCode::ScannerAccessDenied:
+    case ErrorCode::ScannerNoMemory:
+    case ErrorCode::ScannerUnsupported:
+    case ErrorCode::ScannerInvalidValue:
+    case ErrorCode::ScannerProtocol:
+    case ErrorCode::ScannerUnknownStatus:
+        return 3;
+    // the store and files
+    case ErrorCode::StoreOpenFailed:
+    case ErrorCode::StoreCorrupt:
+    case ErrorCode::StoreLocked:
+    case ErrorCode::DiskFull:
+    case ErrorCode::FileWriteFailed:
+    case ErrorCode::FileReadFailed:
+    case ErrorCode::DossierNotFound:
+    case ErrorCode::ComponentNotFound:
+    case ErrorCode::PageFileMissing:
+    case ErrorCode::PageFileDamaged:
+    case ErrorCode::ImageEncodeFailed:
+    case ErrorCode::ImageDecodeFailed:
+    case ErrorCode::CoverSheetInvalid:
+        return 4;
+    // the PDF we write
+    case ErrorCode::NoPages:
+    case ErrorCode::OutputExists:
+    case ErrorCode::PdfWriteFailed:
+    case ErrorCode::CoverSheetFailed:
+    case ErrorCode::QrStampFailed:
+        return 5;
+    // the PDF we read
+    case ErrorCode::PdfDamaged:
+    case ErrorCode::PdfEncrypted:
+    case ErrorCode::PdfUnsupported:
+    case ErrorCode::PdfCertifiedNoChanges:
+        return 6;
+    // keys and signing
+    case ErrorCode::KeyFileUnreadable:
+    case ErrorCode::WrongPassword:
+    case ErrorCode::Pkcs11ModuleNotFound:
+    case ErrorCode::TokenNotFound:
+    case ErrorCode::KeyNotFound:
+    case ErrorCode::WrongPin:
+    case ErrorCode::PinLocked:
+    case ErrorCode::TokenRemoved:
+    case ErrorCode::TokenError:
+    case ErrorCode::CertificateNotYetValid:
+    case ErrorCode::CertificateExpired:
+    case ErrorCode::CertificateKeyUsage:
+    case ErrorCode::SigningFailed:
+    case ErrorCode::SignatureTooLarge:
+    case ErrorCode::TimestampFailed:
+    case ErrorCode::VerificationFailed:
+    case ErrorCode::AppearanceFailed:
+        return 7;
+    // a bug
+    case ErrorCode::Internal:
+        return 70;
+    // cancelled, as after SIGINT
+    case ErrorCode::Cancelled:
+        return 130;
+    }
+    return 70;
 }
 
 } // namespace sohoa::cli

@@ -2,6 +2,7 @@
 // here; every capability is a job or a call of the application library (app/workflows).
 
 #include "app/cli/CommandTable.h"
+#include "core/common/Translations.h"
 #include "scanner/SaneRuntime.h"
 
 #include <QCoreApplication>
@@ -55,6 +56,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("sohoa-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("SoHoa"));
     QCoreApplication::setApplicationVersion(sohoa::cli::versionString());
+    // Help texts and progress in the user's language; errors and warnings print both languages anyway.
+    sohoa::installTranslator();
     const int status = sohoa::cli::runCommand(QCoreApplication::arguments());
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // A SANE backend may have cancelled its reader thread inside libc (asynchronous cancellation),

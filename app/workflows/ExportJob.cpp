@@ -75,14 +75,9 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
 
 Error ExportJob::run()
 {
+    reportProgress(0, 0, QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing the PDF"));
     PdfWriteOptions options;
-    options.cancel = cancelFlag();
-    options.progress = [this](int pageIndex, int pageCount) {
-        reportProgress(pageIndex + 1, pageCount,
-                       QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing page %1 of %2")
-                           .arg(pageIndex + 1)
-                           .arg(pageCount));
-    };
+    options.control = this;
     auto r = exportNow(m_store, m_request, options);
     m_store.releaseThreadConnection();
     if (!r)

@@ -3,6 +3,7 @@
 #include "core/common/Error.h"
 #include "core/common/Result.h"
 #include "core/common/SecureBuffer.h"
+#include "core/common/WorkControl.h"
 
 #include <QElapsedTimer>
 #include <QMetaType>
@@ -64,7 +65,7 @@ public:
 //   typed error (ErrorCode::None on success, Cancelled when cancelled).
 // Destroying a running job cancels it and waits for the worker: pages and files already committed
 // stay, nothing half-written remains, no signal arrives afterwards.
-class Job : public QObject
+class Job : public QObject, public WorkControl
 {
     Q_OBJECT
 public:
@@ -85,7 +86,7 @@ public:
     bool start();
     // Thread-safe; a pending secret request is declined.
     void cancel();
-    bool isCancelRequested() const { return m_cancel.load(); }
+    bool isCancelRequested() const override { return m_cancel.load(); }
     State state() const { return m_state; }
     bool isRunning() const { return m_state == State::Running; }
     // The job's outcome, valid once finished() was emitted.
@@ -116,13 +117,13 @@ protected:
     // it, while the subclass's members (which run() uses) still exist.
     void stop();
 
-    // Throttled; `what` may be empty to keep the last text. Call from the worker.
-    void reportProgress(qint64 done, qint64 total, const QString &what = {});
+    // Throttled; `what` (what the job is doing, in the user's language) may be null to keep the last
+    // text. Call from the worker. As a WorkControl, the job hands itself to engine calls.
+    void reportProgress(qint64 done, qint64 total, const QString &what);
+    void reportProgress(qint64 done, qint64 total) override { reportProgress(done, total, QString()); }
     // Waits on the worker until the face answers; Cancelled (or the face's reason) when declined or
     // when the job is cancelled meanwhile.
     Result<SecureBuffer> askSecret(const SecretRequest &request);
-    // For engine calls that take a cancellation flag.
-    const std::atomic<bool> *cancelFlag() const { return &m_cancel; }
 
 private:
     void workerFinished();

@@ -437,8 +437,7 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
     m_report.savedPages.append(saved.value());
     Q_EMIT m_job.pageSaved(saved.value());
     m_job.reportProgress(m_report.savedPages.size(), m_request.maxPages,
-                         QCoreApplication::translate("sohoa::workflows::ScanBatchJob", "Saved page %1")
-                             .arg(m_report.savedPages.size()));
+                         QCoreApplication::translate("sohoa::workflows::ScanBatchJob", "Scanning"));
     return true;
 }
 

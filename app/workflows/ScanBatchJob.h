@@ -29,7 +29,9 @@ struct ScanRequest
     // (its dossier, component and page count), so a flatbed can be fed one sheet per batch.
     QString dossierCode;
     bool allowFreeFormCode = false;
-    QString component = QStringLiteral("Tài liệu"); // a name a user gave, not UI text: never translated
+    // Data, not UI text: the component's name is stored in the dossier and names its folder, so the
+    // default is the same Vietnamese name whatever the UI language (not translated).
+    QString component = QStringLiteral("Tài liệu");
     ImageProfile profile;
     int maxPages = 0; // 0: until the feeder is empty (one page on a flatbed)
     // 1-based position in the component where the batch's pages go (later pages move down, e.g. to

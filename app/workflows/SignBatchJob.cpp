@@ -159,9 +159,7 @@ Error SignBatchJob::run()
     const qint64 total = m_request.files.size();
     qint64 done = 0;
     for (const auto &[input, output] : std::as_const(m_request.files)) {
-        reportProgress(done, total,
-                       QCoreApplication::translate("sohoa::workflows::SignBatchJob", "Signing %1")
-                           .arg(QFileInfo(input).fileName()));
+        reportProgress(done, total, QCoreApplication::translate("sohoa::workflows::SignBatchJob", "Signing"));
         SignedFile file;
         if (stopReason.isError() || isCancelRequested()) {
             file.result.input = input;
@@ -181,7 +179,7 @@ Error SignBatchJob::run()
             ++m_summary.signedCount;
         }
         Q_EMIT fileSigned(file);
-        reportProgress(++done, total);
+        reportProgress(++done, total, QString());
     }
     if (isCancelRequested() && m_summary.failedCount > 0)
         return Error(ErrorCode::Cancelled, QStringLiteral("%1 of %2 signed").arg(m_summary.signedCount).arg(total));

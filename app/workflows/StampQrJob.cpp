@@ -17,13 +17,8 @@ StampQrJob::~StampQrJob()
 Error StampQrJob::run()
 {
     QrStampOptions options = m_options;
-    options.cancel = cancelFlag();
-    options.progress = [this](int done, int total) {
-        reportProgress(done, total,
-                       QCoreApplication::translate("sohoa::workflows::StampQrJob", "Stamping page %1 of %2")
-                           .arg(done)
-                           .arg(total));
-    };
+    options.control = this;
+    reportProgress(0, 0, QCoreApplication::translate("sohoa::workflows::StampQrJob", "Stamping the QR code"));
     auto stamped = PdfQrStamper::stamp(m_input, m_output, options);
     if (!stamped)
         return stamped.error();

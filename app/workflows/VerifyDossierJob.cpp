@@ -47,9 +47,7 @@ Error VerifyDossierJob::run()
         ++m_report.pagesChecked;
         Q_EMIT pageChecked(p, ok);
         reportProgress(m_report.pagesChecked, total,
-                       QCoreApplication::translate("sohoa::workflows::VerifyDossierJob", "Checked page %1 of %2")
-                           .arg(m_report.pagesChecked)
-                           .arg(total));
+                       QCoreApplication::translate("sohoa::workflows::VerifyDossierJob", "Checking the page files"));
     }
     return {};
 }

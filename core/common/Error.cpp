@@ -16,270 +16,213 @@ struct ErrorText
     ErrorCode code;
     const char *id; // stable, in JSON output: never translated
     const char *en; // the source text; its Vietnamese is in resources/translations/sohoa_vi.ts
-    int exitStatus;
 };
 
 // Each sentence says what happened and what to do, in the formal register of administrative
 // Vietnamese once translated (see the existing translations before adding one).
-// Exit statuses: 2 usage, 3 scanner, 4 store, 5 PDF output, 6 input PDF, 7 keys and signing, 70 internal,
-// 130 cancelled (as after SIGINT).
+// (sohoa-cli's exit status of each code is the CLI's business: app/cli/ExitStatus.cpp.)
 constexpr ErrorText kTexts[] = {
-    {ErrorCode::None, "ok", QT_TRANSLATE_NOOP("sohoa::Error", "No error."), 0},
+    {ErrorCode::None, "ok", QT_TRANSLATE_NOOP("sohoa::Error", "No error.")},
     {ErrorCode::InvalidArgument, "invalid-argument",
-     QT_TRANSLATE_NOOP("sohoa::Error", "A value given to the program is not valid. Check the command and try again."),
-     2},
+     QT_TRANSLATE_NOOP("sohoa::Error", "A value given to the program is not valid. Check the command and try again.")},
     {ErrorCode::Cancelled, "cancelled",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The operation was cancelled. Pages already saved are kept."), 130},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The operation was cancelled. Pages already saved are kept.")},
     {ErrorCode::Internal, "internal",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "An unexpected internal error occurred. Pages already saved are kept; please report this problem."),
-     70},
+         "An unexpected internal error occurred. Pages already saved are kept; please report this problem.")},
 
     {ErrorCode::ScannerInitFailed, "scanner-init-failed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The scanner system (SANE) could not be started. Check that the scanner drivers "
-                                       "are installed, then restart the program."),
-     3},
+                                       "are installed, then restart the program.")},
     {ErrorCode::ScannerNotFound, "scanner-not-found",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The scanner was not found. Check that it is switched on and connected, then list the devices again."),
-     3},
+         "The scanner was not found. Check that it is switched on and connected, then list the devices again.")},
     {ErrorCode::ScannerBusy, "scanner-busy",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The scanner is busy or used by another program. Close the other program or wait, then try again."),
-     3},
+         "The scanner is busy or used by another program. Close the other program or wait, then try again.")},
     {ErrorCode::ScannerJammed, "scanner-jammed",
      QT_TRANSLATE_NOOP("sohoa::Error", "Paper is jammed in the scanner. Remove the jammed sheet, put the remaining "
-                                       "pages back in the feeder and continue the batch."),
-     3},
+                                       "pages back in the feeder and continue the batch.")},
     {ErrorCode::ScannerCoverOpen, "scanner-cover-open",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The scanner cover is open. Close the cover, then continue the batch."), 3},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The scanner cover is open. Close the cover, then continue the batch.")},
     {ErrorCode::FeederEmpty, "feeder-empty",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The document feeder is empty. Put the pages in the feeder, then start the scan again."),
-     3},
+                       "The document feeder is empty. Put the pages in the feeder, then start the scan again.")},
     {ErrorCode::ScannerIoError, "scanner-io-error",
      QT_TRANSLATE_NOOP("sohoa::Error", "Communication with the scanner failed. Check the cable and power, switch the "
-                                       "scanner off and on, then continue the batch."),
-     3},
+                                       "scanner off and on, then continue the batch.")},
     {ErrorCode::ScannerAccessDenied, "scanner-access-denied",
      QT_TRANSLATE_NOOP("sohoa::Error", "Access to the scanner was denied. Ask the administrator for permission to use "
-                                       "the scanner (for example the \"scanner\" group)."),
-     3},
+                                       "the scanner (for example the \"scanner\" group).")},
     {ErrorCode::ScannerNoMemory, "scanner-no-memory",
      QT_TRANSLATE_NOOP("sohoa::Error", "The scanner or the computer ran out of memory. Lower the resolution or close "
-                                       "other programs, then continue the batch."),
-     3},
+                                       "other programs, then continue the batch.")},
     {ErrorCode::ScannerUnsupported, "scanner-unsupported",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The scanner does not support this operation or setting. Choose another setting and try again."),
-     3},
+                       "The scanner does not support this operation or setting. Choose another setting and try again.")},
     {ErrorCode::ScannerInvalidValue, "scanner-invalid-value",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The scanner rejected a setting. Check the scan settings (mode, resolution, page size) and try again."),
-     3},
+         "The scanner rejected a setting. Check the scan settings (mode, resolution, page size) and try again.")},
     {ErrorCode::ScannerProtocol, "scanner-protocol",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The scanner sent data the program cannot use. Switch the scanner off and on, then continue the batch."),
-     3},
+         "The scanner sent data the program cannot use. Switch the scanner off and on, then continue the batch.")},
     {ErrorCode::ScannerUnknownStatus, "scanner-unknown-status",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The scanner reported an unknown problem. Check the scanner's display or lights, then continue the batch."),
-     3},
+         "The scanner reported an unknown problem. Check the scanner's display or lights, then continue the batch.")},
     {ErrorCode::OptionNotFound, "option-not-found",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The scanner has no such option. List the device's options and check the name."),
-     2},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The scanner has no such option. List the device's options and check the name.")},
     {ErrorCode::OptionInactive, "option-inactive",
      QT_TRANSLATE_NOOP("sohoa::Error", "This scanner option is not available with the current settings. Change the "
-                                       "related setting first (for example the mode or source)."),
-     2},
+                                       "related setting first (for example the mode or source).")},
     {ErrorCode::OptionReadOnly, "option-read-only",
-     QT_TRANSLATE_NOOP("sohoa::Error", "This scanner option can only be read, not changed."), 2},
+     QT_TRANSLATE_NOOP("sohoa::Error", "This scanner option can only be read, not changed.")},
     {ErrorCode::OptionInvalidValue, "option-invalid-value",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The value is not allowed for this scanner option. Use one of the values the device offers."),
-     2},
+                       "The value is not allowed for this scanner option. Use one of the values the device offers.")},
 
     {ErrorCode::StoreOpenFailed, "store-open-failed",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The dossier store could not be opened. Check that the folder exists and that you may write to it."),
-     4},
+         "The dossier store could not be opened. Check that the folder exists and that you may write to it.")},
     {ErrorCode::StoreCorrupt, "store-corrupt",
      QT_TRANSLATE_NOOP("sohoa::Error", "The dossier database is damaged. Do not delete anything; make a copy of the "
-                                       "store folder and contact support."),
-     4},
+                                       "store folder and contact support.")},
     {ErrorCode::StoreLocked, "store-locked",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The dossier store is being used by another program. Wait a moment and try again."),
-     4},
+                       "The dossier store is being used by another program. Wait a moment and try again.")},
     {ErrorCode::DiskFull, "disk-full",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The disk is full. Pages already saved are kept; free some space, then continue the batch."),
-     4},
+                       "The disk is full. Pages already saved are kept; free some space, then continue the batch.")},
     {ErrorCode::FileWriteFailed, "file-write-failed",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "A file could not be written. Check free space and write permission of the folder, then try again."),
-     4},
+         "A file could not be written. Check free space and write permission of the folder, then try again.")},
     {ErrorCode::FileReadFailed, "file-read-failed",
-     QT_TRANSLATE_NOOP("sohoa::Error", "A file could not be read. Check that it exists and that you may read it."), 4},
+     QT_TRANSLATE_NOOP("sohoa::Error", "A file could not be read. Check that it exists and that you may read it.")},
     {ErrorCode::InvalidDossierCode, "invalid-dossier-code",
      QT_TRANSLATE_NOOP("sohoa::Error", "The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or "
-                                       "MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly."),
-     2},
+                                       "MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly.")},
     {ErrorCode::DossierNotFound, "dossier-not-found",
-     QT_TRANSLATE_NOOP("sohoa::Error", "No dossier has this code in the store. Check the code or list the dossiers."),
-     4},
+     QT_TRANSLATE_NOOP("sohoa::Error", "No dossier has this code in the store. Check the code or list the dossiers.")},
     {ErrorCode::ComponentNotFound, "component-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The dossier has no component with this name. Check the name or show the dossier."),
-     4},
+                       "The dossier has no component with this name. Check the name or show the dossier.")},
     {ErrorCode::PageFileMissing, "page-file-missing",
      QT_TRANSLATE_NOOP("sohoa::Error", "A saved page image is missing from the store. Do not continue with this "
-                                       "dossier; restore the file from a backup or scan the page again."),
-     4},
+                                       "dossier; restore the file from a backup or scan the page again.")},
     {ErrorCode::PageFileDamaged, "page-file-damaged",
      QT_TRANSLATE_NOOP("sohoa::Error", "A saved page image has been changed or damaged (its checksum differs). Restore "
-                                       "the file from a backup or scan the page again."),
-     4},
+                                       "the file from a backup or scan the page again.")},
     {ErrorCode::ImageEncodeFailed, "image-encode-failed",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The page image could not be encoded. Try another image format, then scan the page again."),
-     4},
+                       "The page image could not be encoded. Try another image format, then scan the page again.")},
     {ErrorCode::ImageDecodeFailed, "image-decode-failed",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "A page image could not be read. The file may be damaged; restore it or scan the page again."),
-     4},
+                       "A page image could not be read. The file may be damaged; restore it or scan the page again.")},
 
     {ErrorCode::NoPages, "no-pages",
-     QT_TRANSLATE_NOOP("sohoa::Error", "There are no pages to put in the PDF. Scan pages into the dossier first."), 5},
+     QT_TRANSLATE_NOOP("sohoa::Error", "There are no pages to put in the PDF. Scan pages into the dossier first.")},
     {ErrorCode::OutputExists, "output-exists",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The output file already exists and was not overwritten. Choose another name or allow overwriting."),
-     5},
+         "The output file already exists and was not overwritten. Choose another name or allow overwriting.")},
     {ErrorCode::PdfWriteFailed, "pdf-write-failed",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The PDF could not be written. Check free space and write permission of the output folder, then try again."),
-     5},
+         "The PDF could not be written. Check free space and write permission of the output folder, then try again.")},
 
     {ErrorCode::PdfDamaged, "pdf-damaged",
      QT_TRANSLATE_NOOP("sohoa::Error", "The PDF file is damaged and cannot be read safely. Ask the sender for a new "
-                                       "copy or repair it, then try again. The file was not changed."),
-     6},
+                                       "copy or repair it, then try again. The file was not changed.")},
     {ErrorCode::PdfEncrypted, "pdf-encrypted",
      QT_TRANSLATE_NOOP("sohoa::Error", "The PDF is encrypted and cannot be signed or stamped without its password. "
                                        "Give its password (the owner password if its permissions do not allow the "
-                                       "change) or remove the protection, then try again. The file was not changed."),
-     6},
+                                       "change) or remove the protection, then try again. The file was not changed.")},
     {ErrorCode::PdfUnsupported, "pdf-unsupported",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it."),
-     6},
+         "This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it.")},
     {ErrorCode::PdfCertifiedNoChanges, "pdf-certified-no-changes",
      QT_TRANSLATE_NOOP("sohoa::Error", "The PDF is certified by its author with no changes allowed (DocMDP level 1): "
                                        "another signature would break that certification, so it was not signed. Ask "
-                                       "the author for a version that allows signing. The file was not changed."),
-     6},
+                                       "the author for a version that allows signing. The file was not changed.")},
     {ErrorCode::KeyFileUnreadable, "key-file-unreadable",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The key file (.p12/.pfx) cannot be read. Check the path and that the file is a PKCS#12 file."),
-     7},
+                       "The key file (.p12/.pfx) cannot be read. Check the path and that the file is a PKCS#12 file.")},
     {ErrorCode::WrongPassword, "wrong-password",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The password of the key file is wrong. Enter it again."), 7},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The password of the key file is wrong. Enter it again.")},
     {ErrorCode::Pkcs11ModuleNotFound, "pkcs11-module-not-found",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The token driver (PKCS#11 module) was not found. Install the driver of your USB token or give its path."),
-     7},
+         "The token driver (PKCS#11 module) was not found. Install the driver of your USB token or give its path.")},
     {ErrorCode::TokenNotFound, "token-not-found",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "No matching USB token is plugged in. Plug in the token (check its label or serial), then try again."),
-     7},
+         "No matching USB token is plugged in. Plug in the token (check its label or serial), then try again.")},
     {ErrorCode::KeyNotFound, "key-not-found",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The signing key or its certificate was not found on the token or in the file. Check the key label or id."),
-     7},
+         "The signing key or its certificate was not found on the token or in the file. Check the key label or id.")},
     {ErrorCode::WrongPin, "wrong-pin",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The PIN is wrong. It was not tried again automatically; check the remaining tries before entering it again."),
-     7},
+         "The PIN is wrong. It was not tried again automatically; check the remaining tries before entering it again.")},
     {ErrorCode::PinLocked, "pin-locked",
      QT_TRANSLATE_NOOP("sohoa::Error", "The token's PIN is locked after too many wrong tries. Ask the certificate "
-                                       "provider to unlock it with the PUK/SO PIN."),
-     7},
+                                       "provider to unlock it with the PUK/SO PIN.")},
     {ErrorCode::TokenRemoved, "token-removed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The USB token was removed. Files already signed are complete; plug the token "
-                                       "in again and sign the remaining files."),
-     7},
+                                       "in again and sign the remaining files.")},
     {ErrorCode::TokenError, "token-error",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The USB token reported an error. Unplug and plug it in again, then try again."),
-     7},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The USB token reported an error. Unplug and plug it in again, then try again.")},
     {ErrorCode::CertificateNotYetValid, "certificate-not-yet-valid",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The signing certificate is not valid yet. Check the computer's date and time."),
-     7},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The signing certificate is not valid yet. Check the computer's date and time.")},
     {ErrorCode::CertificateExpired, "certificate-expired",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The signing certificate has expired. Renew it with the certificate provider before signing."),
-     7},
+                       "The signing certificate has expired. Renew it with the certificate provider before signing.")},
     {ErrorCode::CertificateKeyUsage, "certificate-key-usage",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The certificate is not allowed to make digital signatures (key usage). Use a signing certificate."),
-     7},
+         "The certificate is not allowed to make digital signatures (key usage). Use a signing certificate.")},
     {ErrorCode::SigningFailed, "signing-failed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The signature could not be made. The input was not changed; try again, and "
-                                       "report the problem if it persists."),
-     7},
+                                       "report the problem if it persists.")},
     {ErrorCode::SignatureTooLarge, "signature-too-large",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The signature is larger than the space reserved for it. Try again; if it persists, report the problem."),
-     7},
+         "The signature is larger than the space reserved for it. Try again; if it persists, report the problem.")},
     {ErrorCode::TimestampFailed, "timestamp-failed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The timestamp service did not answer correctly. Check the network and the TSA "
-                                       "address, or sign without a timestamp."),
-     7},
+                                       "address, or sign without a timestamp.")},
     {ErrorCode::VerificationFailed, "verification-failed",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
-         "The signed file did not pass verification and was not kept. The input was not changed; try again."),
-     7},
+         "The signed file did not pass verification and was not kept. The input was not changed; try again.")},
     {ErrorCode::AppearanceFailed, "appearance-failed",
      QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The visible signature block could not be drawn. Check the images and texts given for it."),
-     7},
+                       "The visible signature block could not be drawn. Check the images and texts given for it.")},
 
     {ErrorCode::QrPayloadTooLarge, "qr-payload-too-large",
      QT_TRANSLATE_NOOP("sohoa::Error", "The text for the QR code is too long for a QR symbol at this error-correction "
-                                       "level. Shorten the text or choose a lower level (L or M)."),
-     2},
+                                       "level. Shorten the text or choose a lower level (L or M).")},
     {ErrorCode::CoverSheetInvalid, "cover-sheet-invalid",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "A page carries a SoHoa cover-sheet code that cannot be used (unknown version or invalid "
                        "dossier code). The page was kept as an ordinary page of the current dossier; print a new cover "
-                       "sheet with sohoa-cli coversheet and rescan that dossier."),
-     4},
+                       "sheet with sohoa-cli coversheet and rescan that dossier.")},
     {ErrorCode::CoverSheetFailed, "cover-sheet-failed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The cover sheet PDF could not be drawn. Check that the Liberation Serif 2 font "
-                                       "(fonts-liberation2) is installed and the output folder is writable."),
-     5},
+                                       "(fonts-liberation2) is installed and the output folder is writable.")},
     {ErrorCode::QrStampFailed, "qr-stamp-failed",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the "
-                       "fonts-liberation2 package), then try again. The input was not changed."),
-     5},
+                       "fonts-liberation2 package), then try again. The input was not changed.")},
 };
 
 const ErrorText &textOf(ErrorCode code)
@@ -327,11 +270,6 @@ QString Error::message() const
 {
     return translated(uiLanguage(), kContext, textOf(m_code).en);
 }
-int Error::exitStatus() const
-{
-    return textOf(m_code).exitStatus;
-}
-
 QString Error::fullText() const
 {
     // Both languages whatever the UI language: terminals and logs are read by both kinds of reader.

@@ -109,9 +109,6 @@ public:
     // Both languages, Vietnamese first, with the detail, for terminals and logs.
     QString fullText() const;
 
-    // Process exit status used by sohoa-cli for this error (0 only for None).
-    int exitStatus() const;
-
     static QString idOf(ErrorCode code);
     static QString messageEnOf(ErrorCode code);
     static QString messageViOf(ErrorCode code);

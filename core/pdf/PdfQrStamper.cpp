@@ -239,7 +239,7 @@ Error damaged(const QString &path, const std::exception &e)
 
 bool cancelled(const QrStampOptions &o)
 {
-    return o.cancel && o.cancel->load(std::memory_order_relaxed);
+    return cancelRequested(o.control);
 }
 
 struct InputFile
@@ -641,8 +641,7 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
             t.page.replaceKey("/Contents", QPDFObjectHandle::newArray(streams));
             markChanged(t.page);
             ++done;
-            if (options.progress)
-                options.progress(done, int(pages.size()));
+            reportProgress(options.control, done, qint64(pages.size()));
         }
         if (qpdf.anyWarnings())
             return Error(ErrorCode::PdfDamaged,

@@ -3,6 +3,7 @@
 #include "core/barcode/QrCode.h"
 #include "core/common/Corner.h"
 #include "core/common/Result.h"
+#include "core/common/WorkControl.h"
 #include "core/common/SecureBuffer.h"
 
 #include <QDate>
@@ -10,8 +11,6 @@
 #include <QPointF>
 #include <QString>
 
-#include <atomic>
-#include <functional>
 
 namespace sohoa {
 
@@ -88,10 +87,9 @@ struct QrStampOptions
     bool overwrite = false;
     SecureBuffer pdfPassword; // opens an encrypted input (its user or owner password); never logged
 
-    // Called on the calling thread after each target page is prepared (done of total pages).
-    std::function<void(int done, int total)> progress;
-    // Checked between pages and between chunks of the copy: Cancelled, and no output, once set.
-    const std::atomic<bool> *cancel = nullptr;
+    // Optional: target pages prepared of the total, on the calling thread; the cancel is checked
+    // between pages and between chunks of the copy (Cancelled, and no output, once set).
+    WorkControl *control = nullptr;
 };
 
 struct QrStampResult

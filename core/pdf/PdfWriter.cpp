@@ -516,7 +516,7 @@ struct PageSetup
 
 bool cancelled(const PdfWriteOptions &options)
 {
-    return options.cancel && options.cancel->load();
+    return cancelRequested(options.control);
 }
 
 } // namespace
@@ -643,8 +643,7 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
             SOHOA_TRY(out.write(QByteArrayLiteral("\nendstream\nendobj\n")));
         }
         report.pageEncodings.append(image.encoding);
-        if (options.progress)
-            options.progress(i, pageCount);
+        reportProgress(options.control, i + 1, pageCount);
     }
     if (cancelled(options))
         return fail(Error(ErrorCode::Cancelled, outputPath));

@@ -1,13 +1,12 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/common/WorkControl.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
-#include <atomic>
-#include <functional>
 
 namespace sohoa {
 
@@ -33,10 +32,9 @@ struct PdfMetadata
 struct PdfWriteOptions
 {
     bool overwrite = false;
-    // Optional; called on the writing thread after page pageIndex (0-based) has been written.
-    std::function<void(int pageIndex, int pageCount)> progress;
-    // Optional; checked before each page and before the file is committed: Cancelled, no file left.
-    const std::atomic<bool> *cancel = nullptr;
+    // Optional: pages written of the total, and a cancel checked before each page and before the
+    // file is committed (Cancelled, no file left).
+    WorkControl *control = nullptr;
 };
 
 struct PdfWriteReport

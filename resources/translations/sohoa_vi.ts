@@ -4,7 +4,7 @@
 <context>
     <name>sohoa::Error</name>
     <message>
-        <location filename="../../core/common/Error.cpp" line="+27"/>
+        <location filename="../../core/common/Error.cpp" line="+25"/>
         <source>No error.</source>
         <translation>Không có lỗi.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Giá trị đưa vào chương trình không hợp lệ. Hãy kiểm tra lại lệnh và thử lại.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The operation was cancelled. Pages already saved are kept.</source>
         <translation>Thao tác đã bị hủy. Các trang đã lưu vẫn được giữ nguyên.</translation>
     </message>
@@ -24,27 +24,27 @@
         <translation>Đã xảy ra lỗi nội bộ không mong muốn. Các trang đã lưu vẫn được giữ nguyên; vui lòng báo lại sự cố này.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The scanner system (SANE) could not be started. Check that the scanner drivers are installed, then restart the program.</source>
         <translation>Không khởi động được hệ thống máy quét (SANE). Hãy kiểm tra trình điều khiển máy quét đã được cài đặt, rồi khởi động lại chương trình.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scanner was not found. Check that it is switched on and connected, then list the devices again.</source>
         <translation>Không tìm thấy máy quét. Hãy kiểm tra máy quét đã bật và đã kết nối, rồi liệt kê lại thiết bị.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The scanner is busy or used by another program. Close the other program or wait, then try again.</source>
         <translation>Máy quét đang bận hoặc đang được chương trình khác sử dụng. Hãy đóng chương trình đó hoặc chờ một lúc rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Paper is jammed in the scanner. Remove the jammed sheet, put the remaining pages back in the feeder and continue the batch.</source>
         <translation>Giấy bị kẹt trong máy quét. Hãy lấy tờ bị kẹt ra, đặt lại các trang còn lại vào khay nạp và tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scanner cover is open. Close the cover, then continue the batch.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp rồi tiếp tục quét.</translation>
     </message>
@@ -54,52 +54,52 @@
         <translation>Khay nạp giấy đang trống. Hãy đặt tài liệu vào khay nạp rồi bắt đầu quét lại.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Communication with the scanner failed. Check the cable and power, switch the scanner off and on, then continue the batch.</source>
         <translation>Mất liên lạc với máy quét. Hãy kiểm tra cáp và nguồn điện, tắt rồi bật lại máy quét, sau đó tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Access to the scanner was denied. Ask the administrator for permission to use the scanner (for example the &quot;scanner&quot; group).</source>
         <translation>Không có quyền truy cập máy quét. Hãy đề nghị quản trị viên cấp quyền sử dụng máy quét (ví dụ nhóm &quot;scanner&quot;).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scanner or the computer ran out of memory. Lower the resolution or close other programs, then continue the batch.</source>
         <translation>Máy quét hoặc máy tính không đủ bộ nhớ. Hãy giảm độ phân giải hoặc đóng bớt chương trình, rồi tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scanner does not support this operation or setting. Choose another setting and try again.</source>
         <translation>Máy quét không hỗ trợ thao tác hoặc thiết lập này. Hãy chọn thiết lập khác và thử lại.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scanner rejected a setting. Check the scan settings (mode, resolution, page size) and try again.</source>
         <translation>Máy quét không chấp nhận một thiết lập. Hãy kiểm tra lại chế độ, độ phân giải, khổ giấy và thử lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The scanner sent data the program cannot use. Switch the scanner off and on, then continue the batch.</source>
         <translation>Máy quét gửi dữ liệu mà chương trình không sử dụng được. Hãy tắt rồi bật lại máy quét, sau đó tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The scanner reported an unknown problem. Check the scanner&apos;s display or lights, then continue the batch.</source>
         <translation>Máy quét báo một lỗi không xác định. Hãy xem màn hình hoặc đèn báo của máy quét, rồi tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The scanner has no such option. List the device&apos;s options and check the name.</source>
         <translation>Máy quét không có tùy chọn này. Hãy xem danh sách tùy chọn của thiết bị và kiểm tra lại tên.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>This scanner option is not available with the current settings. Change the related setting first (for example the mode or source).</source>
         <translation>Tùy chọn này của máy quét không dùng được với thiết lập hiện tại. Hãy đổi thiết lập liên quan trước (ví dụ chế độ hoặc nguồn giấy).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This scanner option can only be read, not changed.</source>
         <translation>Tùy chọn này của máy quét chỉ đọc được, không thay đổi được.</translation>
     </message>
@@ -109,32 +109,32 @@
         <translation>Giá trị không hợp lệ cho tùy chọn này của máy quét. Hãy dùng một trong các giá trị thiết bị cho phép.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The dossier store could not be opened. Check that the folder exists and that you may write to it.</source>
         <translation>Không mở được kho hồ sơ. Hãy kiểm tra thư mục tồn tại và bạn có quyền ghi vào đó.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The dossier database is damaged. Do not delete anything; make a copy of the store folder and contact support.</source>
         <translation>Cơ sở dữ liệu hồ sơ bị hỏng. Đừng xóa gì; hãy sao chép thư mục kho hồ sơ và liên hệ bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The dossier store is being used by another program. Wait a moment and try again.</source>
         <translation>Kho hồ sơ đang được chương trình khác sử dụng. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The disk is full. Pages already saved are kept; free some space, then continue the batch.</source>
         <translation>Ổ đĩa đã đầy. Các trang đã lưu vẫn được giữ; hãy giải phóng dung lượng rồi tiếp tục quét.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A file could not be written. Check free space and write permission of the folder, then try again.</source>
         <translation>Không ghi được tệp. Hãy kiểm tra dung lượng trống và quyền ghi của thư mục, rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A file could not be read. Check that it exists and that you may read it.</source>
         <translation>Không đọc được tệp. Hãy kiểm tra tệp tồn tại và bạn có quyền đọc.</translation>
     </message>
@@ -144,37 +144,37 @@
         <translation>Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, hoặc cho phép mã tự do một cách rõ ràng.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No dossier has this code in the store. Check the code or list the dossiers.</source>
         <translation>Không có hồ sơ nào mang mã này trong kho. Hãy kiểm tra lại mã hoặc xem danh sách hồ sơ.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The dossier has no component with this name. Check the name or show the dossier.</source>
         <translation>Hồ sơ không có thành phần mang tên này. Hãy kiểm tra lại tên hoặc xem chi tiết hồ sơ.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A saved page image is missing from the store. Do not continue with this dossier; restore the file from a backup or scan the page again.</source>
         <translation>Thiếu tệp ảnh của một trang đã lưu trong kho. Đừng tiếp tục với hồ sơ này; hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup or scan the page again.</source>
         <translation>Tệp ảnh của một trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The page image could not be encoded. Try another image format, then scan the page again.</source>
         <translation>Không mã hóa được ảnh trang. Hãy thử định dạng ảnh khác rồi quét lại trang.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A page image could not be read. The file may be damaged; restore it or scan the page again.</source>
         <translation>Không đọc được ảnh trang. Tệp có thể bị hỏng; hãy khôi phục hoặc quét lại trang.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>There are no pages to put in the PDF. Scan pages into the dossier first.</source>
         <translation>Không có trang nào để đưa vào PDF. Hãy quét tài liệu vào hồ sơ trước.</translation>
     </message>
@@ -184,37 +184,37 @@
         <translation>Tệp kết quả đã tồn tại và không bị ghi đè. Hãy chọn tên khác hoặc cho phép ghi đè.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The PDF could not be written. Check free space and write permission of the output folder, then try again.</source>
         <translation>Không ghi được tệp PDF. Hãy kiểm tra dung lượng trống và quyền ghi của thư mục đích, rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The PDF file is damaged and cannot be read safely. Ask the sender for a new copy or repair it, then try again. The file was not changed.</source>
         <translation>Tệp PDF bị hỏng, không đọc được an toàn. Hãy xin bản khác từ người gửi hoặc sửa tệp rồi thử lại. Tệp gốc không bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The PDF is encrypted and cannot be signed or stamped without its password. Give its password (the owner password if its permissions do not allow the change) or remove the protection, then try again. The file was not changed.</source>
         <translation>Tệp PDF đang được mã hóa, không ký hay đóng dấu mã QR được nếu thiếu mật khẩu. Hãy cung cấp mật khẩu của tệp (mật khẩu chủ sở hữu nếu quyền của tệp không cho phép thay đổi) hoặc gỡ bảo vệ rồi thử lại. Tệp gốc không bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This PDF uses a structure the signer does not support. Save it again as a standard PDF, then sign it.</source>
         <translation>Tệp PDF này có cấu trúc mà chương trình ký chưa hỗ trợ. Hãy lưu lại thành PDF chuẩn rồi ký.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The PDF is certified by its author with no changes allowed (DocMDP level 1): another signature would break that certification, so it was not signed. Ask the author for a version that allows signing. The file was not changed.</source>
         <translation>Tệp PDF đã được tác giả chứng nhận và không cho phép bất kỳ thay đổi nào (DocMDP mức 1): thêm chữ ký sẽ làm mất hiệu lực chứng nhận đó nên tệp không được ký. Hãy đề nghị tác giả cung cấp bản cho phép ký. Tệp gốc không bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The key file (.p12/.pfx) cannot be read. Check the path and that the file is a PKCS#12 file.</source>
         <translation>Không đọc được tệp khóa (.p12/.pfx). Hãy kiểm tra đường dẫn và tệp đúng định dạng PKCS#12.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The password of the key file is wrong. Enter it again.</source>
         <translation>Mật khẩu của tệp khóa không đúng. Hãy nhập lại.</translation>
     </message>
@@ -224,94 +224,574 @@
         <translation>Không tìm thấy trình điều khiển token (mô-đun PKCS#11). Hãy cài trình điều khiển của USB token hoặc chỉ rõ đường dẫn.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No matching USB token is plugged in. Plug in the token (check its label or serial), then try again.</source>
         <translation>Không thấy USB token phù hợp. Hãy cắm token (kiểm tra nhãn hoặc số sê-ri) rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The signing key or its certificate was not found on the token or in the file. Check the key label or id.</source>
         <translation>Không tìm thấy khóa ký hoặc chứng thư số trên token hay trong tệp. Hãy kiểm tra nhãn hoặc mã khóa.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The PIN is wrong. It was not tried again automatically; check the remaining tries before entering it again.</source>
         <translation>Mã PIN không đúng. Chương trình không tự thử lại; hãy xem số lần thử còn lại trước khi nhập lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The token&apos;s PIN is locked after too many wrong tries. Ask the certificate provider to unlock it with the PUK/SO PIN.</source>
         <translation>Mã PIN của token đã bị khóa do nhập sai quá số lần cho phép. Hãy liên hệ nhà cung cấp chứng thư để mở khóa bằng PUK/SO PIN.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The USB token was removed. Files already signed are complete; plug the token in again and sign the remaining files.</source>
         <translation>USB token đã bị rút ra. Các tệp đã ký vẫn trọn vẹn; hãy cắm lại token và ký các tệp còn lại.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The USB token reported an error. Unplug and plug it in again, then try again.</source>
         <translation>USB token báo lỗi. Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The signing certificate is not valid yet. Check the computer&apos;s date and time.</source>
         <translation>Chứng thư số chưa đến thời hạn hiệu lực. Hãy kiểm tra ngày giờ của máy tính.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The signing certificate has expired. Renew it with the certificate provider before signing.</source>
         <translation>Chứng thư số đã hết hạn. Hãy gia hạn với nhà cung cấp chứng thư trước khi ký.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The certificate is not allowed to make digital signatures (key usage). Use a signing certificate.</source>
         <translation>Chứng thư số không được phép dùng để ký số (mục đích sử dụng khóa). Hãy dùng chứng thư dành cho ký số.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The signature could not be made. The input was not changed; try again, and report the problem if it persists.</source>
         <translation>Không tạo được chữ ký. Tệp gốc không bị thay đổi; hãy thử lại và báo lỗi nếu vẫn xảy ra.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The signature is larger than the space reserved for it. Try again; if it persists, report the problem.</source>
         <translation>Chữ ký lớn hơn vùng dành sẵn cho nó. Hãy thử lại; nếu vẫn lỗi, hãy báo lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The timestamp service did not answer correctly. Check the network and the TSA address, or sign without a timestamp.</source>
         <translation>Dịch vụ cấp dấu thời gian không trả lời đúng. Hãy kiểm tra mạng và địa chỉ TSA, hoặc ký không kèm dấu thời gian.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The signed file did not pass verification and was not kept. The input was not changed; try again.</source>
         <translation>Tệp sau khi ký không qua được bước kiểm tra và đã bị loại bỏ. Tệp gốc không bị thay đổi; hãy thử lại.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The visible signature block could not be drawn. Check the images and texts given for it.</source>
         <translation>Không vẽ được khối chữ ký hiển thị. Hãy kiểm tra các ảnh và nội dung văn bản đã cung cấp.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The text for the QR code is too long for a QR symbol at this error-correction level. Shorten the text or choose a lower level (L or M).</source>
         <translation>Nội dung mã QR quá dài so với sức chứa của mã ở mức sửa lỗi này. Hãy rút ngắn nội dung hoặc chọn mức thấp hơn (L hoặc M).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A page carries a SoHoa cover-sheet code that cannot be used (unknown version or invalid dossier code). The page was kept as an ordinary page of the current dossier; print a new cover sheet with sohoa-cli coversheet and rescan that dossier.</source>
         <translation>Một trang có mã tờ bìa SoHoa không dùng được (phiên bản lạ hoặc mã hồ sơ không hợp lệ). Trang đó được giữ như một trang thường của hồ sơ hiện tại; hãy in lại tờ bìa bằng sohoa-cli coversheet và quét lại hồ sơ đó.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The cover sheet PDF could not be drawn. Check that the Liberation Serif 2 font (fonts-liberation2) is installed and the output folder is writable.</source>
         <translation>Không tạo được tệp PDF tờ bìa. Hãy kiểm tra phông chữ Liberation Serif 2 (gói fonts-liberation2) đã được cài đặt và thư mục đầu ra cho phép ghi.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the fonts-liberation2 package), then try again. The input was not changed.</source>
         <translation>Không vẽ được mã QR hoặc dòng chú thích. Hãy kiểm tra nội dung chú thích (tiếng Việt cần gói fonts-liberation2) rồi thử lại. Tệp gốc không bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::cli</name>
+    <message>
+        <location filename="../../app/cli/CliArgs.cpp" line="+30"/>
+        <source>Dossier store folder.</source>
+        <translation>Thư mục kho hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One JSON object per line.</source>
+        <translation>Mỗi dòng một đối tượng JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+229"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliStore.cpp" line="+35"/>
+        <source>Recovered a complete page</source>
+        <translation>Khôi phục trang đã ghi trọn vẹn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed an incomplete temporary file</source>
+        <translation>Đã xóa tệp tạm chưa hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-198"/>
+        <source>Dossier code.</source>
+        <translation>Mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CommandTable.cpp" line="+37"/>
+        <source>Usage: sohoa-cli COMMAND [options]
+
+Commands:
+  devices [--json]                       list scanners
+  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)
+  dossier list [--json]                  list dossiers in the store
+  dossier show CODE [--json]             show a dossier with its components and pages
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           re-check every page file against its SHA-256
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         arrange the pages of a dossier before export
+  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         print A4 cover sheets for scanning with --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
+
+Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CoverSheetCommand.cpp" line="-2"/>
+        <source>Print A4 cover sheets for scanning with --separate qr.</source>
+        <translation>In tờ bìa khổ A4 để quét kèm --separate qr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Component name (repeatable: one sheet each).</source>
+        <translation>Tên thành phần hồ sơ (lặp lại được: mỗi tên một tờ).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="+19"/>
+        <source>Output PDF file.</source>
+        <translation>Tệp PDF đầu ra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="+2"/>
+        <location filename="../../app/cli/StampQrCommand.cpp" line="+51"/>
+        <source>Replace an existing output file.</source>
+        <translation>Ghi đè tệp đầu ra đã có.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+1"/>
+        <source>Accept a dossier code of no standard form.</source>
+        <translation>Chấp nhận mã hồ sơ không theo dạng chuẩn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR error correction L, M, Q or H (default H).</source>
+        <translation>Mức sửa lỗi của mã QR: L, M, Q hoặc H (mặc định H).</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/DevicesCommand.cpp" line="+38"/>
+        <source>No scanners found.</source>
+        <translation>Không tìm thấy máy quét nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="-1"/>
+        <source>Export only this component.</source>
+        <translation>Chỉ xuất thành phần hồ sơ này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/QrArguments.cpp" line="+50"/>
+        <source>Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.</source>
+        <translation>Đóng mã QR mang nội dung này (các biến như ở stamp-qr) trước khi ký: chữ ký bao trùm cả mã.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pages for the QR code: first (default), last, all or a list such as 1,3,5-7.</source>
+        <translation>Các trang đóng mã QR: first (trang đầu, mặc định), last (trang cuối), all (tất cả) hoặc danh sách như 1,3,5-7.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the top-left.</source>
+        <translation>top-right, top-left, bottom-right (mặc định), bottom-left, hoặc Xmm,Ymm tính từ góc trên bên trái.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side of the QR code in mm, quiet zone included (default 20).</source>
+        <translation>Cạnh mã QR tính bằng mm, kể cả viền trắng (mặc định 20).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text under the QR code.</source>
+        <translation>Dòng chữ dưới mã QR.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR error correction: L, M (default), Q or H.</source>
+        <translation>Mức sửa lỗi của mã QR: L, M (mặc định), Q hoặc H.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of {dossier_code} in the QR text.</source>
+        <translation>Giá trị của {dossier_code} trong nội dung mã QR.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of {url} in the QR text.</source>
+        <translation>Giá trị của {url} trong nội dung mã QR.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-9"/>
+        <source>Scan a batch straight into a dossier component.</source>
+        <translation>Quét một loạt trang thẳng vào một thành phần hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SANE device name (see devices).</source>
+        <translation>Tên thiết bị SANE (xem lệnh devices).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flatbed, adf or duplex.</source>
+        <translation>flatbed (mặt kính), adf (khay nạp) hoặc duplex (hai mặt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>color, gray or lineart.</source>
+        <translation>color (màu), gray (xám) hoặc lineart (đen trắng).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution in dpi.</source>
+        <translation>Độ phân giải (dpi).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4, A5, Letter or WxHmm.</source>
+        <translation>A4, A5, Letter hoặc RxCmm (rộng x cao).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw SANE option NAME=VALUE (repeatable).</source>
+        <translation>Tùy chọn SANE gốc TÊN=GIÁ_TRỊ (lặp lại được).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Component name (default &quot;Tài liệu&quot;).</source>
+        <translation>Tên thành phần hồ sơ (mặc định &quot;Tài liệu&quot;).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the pages at this position of the component (from 1).</source>
+        <translation>Chèn các trang vào vị trí này của thành phần hồ sơ (đếm từ 1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page image format: auto, jpeg or png.</source>
+        <translation>Định dạng ảnh trang: auto (tự chọn), jpeg hoặc png.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG quality 1-100 (default 85).</source>
+        <translation>Chất lượng JPEG 1-100 (mặc định 85).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after N pages.</source>
+        <translation>Dừng sau N trang.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File name template (default {dossier}/{component}/{seq:04}.{ext}).</source>
+        <translation>Mẫu tên tệp (mặc định {dossier}/{component}/{seq:04}.{ext}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split the batch: qr (cover sheets and receipts open dossiers), patch-t (patch-T sheets start a new document) or every:N (a new document every N pages).</source>
+        <translation>Tách loạt quét: qr (tờ bìa và phiếu tiếp nhận mở hồ sơ tương ứng), patch-t (tờ patch-T bắt đầu tài liệu mới) hoặc every:N (cứ N trang một tài liệu mới).</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Sheet %1</source>
+        <translation>Tờ %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 page(s) are saved; run the same command again to continue into the same dossier.</source>
+        <translation>Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 page(s) were read but NOT saved and must be scanned again.</source>
+        <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/SignArguments.cpp" line="+95"/>
+        <source>Output folder (outputs keep their input&apos;s name), or output file for one input.</source>
+        <translation>Thư mục đầu ra (tệp ký giữ tên tệp gốc), hoặc tệp đầu ra khi chỉ có một tệp vào.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace existing output files.</source>
+        <translation>Ghi đè các tệp đầu ra đã có.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 key file (.p12/.pfx).</source>
+        <translation>Tệp khóa PKCS#12 (.p12/.pfx).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#11 module of the token (default: known locations).</source>
+        <translation>Thư viện PKCS#11 của token (mặc định: các vị trí đã biết).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token label or serial.</source>
+        <translation>Nhãn hoặc số sê-ri của token.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key label on the token, or a pkcs11: URI.</source>
+        <translation>Nhãn khóa trên token, hoặc một URI pkcs11:.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none, copy, attachment, signer or organization.</source>
+        <translation>none (không hiển thị), copy (bản sao), attachment (văn bản kèm theo), signer (người ký) hoặc organization (cơ quan, tổ chức).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy form for --appearance copy: &quot;SAO Y&quot;, &quot;SAO LỤC&quot; or &quot;TRÍCH SAO&quot;.</source>
+        <translation>Hình thức sao cho --appearance copy: &quot;SAO Y&quot;, &quot;SAO LỤC&quot; hoặc &quot;TRÍCH SAO&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organization name shown in the block.</source>
+        <translation>Tên cơ quan, tổ chức hiển thị trong khối chữ ký.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number and notation for --appearance attachment.</source>
+        <translation>Số và ký hiệu văn bản cho --appearance attachment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer&apos;s title for signer/organization appearances.</source>
+        <translation>Chức vụ người ký cho kiểu hiển thị signer/organization.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer&apos;s name for signer/organization appearances.</source>
+        <translation>Họ tên người ký cho kiểu hiển thị signer/organization.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handwritten signature, transparent PNG.</source>
+        <translation>Ảnh chữ ký tay, PNG nền trong suốt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal, transparent PNG at its real size.</source>
+        <translation>Ảnh con dấu, PNG nền trong suốt, đúng kích thước thật.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page of a visible signature: a number from 1, or &quot;last&quot;.</source>
+        <translation>Trang đặt chữ ký hiển thị: số thứ tự từ 1, hoặc &quot;last&quot; (trang cuối).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>top-right, top-left, bottom-right or bottom-left.</source>
+        <translation>top-right (trên phải), top-left (trên trái), bottom-right (dưới phải) hoặc bottom-left (dưới trái).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offset of the block from the corner, X,Y in mm.</source>
+        <translation>Khoảng cách của khối chữ ký tới góc, X,Y tính bằng mm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size of the block, WxH in mm.</source>
+        <translation>Kích thước khối chữ ký, RxC tính bằng mm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for signing.</source>
+        <translation>Lý do ký.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of signing.</source>
+        <translation>Nơi ký.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact information.</source>
+        <translation>Thông tin liên hệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RFC 3161 timestamp service URL (PAdES B-T).</source>
+        <translation>Địa chỉ dịch vụ cấp dấu thời gian RFC 3161 (PAdES B-T).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cades (ETSI.CAdES.detached, default) or pkcs7 (adbe.pkcs7.detached).</source>
+        <translation>cades (ETSI.CAdES.detached, mặc định) hoặc pkcs7 (adbe.pkcs7.detached).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sha256 (default), sha384 or sha512.</source>
+        <translation>sha256 (mặc định), sha384 hoặc sha512.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use RSASSA-PSS for RSA keys.</source>
+        <translation>Dùng RSASSA-PSS cho khóa RSA.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/SignCommand.cpp" line="+47"/>
+        <source>Key file password</source>
+        <translation>Mật khẩu tệp khóa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token.</source>
+        <translation>Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc token PKCS#11.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files to sign.</source>
+        <translation>Các tệp cần ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/StampQrCommand.cpp" line="-23"/>
+        <source>Stamp a QR code on PDF pages as an incremental update (earlier signatures stay valid).</source>
+        <translation>Đóng mã QR lên các trang PDF dưới dạng cập nhật tăng dần (các chữ ký có trước vẫn hợp lệ).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF to stamp (not modified).</source>
+        <translation>Tệp PDF cần đóng mã (không bị sửa đổi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output PDF.</source>
+        <translation>Tệp PDF đầu ra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QR text; placeholders {dossier_code} {doc_number} {url} {sha256} (of the input) {date}.</source>
+        <translation>Nội dung mã QR; các biến {dossier_code} {doc_number} {url} {sha256} (của tệp vào) {date}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>first (default), last, all, or a list such as 1,3,5-7.</source>
+        <translation>first (trang đầu, mặc định), last (trang cuối), all (tất cả), hoặc danh sách như 1,3,5-7.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the visible page&apos;s top-left.</source>
+        <translation>top-right, top-left, bottom-right (mặc định), bottom-left, hoặc Xmm,Ymm tính từ góc trên bên trái của trang hiển thị.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side of the code in mm, quiet zone included (default 20).</source>
+        <translation>Cạnh mã tính bằng mm, kể cả viền trắng (mặc định 20).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text under the code (Vietnamese allowed).</source>
+        <translation>Dòng chữ dưới mã (dùng được tiếng Việt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error correction: L, M (default), Q or H.</source>
+        <translation>Mức sửa lỗi: L, M (mặc định), Q hoặc H.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of {dossier_code}.</source>
+        <translation>Giá trị của {dossier_code}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of {doc_number}.</source>
+        <translation>Giá trị của {doc_number}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of {url}.</source>
+        <translation>Giá trị của {url}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Pages smaller than the code, which was shrunk to fit</source>
+        <translation>Trang nhỏ hơn mã QR, mã đã được thu nhỏ</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::ExportJob</name>
+    <message>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+82"/>
+        <source>Writing page %1 of %2</source>
+        <translation>Đang ghi trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::ScanBatchJob</name>
+    <message>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+440"/>
+        <source>Saved page %1</source>
+        <translation>Đã lưu trang %1</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::SignBatchJob</name>
+    <message>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+163"/>
+        <source>Signing %1</source>
+        <translation>Đang ký %1</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::StampQrJob</name>
+    <message>
+        <location filename="../../app/workflows/StampQrJob.cpp" line="+23"/>
+        <source>Stamping page %1 of %2</source>
+        <translation>Đang đóng mã trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::VerifyDossierJob</name>
+    <message>
+        <location filename="../../app/workflows/VerifyDossierJob.cpp" line="+50"/>
+        <source>Checked page %1 of %2</source>
+        <translation>Đã kiểm tra trang %1/%2</translation>
     </message>
 </context>
 </TS>

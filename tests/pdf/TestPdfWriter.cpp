@@ -21,6 +21,23 @@ using namespace sohoa;
 
 namespace {
 
+// Follows and stops PdfWriter as a job would.
+struct TestControl : sohoa::WorkControl
+{
+    QList<int> done;
+    qint64 total = 0;
+    bool cancel = false;
+    std::function<void(int)> onProgress;
+    bool isCancelRequested() const override { return cancel; }
+    void reportProgress(qint64 d, qint64 t) override
+    {
+        done.append(int(d));
+        total = t;
+        if (onProgress)
+            onProgress(int(d));
+    }
+};
+
 const QString kVietnameseTitle = QStringLiteral(u"Hồ sơ H15.50.05.13-261008-0975 — Đơn đề nghị cấp phép");
 
 struct Run
@@ -541,15 +558,14 @@ private Q_SLOTS:
             {saveImage(QStringLiteral("gray"), QStringLiteral("jpg"), 600, 800, 0), 0},
         };
         const QString pdf = path(QStringLiteral("mixed.pdf"));
-        QList<int> progress;
+        TestControl control;
         PdfWriteOptions options;
-        options.progress = [&](int index, int count) {
-            QCOMPARE(count, 6);
-            progress.append(index);
-        };
+        options.control = &control;
+        const QList<int> &progress = control.done;
         const auto report = PdfWriter::write(pdf, pages, {}, options);
         QVERIFY2(report.ok(), qPrintable(report.error().fullText()));
-        QCOMPARE(progress, (QList<int>{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(progress, (QList<int>{1, 2, 3, 4, 5, 6})); // pages done
+        QCOMPARE(control.total, 6);
         QCOMPARE(report->pageEncodings, (QStringList{QStringLiteral("DCTDecode"), QStringLiteral("FlateDecode"),
                                                      QStringLiteral("FlateDecode"), QStringLiteral("CCITTFaxDecode"),
                                                      QStringLiteral("FlateDecode"), QStringLiteral("DCTDecode")}));
@@ -644,9 +660,9 @@ private Q_SLOTS:
         const QString png = saveImage(QStringLiteral("colour"), QStringLiteral("png"), 300, 200, 200);
         for (int i = 0; i < 4; ++i)
             pages.append({i % 2 ? png : good, 0});
-        std::atomic<bool> cancel = false;
+        TestControl control;
         PdfWriteOptions options;
-        options.cancel = &cancel;
+        options.control = &control;
         QString badPath;
         if (scenario == u"no-pages") {
             pages.clear();
@@ -668,11 +684,11 @@ private Q_SLOTS:
             dst.write(src.read(src.size() / 2));
             pages.insert(2, {badPath, 0});
         } else if (scenario == u"cancel-start") {
-            cancel = true;
+            control.cancel = true;
         } else if (scenario == u"cancel-page") {
-            options.progress = [&](int index, int) {
-                if (index == 1)
-                    cancel = true;
+            control.onProgress = [&](int done) {
+                if (done == 2)
+                    control.cancel = true;
             };
         }
         const QString pdf = out.filePath(QStringLiteral("out.pdf"));

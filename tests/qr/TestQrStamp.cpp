@@ -844,25 +844,31 @@ private slots:
         QrStampOptions options;
         options.payloadTemplate = QStringLiteral("P");
         options.pages = PageSelection::all();
-        QList<int> seen;
-        options.progress = [&](int done, int total) {
-            QCOMPARE(total, 11);
-            seen.append(done);
-        };
+        struct Control : WorkControl
+        {
+            QList<int> seen;
+            qint64 lastTotal = 0;
+            int cancelAt = 0;
+            bool isCancelRequested() const override { return cancelAt > 0 && seen.size() >= cancelAt; }
+            void reportProgress(qint64 done, qint64 total) override
+            {
+                seen.append(int(done));
+                lastTotal = total;
+            }
+        } control;
+        options.control = &control;
+        const QList<int> &seen = control.seen;
         const QString out = path(QStringLiteral("engine.pdf"));
         auto r = PdfQrStamper::stamp(in, out, options);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().fullText()));
         QCOMPARE(seen.size(), 11);
         QCOMPARE(seen.constLast(), 11);
+        QCOMPARE(control.lastTotal, 11);
         QCOMPARE(r->pages.size(), 11);
         QCOMPARE(r->outputSize, QFileInfo(out).size());
 
-        std::atomic<bool> cancel{false};
-        options.progress = [&](int done, int) {
-            if (done == 3)
-                cancel = true;
-        };
-        options.cancel = &cancel;
+        control.seen.clear();
+        control.cancelAt = 3;
         const QString out2 = path(QStringLiteral("cancelled.pdf"));
         auto c = PdfQrStamper::stamp(in, out2, options);
         QVERIFY(!c);

@@ -1,0 +1,46 @@
+// sohoa-cli's exit statuses are a contract with scripts: every error has one, never 0, by category.
+
+#include "app/cli/ExitStatus.h"
+
+#include <QTest>
+
+using namespace sohoa;
+
+class TestExitStatus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyErrorHasANonZeroStatus()
+    {
+        for (int c = int(ErrorCode::None) + 1; c <= int(ErrorCode::QrStampFailed); ++c) {
+            const int status = cli::exitStatus(Error(static_cast<ErrorCode>(c)));
+            QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
+        }
+        QCOMPARE(cli::exitStatus(Error()), 0);
+    }
+
+    void categories_data()
+    {
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<int>("status");
+        QTest::newRow("usage") << ErrorCode::InvalidArgument << 2;
+        QTest::newRow("bad dossier code") << ErrorCode::InvalidDossierCode << 2;
+        QTest::newRow("scanner") << ErrorCode::ScannerJammed << 3;
+        QTest::newRow("store") << ErrorCode::DiskFull << 4;
+        QTest::newRow("output") << ErrorCode::OutputExists << 5;
+        QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
+        QTest::newRow("key") << ErrorCode::WrongPin << 7;
+        QTest::newRow("internal") << ErrorCode::Internal << 70;
+        QTest::newRow("cancelled, as after SIGINT") << ErrorCode::Cancelled << 130;
+    }
+    void categories()
+    {
+        QFETCH(ErrorCode, code);
+        QFETCH(int, status);
+        QCOMPARE(cli::exitStatus(Error(code)), status);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExitStatus)
+#include "TestExitStatus.moc"
