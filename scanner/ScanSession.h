@@ -40,7 +40,6 @@ private:
 
 } // namespace sohoa::scanner
 
-Q_DECLARE_METATYPE(sohoa::PageRecord)
 Q_DECLARE_METATYPE(sohoa::scanner::ScanReport)
 Q_DECLARE_METATYPE(sohoa::scanner::SeparationEvent)
 Q_DECLARE_METATYPE(sohoa::scanner::SeparationWarning)

@@ -147,8 +147,6 @@ struct EncodedPage
     SheetClass sheet;
 };
 
-const QString kStateAction = QStringLiteral("separation-state");
-
 QString toJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -217,7 +215,7 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
     target.base = job.component;
     if (job.dossierCode.isEmpty() && separation.isEnabled()) {
         // Continue where the last separated batch of this store ended.
-        auto last = d->store.lastAuditEntry(kStateAction);
+        auto last = d->store.separationState();
         if (!last) {
             report.error = last.error();
             return report;
@@ -227,28 +225,26 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
                                  QStringLiteral("no dossier given and no earlier separated batch in this store"));
             return report;
         }
-        const QJsonObject state = QJsonDocument::fromJson(last->value().detail.toUtf8()).object();
-        auto dossier = d->store.dossier(state.value(QStringLiteral("dossier")).toString());
+        const SeparationState &state = last->value();
+        auto dossier = d->store.dossier(state.dossierCode);
         if (!dossier) {
             report.error = dossier.error();
             return report;
         }
         report.dossier = dossier.value();
         // A pending split-off component is created with its first page; its document starts here.
-        const QString componentName = state.value(QStringLiteral("pending")).toBool()
-                                          ? state.value(QStringLiteral("from")).toString()
-                                          : state.value(QStringLiteral("component")).toString();
+        const QString componentName = state.pending ? state.from : state.component;
         auto component = d->store.createOrGetComponent(report.dossier.id, componentName);
         if (!component) {
             report.error = component.error();
             return report;
         }
         report.component = component.value();
-        target.base = state.value(QStringLiteral("base")).toString(report.component.name);
-        if (state.value(QStringLiteral("pending")).toBool())
-            target.pendingComponent = state.value(QStringLiteral("component")).toString();
-        target.barcode = state.value(QStringLiteral("barcode")).toString();
-        target.pagesInDocument = state.value(QStringLiteral("pages_in_document")).toInt();
+        target.base = state.base.isEmpty() ? report.component.name : state.base;
+        if (state.pending)
+            target.pendingComponent = state.component;
+        target.barcode = state.barcode;
+        target.pagesInDocument = state.pagesInDocument;
     } else {
         auto dossier = d->store.createOrGetDossier(job.dossierCode, job.allowFreeFormCode);
         if (!dossier) {
@@ -494,16 +490,14 @@ ScanReport ScanToDossier::run(const ScanJob &job, const ScanCallbacks &callbacks
             report.component = target.component;
         else
             report.component = ComponentInfo{0, target.dossier.id, target.pendingComponent, 0};
-        (void)d->store.audit(kStateAction,
-                             toJson(QJsonObject{{QStringLiteral("dossier"), target.dossier.code},
-                                                {QStringLiteral("component"), report.component.name},
-                                                {QStringLiteral("pending"), !target.pendingComponent.isEmpty()},
-                                                {QStringLiteral("from"), target.component.name},
-                                                {QStringLiteral("base"), target.base},
-                                                {QStringLiteral("barcode"), target.barcode},
-                                                {QStringLiteral("pages_in_document"), target.pagesInDocument},
-                                                {QStringLiteral("batch"), report.batchId}}),
-                             target.dossier.id);
+        (void)d->store.saveSeparationState({.dossierCode = target.dossier.code,
+                                            .component = report.component.name,
+                                            .pending = !target.pendingComponent.isEmpty(),
+                                            .from = target.component.name,
+                                            .base = target.base,
+                                            .barcode = target.barcode,
+                                            .pagesInDocument = target.pagesInDocument,
+                                            .batchId = report.batchId});
     }
     {
         std::lock_guard lock(d->deviceMutex);

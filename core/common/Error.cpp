@@ -248,6 +248,19 @@ constexpr ErrorText kTexts[] = {
      "Không vẽ được mã QR hoặc dòng chú thích. Hãy kiểm tra nội dung chú thích (tiếng Việt cần gói fonts-liberation2) "
      "rồi thử lại. Tệp gốc không bị thay đổi.",
      5},
+
+    {ErrorCode::StoreTooNew, "store-too-new",
+     "The dossier store was written by a newer version of SoHoa and this version cannot read it safely. Update SoHoa "
+     "to open it; nothing in the store was changed.",
+     "Kho hồ sơ được ghi bởi phiên bản SoHoa mới hơn nên phiên bản này không đọc được một cách an toàn. Hãy cập nhật "
+     "SoHoa để mở kho; không có gì trong kho bị thay đổi.",
+     4},
+    {ErrorCode::PageNotFound, "page-not-found",
+     "The page was not found in the dossier: it may have been moved or deleted meanwhile. Show the dossier again and "
+     "choose the page from the list.",
+     "Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang "
+     "trong danh sách.",
+     4},
 };
 
 const ErrorText &textOf(ErrorCode code)

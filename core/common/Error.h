@@ -84,6 +84,10 @@ enum class ErrorCode
     CoverSheetInvalid,
     CoverSheetFailed,
     QrStampFailed,
+
+    // Store (schema versions, page editing)
+    StoreTooNew,
+    PageNotFound,
 };
 
 class Error
