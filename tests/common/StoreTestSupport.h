@@ -16,8 +16,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QVariantList>
+
+#include <memory>
 
 namespace sohoa::test {
 
@@ -140,5 +143,51 @@ inline QStringList auditActions(const DossierStore &store, qint64 dossierId = 0)
     }
     return actions;
 }
+
+inline const QString kTestDossierCode = QStringLiteral("H15.50.05.13-261008-0975");
+
+// A new store with one dossier (kTestDossierCode) of two components, A and B, holding aPages and
+// bPages scanned pages.
+struct TwoComponentStore
+{
+    QTemporaryDir dir;
+    std::unique_ptr<DossierStore> store;
+    DossierInfo dossier;
+    ComponentInfo a, b;
+    QList<qint64> aIds, bIds;
+
+    bool setUp(int aPages, int bPages)
+    {
+        auto opened = DossierStore::open(dir.path());
+        if (!opened)
+            return false;
+        store = std::move(opened).value();
+        auto d = store->createOrGetDossier(kTestDossierCode, false);
+        if (!d)
+            return false;
+        dossier = d.value();
+        auto ca = store->createOrGetComponent(dossier.id, QStringLiteral("A"));
+        auto cb = store->createOrGetComponent(dossier.id, QStringLiteral("B"));
+        if (!ca || !cb)
+            return false;
+        a = ca.value();
+        b = cb.value();
+        return fill(a, aPages, &aIds) && fill(b, bPages, &bIds);
+    }
+
+    // Saves `count` pages numbered 1.. into a component, appending their ids.
+    bool fill(const ComponentInfo &c, int count, QList<qint64> *ids)
+    {
+        for (int i = 1; i <= count; ++i) {
+            auto p = savePage(*store, c, i);
+            if (!p)
+                return false;
+            ids->append(p->id);
+        }
+        return true;
+    }
+
+    QList<qint64> order(const ComponentInfo &c) const { return pageIds(store->pages(c.id)); }
+};
 
 } // namespace sohoa::test

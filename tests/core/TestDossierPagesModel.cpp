@@ -23,7 +23,7 @@ using namespace sohoa::test;
 
 namespace {
 
-const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
+const QString kCode = kTestDossierCode;
 using View = DossierPagesModel::View;
 
 // One line per component and per page, in tree order, with what the roles say.
@@ -107,52 +107,35 @@ class TestDossierPagesModel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<DossierStore> m_store;
-    DossierInfo m_dossier;
-    ComponentInfo m_a, m_b;
-    QList<qint64> m_aIds, m_bIds;
+    std::unique_ptr<TwoComponentStore> m_f; // a new store for every test function
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
-        m_store.reset();
-        QTemporaryDir fresh;
-        std::swap(m_dir, fresh);
-        auto opened = DossierStore::open(m_dir.path());
-        QVERIFY(opened);
-        m_store = std::move(opened).value();
-        m_dossier = m_store->createOrGetDossier(kCode, false).value();
-        m_a = m_store->createOrGetComponent(m_dossier.id, QStringLiteral("A")).value();
-        m_b = m_store->createOrGetComponent(m_dossier.id, QStringLiteral("B")).value();
-        m_aIds.clear();
-        m_bIds.clear();
-        for (int i = 1; i <= 4; ++i)
-            m_aIds.append(savePage(*m_store, m_a, i)->id);
-        for (int i = 1; i <= 2; ++i)
-            m_bIds.append(savePage(*m_store, m_b, i)->id);
+        m_f = std::make_unique<TwoComponentStore>();
+        QVERIFY(m_f->setUp(4, 2));
     }
 
     void loadsTheDossier()
     {
-        DossierPagesModel model(*m_store, m_dossier.id);
+        DossierPagesModel model(*m_f->store, m_f->dossier.id);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QCOMPARE(modelLines(model), storeLines(*m_store, m_dossier.id, View::VisiblePages));
+        QCOMPARE(modelLines(model), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
         QCOMPARE(model.rowCount(), 2);
-        const QModelIndex page = model.pageIndex(m_aIds.at(1));
+        const QModelIndex page = model.pageIndex(m_f->aIds.at(1));
         QVERIFY(page.isValid());
-        QCOMPARE(page.parent(), model.componentIndex(m_a.id));
+        QCOMPARE(page.parent(), model.componentIndex(m_f->a.id));
         QCOMPARE(page.data(DossierPagesModel::IsPageRole).toBool(), true);
         QCOMPARE(page.data(DossierPagesModel::ComponentNameRole).toString(), QStringLiteral("A"));
-        QCOMPARE(page.data(DossierPagesModel::PathRole).toString(), m_store->page(m_aIds.at(1))->absolutePath);
+        QCOMPARE(page.data(DossierPagesModel::PathRole).toString(), m_f->store->page(m_f->aIds.at(1))->absolutePath);
         QVERIFY(QFile::exists(page.data(DossierPagesModel::PathRole).toString()));
-        QCOMPARE(page.data(DossierPagesModel::FileSizeRole).toLongLong(), m_store->page(m_aIds.at(1))->size);
+        QCOMPARE(page.data(DossierPagesModel::FileSizeRole).toLongLong(), m_f->store->page(m_f->aIds.at(1))->size);
         QCOMPARE(page.data(DossierPagesModel::FormatRole).toString(), QStringLiteral("jpg"));
         QCOMPARE(page.data(Qt::DisplayRole).toString(), QStringLiteral("Page 2"));
-        QCOMPARE(model.componentIndex(m_b.id).data(Qt::DisplayRole).toString(), QStringLiteral("B"));
-        QCOMPARE(model.componentIndex(m_b.id).data(DossierPagesModel::IsPageRole).toBool(), false);
+        QCOMPARE(model.componentIndex(m_f->b.id).data(Qt::DisplayRole).toString(), QStringLiteral("B"));
+        QCOMPARE(model.componentIndex(m_f->b.id).data(DossierPagesModel::IsPageRole).toBool(), false);
         QVERIFY(model.roleNames().value(DossierPagesModel::Sha256Role) == "sha256");
     }
 
@@ -191,73 +174,73 @@ private slots:
         QFETCH(QString, edit);
         QFETCH(QString, signal);
         if (edit == u"restore")
-            QVERIFY(m_store->deletePage(m_aIds.at(2)));
-        DossierPagesModel model(*m_store, m_dossier.id);
+            QVERIFY(m_f->store->deletePage(m_f->aIds.at(2)));
+        DossierPagesModel model(*m_f->store, m_f->dossier.id);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         ModelSignals seen(&model);
         if (edit == u"save")
-            QVERIFY(savePage(*m_store, m_a, 9));
+            QVERIFY(savePage(*m_f->store, m_f->a, 9));
         else if (edit == u"save-at-2")
-            QVERIFY(savePage(*m_store, m_a, 9, 2));
+            QVERIFY(savePage(*m_f->store, m_f->a, 9, 2));
         else if (edit == u"move-down")
-            QVERIFY(m_store->movePage(m_aIds.at(0), m_a.id, 3));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(0), m_f->a.id, 3));
         else if (edit == u"move-up")
-            QVERIFY(m_store->movePage(m_aIds.at(3), m_a.id, 1));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(3), m_f->a.id, 1));
         else if (edit == u"move-next")
-            QVERIFY(m_store->movePage(m_aIds.at(1), m_a.id, 3));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(1), m_f->a.id, 3));
         else if (edit == u"move-across-front")
-            QVERIFY(m_store->movePage(m_aIds.at(2), m_b.id, 1));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(2), m_f->b.id, 1));
         else if (edit == u"move-across-end")
-            QVERIFY(m_store->movePage(m_bIds.at(0), m_a.id, 5));
+            QVERIFY(m_f->store->movePage(m_f->bIds.at(0), m_f->a.id, 5));
         else if (edit == u"rotate")
-            QVERIFY(m_store->rotatePage(m_aIds.at(1), 90));
+            QVERIFY(m_f->store->rotatePage(m_f->aIds.at(1), 90));
         else if (edit == u"delete")
-            QVERIFY(m_store->deletePage(m_aIds.at(1)));
+            QVERIFY(m_f->store->deletePage(m_f->aIds.at(1)));
         else if (edit == u"restore")
-            QVERIFY(m_store->restorePage(m_aIds.at(2)));
+            QVERIFY(m_f->store->restorePage(m_f->aIds.at(2)));
         else if (edit == u"component")
-            QVERIFY(m_store->createOrGetComponent(m_dossier.id, QStringLiteral("C")));
+            QVERIFY(m_f->store->createOrGetComponent(m_f->dossier.id, QStringLiteral("C")));
         else if (edit == u"other-dossier") {
             const DossierInfo other =
-                m_store->createOrGetDossier(QStringLiteral("H15.50.05.13-261008-0976"), false).value();
-            const ComponentInfo x = m_store->createOrGetComponent(other.id, QStringLiteral("X")).value();
-            QVERIFY(savePage(*m_store, x, 1));
+                m_f->store->createOrGetDossier(QStringLiteral("H15.50.05.13-261008-0976"), false).value();
+            const ComponentInfo x = m_f->store->createOrGetComponent(other.id, QStringLiteral("X")).value();
+            QVERIFY(savePage(*m_f->store, x, 1));
         }
         QCOMPARE(seen.structural(), signal);
         QCOMPARE(seen.inserted.count() + seen.moved.count() + seen.removed.count(), signal.isEmpty() ? 0 : 1);
-        QCOMPARE(modelLines(model), storeLines(*m_store, m_dossier.id, View::VisiblePages));
+        QCOMPARE(modelLines(model), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
         if (edit == u"rotate") {
             QVERIFY(seen.changed.count() >= 1);
-            QCOMPARE(model.pageIndex(m_aIds.at(1)).data(DossierPagesModel::RotationRole).toInt(), 90);
+            QCOMPARE(model.pageIndex(m_f->aIds.at(1)).data(DossierPagesModel::RotationRole).toInt(), 90);
         }
     }
 
     void deletedViewShowsWhatCanBeRestored()
     {
-        DossierPagesModel visible(*m_store, m_dossier.id);
-        DossierPagesModel deleted(*m_store, m_dossier.id, View::DeletedPages);
+        DossierPagesModel visible(*m_f->store, m_f->dossier.id);
+        DossierPagesModel deleted(*m_f->store, m_f->dossier.id, View::DeletedPages);
         QAbstractItemModelTester tester1(&visible, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QAbstractItemModelTester tester2(&deleted, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QCOMPARE(deleted.rowCount(deleted.componentIndex(m_a.id)), 0);
+        QCOMPARE(deleted.rowCount(deleted.componentIndex(m_f->a.id)), 0);
         ModelSignals seen(&deleted);
         const auto check = [&] {
-            QCOMPARE(modelLines(visible), storeLines(*m_store, m_dossier.id, View::VisiblePages));
-            QCOMPARE(modelLines(deleted), storeLines(*m_store, m_dossier.id, View::DeletedPages));
+            QCOMPARE(modelLines(visible), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
+            QCOMPARE(modelLines(deleted), storeLines(*m_f->store, m_f->dossier.id, View::DeletedPages));
         };
-        QVERIFY(m_store->deletePage(m_aIds.at(1)));
+        QVERIFY(m_f->store->deletePage(m_f->aIds.at(1)));
         check();
-        QVERIFY(m_store->deletePage(m_aIds.at(3)));
+        QVERIFY(m_f->store->deletePage(m_f->aIds.at(3)));
         check();
-        QVERIFY(m_store->deletePage(m_bIds.at(0)));
+        QVERIFY(m_f->store->deletePage(m_f->bIds.at(0)));
         check();
-        QCOMPARE(deleted.rowCount(deleted.componentIndex(m_a.id)), 2);
-        const QModelIndex first = deleted.index(0, 0, deleted.componentIndex(m_a.id));
-        QCOMPARE(first.data(DossierPagesModel::PageIdRole).toLongLong(), m_aIds.at(1));
+        QCOMPARE(deleted.rowCount(deleted.componentIndex(m_f->a.id)), 2);
+        const QModelIndex first = deleted.index(0, 0, deleted.componentIndex(m_f->a.id));
+        QCOMPARE(first.data(DossierPagesModel::PageIdRole).toLongLong(), m_f->aIds.at(1));
         QCOMPARE(first.data(DossierPagesModel::PositionRole).toInt(), 2); // where it comes back
         QVERIFY(first.data(DossierPagesModel::DeletedAtRole).toDateTime().isValid());
-        QVERIFY(m_store->restorePage(m_aIds.at(1)));
+        QVERIFY(m_f->store->restorePage(m_f->aIds.at(1)));
         check();
-        QVERIFY(m_store->rotatePage(m_aIds.at(0), 90)); // a visible page: nothing in the deleted view
+        QVERIFY(m_f->store->rotatePage(m_f->aIds.at(0), 90)); // a visible page: nothing in the deleted view
         check();
         QCOMPARE(seen.inserted.count(), 3);
         QCOMPARE(seen.removed.count(), 1);
@@ -268,44 +251,45 @@ private slots:
     {
         // A scripted but varied session, undo and redo included; the models are compared with the
         // store after every step. The seed is fixed: a failure replays.
-        DossierPagesModel visible(*m_store, m_dossier.id);
-        DossierPagesModel deleted(*m_store, m_dossier.id, View::DeletedPages);
+        DossierPagesModel visible(*m_f->store, m_f->dossier.id);
+        DossierPagesModel deleted(*m_f->store, m_f->dossier.id, View::DeletedPages);
         QAbstractItemModelTester tester1(&visible, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QAbstractItemModelTester tester2(&deleted, QAbstractItemModelTester::FailureReportingMode::Fatal);
         ModelSignals seen(&visible);
         QUndoStack undo;
         QRandomGenerator rng(20261130);
-        QList<ComponentInfo> components{m_a, m_b};
+        QList<ComponentInfo> components{m_f->a, m_f->b};
         int n = 100;
         for (int step = 0; step < 120; ++step) {
             const ComponentInfo c = components.at(rng.bounded(int(components.size())));
-            const QList<PageRecord> shown = m_store->pages(c.id).value();
-            const QList<PageRecord> gone = m_store->deletedPages(c.id).value();
+            const QList<PageRecord> shown = m_f->store->pages(c.id).value();
+            const QList<PageRecord> gone = m_f->store->deletedPages(c.id).value();
             const int what = rng.bounded(9);
             QString done;
             if (what == 0 || shown.isEmpty()) {
                 const int at = rng.bounded(int(shown.size()) + 2); // 0 appends
-                QVERIFY(savePage(*m_store, c, ++n, at));
+                QVERIFY(savePage(*m_f->store, c, ++n, at));
                 done = QStringLiteral("save at %1").arg(at);
             } else if (what == 1 && components.size() < 4) {
                 components.append(
-                    m_store->createOrGetComponent(m_dossier.id, QStringLiteral("C%1").arg(components.size())).value());
+                    m_f->store->createOrGetComponent(m_f->dossier.id, QStringLiteral("C%1").arg(components.size()))
+                        .value());
                 done = QStringLiteral("component");
             } else if (what <= 3) {
                 const PageRecord p = shown.at(rng.bounded(int(shown.size())));
                 const ComponentInfo to = components.at(rng.bounded(int(components.size())));
-                const int count = int(m_store->pages(to.id)->size()) + (to.id == c.id ? 0 : 1);
-                undo.push(new MovePageCommand(*m_store, p.id, to.id, 1 + rng.bounded(count)));
+                const int count = int(m_f->store->pages(to.id)->size()) + (to.id == c.id ? 0 : 1);
+                undo.push(new MovePageCommand(*m_f->store, p.id, to.id, 1 + rng.bounded(count)));
                 done = QStringLiteral("move");
             } else if (what == 4) {
-                undo.push(new RotatePageCommand(*m_store, shown.at(rng.bounded(int(shown.size()))).id,
+                undo.push(new RotatePageCommand(*m_f->store, shown.at(rng.bounded(int(shown.size()))).id,
                                                 90 * (1 + rng.bounded(3))));
                 done = QStringLiteral("rotate");
             } else if (what == 5) {
-                undo.push(new DeletePageCommand(*m_store, shown.at(rng.bounded(int(shown.size()))).id));
+                undo.push(new DeletePageCommand(*m_f->store, shown.at(rng.bounded(int(shown.size()))).id));
                 done = QStringLiteral("delete");
             } else if (what == 6 && !gone.isEmpty()) {
-                undo.push(new RestorePageCommand(*m_store, gone.at(rng.bounded(int(gone.size()))).id));
+                undo.push(new RestorePageCommand(*m_f->store, gone.at(rng.bounded(int(gone.size()))).id));
                 done = QStringLiteral("restore");
             } else if (what == 7 && undo.canUndo()) {
                 undo.undo();
@@ -314,27 +298,27 @@ private slots:
                 undo.redo();
                 done = QStringLiteral("redo");
             }
-            QVERIFY2(modelLines(visible) == storeLines(*m_store, m_dossier.id, View::VisiblePages),
+            QVERIFY2(modelLines(visible) == storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages),
                      qPrintable(QStringLiteral("step %1 (%2)").arg(step).arg(done)));
-            QVERIFY2(modelLines(deleted) == storeLines(*m_store, m_dossier.id, View::DeletedPages),
+            QVERIFY2(modelLines(deleted) == storeLines(*m_f->store, m_f->dossier.id, View::DeletedPages),
                      qPrintable(QStringLiteral("step %1 (%2)").arg(step).arg(done)));
         }
         QCOMPARE(seen.reset.count(), 0);
         QVERIFY(seen.moved.count() > 10);
         QVERIFY(seen.removed.count() > 5);
         // Every page edit went to the log.
-        const QStringList actions = auditActions(*m_store, m_dossier.id);
+        const QStringList actions = auditActions(*m_f->store, m_f->dossier.id);
         for (const char *a : {"page-moved", "page-rotated", "page-deleted", "page-restored"})
             QVERIFY2(actions.contains(QString::fromLatin1(a)), a);
     }
 
     void editsFromAWorkerThreadArriveInOrder()
     {
-        DossierPagesModel model(*m_store, m_dossier.id);
+        DossierPagesModel model(*m_f->store, m_f->dossier.id);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         ModelSignals seen(&model);
-        DossierStore *store = m_store.get();
-        const ComponentInfo a = m_a, b = m_b;
+        DossierStore *store = m_f->store.get();
+        const ComponentInfo a = m_f->a, b = m_f->b;
         QThread *worker = QThread::create([&] {
             for (int i = 0; i < 6; ++i) {
                 auto p = savePage(*store, a, 50 + i, 1 + i % 3);
@@ -348,19 +332,19 @@ private slots:
         worker->start();
         QVERIFY(worker->wait(60000));
         delete worker;
-        QTRY_COMPARE(modelLines(model), storeLines(*m_store, m_dossier.id, View::VisiblePages));
+        QTRY_COMPARE(modelLines(model), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
         QCOMPARE(seen.reset.count(), 0);
         QCOMPARE(seen.inserted.count(), 6);
     }
 
     void reloadIsTheOnlyReset()
     {
-        DossierPagesModel model(*m_store, m_dossier.id);
+        DossierPagesModel model(*m_f->store, m_f->dossier.id);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         ModelSignals seen(&model);
         QVERIFY(model.reload());
         QCOMPARE(seen.reset.count(), 1);
-        QCOMPARE(modelLines(model), storeLines(*m_store, m_dossier.id, View::VisiblePages));
+        QCOMPARE(modelLines(model), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
     }
 };
 

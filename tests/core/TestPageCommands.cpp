@@ -16,8 +16,6 @@ using namespace sohoa::test;
 
 namespace {
 
-const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
-
 // What a user sees of a dossier: per component, its pages in order with their rotation, and the
 // deleted pages.
 struct Snapshot
@@ -42,29 +40,9 @@ char *toString(const Snapshot &s)
     return qstrdup(text.toUtf8().constData());
 }
 
-class Fixture
+struct Fixture : TwoComponentStore
 {
-public:
-    QTemporaryDir dir;
-    std::unique_ptr<DossierStore> store;
-    ComponentInfo a, b;
-    QList<qint64> aIds, bIds;
-
-    bool setUp()
-    {
-        auto opened = DossierStore::open(dir.path());
-        if (!opened)
-            return false;
-        store = std::move(opened).value();
-        const DossierInfo d = store->createOrGetDossier(kCode, false).value();
-        a = store->createOrGetComponent(d.id, QStringLiteral("A")).value();
-        b = store->createOrGetComponent(d.id, QStringLiteral("B")).value();
-        for (int i = 1; i <= 4; ++i)
-            aIds.append(savePage(*store, a, i)->id);
-        for (int i = 1; i <= 2; ++i)
-            bIds.append(savePage(*store, b, i)->id);
-        return aIds.size() == 4 && bIds.size() == 2;
-    }
+    bool setUp() { return TwoComponentStore::setUp(4, 2); }
 
     Snapshot snapshot() const
     {

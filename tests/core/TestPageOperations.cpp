@@ -16,42 +16,26 @@ using namespace sohoa::test;
 
 namespace {
 
-const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
+const QString kCode = kTestDossierCode;
 const QString kOtherCode = QStringLiteral("H15.50.05.13-261008-0976");
 
-// A dossier with component A (pages a1..a5) and B (b1..b3), and another dossier with X (x1).
-struct Fixture
+// Dossier kCode with A (pages a1..a5) and B (b1..b3), and another dossier with X (x1).
+struct Fixture : TwoComponentStore
 {
-    QTemporaryDir dir;
-    std::unique_ptr<DossierStore> store;
-    DossierInfo dossier;
-    ComponentInfo a, b, x;
-    QList<qint64> aIds, bIds, xIds;
+    ComponentInfo x;
+    QList<qint64> xIds;
 
     bool setUp()
     {
-        auto opened = DossierStore::open(dir.path());
-        if (!opened)
+        if (!TwoComponentStore::setUp(5, 3))
             return false;
-        store = std::move(opened).value();
-        dossier = store->createOrGetDossier(kCode, false).value();
-        a = store->createOrGetComponent(dossier.id, QStringLiteral("A")).value();
-        b = store->createOrGetComponent(dossier.id, QStringLiteral("B")).value();
-        const DossierInfo other = store->createOrGetDossier(kOtherCode, false).value();
-        x = store->createOrGetComponent(other.id, QStringLiteral("X")).value();
-        const auto fill = [&](const ComponentInfo &c, int count, QList<qint64> *ids) {
-            for (int i = 1; i <= count; ++i) {
-                auto p = savePage(*store, c, i);
-                if (!p)
-                    return false;
-                ids->append(p->id);
-            }
-            return true;
-        };
-        return fill(a, 5, &aIds) && fill(b, 3, &bIds) && fill(x, 1, &xIds);
+        auto other = store->createOrGetDossier(kOtherCode, false);
+        if (!other)
+            return false;
+        x = store->createOrGetComponent(other->id, QStringLiteral("X")).value();
+        return fill(x, 1, &xIds);
     }
 
-    QList<qint64> order(const ComponentInfo &c) const { return pageIds(store->pages(c.id)); }
     int auditCount() const { return int(store->auditLog()->size()); }
     AuditEntry lastAudit() const { return store->auditLog()->constLast(); }
 };

@@ -17,7 +17,7 @@ using namespace sohoa::test;
 
 namespace {
 
-const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
+const QString kCode = kTestDossierCode;
 
 QString dossierUpdated(int pages)
 {
@@ -134,29 +134,15 @@ class TestStoreNotifier : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<DossierStore> m_store;
-    DossierInfo m_dossier;
-    ComponentInfo m_a, m_b;
-    QList<qint64> m_aIds;
+    std::unique_ptr<TwoComponentStore> m_f; // a new store for every test function
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
-        m_store.reset();
-        QTemporaryDir fresh;
-        std::swap(m_dir, fresh);
-        auto opened = DossierStore::open(m_dir.path());
-        QVERIFY(opened);
-        m_store = std::move(opened).value();
-        m_dossier = m_store->createOrGetDossier(kCode, false).value();
-        m_a = m_store->createOrGetComponent(m_dossier.id, QStringLiteral("A")).value();
-        m_b = m_store->createOrGetComponent(m_dossier.id, QStringLiteral("B")).value();
-        m_aIds.clear();
-        for (int i = 1; i <= 3; ++i)
-            m_aIds.append(savePage(*m_store, m_a, i)->id);
+        m_f = std::make_unique<TwoComponentStore>();
+        QVERIFY(m_f->setUp(3, 0));
     }
 
     void eachChangeIsAnnouncedAfterItsCommit_data()
@@ -186,33 +172,33 @@ private slots:
         QFETCH(QString, change);
         QFETCH(QStringList, expected);
         if (change == u"restore")
-            QVERIFY(m_store->deletePage(m_aIds.at(1)));
-        Recorder recorder(*m_store, Qt::DirectConnection);
+            QVERIFY(m_f->store->deletePage(m_f->aIds.at(1)));
+        Recorder recorder(*m_f->store, Qt::DirectConnection);
         qint64 newPage = 0;
         if (change == u"dossier") {
-            QVERIFY(m_store->createOrGetDossier(QStringLiteral("H15.50.05.13-261008-0977"), false));
+            QVERIFY(m_f->store->createOrGetDossier(QStringLiteral("H15.50.05.13-261008-0977"), false));
         } else if (change == u"component") {
-            QVERIFY(m_store->createOrGetComponent(m_dossier.id, QStringLiteral("C")));
+            QVERIFY(m_f->store->createOrGetComponent(m_f->dossier.id, QStringLiteral("C")));
         } else if (change.startsWith(u"save")) {
-            auto p = savePage(*m_store, m_a, 4, change == u"save-at-1" ? 1 : 0);
+            auto p = savePage(*m_f->store, m_f->a, 4, change == u"save-at-1" ? 1 : 0);
             QVERIFY(p);
             newPage = p->id;
         } else if (change == u"move-within") {
-            QVERIFY(m_store->movePage(m_aIds.at(0), m_a.id, 3));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(0), m_f->a.id, 3));
         } else if (change == u"move-across") {
-            QVERIFY(m_store->movePage(m_aIds.at(1), m_b.id, 1));
+            QVERIFY(m_f->store->movePage(m_f->aIds.at(1), m_f->b.id, 1));
         } else if (change == u"rotate") {
-            QVERIFY(m_store->rotatePage(m_aIds.at(2), 90));
+            QVERIFY(m_f->store->rotatePage(m_f->aIds.at(2), 90));
         } else if (change == u"delete") {
-            QVERIFY(m_store->deletePage(m_aIds.at(1)));
+            QVERIFY(m_f->store->deletePage(m_f->aIds.at(1)));
         } else if (change == u"restore") {
-            QVERIFY(m_store->restorePage(m_aIds.at(1)));
+            QVERIFY(m_f->store->restorePage(m_f->aIds.at(1)));
         }
         for (QString &e : expected) {
-            e.replace(QStringLiteral("%A"), QString::number(m_a.id))
-                .replace(QStringLiteral("%B"), QString::number(m_b.id));
-            for (int i = 0; i < m_aIds.size(); ++i)
-                e.replace(QStringLiteral("%%1").arg(i + 1), QString::number(m_aIds.at(i)));
+            e.replace(QStringLiteral("%A"), QString::number(m_f->a.id))
+                .replace(QStringLiteral("%B"), QString::number(m_f->b.id));
+            for (int i = 0; i < m_f->aIds.size(); ++i)
+                e.replace(QStringLiteral("%%1").arg(i + 1), QString::number(m_f->aIds.at(i)));
             e.replace(QStringLiteral("%4"), QString::number(newPage));
         }
         QCOMPARE(recorder.events, expected);
@@ -221,24 +207,24 @@ private slots:
 
     void noChangeNoSignal()
     {
-        Recorder recorder(*m_store, Qt::DirectConnection);
-        QVERIFY(m_store->createOrGetDossier(kCode, false));                        // exists
-        QVERIFY(m_store->createOrGetComponent(m_dossier.id, QStringLiteral("A"))); // exists
-        QVERIFY(m_store->movePage(m_aIds.at(0), m_a.id, 1));                       // where it is
-        QVERIFY(!m_store->movePage(m_aIds.at(0), m_a.id, 7));                      // refused
-        QVERIFY(!m_store->rotatePage(m_aIds.at(0), 45));                           // refused
-        QVERIFY(!m_store->restorePage(m_aIds.at(0)));                              // not deleted
-        QVERIFY(!m_store->createOrGetDossier(QStringLiteral("bad code"), false));  // refused
+        Recorder recorder(*m_f->store, Qt::DirectConnection);
+        QVERIFY(m_f->store->createOrGetDossier(kCode, false));                           // exists
+        QVERIFY(m_f->store->createOrGetComponent(m_f->dossier.id, QStringLiteral("A"))); // exists
+        QVERIFY(m_f->store->movePage(m_f->aIds.at(0), m_f->a.id, 1));                    // where it is
+        QVERIFY(!m_f->store->movePage(m_f->aIds.at(0), m_f->a.id, 7));                   // refused
+        QVERIFY(!m_f->store->rotatePage(m_f->aIds.at(0), 45));                           // refused
+        QVERIFY(!m_f->store->restorePage(m_f->aIds.at(0)));                              // not deleted
+        QVERIFY(!m_f->store->createOrGetDossier(QStringLiteral("bad code"), false));     // refused
         QCOMPARE(recorder.events, QStringList());
     }
 
     void otherThreadsGetThemQueuedInOrder()
     {
         // The writer is a worker thread; the receiver lives in this (the "UI") thread.
-        Recorder recorder(*m_store, Qt::AutoConnection);
-        DossierStore *store = m_store.get();
-        const ComponentInfo a = m_a, b = m_b;
-        const QList<qint64> ids = m_aIds;
+        Recorder recorder(*m_f->store, Qt::AutoConnection);
+        DossierStore *store = m_f->store.get();
+        const ComponentInfo a = m_f->a, b = m_f->b;
+        const QList<qint64> ids = m_f->aIds;
         QStringList expected;
         QThread *worker = QThread::create([&] {
             // Each step writes down what the receiver must see, in commit order.
