@@ -57,7 +57,7 @@ void printError(const Error &error, bool json)
 
 QJsonObject pageJson(const PageRecord &page)
 {
-    return QJsonObject{{QStringLiteral("seq"), page.seq},
+    QJsonObject o{{QStringLiteral("seq"), page.seq},
                        {QStringLiteral("path"), page.absolutePath},
                        {QStringLiteral("relative_path"), page.relativePath},
                        {QStringLiteral("sha256"), page.sha256},
@@ -72,6 +72,15 @@ QJsonObject pageJson(const PageRecord &page)
                        {QStringLiteral("scanned_at"), page.scannedAt.toString(Qt::ISODateWithMs)},
                        {QStringLiteral("saved_at"), page.savedAt.toString(Qt::ISODateWithMs)},
                        {QStringLiteral("adopted"), page.adopted}};
+    // Only what differs from a page as scanned, so that the output of an untouched dossier stays
+    // what scripts have read since the first release (the order of a list is the pages' order).
+    if (page.rotation != 0)
+        o.insert(QStringLiteral("rotation"), page.rotation);
+    if (page.deleted) {
+        o.insert(QStringLiteral("deleted_at"), page.deletedAt.toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("position"), page.position); // where restore puts it back
+    }
+    return o;
 }
 
 QJsonObject dossierJson(const DossierInfo &dossier)

@@ -29,7 +29,10 @@ constexpr CommandEntry kCommands[] = {
     {"dossier", "show", dossierShowCommand},
     {"dossier", "export", dossierExportCommand},
     {"dossier", "verify", dossierVerifyCommand},
-    // TODO(store merge): page move/rotate/delete/restore
+    {"page", "move", pageMoveCommand},
+    {"page", "rotate", pageRotateCommand},
+    {"page", "delete", pageDeleteCommand},
+    {"page", "restore", pageRestoreCommand},
 };
 
 QString usage()

@@ -14,12 +14,17 @@ namespace {
 
 void printPageLine(const PageRecord &p)
 {
-    printLine(QStringLiteral("     %1 %2x%3 %4dpi %5 %6")
-                  .arg(p.relativePath)
-                  .arg(p.width)
-                  .arg(p.height)
-                  .arg(p.dpi)
-                  .arg(colorModeName(p.mode), p.sha256));
+    QString line = QStringLiteral("     %1 %2x%3 %4dpi %5 %6")
+                       .arg(p.relativePath)
+                       .arg(p.width)
+                       .arg(p.height)
+                       .arg(p.dpi)
+                       .arg(colorModeName(p.mode), p.sha256);
+    if (p.rotation != 0)
+        line += QStringLiteral(" rotated %1").arg(p.rotation);
+    if (p.deleted)
+        line = QStringLiteral("     deleted from page %1: ").arg(p.position) + line.trimmed();
+    printLine(line);
 }
 
 } // namespace
@@ -54,10 +59,24 @@ int dossierShowCommand(const QStringList &args)
             else
                 printPageLine(p);
         }
-        compArr.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                   {QStringLiteral("position"), c.position},
-                                   {QStringLiteral("page_count"), pageArr.size()},
-                                   {QStringLiteral("pages"), pageArr}});
+        // Deleted pages apart: not in the order nor the export, but still there to restore.
+        auto deleted = store.deletedPages(c.id);
+        if (!deleted)
+            return fail(deleted.error(), json);
+        QJsonArray deletedArr;
+        for (const PageRecord &p : deleted.value()) {
+            if (json)
+                deletedArr.append(pageJson(p));
+            else
+                printPageLine(p);
+        }
+        QJsonObject comp{{QStringLiteral("name"), c.name},
+                         {QStringLiteral("position"), c.position},
+                         {QStringLiteral("page_count"), pageArr.size()},
+                         {QStringLiteral("pages"), pageArr}};
+        if (!deletedArr.isEmpty())
+            comp.insert(QStringLiteral("deleted_pages"), deletedArr);
+        compArr.append(comp);
     }
     if (json) {
         QJsonObject o = dossierJson(dossier);

@@ -47,6 +47,8 @@ int exitStatus(const Error &error)
     case ErrorCode::ImageEncodeFailed:
     case ErrorCode::ImageDecodeFailed:
     case ErrorCode::CoverSheetInvalid:
+    case ErrorCode::StoreTooNew:
+    case ErrorCode::PageNotFound:
         return 4;
     // the PDF we write
     case ErrorCode::NoPages:

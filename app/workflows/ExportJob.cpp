@@ -48,7 +48,7 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
 
     QList<PdfPageSource> sources;
     for (const PageRecord &p : std::as_const(pages))
-        sources.append({p.absolutePath, p.dpi});
+        sources.append({p.absolutePath, p.dpi, p.rotation});
     PdfMetadata meta;
     meta.title = title;
     // Document content in the record's language, not UI text.

@@ -24,8 +24,6 @@ using scanner::BatchOutcome;
 
 namespace {
 
-const QString kStateAction = QStringLiteral("separation-state");
-
 QString toJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -96,6 +94,11 @@ private:
     void stop(const Error &e);
     void saveSeparationState();
     Error outcomeError(const BatchOutcome &outcome) const;
+    // Where the next page goes with ScanRequest::insertAt: the k-th page of the batch at insertAt + k - 1.
+    int insertPosition() const
+    {
+        return m_request.insertAt > 0 ? m_request.insertAt + int(m_report.savedPages.size()) : 0;
+    }
 
     ScanBatchJob &m_job;
     DossierStore &m_store;
@@ -199,30 +202,27 @@ Result<void> ScanPipeline::resolveStart()
 
 Result<void> ScanPipeline::continueLastSeparatedBatch()
 {
-    auto last = m_store.lastAuditEntry(kStateAction);
+    auto last = m_store.separationState();
     if (!last)
         return last.error();
     if (!last->has_value())
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("no dossier given and no earlier separated batch in this store"));
-    const QJsonObject state = QJsonDocument::fromJson(last->value().detail.toUtf8()).object();
-    auto dossier = m_store.dossier(state.value(QStringLiteral("dossier")).toString());
+    const SeparationState &state = last->value();
+    auto dossier = m_store.dossier(state.dossierCode);
     if (!dossier)
         return dossier.error();
     m_report.dossier = dossier.value();
     // A pending split-off component is created with its first page; its document starts here.
-    const bool pending = state.value(QStringLiteral("pending")).toBool();
-    const QString componentName = pending ? state.value(QStringLiteral("from")).toString()
-                                          : state.value(QStringLiteral("component")).toString();
-    auto component = m_store.createOrGetComponent(m_report.dossier.id, componentName);
+    auto component = m_store.createOrGetComponent(m_report.dossier.id, state.pending ? state.from : state.component);
     if (!component)
         return component.error();
     m_report.component = component.value();
-    m_target.base = state.value(QStringLiteral("base")).toString(m_report.component.name);
-    if (pending)
-        m_target.pendingComponent = state.value(QStringLiteral("component")).toString();
-    m_target.barcode = state.value(QStringLiteral("barcode")).toString();
-    m_target.pagesInDocument = state.value(QStringLiteral("pages_in_document")).toInt();
+    m_target.base = state.base.isEmpty() ? m_report.component.name : state.base;
+    if (state.pending)
+        m_target.pendingComponent = state.component;
+    m_target.barcode = state.barcode;
+    m_target.pagesInDocument = state.pagesInDocument;
     return {};
 }
 
@@ -427,7 +427,8 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
     }
     item.page.barcode = m_target.barcode;
     Result<PageRecord> saved =
-        item.encoded ? m_store.savePage(m_target.component, item.page, item.encoded.value(), m_report.batchId)
+        item.encoded ? m_store.savePage(m_target.component, item.page, item.encoded.value(), m_report.batchId,
+                                        insertPosition())
                      : Result<PageRecord>(item.encoded.error());
     if (!saved) {
         stop(saved.error());
@@ -449,16 +450,17 @@ void ScanPipeline::saveSeparationState()
         m_report.component = m_target.component;
     else
         m_report.component = ComponentInfo{0, m_target.dossier.id, m_target.pendingComponent, 0};
-    (void)m_store.audit(kStateAction,
-                        toJson(QJsonObject{{QStringLiteral("dossier"), m_target.dossier.code},
-                                           {QStringLiteral("component"), m_report.component.name},
-                                           {QStringLiteral("pending"), !m_target.pendingComponent.isEmpty()},
-                                           {QStringLiteral("from"), m_target.component.name},
-                                           {QStringLiteral("base"), m_target.base},
-                                           {QStringLiteral("barcode"), m_target.barcode},
-                                           {QStringLiteral("pages_in_document"), m_target.pagesInDocument},
-                                           {QStringLiteral("batch"), m_report.batchId}}),
-                        m_target.dossier.id);
+    SeparationState state;
+    state.dossierCode = m_target.dossier.code;
+    state.component = m_report.component.name;
+    state.pending = !m_target.pendingComponent.isEmpty();
+    state.from = m_target.component.name;
+    state.base = m_target.base;
+    state.barcode = m_target.barcode;
+    state.pagesInDocument = m_target.pagesInDocument;
+    state.batchId = m_report.batchId;
+    if (auto saved = m_store.saveSeparationState(state); !saved)
+        qCWarning(lcWorkflows) << "separation state not saved:" << saved.error().detail();
 }
 
 ScanBatchJob::ScanBatchJob(DossierStore &store, ScanRequest request, std::shared_ptr<scanner::DeviceSession> session,

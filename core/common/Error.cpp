@@ -223,6 +223,14 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the "
                        "fonts-liberation2 package), then try again. The input was not changed.")},
+
+    {ErrorCode::StoreTooNew, "store-too-new",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The dossier store was written by a newer version of SoHoa and this version "
+                                       "cannot read it safely. Update SoHoa to open it; nothing in the store was "
+                                       "changed.")},
+    {ErrorCode::PageNotFound, "page-not-found",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The page was not found in the dossier: it may have been moved or deleted "
+                                       "meanwhile. Show the dossier again and choose the page from the list.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -85,6 +85,10 @@ enum class ErrorCode
     CoverSheetInvalid,
     CoverSheetFailed,
     QrStampFailed,
+
+    // Store (schema versions, page editing)
+    StoreTooNew,
+    PageNotFound,
 };
 
 class Error

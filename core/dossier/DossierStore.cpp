@@ -1,135 +1,31 @@
 #include "core/dossier/DossierStore.h"
 
-#include "core/dossier/DossierCode.h"
-#include "core/common/DurableFile.h"
 #include "core/common/CoreLogging.h"
+#include "core/common/DurableFile.h"
 #include "core/common/Sha256.h"
+#include "core/dossier/DossierCode.h"
+#include "core/dossier/StoreNotifier.h"
+#include "core/dossier/internal/DossierStorePrivate.h"
+#include "core/dossier/internal/StoreSchema.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QMutex>
+#include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSet>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
-#include <QUuid>
+
+#include <algorithm>
 
 #include <unistd.h>
 
 namespace sohoa {
 
+using namespace store;
+
 namespace {
-
-constexpr int kSchemaVersion = 1;
-
-const char *const kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dossiers ("
-    " id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, free_form INTEGER NOT NULL DEFAULT 0,"
-    " procedure TEXT NOT NULL DEFAULT '', applicant TEXT NOT NULL DEFAULT '',"
-    " status TEXT NOT NULL DEFAULT 'open', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS components ("
-    " id INTEGER PRIMARY KEY, dossier_id INTEGER NOT NULL REFERENCES dossiers(id), name TEXT NOT NULL,"
-    " position INTEGER NOT NULL, created_at TEXT NOT NULL, UNIQUE (dossier_id, name))",
-    // A page is reserved (intent) before its file is written, so that recovery knows which
-    // component a file found after a crash belongs to, and numbering never reuses a number.
-    "CREATE TABLE IF NOT EXISTS page_intents ("
-    " id INTEGER PRIMARY KEY, component_id INTEGER NOT NULL REFERENCES components(id), seq INTEGER NOT NULL,"
-    " path TEXT NOT NULL UNIQUE, width INTEGER, height INTEGER, dpi INTEGER, color_mode TEXT, bit_depth INTEGER,"
-    " format TEXT, device TEXT, scanned_at TEXT, batch_id TEXT, created_at TEXT NOT NULL, UNIQUE (component_id, seq))",
-    "CREATE TABLE IF NOT EXISTS pages ("
-    " id INTEGER PRIMARY KEY, component_id INTEGER NOT NULL REFERENCES components(id), seq INTEGER NOT NULL,"
-    " path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, size INTEGER NOT NULL, width INTEGER NOT NULL,"
-    " height INTEGER NOT NULL, dpi INTEGER NOT NULL, color_mode TEXT NOT NULL, bit_depth INTEGER NOT NULL,"
-    " format TEXT NOT NULL, device TEXT NOT NULL DEFAULT '', scanned_at TEXT, saved_at TEXT NOT NULL,"
-    " batch_id TEXT, adopted INTEGER NOT NULL DEFAULT 0, UNIQUE (component_id, seq))",
-    "CREATE TABLE IF NOT EXISTS audit_log ("
-    " id INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '',"
-    " dossier_id INTEGER, page_id INTEGER, actor TEXT NOT NULL DEFAULT '')",
-    "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log"
-    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log"
-    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    "CREATE INDEX IF NOT EXISTS pages_component ON pages (component_id, seq)",
-    "CREATE INDEX IF NOT EXISTS audit_dossier ON audit_log (dossier_id)",
-};
-
-QString isoNow()
-{
-    const QDateTime now = QDateTime::currentDateTime();
-    return now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODateWithMs);
-}
-
-QString actorName()
-{
-    const QByteArray user = qgetenv("USER");
-    return user.isEmpty() ? QStringLiteral("unknown") : QString::fromLocal8Bit(user);
-}
-
-Error sqlError(const QSqlError &e, const QString &what)
-{
-    const QString text = e.text();
-    if (text.contains(QStringLiteral("locked"), Qt::CaseInsensitive) ||
-        text.contains(QStringLiteral("busy"), Qt::CaseInsensitive))
-        return Error(ErrorCode::StoreLocked, what + QStringLiteral(": ") + text);
-    if (text.contains(QStringLiteral("full"), Qt::CaseInsensitive))
-        return Error(ErrorCode::DiskFull, what + QStringLiteral(": ") + text);
-    if (text.contains(QStringLiteral("malformed"), Qt::CaseInsensitive) ||
-        text.contains(QStringLiteral("not a database"), Qt::CaseInsensitive))
-        return Error(ErrorCode::StoreCorrupt, what + QStringLiteral(": ") + text);
-    return Error(ErrorCode::StoreOpenFailed, what + QStringLiteral(": ") + text);
-}
-
-PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
-{
-    PageRecord p;
-    p.id = q.value(0).toLongLong();
-    p.componentId = q.value(1).toLongLong();
-    p.seq = q.value(2).toInt();
-    p.relativePath = q.value(3).toString();
-    p.absolutePath = root + u'/' + p.relativePath;
-    p.sha256 = q.value(4).toString();
-    p.size = q.value(5).toLongLong();
-    p.width = q.value(6).toInt();
-    p.height = q.value(7).toInt();
-    p.dpi = q.value(8).toInt();
-    colorModeFromName(q.value(9).toString(), &p.mode);
-    p.bitDepth = q.value(10).toInt();
-    p.format = q.value(11).toString();
-    p.device = q.value(12).toString();
-    p.scannedAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
-    p.savedAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
-    p.adopted = q.value(15).toBool();
-    return p;
-}
-
-const QString kPageColumns = QStringLiteral(
-    "p.id, p.component_id, p.seq, p.path, p.sha256, p.size, p.width, p.height, p.dpi, p.color_mode, p.bit_depth,"
-    " p.format, p.device, p.scanned_at, p.saved_at, p.adopted");
-
-DossierInfo dossierFromQuery(const QSqlQuery &q)
-{
-    DossierInfo d;
-    d.id = q.value(0).toLongLong();
-    d.code = q.value(1).toString();
-    d.freeForm = q.value(2).toBool();
-    d.procedure = q.value(3).toString();
-    d.applicant = q.value(4).toString();
-    d.status = q.value(5).toString();
-    d.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
-    d.updatedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
-    return d;
-}
-
-const QString kDossierColumns =
-    QStringLiteral("id, code, free_form, procedure, applicant, status, created_at, updated_at");
 
 void warnIfFailed(const Result<void> &r)
 {
@@ -137,130 +33,11 @@ void warnIfFailed(const Result<void> &r)
         qCWarning(lcCore) << "audit log write failed:" << r.error().detail();
 }
 
-// RAII transaction: rolls back unless committed.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db))
-    {
-        // BEGIN IMMEDIATE takes the write lock up front, so two processes never interleave a
-        // read-then-write of the next sequence number.
-        QSqlQuery q(m_db);
-        m_ok = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!m_ok)
-            m_error = q.lastError();
-    }
-    ~Transaction()
-    {
-        if (m_ok && !m_done) {
-            QSqlQuery q(m_db);
-            q.exec(QStringLiteral("ROLLBACK"));
-        }
-    }
-    bool ok() const { return m_ok; }
-    const QSqlError &error() const { return m_error; }
-    bool commit()
-    {
-        QSqlQuery q(m_db);
-        m_done = q.exec(QStringLiteral("COMMIT"));
-        if (!m_done)
-            m_error = q.lastError();
-        return m_done;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_ok = false;
-    bool m_done = false;
-    QSqlError m_error;
-};
-
 } // namespace
-
-struct DossierStore::Private
-{
-    QString root;
-    QString dbPath;
-    StoreOptions options;
-    RecoveryReport report;
-    mutable QMutex mutex;
-    mutable QSet<QString> connections;
-
-    QSqlDatabase db() const
-    {
-        const QString name = QStringLiteral("sohoa-store-%1-%2")
-                                 .arg(reinterpret_cast<quintptr>(this), 0, 16)
-                                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-        if (QSqlDatabase::contains(name))
-            return QSqlDatabase::database(name, false);
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-            q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-        }
-        QMutexLocker lock(&mutex);
-        connections.insert(name);
-        return db;
-    }
-
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &args = {}) const
-    {
-        QSqlDatabase d = db();
-        if (!d.isOpen())
-            return sqlError(d.lastError(), dbPath);
-        QSqlQuery q(d);
-        if (!q.prepare(sql))
-            return sqlError(q.lastError(), sql);
-        for (const QVariant &a : args) {
-            // A null QString would bind as SQL NULL and trip NOT NULL columns; only an invalid
-            // QVariant means NULL here.
-            if (a.typeId() == QMetaType::QString && a.toString().isNull())
-                q.addBindValue(QStringLiteral(""));
-            else
-                q.addBindValue(a);
-        }
-        if (!q.exec())
-            return sqlError(q.lastError(), sql);
-        return q;
-    }
-
-    Result<void> auditIn(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId) const
-    {
-        auto r = exec(
-            QStringLiteral(
-                "INSERT INTO audit_log (at, action, detail, dossier_id, page_id, actor) VALUES (?, ?, ?, ?, ?, ?)"),
-            {isoNow(), action, detail, dossierId ? QVariant(dossierId) : QVariant(),
-             pageId ? QVariant(pageId) : QVariant(), actorName()});
-        if (!r)
-            return r.error();
-        return {};
-    }
-
-    Result<void> initSchema();
-    void recover(bool verifyChecksums);
-    Result<PageRecord> adoptIntent(const QSqlQuery &intent);
-};
 
 DossierStore::DossierStore() : d(std::make_unique<Private>()) {}
 
-DossierStore::~DossierStore()
-{
-    QStringList names;
-    {
-        QMutexLocker lock(&d->mutex);
-        names = d->connections.values();
-    }
-    for (const QString &name : names) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
-}
+DossierStore::~DossierStore() = default;
 
 QString DossierStore::defaultLocation()
 {
@@ -273,58 +50,25 @@ QString DossierStore::defaultLocation()
 Result<std::unique_ptr<DossierStore>> DossierStore::open(const QString &dir, const StoreOptions &options)
 {
     std::unique_ptr<DossierStore> store(new DossierStore);
-    store->d->root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     store->d->options = options;
-    if (auto r = makeDirectoryDurably(store->d->root); !r)
+    if (auto r = makeDirectoryDurably(root); !r)
         return Error(r.error().code() == ErrorCode::DiskFull ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
                      r.error().detail());
-    if (::access(QFile::encodeName(store->d->root).constData(), W_OK) != 0)
-        return Error(ErrorCode::StoreOpenFailed, store->d->root + QStringLiteral(": not writable"));
-    store->d->dbPath = store->d->root + QStringLiteral("/sohoa.sqlite");
-    if (auto r = store->d->initSchema(); !r)
+    if (::access(QFile::encodeName(root).constData(), W_OK) != 0)
+        return Error(ErrorCode::StoreOpenFailed, root + QStringLiteral(": not writable"));
+    store->d->database.setPath(root, root + QStringLiteral("/sohoa.sqlite"));
+    if (auto r = StoreSchema::prepare(store->d->database); !r)
         return r.error();
     store->d->recover(false);
     return store;
-}
-
-Result<void> DossierStore::Private::initSchema()
-{
-    QSqlDatabase d = db();
-    if (!d.isOpen())
-        return sqlError(d.lastError(), dbPath);
-    {
-        QSqlQuery q(d);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-            return sqlError(q.lastError(), dbPath);
-        // A file that is not a database fails here rather than at the first write.
-        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-            return Error(ErrorCode::StoreCorrupt, dbPath + QStringLiteral(": ") + q.lastError().text());
-        if (q.value(0).toString() != u"ok")
-            return Error(ErrorCode::StoreCorrupt, dbPath + QStringLiteral(": ") + q.value(0).toString());
-    }
-    Transaction tx(d);
-    if (!tx.ok())
-        return sqlError(tx.error(), dbPath);
-    for (const char *sql : kSchema) {
-        QSqlQuery q(d);
-        if (!q.exec(QString::fromLatin1(sql)))
-            return sqlError(q.lastError(), QString::fromLatin1(sql));
-    }
-    QSqlQuery q(d);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)"));
-    q.addBindValue(QString::number(kSchemaVersion));
-    if (!q.exec())
-        return sqlError(q.lastError(), dbPath);
-    if (!tx.commit())
-        return sqlError(tx.error(), dbPath);
-    return {};
 }
 
 Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
 {
     const qint64 intentId = intent.value(0).toLongLong();
     const QString rel = intent.value(3).toString();
-    const QString abs = root + u'/' + rel;
+    const QString abs = root() + u'/' + rel;
     qint64 size = 0;
     auto hash = sha256HexOfFile(abs, &size);
     if (!hash)
@@ -334,48 +78,53 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     if (!dims.isValid())
         return Error(ErrorCode::ImageDecodeFailed, abs);
 
-    QSqlDatabase d = db();
-    Transaction tx(d);
+    Transaction tx(database.db());
     if (!tx.ok())
-        return sqlError(tx.error(), dbPath);
-    auto ins =
-        exec(QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi, color_mode,"
-                            " bit_depth, format, device, scanned_at, saved_at, batch_id, adopted)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-             {intent.value(1), intent.value(2), rel, hash.value(), size, dims.width(), dims.height(), intent.value(6),
-              intent.value(7), intent.value(8), intent.value(9), intent.value(10), intent.value(11), isoNow(),
-              intent.value(12)});
+        return sqlError(tx.error(), database.path());
+    // A recovered page goes to the end of its component: where it was meant to be inserted may
+    // no longer exist.
+    const qint64 componentId = intent.value(1).toLongLong();
+    auto count = database.visiblePageCount(componentId);
+    if (!count)
+        return count.error();
+    auto ins = database.exec(
+        QStringLiteral("INSERT INTO pages (component_id, origin_component_id, seq, position, path, sha256, size, width,"
+                       " height, dpi, color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id, adopted)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+        {componentId, componentId, intent.value(2), count.value() + 1, rel, hash.value(), size, dims.width(),
+         dims.height(), intent.value(6), intent.value(7), intent.value(8), intent.value(9), intent.value(10),
+         intent.value(11), isoNow(), intent.value(12)});
     if (!ins)
         return ins.error();
     const qint64 pageId = ins->lastInsertId().toLongLong();
-    if (auto del = exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
+    if (auto del = database.exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
         return del.error();
-    auto dossierId = exec(QStringLiteral("SELECT dossier_id FROM components WHERE id = ?"), {intent.value(1)});
-    const qint64 did = (dossierId && dossierId->next()) ? dossierId->value(0).toLongLong() : 0;
-    if (auto a = auditIn(QStringLiteral("page-adopted"),
-                         QStringLiteral("%1 (file complete, row written by recovery)").arg(rel), did, pageId);
+    auto component = database.component(componentId);
+    if (auto a = database.audit(QStringLiteral("page-adopted"),
+                                QStringLiteral("%1 (file complete, row written by recovery)").arg(rel),
+                                component ? component->dossierId : 0, pageId);
         !a)
         return a.error();
     if (!tx.commit())
-        return sqlError(tx.error(), dbPath);
+        return sqlError(tx.error(), database.path());
 
-    auto row =
-        exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p WHERE p.id = ?"), {pageId});
-    if (!row || !row->next())
+    auto row = database.page(pageId);
+    if (!row)
         return Error(ErrorCode::Internal, abs);
-    return pageFromQuery(row.value(), root);
+    return row;
 }
 
 void DossierStore::Private::recover(bool verifyChecksums)
 {
     // 1. Reservations left by a crash: adopt complete files, drop the rest (never reported as saved).
-    auto intents = exec(QStringLiteral("SELECT id, component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
-                                       " format, device, scanned_at, batch_id FROM page_intents ORDER BY id"));
+    auto intents =
+        database.exec(QStringLiteral("SELECT id, component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
+                                     " format, device, scanned_at, batch_id FROM page_intents ORDER BY id"));
     if (intents) {
         QSqlQuery &q = intents.value();
         while (q.next()) {
             const QString rel = q.value(3).toString();
-            const QString abs = root + u'/' + rel;
+            const QString abs = root() + u'/' + rel;
             if (QFileInfo::exists(abs)) {
                 auto adopted = adoptIntent(q);
                 if (adopted) {
@@ -394,9 +143,9 @@ void DossierStore::Private::recover(bool verifyChecksums)
                 report.damagedPages.append(broken);
                 continue;
             }
-            auto del = exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {q.value(0)});
+            auto del = database.exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {q.value(0)});
             if (del)
-                warnIfFailed(auditIn(
+                warnIfFailed(database.audit(
                     QStringLiteral("page-discarded"),
                     QStringLiteral("%1 (scan interrupted before the file was complete; never reported as saved)")
                         .arg(rel),
@@ -405,24 +154,25 @@ void DossierStore::Private::recover(bool verifyChecksums)
     }
 
     // 2. Stray temporaries anywhere in the store: incomplete writes.
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (!AtomicFileWriter::isTemporaryName(it.fileName()))
             continue;
         if (QFile::remove(path)) {
-            const QString rel = QDir(root).relativeFilePath(path);
+            const QString rel = QDir(root()).relativeFilePath(path);
             report.removedTemporaries.append(rel);
-            warnIfFailed(auditIn(QStringLiteral("temporary-removed"), rel, 0, 0));
+            warnIfFailed(database.audit(QStringLiteral("temporary-removed"), rel, 0, 0));
         }
     }
 
     // 3. Every recorded page must still be there, unchanged.
-    auto pagesQuery = exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p ORDER BY p.id"));
+    auto pagesQuery =
+        database.exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p ORDER BY p.id"));
     if (pagesQuery) {
         QSqlQuery &q = pagesQuery.value();
         while (q.next()) {
-            const PageRecord p = pageFromQuery(q, root);
+            const PageRecord p = pageFromQuery(q, root());
             const QFileInfo fi(p.absolutePath);
             if (!fi.exists()) {
                 report.missingPages.append(p);
@@ -443,7 +193,7 @@ void DossierStore::Private::recover(bool verifyChecksums)
 
 const QString &DossierStore::rootPath() const
 {
-    return d->root;
+    return d->root();
 }
 const RecoveryReport &DossierStore::recoveryReport() const
 {
@@ -459,32 +209,35 @@ Result<DossierInfo> DossierStore::createOrGetDossier(const QString &code, bool a
     if (auto existing = dossier(code); existing)
         return existing;
     const QString now = isoNow();
-    QSqlDatabase db = d->db();
-    Transaction tx(db);
+    Transaction tx(d->database.db());
     if (!tx.ok())
-        return sqlError(tx.error(), d->dbPath);
-    auto ins = d->exec(
+        return sqlError(tx.error(), d->database.path());
+    auto ins = d->database.exec(
         QStringLiteral("INSERT OR IGNORE INTO dossiers (code, free_form, procedure, applicant, created_at, updated_at)"
                        " VALUES (?, ?, ?, ?, ?, ?)"),
         {code, form.value() == DossierCode::Form::FreeForm, procedure, applicant, now, now});
     if (!ins)
         return ins.error();
-    if (ins->numRowsAffected() > 0) {
-        if (auto a = d->auditIn(QStringLiteral("dossier-created"),
-                                QStringLiteral("%1 (%2)").arg(code, DossierCode::formName(form.value())),
-                                ins->lastInsertId().toLongLong(), 0);
+    const bool created = ins->numRowsAffected() > 0;
+    if (created) {
+        if (auto a = d->database.audit(QStringLiteral("dossier-created"),
+                                       QStringLiteral("%1 (%2)").arg(code, DossierCode::formName(form.value())),
+                                       ins->lastInsertId().toLongLong(), 0);
             !a)
             return a.error();
     }
     if (!tx.commit())
-        return sqlError(tx.error(), d->dbPath);
-    return dossier(code);
+        return sqlError(tx.error(), d->database.path());
+    auto info = dossier(code);
+    if (created && info)
+        emit d->notifier->dossierCreated(info.value());
+    return info;
 }
 
 Result<DossierInfo> DossierStore::dossier(const QString &code) const
 {
-    auto q =
-        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE code = ?"), {code});
+    auto q = d->database.exec(
+        QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE code = ?"), {code});
     if (!q)
         return q.error();
     if (!q->next())
@@ -492,10 +245,15 @@ Result<DossierInfo> DossierStore::dossier(const QString &code) const
     return dossierFromQuery(q.value());
 }
 
+Result<DossierInfo> DossierStore::dossierById(qint64 dossierId) const
+{
+    return d->database.dossier(dossierId);
+}
+
 Result<QList<DossierInfo>> DossierStore::dossiers() const
 {
-    auto q =
-        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers ORDER BY created_at, id"));
+    auto q = d->database.exec(QStringLiteral("SELECT ") + kDossierColumns +
+                              QStringLiteral(" FROM dossiers ORDER BY created_at, id"));
     if (!q)
         return q.error();
     QList<DossierInfo> out;
@@ -511,77 +269,56 @@ Result<ComponentInfo> DossierStore::createOrGetComponent(qint64 dossierId, const
         return Error(ErrorCode::InvalidArgument, QStringLiteral("component name: ") + name);
     if (auto existing = component(dossierId, clean); existing)
         return existing;
-    QSqlDatabase db = d->db();
-    Transaction tx(db);
+    Transaction tx(d->database.db());
     if (!tx.ok())
-        return sqlError(tx.error(), d->dbPath);
-    auto ins =
-        d->exec(QStringLiteral(
-                    "INSERT OR IGNORE INTO components (dossier_id, name, position, created_at)"
-                    " VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM components WHERE dossier_id = ?), ?)"),
-                {dossierId, clean, dossierId, isoNow()});
+        return sqlError(tx.error(), d->database.path());
+    auto ins = d->database.exec(
+        QStringLiteral(
+            "INSERT OR IGNORE INTO components (dossier_id, name, position, created_at)"
+            " VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM components WHERE dossier_id = ?), ?)"),
+        {dossierId, clean, dossierId, isoNow()});
     if (!ins)
         return ins.error();
-    if (ins->numRowsAffected() > 0) {
-        if (auto a = d->auditIn(QStringLiteral("component-created"), clean, dossierId, 0); !a)
+    const bool created = ins->numRowsAffected() > 0;
+    if (created) {
+        if (auto a = d->database.audit(QStringLiteral("component-created"), clean, dossierId, 0); !a)
             return a.error();
     }
     if (!tx.commit())
-        return sqlError(tx.error(), d->dbPath);
-    return component(dossierId, clean);
+        return sqlError(tx.error(), d->database.path());
+    auto info = component(dossierId, clean);
+    if (created && info)
+        emit d->notifier->componentAdded(info.value());
+    return info;
 }
 
 Result<ComponentInfo> DossierStore::component(qint64 dossierId, const QString &name) const
 {
-    auto q = d->exec(
-        QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? AND name = ?"),
-        {dossierId, name.trimmed()});
+    auto q = d->database.exec(QStringLiteral("SELECT ") + kComponentColumns +
+                                  QStringLiteral(" FROM components WHERE dossier_id = ? AND name = ?"),
+                              {dossierId, name.trimmed()});
     if (!q)
         return q.error();
     if (!q->next())
         return Error(ErrorCode::ComponentNotFound, name);
-    return ComponentInfo{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                         q->value(3).toInt()};
+    return componentFromQuery(q.value());
+}
+
+Result<ComponentInfo> DossierStore::componentById(qint64 componentId) const
+{
+    return d->database.component(componentId);
 }
 
 Result<QList<ComponentInfo>> DossierStore::components(qint64 dossierId) const
 {
-    auto q = d->exec(
-        QStringLiteral("SELECT id, dossier_id, name, position FROM components WHERE dossier_id = ? ORDER BY position"),
-        {dossierId});
+    auto q = d->database.exec(QStringLiteral("SELECT ") + kComponentColumns +
+                                  QStringLiteral(" FROM components WHERE dossier_id = ? ORDER BY position"),
+                              {dossierId});
     if (!q)
         return q.error();
     QList<ComponentInfo> out;
     while (q->next())
-        out.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(), q->value(3).toInt()});
-    return out;
-}
-
-Result<QList<PageRecord>> DossierStore::pages(qint64 componentId) const
-{
-    auto q = d->exec(QStringLiteral("SELECT ") + kPageColumns +
-                         QStringLiteral(" FROM pages p WHERE p.component_id = ? ORDER BY p.seq"),
-                     {componentId});
-    if (!q)
-        return q.error();
-    QList<PageRecord> out;
-    while (q->next())
-        out.append(pageFromQuery(q.value(), d->root));
-    return out;
-}
-
-Result<QList<PageRecord>> DossierStore::dossierPages(qint64 dossierId) const
-{
-    auto q =
-        d->exec(QStringLiteral("SELECT ") + kPageColumns +
-                    QStringLiteral(" FROM pages p JOIN components c ON c.id = p.component_id WHERE c.dossier_id = ?"
-                                   " ORDER BY c.position, p.seq"),
-                {dossierId});
-    if (!q)
-        return q.error();
-    QList<PageRecord> out;
-    while (q->next())
-        out.append(pageFromQuery(q.value(), d->root));
+        out.append(componentFromQuery(q.value()));
     return out;
 }
 
@@ -644,43 +381,47 @@ QString DossierStore::expandTemplate(const DossierInfo &dossier, const Component
 }
 
 Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const ScannedPage &page,
-                                          const EncodedImage &image, const QString &batchId)
+                                          const EncodedImage &image, const QString &batchId, int insertAt)
 {
-    auto dossierQuery =
-        d->exec(QStringLiteral("SELECT ") + kDossierColumns + QStringLiteral(" FROM dossiers WHERE id = ?"),
-                {component.dossierId});
-    if (!dossierQuery)
-        return dossierQuery.error();
-    if (!dossierQuery->next())
-        return Error(ErrorCode::DossierNotFound, QString::number(component.dossierId));
-    const DossierInfo dossierInfo = dossierFromQuery(dossierQuery.value());
-    const QString scannedAt =
-        page.acquiredAt.isValid()
-            ? page.acquiredAt.toOffsetFromUtc(page.acquiredAt.offsetFromUtc()).toString(Qt::ISODateWithMs)
-            : isoNow();
+    auto dossierInfo = d->database.dossier(component.dossierId);
+    if (!dossierInfo)
+        return dossierInfo.error();
+    // A wrong insert position must fail before a file exists (afterwards the page is saved anyway).
+    if (insertAt != 0) {
+        auto count = d->database.visiblePageCount(component.id);
+        if (!count)
+            return count.error();
+        if (insertAt < 0 || insertAt > count.value() + 1)
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("insert position %1 in %2 (%3 pages)")
+                                                         .arg(insertAt)
+                                                         .arg(component.name)
+                                                         .arg(count.value()));
+    }
+    const QString scannedAt = page.acquiredAt.isValid() ? isoTime(page.acquiredAt) : isoNow();
 
     // Reserve the next number and the path (committed), then write the file, then commit the row.
     for (int attempt = 0; attempt < 1000; ++attempt) {
-        QSqlDatabase db = d->db();
+        QSqlDatabase db = d->database.db();
         qint64 intentId = 0;
         int seq = 0;
         QString rel;
         {
             Transaction tx(db);
             if (!tx.ok())
-                return sqlError(tx.error(), d->dbPath);
-            auto next =
-                d->exec(QStringLiteral("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM pages WHERE component_id = ?"
-                                       " UNION ALL SELECT MAX(seq) FROM page_intents WHERE component_id = ?)"),
-                        {component.id, component.id});
+                return sqlError(tx.error(), d->database.path());
+            // Numbers belong to the component the file is made for, pages that moved out included.
+            auto next = d->database.scalar(
+                QStringLiteral("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM pages WHERE origin_component_id = ?"
+                               " UNION ALL SELECT MAX(seq) FROM page_intents WHERE component_id = ?)"),
+                {component.id, component.id});
             if (!next)
                 return next.error();
-            seq = (next->next() ? next->value(0).toInt() : 0) + 1 + attempt;
-            rel = expandTemplate(dossierInfo, component, seq, image.extension, page);
+            seq = next->toInt() + 1 + attempt;
+            rel = expandTemplate(dossierInfo.value(), component, seq, image.extension, page);
             if (rel.isEmpty())
                 return Error(ErrorCode::InvalidArgument,
                              QStringLiteral("file name template: ") + d->options.nameTemplate);
-            auto ins = d->exec(
+            auto ins = d->database.exec(
                 QStringLiteral("INSERT OR IGNORE INTO page_intents (component_id, seq, path, width, height, dpi,"
                                " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -692,16 +433,16 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
                 continue; // path or number taken (e.g. a template without {seq} or {component}); try the next
             intentId = ins->lastInsertId().toLongLong();
             if (!tx.commit())
-                return sqlError(tx.error(), d->dbPath);
+                return sqlError(tx.error(), d->database.path());
         }
 
-        const QString abs = d->root + u'/' + rel;
+        const QString abs = d->root() + u'/' + rel;
         Result<void> written = makeDirectoryDurably(QFileInfo(abs).absolutePath());
         if (written)
             written = writeFileDurably(abs, image.data, false);
         if (!written) {
             // Without its file the reservation means nothing; if even this fails, recovery removes it.
-            if (auto del = d->exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
+            if (auto del = d->database.exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
                 qCWarning(lcCore) << "cannot release page reservation" << rel << del.error().detail();
             if (written.error().code() == ErrorCode::OutputExists)
                 continue; // a file we do not know of has this name: never overwrite, take the next number
@@ -712,28 +453,37 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         const QString savedAt = isoNow();
         Transaction tx(db);
         if (!tx.ok())
-            return sqlError(tx.error(), d->dbPath); // the intent stays: recovery adopts the file
-        auto ins = d->exec(
-            QStringLiteral("INSERT INTO pages (component_id, seq, path, sha256, size, width, height, dpi,"
-                           " color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {component.id, seq, rel, sha, qint64(image.data.size()), image.size.width(), image.size.height(), page.dpi,
-             colorModeName(page.mode), page.bitDepth, image.extension, page.device, scannedAt, savedAt, batchId});
+            return sqlError(tx.error(), d->database.path()); // the intent stays: recovery adopts the file
+        // The position is taken now, under the write lock: pages may have been edited meanwhile.
+        auto count = d->database.visiblePageCount(component.id);
+        if (!count)
+            return count.error();
+        const int position = insertAt > 0 ? std::min(insertAt, count.value() + 1) : count.value() + 1;
+        if (auto gap = d->database.openGap(component.id, position); !gap)
+            return gap.error();
+        auto ins = d->database.exec(
+            QStringLiteral("INSERT INTO pages (component_id, origin_component_id, seq, position, path, sha256, size,"
+                           " width, height, dpi, color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {component.id, component.id, seq, position, rel, sha, qint64(image.data.size()), image.size.width(),
+             image.size.height(), page.dpi, colorModeName(page.mode), page.bitDepth, image.extension, page.device,
+             scannedAt, savedAt, batchId});
         if (!ins)
             return ins.error();
         const qint64 pageId = ins->lastInsertId().toLongLong();
-        if (auto del = d->exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
+        if (auto del = d->database.exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {intentId}); !del)
             return del.error();
-        if (auto up =
-                d->exec(QStringLiteral("UPDATE dossiers SET updated_at = ? WHERE id = ?"), {savedAt, dossierInfo.id});
-            !up)
+        if (auto up = d->database.touchDossier(dossierInfo->id, savedAt); !up)
             return up.error();
-        if (auto a = d->auditIn(QStringLiteral("page-saved"), QStringLiteral("%1 sha256=%2").arg(rel, sha),
-                                dossierInfo.id, pageId);
+        if (auto a = d->database.audit(QStringLiteral("page-saved"), QStringLiteral("%1 sha256=%2").arg(rel, sha),
+                                       dossierInfo->id, pageId);
             !a)
             return a.error();
+        auto updated = d->database.dossier(dossierInfo->id);
+        if (!updated)
+            return updated.error();
         if (!tx.commit())
-            return sqlError(tx.error(), d->dbPath);
+            return sqlError(tx.error(), d->database.path());
 
         PageRecord rec;
         rec.id = pageId;
@@ -752,6 +502,10 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         rec.device = page.device;
         rec.scannedAt = QDateTime::fromString(scannedAt, Qt::ISODateWithMs);
         rec.savedAt = QDateTime::fromString(savedAt, Qt::ISODateWithMs);
+        rec.originComponentId = component.id;
+        rec.position = position;
+        emit d->notifier->pageAdded(rec);
+        emit d->notifier->dossierUpdated(updated.value());
         return rec;
     }
     return Error(ErrorCode::FileWriteFailed, QStringLiteral("no free file name for the page in ") + component.name);
@@ -763,6 +517,15 @@ Result<QList<PageRecord>> DossierStore::verifyDossier(qint64 dossierId, QList<Pa
     auto all = dossierPages(dossierId);
     if (!all)
         return all.error();
+    auto comps = components(dossierId);
+    if (!comps)
+        return comps.error();
+    for (const ComponentInfo &c : comps.value()) {
+        auto deleted = deletedPages(c.id);
+        if (!deleted)
+            return deleted.error();
+        all->append(deleted.value());
+    }
     for (const PageRecord &p : all.value()) {
         if (!QFileInfo::exists(p.absolutePath)) {
             if (missing)
@@ -778,17 +541,17 @@ Result<QList<PageRecord>> DossierStore::verifyDossier(qint64 dossierId, QList<Pa
 
 Result<void> DossierStore::audit(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId)
 {
-    return d->auditIn(action, detail, dossierId, pageId);
+    return d->database.audit(action, detail, dossierId, pageId);
 }
 
 Result<QList<AuditEntry>> DossierStore::auditLog(qint64 dossierId) const
 {
-    auto q =
-        dossierId
-            ? d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
-                                     " WHERE dossier_id = ? ORDER BY id"),
-                      {dossierId})
-            : d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log ORDER BY id"));
+    auto q = dossierId
+                 ? d->database.exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
+                                                   " WHERE dossier_id = ? ORDER BY id"),
+                                    {dossierId})
+                 : d->database.exec(
+                       QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log ORDER BY id"));
     if (!q)
         return q.error();
     QList<AuditEntry> out;
@@ -802,21 +565,21 @@ Result<QList<AuditEntry>> DossierStore::auditLog(qint64 dossierId) const
 
 Result<std::optional<AuditEntry>> DossierStore::lastAuditEntry(const QString &action) const
 {
-    auto q = d->exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
-                                    " WHERE action = ? ORDER BY id DESC LIMIT 1"),
-                     {action});
+    auto q = d->database.exec(QStringLiteral("SELECT id, at, action, detail, dossier_id, page_id FROM audit_log"
+                                             " WHERE action = ? ORDER BY id DESC LIMIT 1"),
+                              {action});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<AuditEntry>();
-    return std::optional<AuditEntry>(AuditEntry{
-        q->value(0).toLongLong(), QDateTime::fromString(q->value(1).toString(), Qt::ISODateWithMs),
-        q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong(), q->value(5).toLongLong()});
+    return std::optional<AuditEntry>(
+        AuditEntry{q->value(0).toLongLong(), QDateTime::fromString(q->value(1).toString(), Qt::ISODateWithMs),
+                   q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong(), q->value(5).toLongLong()});
 }
 
 Result<QString> DossierStore::integrityCheck() const
 {
-    auto q = d->exec(QStringLiteral("PRAGMA integrity_check"));
+    auto q = d->database.exec(QStringLiteral("PRAGMA integrity_check"));
     if (!q)
         return q.error();
     QStringList lines;
@@ -827,19 +590,46 @@ Result<QString> DossierStore::integrityCheck() const
 
 void DossierStore::releaseThreadConnection()
 {
-    const QString name = QStringLiteral("sohoa-store-%1-%2")
-                             .arg(reinterpret_cast<quintptr>(d.get()), 0, 16)
-                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
-    {
-        QMutexLocker lock(&d->mutex);
-        if (!d->connections.remove(name))
-            return;
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    d->database.releaseThreadConnection();
+}
+
+StoreNotifier *DossierStore::notifier() const
+{
+    return d->notifier.get();
+}
+
+Result<std::optional<SeparationState>> DossierStore::separationState() const
+{
+    auto q = d->database.exec(QStringLiteral("SELECT dossier_code, component, pending, from_component, base, barcode,"
+                                             " pages_in_document, batch_id FROM separation_state WHERE id = 1"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<SeparationState>();
+    return std::optional<SeparationState>(
+        SeparationState{q->value(0).toString(), q->value(1).toString(), q->value(2).toBool(), q->value(3).toString(),
+                        q->value(4).toString(), q->value(5).toString(), q->value(6).toInt(), q->value(7).toString()});
+}
+
+Result<void> DossierStore::saveSeparationState(const SeparationState &state)
+{
+    Transaction tx(d->database.db());
+    if (!tx.ok())
+        return sqlError(tx.error(), d->database.path());
+    if (auto r = d->database.writeSeparationState(state); !r)
+        return r;
+    auto dossierId = d->database.scalar(QStringLiteral("SELECT id FROM dossiers WHERE code = ?"), {state.dossierCode});
+    if (!dossierId)
+        return dossierId.error();
+    // The log keeps the trace in the form schema 1 wrote; the state itself is read from the table only.
+    if (auto a = d->database.audit(QStringLiteral("separation-state"),
+                                   QString::fromUtf8(QJsonDocument(state.toJson()).toJson(QJsonDocument::Compact)),
+                                   dossierId->toLongLong(), 0);
+        !a)
+        return a;
+    if (!tx.commit())
+        return sqlError(tx.error(), d->database.path());
+    return {};
 }
 
 } // namespace sohoa

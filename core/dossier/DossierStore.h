@@ -1,8 +1,9 @@
 #pragma once
 
-#include "core/imaging/PageEncoder.h"
 #include "core/common/Result.h"
 #include "core/dossier/ScannedPage.h"
+#include "core/dossier/SeparationState.h"
+#include "core/imaging/PageEncoder.h"
 
 #include <QDateTime>
 #include <QList>
@@ -23,6 +24,7 @@ struct DossierInfo
     QString status; // "open", "closed"
     QDateTime createdAt;
     QDateTime updatedAt;
+    int pageCount = 0; // visible (not deleted) pages of all components
 };
 
 struct ComponentInfo
@@ -36,7 +38,10 @@ struct ComponentInfo
 struct PageRecord
 {
     qint64 id = 0;
-    qint64 componentId = 0;
+    qint64 componentId = 0; // where the page is now
+    // The component the file was made for: its folder and number. A page moved to another component
+    // keeps its file, so `seq` is unique per origin component, not per component.
+    qint64 originComponentId = 0;
     int seq = 0;
     QString relativePath; // to the store root
     QString absolutePath;
@@ -52,6 +57,12 @@ struct PageRecord
     QDateTime scannedAt;
     QDateTime savedAt;
     bool adopted = false; // saved by recovery after a crash between file and row
+    // 1-based order among the visible pages of the component (what the user sees); for a deleted
+    // page, the position it had when it was deleted (where restorePage puts it back).
+    int position = 0;
+    int rotation = 0;     // clockwise degrees to apply when showing or exporting: 0, 90, 180, 270
+    bool deleted = false; // soft-deleted: the file stays, the page leaves the order and the export
+    QDateTime deletedAt;
 };
 
 // What opening a store found and did. Nothing is dropped silently: every problem is listed here.
@@ -78,6 +89,8 @@ struct AuditEntry
     qint64 pageId = 0;
 };
 
+class StoreNotifier;
+
 struct StoreOptions
 {
     // Placeholders: {dossier} {component} {seq} {seq:N} (zero-padded to N digits) {ext} {date} {time} {device}
@@ -89,6 +102,13 @@ struct StoreOptions
 // dossier. A page is saved only when its file is durable (AtomicFileWriter) and its row committed.
 // Each thread that calls into the store gets its own database connection; writes may come from
 // a worker thread while the UI thread reads.
+//
+// Opening a store written by an older version migrates it (PRAGMA user_version, one transaction,
+// audit entry "store-migrated"); a store written by a newer version is refused (store-too-new).
+//
+// Pages are edited without touching their files: page files are never renamed, reused or
+// overwritten. Every edit (move, rotate, delete, restore) is one transaction with its audit entry
+// (JSON detail) and the dossier's updated_at, and is announced by notifier() after the commit.
 class DossierStore
 {
 public:
@@ -104,19 +124,47 @@ public:
     Result<DossierInfo> createOrGetDossier(const QString &code, bool allowFreeForm, const QString &procedure = {},
                                            const QString &applicant = {});
     Result<DossierInfo> dossier(const QString &code) const;
+    Result<DossierInfo> dossierById(qint64 dossierId) const;
     Result<QList<DossierInfo>> dossiers() const;
     Result<ComponentInfo> createOrGetComponent(qint64 dossierId, const QString &name);
     Result<ComponentInfo> component(qint64 dossierId, const QString &name) const;
+    Result<ComponentInfo> componentById(qint64 componentId) const;
     Result<QList<ComponentInfo>> components(qint64 dossierId) const;
+    // Visible pages in position order: what export and `dossier show` use.
     Result<QList<PageRecord>> pages(qint64 componentId) const;
-    Result<QList<PageRecord>> dossierPages(qint64 dossierId) const; // component order, then page order
+    Result<QList<PageRecord>> dossierPages(qint64 dossierId) const; // component position, then page position
+    // Soft-deleted pages of a component, oldest deletion first (for a "restore" view).
+    Result<QList<PageRecord>> deletedPages(qint64 componentId) const;
+    // Any page, deleted or not (page-not-found if the id is unknown).
+    Result<PageRecord> page(qint64 pageId) const;
+    // The visible page at a 1-based position (page-not-found outside 1..n).
+    Result<PageRecord> pageAt(qint64 componentId, int position) const;
 
     // Encodes nothing: writes the already-encoded image durably under the next sequence number of
-    // the component, then commits its row. Returns only when the page is saved.
+    // the component, then commits its row. Returns only when the page is saved. insertAt (1-based,
+    // at most the page count + 1) puts the page there and shifts the later pages down; 0 appends.
     Result<PageRecord> savePage(const ComponentInfo &component, const ScannedPage &page, const EncodedImage &image,
-                                const QString &batchId = {});
+                                const QString &batchId = {}, int insertAt = 0);
 
-    // Re-reads every page file of a dossier and compares its SHA-256 with the recorded one.
+    // Page edits; the page id is the handle, positions are 1-based as the user sees them.
+    // Moves a visible page to toPosition of the same component (1..n) or of another component of the
+    // same dossier (1..n+1); anything else is invalid-argument. Moving a page where it is changes nothing.
+    Result<PageRecord> movePage(qint64 pageId, qint64 toComponentId, int toPosition);
+    // Turns a visible page clockwise by 90, 180 or 270 degrees (added to its rotation modulo 360).
+    Result<PageRecord> rotatePage(qint64 pageId, int degrees);
+    // Soft delete: the file and the row stay, the page leaves the order (later pages move up).
+    Result<PageRecord> deletePage(qint64 pageId);
+    // Brings a deleted page back at the position it had, or at the end if the component is shorter now.
+    Result<PageRecord> restorePage(qint64 pageId);
+
+    // Where the last separated batch of this store ended (one state per store); nullopt before the
+    // first one. Saving also writes a "separation-state" audit entry as the trace; the log is never
+    // read back for the state.
+    Result<std::optional<SeparationState>> separationState() const;
+    Result<void> saveSeparationState(const SeparationState &state);
+
+    // Re-reads every page file of a dossier (deleted pages too: their files are kept) and compares its
+    // SHA-256 with the recorded one. Returns the pages checked, visible ones first in order.
     Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged,
                                             QList<PageRecord> *missing) const;
 
@@ -131,6 +179,9 @@ public:
     // Closes the calling thread's database connection (call before a worker thread ends).
     void releaseThreadConnection();
 
+    // Change notifications of this store object (owned by it, living in the thread that opened it).
+    StoreNotifier *notifier() const;
+
     QString expandTemplate(const DossierInfo &dossier, const ComponentInfo &component, int seq, const QString &ext,
                            const ScannedPage &page) const;
     static QString sanitizeName(const QString &name);
@@ -142,3 +193,7 @@ private:
 };
 
 } // namespace sohoa
+
+Q_DECLARE_METATYPE(sohoa::DossierInfo)
+Q_DECLARE_METATYPE(sohoa::ComponentInfo)
+Q_DECLARE_METATYPE(sohoa::PageRecord)

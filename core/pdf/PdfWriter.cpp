@@ -538,6 +538,9 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
     for (const PdfPageSource &page : pages) {
         if (cancelled(options))
             return Error(ErrorCode::Cancelled, outputPath);
+        if (page.rotation != 0 && page.rotation != 90 && page.rotation != 180 && page.rotation != 270)
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1: rotation %2 (0, 90, 180 or 270)").arg(page.imagePath).arg(page.rotation));
         Result<ImageFileInfo> info = probeImageFile(page.imagePath);
         if (!info)
             return info.error();
@@ -610,6 +613,7 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
             return fail(Error(ErrorCode::Cancelled, outputPath));
         const PageSetup &s = setups.at(i);
         const QString &path = pages.at(i).imagePath;
+        const int rotation = pages.at(i).rotation;
 
         EncodedImage image;
         const int width = s.info.width, height = s.info.height;
@@ -623,11 +627,14 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         }
         // The page is the image at 100 % scale.
         const double wPt = width * 72.0 / s.dpiX, hPt = height * 72.0 / s.dpiY;
-        SOHOA_TRY(out.object(pageObject(i), QByteArrayLiteral("<< /Type /Page /Parent ") + ref(kPagesObject) +
-                                                QByteArrayLiteral(" /MediaBox [0 0 ") + num(wPt) + ' ' + num(hPt) +
-                                                QByteArrayLiteral("] /Resources << /XObject << /Im0 ") +
-                                                ref(imageObject(i)) + QByteArrayLiteral(" >> >> /Contents ") +
-                                                ref(contentObject(i)) + QByteArrayLiteral(" >>")));
+        QByteArray pageDict = QByteArrayLiteral("<< /Type /Page /Parent ") + ref(kPagesObject) +
+                              QByteArrayLiteral(" /MediaBox [0 0 ") + num(wPt) + ' ' + num(hPt) + ']';
+        // A turned page is a viewing instruction: the image stays as scanned, byte for byte.
+        if (rotation)
+            pageDict += QByteArrayLiteral(" /Rotate ") + num(rotation);
+        pageDict += QByteArrayLiteral(" /Resources << /XObject << /Im0 ") + ref(imageObject(i)) +
+                    QByteArrayLiteral(" >> >> /Contents ") + ref(contentObject(i)) + QByteArrayLiteral(" >>");
+        SOHOA_TRY(out.object(pageObject(i), pageDict));
         SOHOA_TRY(out.streamObject(contentObject(i), QByteArray(),
                                    QByteArrayLiteral("q\n") + num(wPt) + QByteArrayLiteral(" 0 0 ") + num(hPt) +
                                        QByteArrayLiteral(" 0 0 cm\n/Im0 Do\nQ\n")));

@@ -15,6 +15,9 @@ struct PdfPageSource
 {
     QString imagePath;
     int dpi = 0; // 0: take it from the file, else 300
+    // Clockwise degrees the page is shown turned by: 0, 90, 180 or 270. Written as the page's /Rotate,
+    // so the image (a JPEG above all) is never decoded or re-encoded to turn it.
+    int rotation = 0;
 };
 
 struct PdfMetadata

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>DossierPagesModel</name>
+    <message>
+        <location filename="../../core/dossier/DossierPagesModel.cpp" line="+149"/>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageCommands</name>
+    <message>
+        <location filename="../../core/dossier/PageCommands.cpp" line="+24"/>
+        <source>Move page</source>
+        <translation>Chuyển trang</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Rotate page</source>
+        <translation>Xoay trang</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore page</source>
+        <translation>Khôi phục trang</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::Error</name>
     <message>
         <location filename="../../core/common/Error.cpp" line="+25"/>
@@ -313,6 +344,16 @@
         <source>The QR code or its caption could not be drawn. Check the caption text (Vietnamese needs the fonts-liberation2 package), then try again. The input was not changed.</source>
         <translation>Không vẽ được mã QR hoặc dòng chú thích. Hãy kiểm tra nội dung chú thích (tiếng Việt cần gói fonts-liberation2) rồi thử lại. Tệp gốc không bị thay đổi.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The dossier store was written by a newer version of SoHoa and this version cannot read it safely. Update SoHoa to open it; nothing in the store was changed.</source>
+        <translation>Kho hồ sơ được ghi bởi phiên bản SoHoa mới hơn nên phiên bản này không đọc được một cách an toàn. Hãy cập nhật SoHoa để mở kho; không có gì trong kho bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The page was not found in the dossier: it may have been moved or deleted meanwhile. Show the dossier again and choose the page from the list.</source>
+        <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::cli</name>
@@ -350,7 +391,7 @@
         <translation>Mã hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+37"/>
+        <location filename="../../app/cli/CommandTable.cpp" line="+40"/>
         <source>Usage: sohoa-cli COMMAND [options]
 
 Commands:
@@ -372,7 +413,27 @@ Commands:
 
 Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
+
+Các lệnh:
+  devices [--json]                       liệt kê máy quét
+  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
+  dossier list [--json]                  liệt kê các hồ sơ trong kho
+  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         sắp xếp các trang của hồ sơ trước khi xuất
+  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         in tờ bìa A4 để quét kèm --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
+
+Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG), --json, --version, --help
+</translation>
     </message>
     <message>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="-2"/>
@@ -753,45 +814,70 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --jso
         <source>Pages smaller than the code, which was shrunk to fit</source>
         <translation>Trang nhỏ hơn mã QR, mã đã được thu nhỏ</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/PageArguments.cpp" line="+12"/>
+        <source>Component of the page.</source>
+        <translation>Thành phần hồ sơ chứa trang.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position of the page in the component, from 1.</source>
+        <translation>Vị trí của trang trong thành phần hồ sơ, đếm từ 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/PageMoveCommand.cpp" line="+14"/>
+        <source>New position, from 1.</source>
+        <translation>Vị trí mới, đếm từ 1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move into this component of the same dossier.</source>
+        <translation>Chuyển sang thành phần này của cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/PageRotateCommand.cpp" line="+13"/>
+        <source>Clockwise: 90, 180 or 270.</source>
+        <translation>Theo chiều kim đồng hồ: 90, 180 hoặc 270.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+82"/>
-        <source>Writing page %1 of %2</source>
-        <translation>Đang ghi trang %1/%2</translation>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+78"/>
+        <source>Writing the PDF</source>
+        <translation>Đang ghi tệp PDF</translation>
     </message>
 </context>
 <context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+440"/>
-        <source>Saved page %1</source>
-        <translation>Đã lưu trang %1</translation>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+441"/>
+        <source>Scanning</source>
+        <translation>Đang quét</translation>
     </message>
 </context>
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+163"/>
-        <source>Signing %1</source>
-        <translation>Đang ký %1</translation>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+162"/>
+        <source>Signing</source>
+        <translation>Đang ký</translation>
     </message>
 </context>
 <context>
     <name>sohoa::workflows::StampQrJob</name>
     <message>
-        <location filename="../../app/workflows/StampQrJob.cpp" line="+23"/>
-        <source>Stamping page %1 of %2</source>
-        <translation>Đang đóng mã trang %1/%2</translation>
+        <location filename="../../app/workflows/StampQrJob.cpp" line="+21"/>
+        <source>Stamping the QR code</source>
+        <translation>Đang đóng mã QR</translation>
     </message>
 </context>
 <context>
     <name>sohoa::workflows::VerifyDossierJob</name>
     <message>
         <location filename="../../app/workflows/VerifyDossierJob.cpp" line="+50"/>
-        <source>Checked page %1 of %2</source>
-        <translation>Đã kiểm tra trang %1/%2</translation>
+        <source>Checking the page files</source>
+        <translation>Đang kiểm tra các tệp trang</translation>
     </message>
 </context>
 </TS>

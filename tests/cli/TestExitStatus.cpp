@@ -13,7 +13,7 @@ class TestExitStatus : public QObject
 private Q_SLOTS:
     void everyErrorHasANonZeroStatus()
     {
-        for (int c = int(ErrorCode::None) + 1; c <= int(ErrorCode::QrStampFailed); ++c) {
+        for (int c = int(ErrorCode::None) + 1; c <= int(ErrorCode::PageNotFound); ++c) {
             const int status = cli::exitStatus(Error(static_cast<ErrorCode>(c)));
             QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
         }
@@ -28,6 +28,7 @@ private Q_SLOTS:
         QTest::newRow("bad dossier code") << ErrorCode::InvalidDossierCode << 2;
         QTest::newRow("scanner") << ErrorCode::ScannerJammed << 3;
         QTest::newRow("store") << ErrorCode::DiskFull << 4;
+        QTest::newRow("store too new") << ErrorCode::StoreTooNew << 4;
         QTest::newRow("output") << ErrorCode::OutputExists << 5;
         QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
         QTest::newRow("key") << ErrorCode::WrongPin << 7;

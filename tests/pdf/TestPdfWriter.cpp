@@ -1,3 +1,5 @@
+#include "PdfPageChecks.h"
+
 #include "core/pdf/PdfWriter.h"
 
 #include <QDir>
@@ -448,6 +450,49 @@ private Q_SLOTS:
         QVERIFY(extracted.readAll() == source.readAll());
     }
 
+    void rotationIsAViewingInstruction_data()
+    {
+        QTest::addColumn<int>("rotation");
+        QTest::addColumn<QString>("corner"); // where the scan's top-left mark is shown
+        QTest::newRow("0") << 0 << QStringLiteral("top-left");
+        QTest::newRow("90") << 90 << QStringLiteral("top-right");
+        QTest::newRow("180") << 180 << QStringLiteral("bottom-right");
+        QTest::newRow("270") << 270 << QStringLiteral("bottom-left");
+    }
+
+    // A turned page is written as /Rotate: the JPEG stays byte for byte, the page box stays the
+    // image's, and readers show it turned clockwise.
+    void rotationIsAViewingInstruction()
+    {
+        QFETCH(int, rotation);
+        QFETCH(QString, corner);
+        QImage img(200, 300, QImage::Format_RGB32);
+        img.fill(Qt::white);
+        {
+            QPainter p(&img);
+            p.fillRect(0, 0, 50, 30, Qt::black);
+        }
+        const QString file = path(QStringLiteral("marked%1.jpg").arg(++m_counter));
+        QVERIFY(withDpi(img, 100).save(file, "JPEG", 90));
+        const QString pdf = path(QStringLiteral("rotated%1.pdf").arg(++m_counter));
+        const auto report = PdfWriter::write(pdf, {{file, 0, rotation}}, {});
+        QVERIFY2(report.ok(), qPrintable(report.error().fullText()));
+        checkQpdf(pdf);
+        const QList<sohoa::test::PdfPageInfo> info = sohoa::test::pdfPageInfo(pdf);
+        QCOMPARE(info.size(), 1);
+        QCOMPARE(info.at(0).rotation, rotation);
+        QCOMPARE(info.at(0).size, QSizeF(144, 216));
+        QTemporaryDir images;
+        const QStringList extracted = sohoa::test::extractImages(pdf, images.path());
+        QCOMPARE(extracted.size(), 1);
+        QFile a(extracted.at(0)), b(file);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll() == b.readAll());
+        const QImage shown = sohoa::test::renderPage(pdf, 1);
+        QCOMPARE(shown.width() > shown.height(), rotation % 180 != 0);
+        QCOMPARE(sohoa::test::darkestCorner(shown), corner);
+    }
+
     // Rendered at the image's own resolution, a bilevel page must give back its pixels exactly:
     // black where the image is black, whichever codec was chosen and whichever index was black.
     void bilevelRendersExactly_data()
@@ -647,6 +692,7 @@ private Q_SLOTS:
         QTest::newRow("truncated PNG") << QStringLiteral("truncated-png") << ErrorCode::ImageDecodeFailed;
         QTest::newRow("cancel before start") << QStringLiteral("cancel-start") << ErrorCode::Cancelled;
         QTest::newRow("cancel after page 2") << QStringLiteral("cancel-page") << ErrorCode::Cancelled;
+        QTest::newRow("rotation not a quarter turn") << QStringLiteral("bad-rotation") << ErrorCode::InvalidArgument;
     }
 
     // Every failure leaves the folder as it was: no output, no temporary.
@@ -683,6 +729,9 @@ private Q_SLOTS:
             QVERIFY(dst.open(QIODevice::WriteOnly));
             dst.write(src.read(src.size() / 2));
             pages.insert(2, {badPath, 0});
+        } else if (scenario == u"bad-rotation") {
+            badPath = pages.at(2).imagePath;
+            pages[2].rotation = 45;
         } else if (scenario == u"cancel-start") {
             control.cancel = true;
         } else if (scenario == u"cancel-page") {

@@ -1,0 +1,336 @@
+#include "core/dossier/DossierPagesModel.h"
+
+#include "core/common/CoreLogging.h"
+#include "core/dossier/StoreNotifier.h"
+
+#include <QCoreApplication>
+
+namespace sohoa {
+
+namespace {
+
+// Component rows carry 0 as internal id; page rows carry their component's id (never 0 in SQLite).
+constexpr quintptr kComponentRow = 0;
+
+} // namespace
+
+DossierPagesModel::DossierPagesModel(DossierStore &store, qint64 dossierId, View view, QObject *parent)
+    : QAbstractItemModel(parent), m_store(store), m_dossierId(dossierId), m_view(view)
+{
+    StoreNotifier *n = store.notifier();
+    connect(n, &StoreNotifier::componentAdded, this, &DossierPagesModel::onComponentAdded);
+    connect(n, &StoreNotifier::pageAdded, this, &DossierPagesModel::onPageAdded);
+    connect(n, &StoreNotifier::pageMoved, this, &DossierPagesModel::onPageMoved);
+    connect(n, &StoreNotifier::pageRotated, this, &DossierPagesModel::onPageRotated);
+    connect(n, &StoreNotifier::pageDeleted, this, &DossierPagesModel::onPageDeleted);
+    connect(n, &StoreNotifier::pageRestored, this, &DossierPagesModel::onPageRestored);
+    (void)reload();
+}
+
+Result<void> DossierPagesModel::reload()
+{
+    QList<ComponentNode> nodes;
+    Error error;
+    auto components = m_store.components(m_dossierId);
+    if (components) {
+        for (const ComponentInfo &c : components.value()) {
+            auto pages = m_view == View::VisiblePages ? m_store.pages(c.id) : m_store.deletedPages(c.id);
+            if (!pages) {
+                error = pages.error();
+                break;
+            }
+            nodes.append({c, pages.value()});
+        }
+    } else {
+        error = components.error();
+    }
+    beginResetModel();
+    m_components = error.isError() ? QList<ComponentNode>() : nodes;
+    endResetModel();
+    if (error.isError())
+        return error;
+    return {};
+}
+
+void DossierPagesModel::resync(const char *why)
+{
+    qCWarning(lcCore) << "pages model of dossier" << m_dossierId << "reloaded:" << why;
+    (void)reload();
+}
+
+int DossierPagesModel::componentRow(qint64 componentId) const
+{
+    for (int row = 0; row < m_components.size(); ++row) {
+        if (m_components.at(row).info.id == componentId)
+            return row;
+    }
+    return -1;
+}
+
+int DossierPagesModel::pageRow(int componentRow, qint64 pageId) const
+{
+    const QList<PageRecord> &pages = m_components.at(componentRow).pages;
+    for (int row = 0; row < pages.size(); ++row) {
+        if (pages.at(row).id == pageId)
+            return row;
+    }
+    return -1;
+}
+
+QModelIndex DossierPagesModel::componentIndex(qint64 componentId) const
+{
+    const int row = componentRow(componentId);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, kComponentRow);
+}
+
+QModelIndex DossierPagesModel::pageIndex(qint64 pageId) const
+{
+    for (int c = 0; c < m_components.size(); ++c) {
+        if (const int row = pageRow(c, pageId); row >= 0)
+            return createIndex(row, 0, quintptr(m_components.at(c).info.id));
+    }
+    return {};
+}
+
+QModelIndex DossierPagesModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kComponentRow);
+    return createIndex(row, column, quintptr(m_components.at(parent.row()).info.id));
+}
+
+QModelIndex DossierPagesModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kComponentRow)
+        return {};
+    const int row = componentRow(qint64(child.internalId()));
+    return row < 0 ? QModelIndex() : createIndex(row, 0, kComponentRow);
+}
+
+int DossierPagesModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_components.size());
+    if (parent.column() != 0 || parent.internalId() != kComponentRow)
+        return 0;
+    return int(m_components.at(parent.row()).pages.size());
+}
+
+int DossierPagesModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant DossierPagesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const bool isPage = index.internalId() != kComponentRow;
+    const ComponentNode &node = m_components.at(isPage ? componentRow(qint64(index.internalId())) : index.row());
+    switch (role) {
+    case IsPageRole:
+        return isPage;
+    case ComponentIdRole:
+        return node.info.id;
+    case ComponentNameRole:
+        return node.info.name;
+    case PageCountRole:
+        return isPage ? QVariant() : QVariant(int(node.pages.size()));
+    default:
+        break;
+    }
+    if (!isPage)
+        return role == Qt::DisplayRole ? QVariant(node.info.name) : QVariant();
+    const PageRecord &p = node.pages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QCoreApplication::translate("DossierPagesModel", "Page %1").arg(p.position);
+    case PageIdRole:
+        return p.id;
+    case PositionRole:
+        return p.position;
+    case RotationRole:
+        return p.rotation;
+    case PathRole:
+        return p.absolutePath;
+    case RelativePathRole:
+        return p.relativePath;
+    case Sha256Role:
+        return p.sha256;
+    case DpiRole:
+        return p.dpi;
+    case WidthRole:
+        return p.width;
+    case HeightRole:
+        return p.height;
+    case FileSizeRole:
+        return p.size;
+    case FormatRole:
+        return p.format;
+    case DeletedRole:
+        return p.deleted;
+    case DeletedAtRole:
+        return p.deletedAt;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> DossierPagesModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert({{IsPageRole, "isPage"},
+                  {ComponentIdRole, "componentId"},
+                  {ComponentNameRole, "componentName"},
+                  {PageCountRole, "pageCount"},
+                  {PageIdRole, "pageId"},
+                  {PositionRole, "position"},
+                  {RotationRole, "rotation"},
+                  {PathRole, "path"},
+                  {RelativePathRole, "relativePath"},
+                  {Sha256Role, "sha256"},
+                  {DpiRole, "dpi"},
+                  {WidthRole, "width"},
+                  {HeightRole, "height"},
+                  {FileSizeRole, "fileSize"},
+                  {FormatRole, "format"},
+                  {DeletedRole, "deleted"},
+                  {DeletedAtRole, "deletedAt"}});
+    return names;
+}
+
+void DossierPagesModel::insertPage(int componentRow, int row, const PageRecord &page)
+{
+    beginInsertRows(createIndex(componentRow, 0, kComponentRow), row, row);
+    m_components[componentRow].pages.insert(row, page);
+    endInsertRows();
+    renumber(componentRow, row + 1);
+}
+
+void DossierPagesModel::removePage(int componentRow, int row)
+{
+    beginRemoveRows(createIndex(componentRow, 0, kComponentRow), row, row);
+    m_components[componentRow].pages.removeAt(row);
+    endRemoveRows();
+    renumber(componentRow, row);
+}
+
+void DossierPagesModel::renumber(int componentRow, int fromRow)
+{
+    const QModelIndex component = createIndex(componentRow, 0, kComponentRow);
+    emit dataChanged(component, component, {PageCountRole});
+    // Deleted pages keep the position they had; only the visible order is contiguous.
+    QList<PageRecord> &pages = m_components[componentRow].pages;
+    if (m_view != View::VisiblePages || fromRow >= pages.size())
+        return;
+    for (int row = fromRow; row < pages.size(); ++row)
+        pages[row].position = row + 1;
+    const quintptr id = quintptr(m_components.at(componentRow).info.id);
+    emit dataChanged(createIndex(fromRow, 0, id), createIndex(int(pages.size()) - 1, 0, id),
+                     {Qt::DisplayRole, PositionRole});
+}
+
+void DossierPagesModel::onComponentAdded(const ComponentInfo &component)
+{
+    if (component.dossierId != m_dossierId || componentRow(component.id) >= 0)
+        return;
+    int row = 0;
+    while (row < m_components.size() && m_components.at(row).info.position < component.position)
+        ++row;
+    beginInsertRows({}, row, row);
+    m_components.insert(row, {component, {}});
+    endInsertRows();
+}
+
+void DossierPagesModel::onPageAdded(const PageRecord &page)
+{
+    if (m_view != View::VisiblePages)
+        return;
+    const int c = componentRow(page.componentId);
+    if (c < 0 || pageRow(c, page.id) >= 0) // another dossier, or already read by reload()
+        return;
+    const int row = page.position - 1;
+    if (row < 0 || row > m_components.at(c).pages.size())
+        return resync("page added outside the known order");
+    insertPage(c, row, page);
+}
+
+void DossierPagesModel::onPageRestored(const PageRecord &page)
+{
+    if (m_view == View::VisiblePages)
+        return onPageAdded(page);
+    const int c = componentRow(page.componentId);
+    if (c < 0)
+        return;
+    if (const int row = pageRow(c, page.id); row >= 0)
+        removePage(c, row);
+}
+
+void DossierPagesModel::onPageDeleted(const PageRecord &page, int fromPosition)
+{
+    Q_UNUSED(fromPosition); // the row is found by id: robust to a reload between commit and signal
+    const int c = componentRow(page.componentId);
+    if (c < 0)
+        return;
+    const int row = pageRow(c, page.id);
+    if (m_view == View::VisiblePages) {
+        if (row >= 0)
+            removePage(c, row);
+    } else if (row < 0) {
+        insertPage(c, int(m_components.at(c).pages.size()), page); // oldest deletion first
+    }
+}
+
+void DossierPagesModel::onPageRotated(const PageRecord &page)
+{
+    const int c = componentRow(page.componentId);
+    if (c < 0)
+        return;
+    const int row = pageRow(c, page.id);
+    if (row < 0)
+        return;
+    m_components[c].pages[row] = page;
+    const QModelIndex changed = createIndex(row, 0, quintptr(page.componentId));
+    emit dataChanged(changed, changed, {RotationRole});
+}
+
+void DossierPagesModel::onPageMoved(const PageRecord &page, qint64 fromComponentId, int fromPosition)
+{
+    Q_UNUSED(fromPosition);
+    if (m_view != View::VisiblePages)
+        return;
+    const int from = componentRow(fromComponentId);
+    const int to = componentRow(page.componentId);
+    if (from < 0 || to < 0)
+        return;
+    const int row = pageRow(from, page.id);
+    const int target = page.position - 1;
+    if (row < 0) {
+        if (pageRow(to, page.id) == target) // read by reload() after the move
+            return;
+        return resync("moved page not found");
+    }
+    QList<PageRecord> &source = m_components[from].pages;
+    const int limit = int(m_components.at(to).pages.size()) - (from == to ? 1 : 0);
+    if (target < 0 || target > limit)
+        return resync("page moved outside the known order");
+    if (from == to && row == target) {
+        source[row] = page;
+        return;
+    }
+    const QModelIndex sourceParent = createIndex(from, 0, kComponentRow);
+    const QModelIndex targetParent = createIndex(to, 0, kComponentRow);
+    // Within one parent, beginMoveRows wants the row the page goes BEFORE, counted before the move.
+    const int destination = from == to && target > row ? target + 1 : target;
+    beginMoveRows(sourceParent, row, row, targetParent, destination);
+    source.removeAt(row);
+    m_components[to].pages.insert(target, page);
+    endMoveRows();
+    renumber(from, std::min(row, from == to ? target : row));
+    if (from != to)
+        renumber(to, target);
+}
+
+} // namespace sohoa

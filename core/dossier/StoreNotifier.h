@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/dossier/DossierStore.h"
+
+#include <QObject>
+
+namespace sohoa {
+
+// What changed in a DossierStore, announced AFTER the change is committed, from the thread that
+// made it: receivers in other threads get the signals queued, in the order of the commits made
+// by one thread. Each signal carries what an item model needs to call beginInsertRows /
+// beginMoveRows / beginRemoveRows without asking the store again (positions are 1-based, as in
+// PageRecord).
+//
+// These cover changes made through this store object in this process only: another process (or
+// another DossierStore opened on the same folder) writing to the database is not seen here.
+class StoreNotifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreNotifier(QObject *parent = nullptr);
+
+signals:
+    void dossierCreated(const sohoa::DossierInfo &dossier);
+    // Page count or updated_at changed.
+    void dossierUpdated(const sohoa::DossierInfo &dossier);
+    void componentAdded(const sohoa::ComponentInfo &component);
+    // A new page at page.position of page.componentId (later pages moved down by one).
+    void pageAdded(const sohoa::PageRecord &page);
+    // The page left fromPosition of fromComponentId and is now at page.position of page.componentId.
+    void pageMoved(const sohoa::PageRecord &page, qint64 fromComponentId, int fromPosition);
+    void pageRotated(const sohoa::PageRecord &page);
+    // The page left the order at fromPosition (later pages moved up by one).
+    void pageDeleted(const sohoa::PageRecord &page, int fromPosition);
+    // The page is back at page.position (later pages moved down by one).
+    void pageRestored(const sohoa::PageRecord &page);
+};
+
+} // namespace sohoa

@@ -1,0 +1,98 @@
+#pragma once
+
+// Private to core/dossier: the store's SQLite access shared by DossierStore.cpp,
+// DossierStorePages.cpp and StoreSchema.cpp. Never include this from a public header.
+
+#include "core/common/Result.h"
+#include "core/dossier/DossierStore.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+namespace sohoa::store {
+
+// Local time with its UTC offset and milliseconds, as every time in the store is written.
+QString isoNow();
+QString isoTime(const QDateTime &dt);
+Error sqlError(const QSqlError &e, const QString &what);
+
+// The SELECT lists the row readers below expect (pages aliased p).
+extern const QString kPageColumns;
+extern const QString kDossierColumns;
+extern const QString kComponentColumns;
+PageRecord pageFromQuery(const QSqlQuery &q, const QString &root);
+DossierInfo dossierFromQuery(const QSqlQuery &q);
+ComponentInfo componentFromQuery(const QSqlQuery &q);
+
+// RAII transaction: rolls back unless committed.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool ok() const { return m_ok; }
+    const QSqlError &error() const { return m_error; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_ok = false;
+    bool m_done = false;
+    QSqlError m_error;
+};
+
+// One connection per thread to the store's database file.
+class StoreDatabase
+{
+public:
+    StoreDatabase() = default;
+    ~StoreDatabase(); // closes every connection it opened
+    StoreDatabase(const StoreDatabase &) = delete;
+    StoreDatabase &operator=(const StoreDatabase &) = delete;
+
+    void setPath(const QString &root, const QString &dbPath);
+    const QString &root() const { return m_root; }
+    const QString &path() const { return m_dbPath; }
+
+    // The calling thread's connection (opened on first use).
+    QSqlDatabase db() const;
+    void releaseThreadConnection();
+
+    // Prepares, binds (a null QString as ''), executes. Errors are typed (locked, full, corrupt).
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &args = {}) const;
+    // The first column of the first row (an invalid QVariant without a row).
+    Result<QVariant> scalar(const QString &sql, const QVariantList &args = {}) const;
+    Result<void> audit(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId) const;
+
+    Result<DossierInfo> dossier(qint64 dossierId) const;
+    Result<ComponentInfo> component(qint64 componentId) const;
+    Result<PageRecord> page(qint64 pageId) const;
+    Result<void> touchDossier(qint64 dossierId, const QString &when) const;
+    // The one row of separation_state (no audit entry: that is the caller's).
+    Result<void> writeSeparationState(const SeparationState &state) const;
+
+    // Page order. Positions of the visible pages of a component stay 1..n: taking a page out closes
+    // its gap, putting one in opens one first.
+    Result<int> visiblePageCount(qint64 componentId) const;
+    Result<void> closeGap(qint64 componentId, int position) const; // pages after `position` move up
+    Result<void> openGap(qint64 componentId, int position) const;  // pages from `position` on move down
+
+private:
+    QString connectionName() const;
+    Result<void> shiftPositions(qint64 componentId, int from, int delta) const;
+
+    QString m_root;
+    QString m_dbPath;
+    mutable QMutex m_mutex;
+    mutable QSet<QString> m_connections;
+};
+
+} // namespace sohoa::store

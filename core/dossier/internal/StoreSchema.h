@@ -1,0 +1,27 @@
+#pragma once
+
+// Private to core/dossier: the store's tables and their migrations.
+
+#include "core/common/Result.h"
+
+namespace sohoa::store {
+
+class StoreDatabase;
+
+// The schema version lives in PRAGMA user_version (and, for people reading the file, in the meta
+// table's schema_version). Schema-1 code never set user_version, so 0 means "schema 1 or empty".
+//   1  dossiers, components, pages (numbered per component), page_intents, audit_log, meta
+//   2  pages get an order of their own (position), rotation, soft deletion and the component their
+//      file was made for (origin_component_id, which numbering is unique in); separation_state
+class StoreSchema
+{
+public:
+    static constexpr int kCurrentVersion = 2;
+
+    // Brings the database to the current version in one transaction (an empty file gets the whole
+    // schema; an older store is migrated and the audit log says so). A newer version is refused
+    // before anything is written (store-too-new); a file that is no database is store-corrupt.
+    static Result<void> prepare(const StoreDatabase &database);
+};
+
+} // namespace sohoa::store

@@ -1,0 +1,193 @@
+#pragma once
+
+// Stores for tests: fixtures copied into a temporary folder, pages encoded like scanned ones, and
+// raw SQL on a store's database (as another program, or an older version, would see it).
+
+#include "core/dossier/DossierStore.h"
+#include "core/imaging/PageEncoder.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+#include <QPainter>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVariantList>
+
+#include <memory>
+
+namespace sohoa::test {
+
+inline const QString kStoreV1Fixture = QStringLiteral(SOHOA_SOURCE_DIR "/tests/fixtures/store-v1");
+
+// Copies a folder tree (a store fixture) below `to`.
+inline bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + u'/' + QDir(from).relativeFilePath(path);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
+            return false;
+    }
+    return true;
+}
+
+inline QString sha256OfFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+// Every file below `root` except the database's own files, by relative path: its SHA-256.
+inline QMap<QString, QString> fileDigests(const QString &root)
+{
+    QMap<QString, QString> out;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!it.fileName().startsWith(QStringLiteral("sohoa.sqlite")))
+            out.insert(QDir(root).relativeFilePath(path), sha256OfFile(path));
+    }
+    return out;
+}
+
+// Rows of a query run on the database file directly (its own connection, closed afterwards).
+// An error is returned as one row holding the error text, so that comparisons fail visibly.
+inline QList<QVariantList> rawRows(const QString &dbPath, const QString &sql)
+{
+    QList<QVariantList> rows;
+    const QString name = QStringLiteral("raw-test-connection");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbPath);
+        if (!db.open())
+            return {{db.lastError().text()}};
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            rows.append({q.lastError().text()});
+        } else {
+            while (q.next()) {
+                QVariantList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row.append(q.value(i));
+                rows.append(row);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+inline QVariant rawValue(const QString &dbPath, const QString &sql)
+{
+    const QList<QVariantList> rows = rawRows(dbPath, sql);
+    return rows.isEmpty() || rows.constFirst().isEmpty() ? QVariant() : rows.constFirst().constFirst();
+}
+
+// A page as the scanner would deliver it: `n` is written into the picture (a dark block in the
+// n-th column of a 10-column grid, top left marked) so that order and rotation can be recognised.
+inline ScannedPage scannedPage(int n, int width = 200, int height = 300, int dpi = 100)
+{
+    ScannedPage p;
+    p.image = QImage(width, height, QImage::Format_RGB888);
+    p.image.fill(Qt::white);
+    {
+        QPainter painter(&p.image);
+        painter.fillRect(0, 0, width / 4, height / 10, Qt::black); // top left: shows the rotation
+        const int cell = width / 10;
+        painter.fillRect((n % 10) * cell, height / 2, cell, height / 10, QColor(0, 0, 160)); // shows n
+    }
+    p.dpi = dpi;
+    p.mode = ColorMode::Color;
+    p.device = QStringLiteral("test:0");
+    p.acquiredAt = QDateTime::currentDateTime();
+    return p;
+}
+
+inline Result<PageRecord> savePage(DossierStore &store, const ComponentInfo &component, int n, int insertAt = 0,
+                                   const ImageProfile &profile = {})
+{
+    const ScannedPage page = scannedPage(n);
+    auto encoded = PageEncoder::encode(page, profile);
+    if (!encoded)
+        return encoded.error();
+    return store.savePage(component, page, encoded.value(), {}, insertAt);
+}
+
+inline QList<qint64> pageIds(const Result<QList<PageRecord>> &pages)
+{
+    QList<qint64> ids;
+    if (pages) {
+        for (const PageRecord &p : pages.value())
+            ids.append(p.id);
+    }
+    return ids;
+}
+
+inline QStringList auditActions(const DossierStore &store, qint64 dossierId = 0)
+{
+    QStringList actions;
+    auto log = store.auditLog(dossierId);
+    if (log) {
+        for (const AuditEntry &e : log.value())
+            actions.append(e.action);
+    }
+    return actions;
+}
+
+inline const QString kTestDossierCode = QStringLiteral("H15.50.05.13-261008-0975");
+
+// A new store with one dossier (kTestDossierCode) of two components, A and B, holding aPages and
+// bPages scanned pages.
+struct TwoComponentStore
+{
+    QTemporaryDir dir;
+    std::unique_ptr<DossierStore> store;
+    DossierInfo dossier;
+    ComponentInfo a, b;
+    QList<qint64> aIds, bIds;
+
+    bool setUp(int aPages, int bPages)
+    {
+        auto opened = DossierStore::open(dir.path());
+        if (!opened)
+            return false;
+        store = std::move(opened).value();
+        auto d = store->createOrGetDossier(kTestDossierCode, false);
+        if (!d)
+            return false;
+        dossier = d.value();
+        auto ca = store->createOrGetComponent(dossier.id, QStringLiteral("A"));
+        auto cb = store->createOrGetComponent(dossier.id, QStringLiteral("B"));
+        if (!ca || !cb)
+            return false;
+        a = ca.value();
+        b = cb.value();
+        return fill(a, aPages, &aIds) && fill(b, bPages, &bIds);
+    }
+
+    // Saves `count` pages numbered 1.. into a component, appending their ids.
+    bool fill(const ComponentInfo &c, int count, QList<qint64> *ids)
+    {
+        for (int i = 1; i <= count; ++i) {
+            auto p = savePage(*store, c, i);
+            if (!p)
+                return false;
+            ids->append(p->id);
+        }
+        return true;
+    }
+
+    QList<qint64> order(const ComponentInfo &c) const { return pageIds(store->pages(c.id)); }
+};
+
+} // namespace sohoa::test
