@@ -102,8 +102,8 @@ void DeviceSession::refreshSnapshot()
         if (snapshot.size() == m_snapshot.size() && !reloaded) {
             bool same = true;
             for (qsizetype i = 0; same && i < snapshot.size(); ++i)
-                same = snapshot.at(i).value == m_snapshot.at(i).value &&
-                       snapshot.at(i).active == m_snapshot.at(i).active;
+                same =
+                    snapshot.at(i).value == m_snapshot.at(i).value && snapshot.at(i).active == m_snapshot.at(i).active;
             if (same)
                 return;
         }

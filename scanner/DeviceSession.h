@@ -53,7 +53,7 @@ public:
 
     const QString &deviceName() const { return m_deviceName; }
     bool isOpen() const;
-    QList<ScanOptionInfo> options() const; // the last snapshot; empty before open
+    QList<ScanOptionInfo> options() const;            // the last snapshot; empty before open
     ScanOptionInfo option(const QString &name) const; // name empty when unknown
 
     // Asynchronous.
@@ -88,8 +88,8 @@ Q_SIGNALS:
     void optionFailed(const QString &name, const sohoa::Error &error);
 
 private:
-    Result<void> openHere();  // on the device thread
-    void refreshSnapshot();   // on the device thread
+    Result<void> openHere(); // on the device thread
+    void refreshSnapshot();  // on the device thread
     Result<void> setOptionHere(const QString &name, const QString &value);
     Result<void> applyHere(const ScanSettings &settings);
 

@@ -86,8 +86,8 @@ Result<void> setNumber(ScanOption *opt, double v)
 namespace {
 
 constexpr EnumName<Source> kSourceNames[] = {
-    {Source::Flatbed, QLatin1StringView("flatbed")},  {Source::Adf, QLatin1StringView("adf")},
-    {Source::AdfDuplex, QLatin1StringView("duplex")}, {Source::Adf, QLatin1StringView("feeder")},
+    {Source::Flatbed, QLatin1StringView("flatbed")},      {Source::Adf, QLatin1StringView("adf")},
+    {Source::AdfDuplex, QLatin1StringView("duplex")},     {Source::Adf, QLatin1StringView("feeder")},
     {Source::AdfDuplex, QLatin1StringView("adf-duplex")},
 };
 

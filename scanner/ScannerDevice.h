@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "scanner/ScanOption.h"
 #include "core/dossier/ScannedPage.h"
+#include "scanner/ScanOption.h"
 
 #include <QList>
 #include <QMetaType>

@@ -11,7 +11,6 @@
 #include <QString>
 #include <QUrl>
 
-
 namespace sohoa::signing {
 
 struct SignatureFieldOptions;
@@ -28,7 +27,7 @@ struct SignOptions
     HashAlgorithm hash = HashAlgorithm::Sha256;
     RsaPadding padding = RsaPadding::Pkcs1v15;
     QString reason, location, contactInfo;
-    QUrl tsaUrl; // empty: no timestamp (B-B); set: B-T
+    QUrl tsaUrl;              // empty: no timestamp (B-B); set: B-T
     SecureBuffer pdfPassword; // opens encrypted inputs (user or owner password); never logged
     bool overwrite = false;
 };
@@ -57,7 +56,6 @@ public:
     static Result<void> checkOptions(const SignOptions &options);
 
     SignResult signFile(const QString &input, const QString &output, const SignOptions &options);
-
 
 private:
     qint64 signOnce(const QString &input, const QString &output, const SignatureFieldOptions &field,

@@ -3,8 +3,8 @@
 // Internal to sohoa_signing: the C side shared by Pkcs11Module, Pkcs11Session and Pkcs11Key.
 // Never include this from a public header.
 
-#include "signing/Pkcs11Module.h"
 #include "core/common/SecureBuffer.h"
+#include "signing/Pkcs11Module.h"
 
 #include <QByteArray>
 #include <QList>

@@ -58,20 +58,20 @@ void printError(const Error &error, bool json)
 QJsonObject pageJson(const PageRecord &page)
 {
     QJsonObject o{{QStringLiteral("seq"), page.seq},
-                       {QStringLiteral("path"), page.absolutePath},
-                       {QStringLiteral("relative_path"), page.relativePath},
-                       {QStringLiteral("sha256"), page.sha256},
-                       {QStringLiteral("size"), page.size},
-                       {QStringLiteral("width"), page.width},
-                       {QStringLiteral("height"), page.height},
-                       {QStringLiteral("dpi"), page.dpi},
-                       {QStringLiteral("mode"), colorModeName(page.mode)},
-                       {QStringLiteral("bit_depth"), page.bitDepth},
-                       {QStringLiteral("format"), page.format},
-                       {QStringLiteral("device"), page.device},
-                       {QStringLiteral("scanned_at"), page.scannedAt.toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("saved_at"), page.savedAt.toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("adopted"), page.adopted}};
+                  {QStringLiteral("path"), page.absolutePath},
+                  {QStringLiteral("relative_path"), page.relativePath},
+                  {QStringLiteral("sha256"), page.sha256},
+                  {QStringLiteral("size"), page.size},
+                  {QStringLiteral("width"), page.width},
+                  {QStringLiteral("height"), page.height},
+                  {QStringLiteral("dpi"), page.dpi},
+                  {QStringLiteral("mode"), colorModeName(page.mode)},
+                  {QStringLiteral("bit_depth"), page.bitDepth},
+                  {QStringLiteral("format"), page.format},
+                  {QStringLiteral("device"), page.device},
+                  {QStringLiteral("scanned_at"), page.scannedAt.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("saved_at"), page.savedAt.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("adopted"), page.adopted}};
     // Only what differs from a page as scanned, so that the output of an untouched dossier stays
     // what scripts have read since the first release (the order of a list is the pages' order).
     if (page.rotation != 0)

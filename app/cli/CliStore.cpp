@@ -60,8 +60,7 @@ std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, cons
                                                 const QString &command, int *exitCode)
 {
     parser.addOptions({storeOption(), jsonOption()});
-    parser.addPositionalArgument(QStringLiteral("CODE"),
-                                 QCoreApplication::translate("sohoa::cli", "Dossier code."));
+    parser.addPositionalArgument(QStringLiteral("CODE"), QCoreApplication::translate("sohoa::cli", "Dossier code."));
     OpenedDossier opened;
     opened.json = wantsJson(args);
     if (!parseArguments(parser, args, exitCode, opened.json))

@@ -116,8 +116,8 @@ int runCommand(const QStringList &arguments)
             return c.run(subArguments(arguments, 2));
         names.append(QString::fromLatin1(c.name));
     }
-    const QString choices = names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") +
-                            names.constLast();
+    const QString choices =
+        names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + names.constLast();
     return usageError(QStringLiteral("%1 needs %2").arg(command, choices), json);
 }
 

@@ -22,13 +22,13 @@ int pageRestoreCommand(const QStringList &args)
     auto restored = store.restorePage(page->id);
     if (!restored)
         return fail(restored.error(), json);
-    return printPageChange(*command, QStringLiteral("page-restored"), restored.value(),
-                           {{QStringLiteral("component"), command->address.component},
-                            {QStringLiteral("position"), restored->position}},
-                           QStringLiteral("restored %1 / %2 page %3 (%4)")
-                               .arg(command->address.dossierCode, command->address.component)
-                               .arg(restored->position)
-                               .arg(restored->relativePath));
+    return printPageChange(
+        *command, QStringLiteral("page-restored"), restored.value(),
+        {{QStringLiteral("component"), command->address.component}, {QStringLiteral("position"), restored->position}},
+        QStringLiteral("restored %1 / %2 page %3 (%4)")
+            .arg(command->address.dossierCode, command->address.component)
+            .arg(restored->position)
+            .arg(restored->relativePath));
 }
 
 } // namespace sohoa::cli

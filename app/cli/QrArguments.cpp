@@ -7,7 +7,9 @@ namespace sohoa::cli {
 
 Result<void> parseQrLayout(const QCommandLineParser &parser, const QString &prefix, QrStampOptions *o)
 {
-    const auto name = [&](const char *n) -> QString { return prefix + QString::fromLatin1(n); };
+    const auto name = [&](const char *n) -> QString {
+        return prefix + QString::fromLatin1(n);
+    };
     if (parser.isSet(name("pages"))) {
         auto pages = PageSelection::parse(parser.value(name("pages")));
         if (!pages)
@@ -55,11 +57,12 @@ QList<QCommandLineOption> qrSignOptions()
                                  "Pages for the QR code: first (default), last, all or a list such as 1,3,5-7."),
                "PAGES"),
         option("qr-position",
-               QT_TRANSLATE_NOOP("sohoa::cli",
-                                 "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the top-left."),
+               QT_TRANSLATE_NOOP(
+                   "sohoa::cli",
+                   "top-right, top-left, bottom-right (default), bottom-left, or Xmm,Ymm from the top-left."),
                "POS"),
-        option("qr-size-mm", QT_TRANSLATE_NOOP("sohoa::cli", "Side of the QR code in mm, quiet zone included (default 20)."),
-               "N"),
+        option("qr-size-mm",
+               QT_TRANSLATE_NOOP("sohoa::cli", "Side of the QR code in mm, quiet zone included (default 20)."), "N"),
         option("qr-caption", QT_TRANSLATE_NOOP("sohoa::cli", "Text under the QR code."), "TEXT"),
         option("qr-ec", QT_TRANSLATE_NOOP("sohoa::cli", "QR error correction: L, M (default), Q or H."), "LEVEL"),
         option("dossier-code", QT_TRANSLATE_NOOP("sohoa::cli", "Value of {dossier_code} in the QR text."), "CODE"),

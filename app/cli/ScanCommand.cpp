@@ -61,9 +61,15 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QString &na
 // checks is the order of the messages users and scripts have seen since the first release).
 Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
 {
-    const auto usage = [](const char *detail) { return Error(ErrorCode::InvalidArgument, QString::fromUtf8(detail)); };
-    const auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
-    const auto isSet = [&](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    const auto usage = [](const char *detail) {
+        return Error(ErrorCode::InvalidArgument, QString::fromUtf8(detail));
+    };
+    const auto value = [&](const char *name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    const auto isSet = [&](const char *name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
     if (!isSet("device"))
         return usage("--device is required");
     ScanRequest r;
@@ -226,13 +232,14 @@ int printSummary(const workflows::ScanBatchJob &job, bool json)
     }
     if (!report.error.isError())
         return 0;
-    printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Error")) + QStringLiteral(" [%1]:\n").arg(report.error.id()) +
-                 report.error.fullText());
+    printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Error")) +
+                 QStringLiteral(" [%1]:\n").arg(report.error.id()) + report.error.fullText());
     if (saved > 0 || report.error.code() != ErrorCode::FeederEmpty)
-        printWarning(bilingual(QT_TRANSLATE_NOOP(
-                                   "sohoa::cli",
-                                   "%1 page(s) are saved; run the same command again to continue into the same dossier."))
-                         .arg(saved));
+        printWarning(
+            bilingual(QT_TRANSLATE_NOOP(
+                          "sohoa::cli",
+                          "%1 page(s) are saved; run the same command again to continue into the same dossier."))
+                .arg(saved));
     if (report.pagesAcquiredNotSaved > 0)
         printWarning(
             bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "%1 page(s) were read but NOT saved and must be scanned again."))

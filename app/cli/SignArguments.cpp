@@ -97,29 +97,33 @@ QList<QCommandLineOption> signOptions()
                "PATH"),
         option("overwrite", QT_TRANSLATE_NOOP("sohoa::cli", "Replace existing output files.")),
         option("p12", QT_TRANSLATE_NOOP("sohoa::cli", "PKCS#12 key file (.p12/.pfx)."), "FILE"),
-        option("pkcs11-module", QT_TRANSLATE_NOOP("sohoa::cli", "PKCS#11 module of the token (default: known locations)."),
-               "SO"),
+        option("pkcs11-module",
+               QT_TRANSLATE_NOOP("sohoa::cli", "PKCS#11 module of the token (default: known locations)."), "SO"),
         option("token", QT_TRANSLATE_NOOP("sohoa::cli", "Token label or serial."), "LABEL"),
         option("key", QT_TRANSLATE_NOOP("sohoa::cli", "Key label on the token, or a pkcs11: URI."), "LABEL|URI"),
     };
     list += pinOptions();
     list += pdfPasswordOptions();
     list += {
-        option("appearance", QT_TRANSLATE_NOOP("sohoa::cli", "none, copy, attachment, signer or organization."), "KIND"),
+        option("appearance", QT_TRANSLATE_NOOP("sohoa::cli", "none, copy, attachment, signer or organization."),
+               "KIND"),
         option("copy-form",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\"."),
+               QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "Copy form for --appearance copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\"."),
                "TEXT"),
         option("organization", QT_TRANSLATE_NOOP("sohoa::cli", "Organization name shown in the block."), "NAME"),
-        option("doc-number", QT_TRANSLATE_NOOP("sohoa::cli", "Document number and notation for --appearance attachment."),
-               "TEXT"),
+        option("doc-number",
+               QT_TRANSLATE_NOOP("sohoa::cli", "Document number and notation for --appearance attachment."), "TEXT"),
         option("signer-title", QT_TRANSLATE_NOOP("sohoa::cli", "Signer's title for signer/organization appearances."),
                "TEXT"),
         option("signer-name", QT_TRANSLATE_NOOP("sohoa::cli", "Signer's name for signer/organization appearances."),
                "TEXT"),
         option("signature-image", QT_TRANSLATE_NOOP("sohoa::cli", "Handwritten signature, transparent PNG."), "PNG"),
         option("seal-image", QT_TRANSLATE_NOOP("sohoa::cli", "Seal, transparent PNG at its real size."), "PNG"),
-        option("page", QT_TRANSLATE_NOOP("sohoa::cli", "Page of a visible signature: a number from 1, or \"last\"."), "N"),
-        option("corner", QT_TRANSLATE_NOOP("sohoa::cli", "top-right, top-left, bottom-right or bottom-left."), "CORNER"),
+        option("page", QT_TRANSLATE_NOOP("sohoa::cli", "Page of a visible signature: a number from 1, or \"last\"."),
+               "N"),
+        option("corner", QT_TRANSLATE_NOOP("sohoa::cli", "top-right, top-left, bottom-right or bottom-left."),
+               "CORNER"),
         option("offset-mm", QT_TRANSLATE_NOOP("sohoa::cli", "Offset of the block from the corner, X,Y in mm."), "X,Y"),
         option("size-mm", QT_TRANSLATE_NOOP("sohoa::cli", "Size of the block, WxH in mm."), "WxH"),
         option("reason", QT_TRANSLATE_NOOP("sohoa::cli", "Reason for signing."), "TEXT"),
@@ -139,7 +143,9 @@ QList<QCommandLineOption> signOptions()
 
 Result<SignOptions> signOptionsFrom(const QCommandLineParser &parser)
 {
-    const auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
+    const auto value = [&](const char *name) {
+        return parser.value(QString::fromLatin1(name));
+    };
     SignOptions options;
     const QString kind = value("appearance");
     if (kind.isEmpty())

@@ -44,8 +44,8 @@ SecretAnswer secretsFrom(const QCommandLineParser &parser)
     return [&parser](const SecretRequest &request) -> Result<SecureBuffer> {
         switch (request.kind) {
         case SecretRequest::Kind::KeyFilePassword:
-            return readPin(parser, bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Key file password")) +
-                                       QStringLiteral(": "));
+            return readPin(parser,
+                           bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Key file password")) + QStringLiteral(": "));
         case SecretRequest::Kind::TokenPin:
             return readPin(parser, bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Token PIN")) + QStringLiteral(": "));
         case SecretRequest::Kind::PdfPassword:
@@ -122,9 +122,10 @@ Result<workflows::SignBatchRequest> signRequestFrom(const QCommandLineParser &pa
 int signCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "sohoa::cli", "Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token."));
-    parser.addPositionalArgument(QStringLiteral("INPUT.pdf"), QCoreApplication::translate("sohoa::cli", "Files to sign."),
+    parser.setApplicationDescription(
+        QCoreApplication::translate("sohoa::cli", "Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token."));
+    parser.addPositionalArgument(QStringLiteral("INPUT.pdf"),
+                                 QCoreApplication::translate("sohoa::cli", "Files to sign."),
                                  QStringLiteral("INPUT.pdf..."));
     parser.addOptions(signOptions());
     const bool json = wantsJson(args);

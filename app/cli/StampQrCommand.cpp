@@ -73,8 +73,9 @@ void printStamped(const QString &input, const QString &output, const QrStampResu
                   .arg(input, output)
                   .arg(r.outputSize - r.inputSize));
     if (!r.shrunkPages.isEmpty())
-        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Pages smaller than the code, which was shrunk to fit")) +
-                     QStringLiteral(": ") + QString::number(r.shrunkPages.size()));
+        printWarning(
+            bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Pages smaller than the code, which was shrunk to fit")) +
+            QStringLiteral(": ") + QString::number(r.shrunkPages.size()));
 }
 
 } // namespace

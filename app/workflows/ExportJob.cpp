@@ -7,8 +7,7 @@ namespace sohoa::workflows {
 
 ExportJob::ExportJob(DossierStore &store, ExportRequest request, QObject *parent)
     : Job(parent), m_store(store), m_request(std::move(request))
-{
-}
+{}
 
 ExportJob::~ExportJob()
 {

@@ -44,7 +44,7 @@ public:
     Q_ENUM(Kind)
 
     Kind kind = Kind::TokenPin;
-    QString subject;    // the key file, the token's label or the PDF, for the prompt
+    QString subject;          // the key file, the token's label or the PDF, for the prompt
     bool pinPad = false;      // the token has its own PIN pad: answer with an empty secret and let it ask
     bool pinCountLow = false; // the token saw a wrong PIN since the last good one
     bool pinFinalTry = false; // one more wrong PIN locks the token

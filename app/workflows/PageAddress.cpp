@@ -29,9 +29,9 @@ Result<PageRecord> findDeletedPage(DossierStore &store, const PageAddress &addre
     for (auto it = deleted->crbegin(); it != deleted->crend(); ++it)
         if (it->position == address.position)
             return *it;
-    return Error(ErrorCode::PageNotFound, QStringLiteral("no deleted page was at position %1 of %2")
-                                              .arg(address.position)
-                                              .arg(address.component));
+    return Error(
+        ErrorCode::PageNotFound,
+        QStringLiteral("no deleted page was at position %1 of %2").arg(address.position).arg(address.component));
 }
 
 } // namespace sohoa::workflows

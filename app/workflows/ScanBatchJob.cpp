@@ -75,8 +75,7 @@ class ScanPipeline
 public:
     ScanPipeline(ScanBatchJob &job, ScanReport &report)
         : m_job(job), m_store(job.m_store), m_request(job.m_request), m_report(report)
-    {
-    }
+    {}
 
     Error run();
 
@@ -165,8 +164,8 @@ Error ScanPipeline::run()
                      ? QStringLiteral(", %1 pages read but not saved").arg(m_report.pagesAcquiredNotSaved)
                      : QString()),
         m_report.dossier.id);
-    qCInfo(lcWorkflows) << "batch" << m_report.batchId << "saved" << m_report.savedPages.size()
-                        << "pages, result" << m_report.error.id();
+    qCInfo(lcWorkflows) << "batch" << m_report.batchId << "saved" << m_report.savedPages.size() << "pages, result"
+                        << m_report.error.id();
     return m_report.error;
 }
 
@@ -256,7 +255,9 @@ BatchOutcome ScanPipeline::acquire(scanner::ScannerDevice &device)
     const SeparationSettings::Mode mode = m_request.separation.mode;
     const bool allowFreeForm = m_request.allowFreeFormCode;
     BatchCallbacks cb;
-    cb.progress = [this](int index, double fraction) { Q_EMIT m_job.pageProgress(index, fraction); };
+    cb.progress = [this](int index, double fraction) {
+        Q_EMIT m_job.pageProgress(index, fraction);
+    };
     cb.pageAcquired = [&](ScannedPage &&page) {
         const int index = m_acquiredCount.fetch_add(1);
         AcquiredPage item{std::move(page), {}};
@@ -332,14 +333,11 @@ void ScanPipeline::record(SeparationEvent ev)
 {
     ev.dossierCode = m_target.dossier.code;
     ev.component = m_target.pendingComponent.isEmpty() ? m_target.component.name : m_target.pendingComponent;
-    const QJsonObject detail{{QStringLiteral("kind"), ev.kind},
-                             {QStringLiteral("value"), ev.value},
-                             {QStringLiteral("format"), ev.format},
-                             {QStringLiteral("dossier"), ev.dossierCode},
-                             {QStringLiteral("component"), ev.component},
-                             {QStringLiteral("batch"), m_report.batchId},
-                             {QStringLiteral("sheet"), ev.sheet},
-                             {QStringLiteral("device"), m_job.d->session->deviceName()}};
+    const QJsonObject detail{
+        {QStringLiteral("kind"), ev.kind},           {QStringLiteral("value"), ev.value},
+        {QStringLiteral("format"), ev.format},       {QStringLiteral("dossier"), ev.dossierCode},
+        {QStringLiteral("component"), ev.component}, {QStringLiteral("batch"), m_report.batchId},
+        {QStringLiteral("sheet"), ev.sheet},         {QStringLiteral("device"), m_job.d->session->deviceName()}};
     (void)m_store.audit(ev.kind == u"every" ? QStringLiteral("document-split") : QStringLiteral("separator-sheet"),
                         toJson(detail), m_target.dossier.id);
     m_report.separations.append(ev);
@@ -393,11 +391,10 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
     SheetClass &sheet = item.sheet;
     if (sheet.warning.isError()) {
         const SeparationWarning w{m_sheetIndex, sheet.value, sheet.warning};
-        (void)m_store.audit(QStringLiteral("separator-rejected"),
-                            QStringLiteral("sheet %1 of batch %2: %3")
-                                .arg(m_sheetIndex)
-                                .arg(m_report.batchId, sheet.warning.detail()),
-                            m_target.dossier.id);
+        (void)m_store.audit(
+            QStringLiteral("separator-rejected"),
+            QStringLiteral("sheet %1 of batch %2: %3").arg(m_sheetIndex).arg(m_report.batchId, sheet.warning.detail()),
+            m_target.dossier.id);
         m_report.separationWarnings.append(w);
         Q_EMIT m_job.separationWarning(w);
     }
@@ -426,10 +423,9 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
         return false;
     }
     item.page.barcode = m_target.barcode;
-    Result<PageRecord> saved =
-        item.encoded ? m_store.savePage(m_target.component, item.page, item.encoded.value(), m_report.batchId,
-                                        insertPosition())
-                     : Result<PageRecord>(item.encoded.error());
+    Result<PageRecord> saved = item.encoded ? m_store.savePage(m_target.component, item.page, item.encoded.value(),
+                                                               m_report.batchId, insertPosition())
+                                            : Result<PageRecord>(item.encoded.error());
     if (!saved) {
         stop(saved.error());
         return false;

@@ -104,8 +104,7 @@ public:
 
 Q_SIGNALS:
     // The dossier and component are known (created if needed) and the device is ready.
-    void batchStarted(const sohoa::DossierInfo &dossier, const sohoa::ComponentInfo &component,
-                      const QString &batchId);
+    void batchStarted(const sohoa::DossierInfo &dossier, const sohoa::ComponentInfo &component, const QString &batchId);
     void pageSaved(const sohoa::PageRecord &page);
     // Fraction 0..1 of the page being read (throttled by the device to about 1 % or 100 ms).
     void pageProgress(int pageIndex, double fraction);

@@ -58,7 +58,9 @@ Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs
 
 MissingAppearanceField missingAppearanceField(const AppearanceSpec &spec)
 {
-    const auto blank = [](const QString &s) { return s.trimmed().isEmpty(); };
+    const auto blank = [](const QString &s) {
+        return s.trimmed().isEmpty();
+    };
     switch (spec.kind) {
     case AppearanceKind::Copy:
         return blank(spec.organizationName) ? MissingAppearanceField::Organization : MissingAppearanceField::None;
@@ -168,8 +170,8 @@ Error SignBatchJob::run()
         } else {
             file = signOne(signer, input, output);
             if (stopsTheBatch(file.result.error.code()))
-                stopReason = Error(file.result.error.code(),
-                                   QStringLiteral("not signed: the batch stopped at %1").arg(input));
+                stopReason =
+                    Error(file.result.error.code(), QStringLiteral("not signed: the batch stopped at %1").arg(input));
         }
         if (file.result.error.isError()) {
             ++m_summary.failedCount;

@@ -6,8 +6,7 @@ namespace sohoa::workflows {
 
 StampQrJob::StampQrJob(QString input, QString output, QrStampOptions options, QObject *parent)
     : Job(parent), m_input(std::move(input)), m_output(std::move(output)), m_options(std::move(options))
-{
-}
+{}
 
 StampQrJob::~StampQrJob()
 {

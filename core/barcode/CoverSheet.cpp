@@ -2,10 +2,10 @@
 
 #include "core/pdf/internal/DocumentFont.h"
 
-#include "core/dossier/DossierCode.h"
-#include "core/common/DurableFile.h"
-#include "core/pdf/internal/PdfFontSubset.h"
 #include "core/barcode/Separation.h"
+#include "core/common/DurableFile.h"
+#include "core/dossier/DossierCode.h"
+#include "core/pdf/internal/PdfFontSubset.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -65,17 +65,17 @@ Result<QrMatrix> encodeQr(const QString &text, QrErrorCorrection level)
         const ZXing::BitMatrix bits = writer.encode(text.toStdWString(), 0, 0);
         const int n = bits.width();
         if (n <= 0 || bits.height() != n)
-            return Error(ErrorCode::Internal, QStringLiteral("QR encoder returned a %1x%2 matrix").arg(n).arg(bits.height()));
+            return Error(ErrorCode::Internal,
+                         QStringLiteral("QR encoder returned a %1x%2 matrix").arg(n).arg(bits.height()));
         std::vector<bool> modules(size_t(n) * size_t(n));
         for (int y = 0; y < n; ++y)
             for (int x = 0; x < n; ++x)
                 modules[size_t(y) * size_t(n) + size_t(x)] = bits.get(x, y);
         return QrMatrix(n, std::move(modules));
     } catch (const std::exception &e) {
-        return Error(ErrorCode::QrPayloadTooLarge,
-                     QStringLiteral("%1 bytes at level %2: %3")
-                         .arg(utf8.size())
-                         .arg(qrErrorCorrectionName(level), QString::fromUtf8(e.what())));
+        return Error(ErrorCode::QrPayloadTooLarge, QStringLiteral("%1 bytes at level %2: %3")
+                                                       .arg(utf8.size())
+                                                       .arg(qrErrorCorrectionName(level), QString::fromUtf8(e.what())));
     }
 }
 

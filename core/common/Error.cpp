@@ -61,8 +61,9 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The scanner or the computer ran out of memory. Lower the resolution or close "
                                        "other programs, then continue the batch.")},
     {ErrorCode::ScannerUnsupported, "scanner-unsupported",
-     QT_TRANSLATE_NOOP("sohoa::Error",
-                       "The scanner does not support this operation or setting. Choose another setting and try again.")},
+     QT_TRANSLATE_NOOP(
+         "sohoa::Error",
+         "The scanner does not support this operation or setting. Choose another setting and try again.")},
     {ErrorCode::ScannerInvalidValue, "scanner-invalid-value",
      QT_TRANSLATE_NOOP(
          "sohoa::Error",
@@ -76,7 +77,8 @@ constexpr ErrorText kTexts[] = {
          "sohoa::Error",
          "The scanner reported an unknown problem. Check the scanner's display or lights, then continue the batch.")},
     {ErrorCode::OptionNotFound, "option-not-found",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The scanner has no such option. List the device's options and check the name.")},
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The scanner has no such option. List the device's options and check the name.")},
     {ErrorCode::OptionInactive, "option-inactive",
      QT_TRANSLATE_NOOP("sohoa::Error", "This scanner option is not available with the current settings. Change the "
                                        "related setting first (for example the mode or source).")},
@@ -170,9 +172,8 @@ constexpr ErrorText kTexts[] = {
          "sohoa::Error",
          "The signing key or its certificate was not found on the token or in the file. Check the key label or id.")},
     {ErrorCode::WrongPin, "wrong-pin",
-     QT_TRANSLATE_NOOP(
-         "sohoa::Error",
-         "The PIN is wrong. It was not tried again automatically; check the remaining tries before entering it again.")},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The PIN is wrong. It was not tried again automatically; check the remaining "
+                                       "tries before entering it again.")},
     {ErrorCode::PinLocked, "pin-locked",
      QT_TRANSLATE_NOOP("sohoa::Error", "The token's PIN is locked after too many wrong tries. Ask the certificate "
                                        "provider to unlock it with the PUK/SO PIN.")},
@@ -180,9 +181,11 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The USB token was removed. Files already signed are complete; plug the token "
                                        "in again and sign the remaining files.")},
     {ErrorCode::TokenError, "token-error",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The USB token reported an error. Unplug and plug it in again, then try again.")},
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The USB token reported an error. Unplug and plug it in again, then try again.")},
     {ErrorCode::CertificateNotYetValid, "certificate-not-yet-valid",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The signing certificate is not valid yet. Check the computer's date and time.")},
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The signing certificate is not valid yet. Check the computer's date and time.")},
     {ErrorCode::CertificateExpired, "certificate-expired",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The signing certificate has expired. Renew it with the certificate provider before signing.")},

@@ -1,13 +1,13 @@
 #include "core/pdf/PdfQrStamper.h"
 
-#include "core/pdf/internal/PdfIncrementalUpdate.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
 #include "core/pdf/internal/PageBox.h"
+#include "core/pdf/internal/PdfIncrementalUpdate.h" // first: defines POINTERHOLDER_TRANSITION before any qpdf header
 
-#include "core/pdf/internal/DocumentFont.h"
-#include "core/common/DurableFile.h"
 #include "core/common/CoreLogging.h"
-#include "core/pdf/internal/PdfFontSubset.h"
+#include "core/common/DurableFile.h"
 #include "core/common/Sha256.h"
+#include "core/pdf/internal/DocumentFont.h"
+#include "core/pdf/internal/PdfFontSubset.h"
 
 #include <QBuffer>
 #include <QFileInfo>

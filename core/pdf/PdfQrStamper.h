@@ -3,14 +3,13 @@
 #include "core/barcode/QrCode.h"
 #include "core/common/Corner.h"
 #include "core/common/Result.h"
-#include "core/common/WorkControl.h"
 #include "core/common/SecureBuffer.h"
+#include "core/common/WorkControl.h"
 
 #include <QDate>
 #include <QList>
 #include <QPointF>
 #include <QString>
-
 
 namespace sohoa {
 

@@ -1,9 +1,9 @@
 #include "core/pdf/PdfWriter.h"
 
-#include "core/pdf/CcittG4.h"
+#include "SohoaVersion.h"
 #include "core/common/DurableFile.h"
 #include "core/imaging/ImageFileInfo.h"
-#include "SohoaVersion.h"
+#include "core/pdf/CcittG4.h"
 
 #include <QCryptographicHash>
 #include <QFile>

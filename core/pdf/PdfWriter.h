@@ -7,7 +7,6 @@
 #include <QList>
 #include <QString>
 
-
 namespace sohoa {
 
 // One page of the output: an image file in the store (JPEG or PNG) and its resolution.

@@ -161,6 +161,20 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("invalid-argument")));
     }
 
+    void noCommandOrAnUnknownOneSaysSo()
+    {
+        const ToolResult none = runCli({});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains(QStringLiteral("no command given")), qPrintable(none.describe()));
+        QVERIFY(none.err.contains(QStringLiteral("Usage: sohoa-cli COMMAND")));
+        const ToolResult unknown = runCli({QStringLiteral("verify"), QStringLiteral("--json")});
+        QCOMPARE(unknown.exitCode, 2);
+        const QJsonObject error =
+            unknown.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("detail")).toString(), QStringLiteral("unknown command 'verify'"));
+        QCOMPARE(error.value(QStringLiteral("exit_status")).toInt(), 2);
+    }
+
     void devicesJson()
     {
         const ToolResult r = runCli({QStringLiteral("devices"), QStringLiteral("--json")});
@@ -458,10 +472,11 @@ private slots:
         QTemporaryDir store;
         QProcess p;
         p.start(QStringLiteral(SOHOA_CLI_PATH),
-                scanArgs(store.path(), {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
-                                        QStringLiteral("adf"), QStringLiteral("--resolution"), QStringLiteral("100"),
-                                        QStringLiteral("--option"), QStringLiteral("read-delay=yes"), QStringLiteral("--option"),
-                                        QStringLiteral("read-delay-duration=20000"), QStringLiteral("--dossier"), kCode}));
+                scanArgs(store.path(),
+                         {QStringLiteral("--device"), QStringLiteral("test:0"), QStringLiteral("--source"),
+                          QStringLiteral("adf"), QStringLiteral("--resolution"), QStringLiteral("100"),
+                          QStringLiteral("--option"), QStringLiteral("read-delay=yes"), QStringLiteral("--option"),
+                          QStringLiteral("read-delay-duration=20000"), QStringLiteral("--dossier"), kCode}));
         QVERIFY(p.waitForStarted());
         QByteArray out;
         QElapsedTimer timer;
@@ -481,7 +496,12 @@ private slots:
         const auto pages = r.events(QStringLiteral("page"));
         QVERIFY(pages.size() >= 1 && pages.size() < 10);
         QVERIFY(allPagesIntact(pages));
-        QCOMPARE(r.events(QStringLiteral("summary")).value(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("id")).toString(),
+        QCOMPARE(r.events(QStringLiteral("summary"))
+                     .value(0)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
                  QStringLiteral("cancelled"));
     }
 

@@ -2,9 +2,9 @@
 // orientation, and where on the page the symbol is), pdftotext (caption), pdfsig (earlier signatures
 // stay valid; `sign --qr` covers the whole file).
 
-#include "core/pdf/PdfQrStamper.h"
 #include "SigningFixtures.h"
 #include "ToolRunner.h"
+#include "core/pdf/PdfQrStamper.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // Visible signature appearances (design.md, "Rules of the domain"): each rendered block is checked
 // with poppler's tools, not with our own reading of the PDF.
 
-#include "signing/SignatureAppearance.h"
 #include "ToolRunner.h"
+#include "signing/SignatureAppearance.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -509,8 +509,7 @@ private slots:
         QFETCH(int, corner);
         QFETCH(QPointF, offsetMm);
         QFETCH(QRectF, expected);
-        const QRectF r =
-            SignatureAppearance::placeRect(box, QSizeF(200, 50), Corner(corner), offsetMm);
+        const QRectF r = SignatureAppearance::placeRect(box, QSizeF(200, 50), Corner(corner), offsetMm);
         QVERIFY2(std::abs(r.x() - expected.x()) < 1e-6 && std::abs(r.y() - expected.y()) < 1e-6 &&
                      r.size() == expected.size(),
                  qPrintable(QStringLiteral("%1,%2").arg(r.x()).arg(r.y())));

@@ -27,8 +27,7 @@ class CountingJob : public Job
 public:
     explicit CountingJob(int steps, std::atomic<bool> *workerEnded = nullptr)
         : m_steps(steps), m_workerEnded(workerEnded)
-    {
-    }
+    {}
     ~CountingJob() override { stop(); }
     int reached() const { return m_reached; }
 
@@ -141,8 +140,10 @@ private Q_SLOTS:
 
     void cancelAtAnyMomentGivesExactlyOneFinished()
     {
-        const quint32 seed = QRandomGenerator::global()->generate();
-        qInfo("seed %u", seed);
+        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
+                                 ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
+                                 : QRandomGenerator::global()->generate();
+        qInfo("SOHOA_CANCEL_SEED=%u", seed);
         QRandomGenerator random(seed);
         for (int trial = 0; trial < 40; ++trial) {
             CountingJob job(200);
