@@ -1,17 +1,12 @@
 #include "app/workflows/VerifyDossierJob.h"
 
-#include "core/common/Sha256.h"
-
 #include <QCoreApplication>
-#include <QFileInfo>
 
 namespace sohoa::workflows {
 
 VerifyDossierJob::VerifyDossierJob(DossierStore &store, QString dossierCode, QObject *parent)
     : Job(parent), m_store(store), m_code(std::move(dossierCode))
-{
-    qRegisterMetaType<sohoa::PageRecord>();
-}
+{}
 
 VerifyDossierJob::~VerifyDossierJob()
 {
@@ -29,26 +24,11 @@ Error VerifyDossierJob::run()
     if (!dossier)
         return dossier.error();
     m_report.dossier = dossier.value();
-    auto pages = m_store.dossierPages(dossier->id);
-    if (!pages)
-        return pages.error();
-    const qint64 total = pages->size();
-    for (const PageRecord &p : pages.value()) {
-        if (isCancelRequested())
-            return Error(ErrorCode::Cancelled, m_code);
-        bool ok = true;
-        if (!QFileInfo::exists(p.absolutePath)) {
-            m_report.missing.append(p);
-            ok = false;
-        } else if (auto h = sha256HexOfFile(p.absolutePath); !h || h.value() != p.sha256) {
-            m_report.damaged.append(p);
-            ok = false;
-        }
-        ++m_report.pagesChecked;
-        Q_EMIT pageChecked(p, ok);
-        reportProgress(m_report.pagesChecked, total,
-                       QCoreApplication::translate("sohoa::workflows::VerifyDossierJob", "Checking the page files"));
-    }
+    reportProgress(0, 0, QCoreApplication::translate("sohoa::workflows::VerifyDossierJob", "Checking the page files"));
+    auto checked = m_store.verifyDossier(dossier->id, &m_report.damaged, &m_report.missing, this);
+    if (!checked)
+        return checked.error();
+    m_report.pagesChecked = int(checked->size());
     return {};
 }
 

@@ -17,9 +17,9 @@ struct DossierCheck
     bool isClean() const { return damaged.isEmpty() && missing.isEmpty(); }
 };
 
-// Re-reads every page file of a dossier and compares its SHA-256 with the one recorded when it was
-// saved. Finishes with None even when pages are damaged or missing: the check itself worked, and
-// report() says what it found (the face decides how to present it).
+// Re-reads every page file of a dossier (deleted pages too: they can come back) and compares its
+// SHA-256 with the one recorded when it was saved. Finishes with None even when pages are damaged or missing: the check
+// itself worked, and report() says what it found (the face decides how to present it).
 class VerifyDossierJob : public Job
 {
     Q_OBJECT
@@ -28,9 +28,6 @@ public:
     ~VerifyDossierJob() override;
 
     const DossierCheck &report() const { return m_report; }
-
-Q_SIGNALS:
-    void pageChecked(const sohoa::PageRecord &page, bool ok);
 
 protected:
     Error run() override;

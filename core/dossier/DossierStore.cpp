@@ -512,7 +512,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
 }
 
 Result<QList<PageRecord>> DossierStore::verifyDossier(qint64 dossierId, QList<PageRecord> *damaged,
-                                                      QList<PageRecord> *missing) const
+                                                      QList<PageRecord> *missing, WorkControl *control) const
 {
     auto all = dossierPages(dossierId);
     if (!all)
@@ -526,15 +526,17 @@ Result<QList<PageRecord>> DossierStore::verifyDossier(qint64 dossierId, QList<Pa
             return deleted.error();
         all->append(deleted.value());
     }
+    qint64 checked = 0;
     for (const PageRecord &p : all.value()) {
+        if (cancelRequested(control))
+            return Error(ErrorCode::Cancelled, QStringLiteral("verification of dossier %1").arg(dossierId));
         if (!QFileInfo::exists(p.absolutePath)) {
             if (missing)
                 missing->append(p);
-            continue;
-        }
-        auto h = sha256HexOfFile(p.absolutePath);
-        if ((!h || h.value() != p.sha256) && damaged)
+        } else if (auto h = sha256HexOfFile(p.absolutePath); (!h || h.value() != p.sha256) && damaged) {
             damaged->append(p);
+        }
+        reportProgress(control, ++checked, all->size());
     }
     return all;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/common/WorkControl.h"
 #include "core/dossier/ScannedPage.h"
 #include "core/dossier/SeparationState.h"
 #include "core/imaging/PageEncoder.h"
@@ -164,9 +165,10 @@ public:
     Result<void> saveSeparationState(const SeparationState &state);
 
     // Re-reads every page file of a dossier (deleted pages too: their files are kept) and compares its
-    // SHA-256 with the recorded one. Returns the pages checked, visible ones first in order.
-    Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged,
-                                            QList<PageRecord> *missing) const;
+    // SHA-256 with the recorded one. Returns the pages checked, visible ones first in order. `control`
+    // follows it page by page and may stop it (Cancelled).
+    Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged, QList<PageRecord> *missing,
+                                            WorkControl *control = nullptr) const;
 
     // `action` is a stable id and `detail` a technical English record (not translated): the log is
     // evidence, read back by support and tools, not UI text; a GUI words its entries itself.
