@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "scanner/ScannerTypes.h"
 
 #include <QString>
 #include <QVariant>
@@ -11,31 +12,6 @@ namespace sohoa::scanner {
 namespace detail {
 class DeviceCore;
 }
-
-enum class OptionUnit
-{
-    None,
-    Pixel,
-    Bit,
-    Mm,
-    Dpi,
-    Percent,
-    Microsecond
-};
-enum class OptionType
-{
-    Bool,
-    Int,
-    Fixed,
-    String,
-    Button
-};
-enum class OptionConstraint
-{
-    None,
-    Range,
-    List
-};
 
 // One device option, typed after its SANE value type (ksanecore's options/ idea). Made by the
 // device from the backend's descriptors and refreshed in place when the backend asks for a reload

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/dossier/ScannedPage.h"
 #include "scanner/ScanOption.h"
+#include "scanner/ScannerTypes.h"
 
 #include <QList>
 #include <QMetaType>
@@ -19,12 +20,6 @@ namespace detail {
 class DeviceCore;
 }
 
-enum class Source
-{
-    Flatbed,
-    Adf,
-    AdfDuplex
-};
 QString sourceName(Source source);                        // "flatbed", "adf", "duplex"
 bool sourceFromName(const QString &name, Source *source); // false if unknown
 

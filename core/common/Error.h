@@ -1,9 +1,14 @@
 #pragma once
 
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 namespace sohoa {
+
+// The namespace's meta-object: enums that cross signals (inside Error, say) are known to Qt by name
+// (QMetaEnum for a window's messages, readable names in logs and test failures).
+Q_NAMESPACE
 
 // Every failure a user can meet has a code here and one sentence that says what happened and what to
 // do: written in English in Error.cpp (the source text), translated into Vietnamese in
@@ -90,6 +95,7 @@ enum class ErrorCode
     StoreTooNew,
     PageNotFound,
 };
+Q_ENUM_NS(ErrorCode)
 
 class Error
 {

@@ -105,7 +105,7 @@
         <translation>Máy quét không hỗ trợ thao tác hoặc thiết lập này. Hãy chọn thiết lập khác và thử lại.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The scanner rejected a setting. Check the scan settings (mode, resolution, page size) and try again.</source>
         <translation>Máy quét không chấp nhận một thiết lập. Hãy kiểm tra lại chế độ, độ phân giải, khổ giấy và thử lại.</translation>
     </message>
@@ -125,7 +125,7 @@
         <translation>Máy quét không có tùy chọn này. Hãy xem danh sách tùy chọn của thiết bị và kiểm tra lại tên.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This scanner option is not available with the current settings. Change the related setting first (for example the mode or source).</source>
         <translation>Tùy chọn này của máy quét không dùng được với thiết lập hiện tại. Hãy đổi thiết lập liên quan trước (ví dụ chế độ hoặc nguồn giấy).</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>Mã PIN không đúng. Chương trình không tự thử lại; hãy xem số lần thử còn lại trước khi nhập lại.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The token&apos;s PIN is locked after too many wrong tries. Ask the certificate provider to unlock it with the PUK/SO PIN.</source>
         <translation>Mã PIN của token đã bị khóa do nhập sai quá số lần cho phép. Hãy liên hệ nhà cung cấp chứng thư để mở khóa bằng PUK/SO PIN.</translation>
     </message>
@@ -285,12 +285,12 @@
         <translation>USB token báo lỗi. Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The signing certificate is not valid yet. Check the computer&apos;s date and time.</source>
         <translation>Chứng thư số chưa đến thời hạn hiệu lực. Hãy kiểm tra ngày giờ của máy tính.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The signing certificate has expired. Renew it with the certificate provider before signing.</source>
         <translation>Chứng thư số đã hết hạn. Hãy gia hạn với nhà cung cấp chứng thư trước khi ký.</translation>
     </message>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+229"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+235"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -384,9 +384,9 @@
         <translation>Đã xóa tệp tạm chưa hoàn tất</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-198"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-204"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
     </message>
@@ -480,7 +480,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chỉ xuất thành phần hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/QrArguments.cpp" line="+50"/>
+        <location filename="../../app/cli/QrArguments.cpp" line="+52"/>
         <source>Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.</source>
         <translation>Đóng mã QR mang nội dung này (các biến như ở stamp-qr) trước khi ký: chữ ký bao trùm cả mã.</translation>
     </message>
@@ -495,12 +495,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>top-right, top-left, bottom-right (mặc định), bottom-left, hoặc Xmm,Ymm tính từ góc trên bên trái.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Side of the QR code in mm, quiet zone included (default 20).</source>
         <translation>Cạnh mã QR tính bằng mm, kể cả viền trắng (mặc định 20).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Text under the QR code.</source>
         <translation>Dòng chữ dưới mã QR.</translation>
     </message>
@@ -590,12 +590,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tách loạt quét: qr (tờ bìa và phiếu tiếp nhận mở hồ sơ tương ứng), patch-t (tờ patch-T bắt đầu tài liệu mới) hoặc every:N (cứ N trang một tài liệu mới).</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+161"/>
         <source>Sheet %1</source>
         <translation>Tờ %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 page(s) are saved; run the same command again to continue into the same dossier.</source>
         <translation>Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.</translation>
     </message>
@@ -620,12 +620,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tệp khóa PKCS#12 (.p12/.pfx).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PKCS#11 module of the token (default: known locations).</source>
         <translation>Thư viện PKCS#11 của token (mặc định: các vị trí đã biết).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Token label or serial.</source>
         <translation>Nhãn hoặc số sê-ri của token.</translation>
     </message>
@@ -640,22 +640,22 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>none (không hiển thị), copy (bản sao), attachment (văn bản kèm theo), signer (người ký) hoặc organization (cơ quan, tổ chức).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Copy form for --appearance copy: &quot;SAO Y&quot;, &quot;SAO LỤC&quot; or &quot;TRÍCH SAO&quot;.</source>
         <translation>Hình thức sao cho --appearance copy: &quot;SAO Y&quot;, &quot;SAO LỤC&quot; hoặc &quot;TRÍCH SAO&quot;.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Organization name shown in the block.</source>
         <translation>Tên cơ quan, tổ chức hiển thị trong khối chữ ký.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Document number and notation for --appearance attachment.</source>
         <translation>Số và ký hiệu văn bản cho --appearance attachment.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Signer&apos;s title for signer/organization appearances.</source>
         <translation>Chức vụ người ký cho kiểu hiển thị signer/organization.</translation>
     </message>
@@ -680,12 +680,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Trang đặt chữ ký hiển thị: số thứ tự từ 1, hoặc &quot;last&quot; (trang cuối).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>top-right, top-left, bottom-right or bottom-left.</source>
         <translation>top-right (trên phải), top-left (trên trái), bottom-right (dưới phải) hoặc bottom-left (dưới trái).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offset of the block from the corner, X,Y in mm.</source>
         <translation>Khoảng cách của khối chữ ký tới góc, X,Y tính bằng mm.</translation>
     </message>
@@ -730,17 +730,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Dùng RSASSA-PSS cho khóa RSA.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignCommand.cpp" line="+47"/>
+        <location filename="../../app/cli/SignCommand.cpp" line="+48"/>
         <source>Key file password</source>
         <translation>Mật khẩu tệp khóa</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Token PIN</source>
         <translation>Mã PIN của token</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token.</source>
         <translation>Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc token PKCS#11.</translation>
     </message>
@@ -810,7 +810,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Giá trị của {url}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Pages smaller than the code, which was shrunk to fit</source>
         <translation>Trang nhỏ hơn mã QR, mã đã được thu nhỏ</translation>
     </message>
@@ -843,7 +843,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+78"/>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+77"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
     </message>
@@ -851,7 +851,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+441"/>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+437"/>
         <source>Scanning</source>
         <translation>Đang quét</translation>
     </message>
@@ -859,7 +859,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+162"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+164"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>
@@ -867,7 +867,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::StampQrJob</name>
     <message>
-        <location filename="../../app/workflows/StampQrJob.cpp" line="+21"/>
+        <location filename="../../app/workflows/StampQrJob.cpp" line="+20"/>
         <source>Stamping the QR code</source>
         <translation>Đang đóng mã QR</translation>
     </message>
@@ -875,7 +875,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::VerifyDossierJob</name>
     <message>
-        <location filename="../../app/workflows/VerifyDossierJob.cpp" line="+50"/>
+        <location filename="../../app/workflows/VerifyDossierJob.cpp" line="+27"/>
         <source>Checking the page files</source>
         <translation>Đang kiểm tra các tệp trang</translation>
     </message>

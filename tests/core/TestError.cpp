@@ -1,5 +1,6 @@
 #include "core/common/Error.h"
 
+#include <QMetaEnum>
 #include <QSet>
 #include <QTest>
 
@@ -30,6 +31,15 @@ private slots:
                 QVERIFY(e.fullText().contains(QStringLiteral("detail")));
             }
         }
+    }
+
+    // Errors cross signals (jobs' finished()): their codes are known to Qt's meta-object system.
+    void codesAreQtEnums()
+    {
+        const QMetaEnum codes = QMetaEnum::fromType<ErrorCode>();
+        QVERIFY(codes.isValid());
+        QCOMPARE(QByteArray(codes.valueToKey(int(ErrorCode::ScannerJammed))), QByteArray("ScannerJammed"));
+        QCOMPARE(codes.keyToValue("PageNotFound"), int(ErrorCode::PageNotFound));
     }
 
     void vietnameseIsRealVietnamese()

@@ -1,6 +1,7 @@
 #include "ScannerTestSupport.h"
 #include "scanner/DeviceSession.h"
 
+#include <QMetaEnum>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -28,6 +29,15 @@ class TestDeviceSession : public QObject
     }
 
 private Q_SLOTS:
+    // An option panel shows these by name (QMetaEnum), not by number.
+    void enumsAreKnownToQt()
+    {
+        QCOMPARE(QByteArray(QMetaEnum::fromType<Source>().valueToKey(int(Source::AdfDuplex))), QByteArray("AdfDuplex"));
+        QCOMPARE(QByteArray(QMetaEnum::fromType<OptionType>().valueToKey(int(OptionType::Fixed))), QByteArray("Fixed"));
+        QCOMPARE(QMetaEnum::fromType<OptionUnit>().keyToValue("Dpi"), int(OptionUnit::Dpi));
+        QVERIFY(QMetaEnum::fromType<OptionConstraint>().isValid());
+    }
+
     void optionsAreSnapshotsAfterOpen()
     {
         auto session = openSession();

@@ -4,6 +4,7 @@
 
 #include "app/workflows/Job.h"
 
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +21,16 @@ inline int runJobToEnd(workflows::Job &job, int timeoutMs = 60000)
         return 0;
     QTest::qWait(50);
     return int(finished.count());
+}
+
+// A random seed for trials at random moments, printed so that SOHOA_CANCEL_SEED=<seed> replays them.
+inline quint32 replayableSeed()
+{
+    const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
+                             ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
+                             : QRandomGenerator::global()->generate();
+    qInfo("SOHOA_CANCEL_SEED=%u", seed);
+    return seed;
 }
 
 } // namespace sohoa::test

@@ -114,11 +114,7 @@ private Q_SLOTS:
     // a whole and valid one), never a part of one, and exactly one finished().
     void cancelAtRandomMomentsLeavesNoPartialOutput()
     {
-        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
-                                 ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
-                                 : QRandomGenerator::global()->generate();
-        qInfo("SOHOA_CANCEL_SEED=%u", seed);
-        QRandomGenerator random(seed);
+        QRandomGenerator random(replayableSeed());
         int cancelled = 0;
         for (int trial = 0; trial < 10; ++trial) {
             QTemporaryDir out;

@@ -140,11 +140,7 @@ private Q_SLOTS:
 
     void cancelAtAnyMomentGivesExactlyOneFinished()
     {
-        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
-                                 ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
-                                 : QRandomGenerator::global()->generate();
-        qInfo("SOHOA_CANCEL_SEED=%u", seed);
-        QRandomGenerator random(seed);
+        QRandomGenerator random(replayableSeed());
         for (int trial = 0; trial < 40; ++trial) {
             CountingJob job(200);
             QSignalSpy finished(&job, &Job::finished);

@@ -217,11 +217,7 @@ private slots:
     // is exactly what was reported saved, every file whole.
     void cancelAtRandomMomentsKeepsExactlyWhatWasReported()
     {
-        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
-                                 ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
-                                 : QRandomGenerator::global()->generate();
-        QRandomGenerator random(seed);
-        qInfo("SOHOA_CANCEL_SEED=%u", seed);
+        QRandomGenerator random(replayableSeed());
         for (int trial = 0; trial < 8; ++trial) {
             QTemporaryDir dir;
             auto store = DossierStore::open(dir.path());

@@ -191,11 +191,7 @@ private Q_SLOTS:
     // temporary is left, exactly one finished().
     void cancelAtRandomMomentsLeavesNoPartialOutput()
     {
-        const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CANCEL_SEED")
-                                 ? qEnvironmentVariable("SOHOA_CANCEL_SEED").toUInt()
-                                 : QRandomGenerator::global()->generate();
-        qInfo("SOHOA_CANCEL_SEED=%u", seed);
-        QRandomGenerator random(seed);
+        QRandomGenerator random(replayableSeed());
         int cancelledTrials = 0;
         for (int trial = 0; trial < 6; ++trial) {
             QTemporaryDir out;

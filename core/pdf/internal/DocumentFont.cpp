@@ -3,7 +3,6 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <QStringList>
-#include <QtEndian>
 
 #include <mutex>
 
@@ -15,21 +14,26 @@ const QString kFontDirectory = QStringLiteral("/usr/share/fonts/truetype/liberat
 const QString kOriginalFamily = QStringLiteral("Liberation Serif");
 const QString kOwnFamily = QStringLiteral("SoHoa Liberation Serif");
 
+// Big-endian fields of the font's tables, byte by byte from bounds the callers checked. (Through
+// qFromBigEndian, GCC 12 with -O2 and the sanitizers wrongly warned that a read could hit
+// QByteArray's one-byte empty buffer.)
 quint16 u16(const QByteArray &b, qsizetype at)
 {
-    return qFromBigEndian<quint16>(b.constData() + at);
+    return quint16(quint16(uchar(b[at])) << 8 | uchar(b[at + 1]));
 }
 quint32 u32(const QByteArray &b, qsizetype at)
 {
-    return qFromBigEndian<quint32>(b.constData() + at);
+    return quint32(u16(b, at)) << 16 | u16(b, at + 2);
 }
 void put16(QByteArray &b, qsizetype at, quint16 v)
 {
-    qToBigEndian<quint16>(v, b.data() + at);
+    b[at] = char(v >> 8);
+    b[at + 1] = char(v & 0xff);
 }
 void put32(QByteArray &b, qsizetype at, quint32 v)
 {
-    qToBigEndian<quint32>(v, b.data() + at);
+    put16(b, at, quint16(v >> 16));
+    put16(b, at + 2, quint16(v & 0xffff));
 }
 
 bool utf16Encoded(quint16 platform, quint16 encoding)
