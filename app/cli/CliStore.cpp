@@ -25,18 +25,26 @@ void printRecovery(const RecoveryReport &rep, bool json)
             damaged.append(p.relativePath);
         for (const auto &t : rep.removedTemporaries)
             removed.append(t);
-        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("recovery")},
-                              {QStringLiteral("adopted"), adopted},
-                              {QStringLiteral("missing"), missing},
-                              {QStringLiteral("damaged"), damaged},
-                              {QStringLiteral("removed_temporaries"), removed}});
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("recovery")},
+                      {QStringLiteral("adopted"), adopted},
+                      {QStringLiteral("missing"), missing},
+                      {QStringLiteral("damaged"), damaged},
+                      {QStringLiteral("removed_temporaries"), removed}};
+        if (rep.notDone)
+            o.insert(QStringLiteral("not_done"), true); // read-only: adopted/removed are what would be done
+        printJson(o);
     }
+    // A read-only store is only looked at: its findings are what the next writable open will do.
+    const char *adoptedText = rep.notDone
+                                  ? QT_TRANSLATE_NOOP("sohoa::cli", "Read-only store: a complete page would be recovered")
+                                  : QT_TRANSLATE_NOOP("sohoa::cli", "Recovered a complete page");
+    const char *removedText =
+        rep.notDone ? QT_TRANSLATE_NOOP("sohoa::cli", "Read-only store: an incomplete temporary file would be removed")
+                    : QT_TRANSLATE_NOOP("sohoa::cli", "Removed an incomplete temporary file");
     for (const auto &p : rep.adoptedPages)
-        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Recovered a complete page")) + QStringLiteral(": ") +
-                     p.relativePath);
+        printWarning(bilingual(adoptedText) + QStringLiteral(": ") + p.relativePath);
     for (const auto &t : rep.removedTemporaries)
-        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Removed an incomplete temporary file")) +
-                     QStringLiteral(": ") + t);
+        printWarning(bilingual(removedText) + QStringLiteral(": ") + t);
     for (const auto &p : rep.missingPages)
         printWarning(Error(ErrorCode::PageFileMissing, p.relativePath).fullText());
     for (const auto &p : rep.damagedPages)
@@ -45,21 +53,37 @@ void printRecovery(const RecoveryReport &rep, bool json)
 
 } // namespace
 
-Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
-                                                const StoreOptions &options)
+QCommandLineOption readOnlyOption()
+{
+    return option("read-only",
+                  QT_TRANSLATE_NOOP("sohoa::cli", "Open the store read-only: nothing in it is written, not even "
+                                                  "recovery (a store that cannot be written is read this way anyway)."));
+}
+
+Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options)
 {
     const QString dir =
         parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : DossierStore::defaultLocation();
+    const bool asked = options.mode == StoreOpenMode::ExistingOrReadOnly && parser.isSet(QStringLiteral("read-only"));
+    if (asked)
+        options.mode = StoreOpenMode::ReadOnly;
     auto store = DossierStore::open(dir, options);
-    if (store)
-        printRecovery(store.value()->recoveryReport(), json);
+    if (!store)
+        return store;
+    if (store.value()->isReadOnly() && !asked && options.mode != StoreOpenMode::ReadOnly)
+        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli",
+                                                 "The store cannot be written here; it is read without changing it")) +
+                     QStringLiteral(": ") + store.value()->rootPath());
+    printRecovery(store.value()->recoveryReport(), json);
     return store;
 }
 
 std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, const QStringList &args,
-                                                const QString &command, int *exitCode)
+                                                const QString &command, StoreOpenMode mode, int *exitCode)
 {
     parser.addOptions({storeOption(), jsonOption()});
+    if (mode == StoreOpenMode::ExistingOrReadOnly)
+        parser.addOption(readOnlyOption());
     parser.addPositionalArgument(QStringLiteral("CODE"), QCoreApplication::translate("sohoa::cli", "Dossier code."));
     OpenedDossier opened;
     opened.json = wantsJson(args);
@@ -69,7 +93,9 @@ std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, cons
         *exitCode = usageError(command + QStringLiteral(" needs exactly one CODE"), opened.json);
         return std::nullopt;
     }
-    auto store = openStore(parser, opened.json);
+    StoreOptions options;
+    options.mode = mode;
+    auto store = openStore(parser, opened.json, options);
     if (!store) {
         *exitCode = fail(store.error(), opened.json);
         return std::nullopt;

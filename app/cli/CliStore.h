@@ -2,9 +2,13 @@
 
 // Opening the dossier store from the command line: --store DIR, else $SOHOA_STORE, else the XDG data
 // folder; what recovery found is printed (JSON event and bilingual warnings) before anything else.
+// Only a writing command that may start a store (scan) creates one: every other command needs a store
+// that is there (store-not-found), and reading commands read a store they may not write (a mounted
+// archive) without changing it, or any store with --read-only.
 
 #include "core/dossier/DossierStore.h"
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -13,8 +17,13 @@
 
 namespace sohoa::cli {
 
+// --read-only, for the reading commands.
+QCommandLineOption readOnlyOption();
+
+// options.mode says how (StoreOpenMode); with ExistingOrReadOnly the parser has --read-only, which makes
+// it ReadOnly.
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
-                                                const StoreOptions &options = {});
+                                                StoreOptions options = {});
 
 struct OpenedDossier
 {
@@ -25,9 +34,9 @@ struct OpenedDossier
 
 // The common start of the commands that name one dossier (`dossier show|export|verify CODE`,
 // `page ... CODE`): parses the arguments (the command's own options already added to the parser,
-// --store and --json added here), opens the store and finds the dossier. On nullopt the command
-// ends with *exitCode.
+// --store and --json added here, and --read-only for ExistingOrReadOnly), opens the store as `mode`
+// says and finds the dossier. On nullopt the command ends with *exitCode.
 std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, const QStringList &args,
-                                                const QString &command, int *exitCode);
+                                                const QString &command, StoreOpenMode mode, int *exitCode);
 
 } // namespace sohoa::cli

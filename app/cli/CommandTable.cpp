@@ -14,7 +14,7 @@ namespace {
 
 struct CommandEntry
 {
-    const char *group; // "dossier", "page", or nullptr for a one-word command
+    const char *group; // "dossier", "page", "store", or nullptr for a one-word command
     const char *name;
     int (*run)(const QStringList &args);
 };
@@ -33,6 +33,7 @@ constexpr CommandEntry kCommands[] = {
     {"page", "rotate", pageRotateCommand},
     {"page", "delete", pageDeleteCommand},
     {"page", "restore", pageRestoreCommand},
+    {"store", "rebuild", storeRebuildCommand},
 };
 
 QString usage()
@@ -48,6 +49,8 @@ QString usage()
         "  dossier show CODE [--json]             show a dossier with its components and pages\n"
         "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
         "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
+        "                                         (dossier commands read a store without changing it\n"
+        "                                         with --read-only, or where it cannot be written)\n"
         "  page move CODE --component C --page N --to M [--to-component C2]\n"
         "  page rotate CODE --component C --page N --degrees 90|180|270\n"
         "  page delete CODE --component C --page N\n"
@@ -57,8 +60,11 @@ QString usage()
         "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"
         "                                         print A4 cover sheets for scanning with --separate qr\n"
         "  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)\n"
+        "  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier\n"
+        "                                         folders, their manifests and the page files\n"
         "\n"
-        "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help\n");
+        "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),\n"
+        "--json, --version, --help\n");
 }
 
 // A command that cannot run: says why, shows the usage (not in JSON), exits 2.

@@ -21,5 +21,6 @@ int pageRestoreCommand(const QStringList &args);
 int signCommand(const QStringList &args);
 int stampQrCommand(const QStringList &args);
 int coverSheetCommand(const QStringList &args);
+int storeRebuildCommand(const QStringList &args);
 
 } // namespace sohoa::cli

@@ -21,7 +21,8 @@ int dossierExportCommand(const QStringList &args)
         option("overwrite", QT_TRANSLATE_NOOP("sohoa::cli", "Replace an existing output file.")),
     });
     int exitCode = 0;
-    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier export"), &exitCode);
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier export"), StoreOpenMode::ExistingOrReadOnly,
+                                     &exitCode);
     if (!opened)
         return exitCode;
     const bool json = opened->json;
@@ -40,15 +41,23 @@ int dossierExportCommand(const QStringList &args)
         QJsonArray enc;
         for (const QString &e : r.pdf.pageEncodings)
             enc.append(e);
-        printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("exported")},
-                              {QStringLiteral("dossier"), r.dossier.code},
-                              {QStringLiteral("path"), r.path},
-                              {QStringLiteral("pages"), r.pdf.pageCount},
-                              {QStringLiteral("size"), r.pdf.fileSize},
-                              {QStringLiteral("encodings"), enc}});
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("exported")},
+                      {QStringLiteral("dossier"), r.dossier.code},
+                      {QStringLiteral("path"), r.path},
+                      {QStringLiteral("pages"), r.pdf.pageCount},
+                      {QStringLiteral("size"), r.pdf.fileSize},
+                      {QStringLiteral("encodings"), enc},
+                      {QStringLiteral("audited"), !r.auditError.isError()}};
+        if (r.auditError.isError())
+            o.insert(QStringLiteral("audit_error"), errorJson(r.auditError));
+        printJson(o);
     } else {
         printLine(r.path);
     }
+    // Reading a store must not depend on writing to it (a mounted archive): the PDF stands, exit 0.
+    if (r.auditError.isError())
+        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "The export is not recorded in the store's audit log")) +
+                     QStringLiteral(":\n") + r.auditError.fullText());
     return 0;
 }
 

@@ -13,11 +13,13 @@ namespace sohoa::cli {
 int dossierListCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption()});
+    parser.addOptions({storeOption(), jsonOption(), readOnlyOption()});
     const bool json = wantsJson(args);
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
-    auto store = openStore(parser, json);
+    StoreOptions options;
+    options.mode = StoreOpenMode::ExistingOrReadOnly;
+    auto store = openStore(parser, json, options);
     if (!store)
         return fail(store.error(), json);
     auto list = store.value()->dossiers();

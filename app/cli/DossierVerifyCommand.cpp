@@ -16,7 +16,8 @@ int dossierVerifyCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     int exitCode = 0;
-    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier verify"), &exitCode);
+    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier verify"), StoreOpenMode::ExistingOrReadOnly,
+                                     &exitCode);
     if (!opened)
         return exitCode;
     const bool json = opened->json;

@@ -49,6 +49,10 @@ int exitStatus(const Error &error)
     case ErrorCode::CoverSheetInvalid:
     case ErrorCode::StoreTooNew:
     case ErrorCode::PageNotFound:
+    case ErrorCode::StoreNotFound:
+    case ErrorCode::StoreIndexMissing:
+    case ErrorCode::StoreReadOnly:
+    case ErrorCode::StoreNeedsUpgrade:
         return 4;
     // the PDF we write
     case ErrorCode::NoPages:

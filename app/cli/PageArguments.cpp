@@ -13,7 +13,7 @@ std::optional<PageCommand> openPageCommand(QCommandLineParser &parser, const QSt
         option("page", QT_TRANSLATE_NOOP("sohoa::cli", "Position of the page in the component, from 1."), "N"),
     });
     const QString command = QStringLiteral("page ") + verb;
-    auto opened = openDossierCommand(parser, args, command, exitCode);
+    auto opened = openDossierCommand(parser, args, command, StoreOpenMode::Existing, exitCode);
     if (!opened)
         return std::nullopt;
     const bool json = opened->json;

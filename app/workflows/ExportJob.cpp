@@ -65,10 +65,14 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
     if (!written)
         return written.error();
     report.pdf = written.value();
-    (void)store.audit(
-        QStringLiteral("pdf-exported"),
-        QStringLiteral("%1 (%2 pages, %3 bytes)").arg(report.path).arg(report.pdf.pageCount).arg(report.pdf.fileSize),
-        dossier->id);
+    if (auto a = store.audit(QStringLiteral("pdf-exported"),
+                             QStringLiteral("%1 (%2 pages, %3 bytes)")
+                                 .arg(report.path)
+                                 .arg(report.pdf.pageCount)
+                                 .arg(report.pdf.fileSize),
+                             dossier->id);
+        !a)
+        report.auditError = a.error();
     return report;
 }
 
@@ -82,6 +86,8 @@ Error ExportJob::run()
     if (!r)
         return r.error();
     m_report = std::move(r).value();
+    if (m_report.auditError.isError())
+        emit warning(m_report.auditError);
     return {};
 }
 

@@ -21,13 +21,17 @@ struct ExportReport
     DossierInfo dossier;
     QString path; // absolute
     PdfWriteReport pdf;
+    // Why the export is not in the store's audit log (store-read-only for a mounted archive); the
+    // PDF is written all the same: reading a store must not depend on writing to it.
+    Error auditError;
 };
 
 // Writes a dossier (or one component) as one PDF, in the order the user arranged, each page turned
 // as the user rotated it (/Rotate: a JPEG page is never re-encoded), deleted pages left out. Every
 // page file is checked first (present, same size): a page that went missing or changed must not
 // slip silently out of the PDF. The file appears atomically or not at all (cancel included); the
-// export is recorded in the audit log.
+// export is recorded in the audit log, or, where the store cannot be written (read-only), the job
+// ends well with a warning() and report().auditError saying so.
 class ExportJob : public Job
 {
     Q_OBJECT

@@ -93,8 +93,9 @@ constexpr ErrorText kTexts[] = {
          "sohoa::Error",
          "The dossier store could not be opened. Check that the folder exists and that you may write to it.")},
     {ErrorCode::StoreCorrupt, "store-corrupt",
-     QT_TRANSLATE_NOOP("sohoa::Error", "The dossier database is damaged. Do not delete anything; make a copy of the "
-                                       "store folder and contact support.")},
+     QT_TRANSLATE_NOOP("sohoa::Error", "The dossier database is damaged. Do not delete anything: make a copy of the "
+                                       "store folder, then rebuild the index from the page files (sohoa-cli store "
+                                       "rebuild) or contact support.")},
     {ErrorCode::StoreLocked, "store-locked",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The dossier store is being used by another program. Wait a moment and try again.")},
@@ -234,6 +235,24 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::PageNotFound, "page-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "The page was not found in the dossier: it may have been moved or deleted "
                                        "meanwhile. Show the dossier again and choose the page from the list.")},
+
+    {ErrorCode::StoreNotFound, "store-not-found",
+     QT_TRANSLATE_NOOP("sohoa::Error", "There is no dossier store in this folder. Check the store path (--store or "
+                                       "SOHOA_STORE); only scanning creates a new store.")},
+    {ErrorCode::StoreIndexMissing, "store-index-missing",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The store folder holds dossiers and page files, but its index (sohoa.sqlite) "
+                                       "is missing, empty or not a database, so nothing was opened and nothing was "
+                                       "changed. Rebuild the index from the files with sohoa-cli store rebuild "
+                                       "before scanning into this store again.")},
+    {ErrorCode::StoreReadOnly, "store-read-only",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The dossier store is open read-only (a mounted archive or a folder you may "
+                                       "not write to): it can be listed, shown, verified and exported from, but "
+                                       "nothing in it can be changed. Open it with write access to change it.")},
+    {ErrorCode::StoreNeedsUpgrade, "store-needs-upgrade",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The dossier store was written by an older version of SoHoa and must be "
+                                       "upgraded before it can be read, which a read-only store does not allow. "
+                                       "Copy the store to a folder you may write to and open it there once (any "
+                                       "command upgrades it); nothing in this store was changed.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

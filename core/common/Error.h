@@ -94,6 +94,12 @@ enum class ErrorCode
     // Store (schema versions, page editing)
     StoreTooNew,
     PageNotFound,
+
+    // Store (opening modes, index rebuild)
+    StoreNotFound,
+    StoreIndexMissing,
+    StoreReadOnly,
+    StoreNeedsUpgrade,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -6,7 +6,6 @@
 #include "core/dossier/DossierCode.h"
 #include "core/dossier/StoreNotifier.h"
 #include "core/dossier/internal/DossierStorePrivate.h"
-#include "core/dossier/internal/StoreSchema.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -18,8 +17,6 @@
 #include <QStandardPaths>
 
 #include <algorithm>
-
-#include <unistd.h>
 
 namespace sohoa {
 
@@ -50,17 +47,15 @@ QString DossierStore::defaultLocation()
 Result<std::unique_ptr<DossierStore>> DossierStore::open(const QString &dir, const StoreOptions &options)
 {
     std::unique_ptr<DossierStore> store(new DossierStore);
-    const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     store->d->options = options;
-    if (auto r = makeDirectoryDurably(root); !r)
-        return Error(r.error().code() == ErrorCode::DiskFull ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
-                     r.error().detail());
-    if (::access(QFile::encodeName(root).constData(), W_OK) != 0)
-        return Error(ErrorCode::StoreOpenFailed, root + QStringLiteral(": not writable"));
-    store->d->database.setPath(root, root + QStringLiteral("/sohoa.sqlite"));
-    if (auto r = StoreSchema::prepare(store->d->database); !r)
+    if (auto r = store->d->openIndex(QDir::cleanPath(QFileInfo(dir).absoluteFilePath())); !r)
         return r.error();
+    if (store->isReadOnly()) {
+        store->d->inspectRecovery(false);
+        return store;
+    }
     store->d->recover(false);
+    store->d->keepManifests();
     return store;
 }
 
@@ -167,28 +162,7 @@ void DossierStore::Private::recover(bool verifyChecksums)
     }
 
     // 3. Every recorded page must still be there, unchanged.
-    auto pagesQuery =
-        database.exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p ORDER BY p.id"));
-    if (pagesQuery) {
-        QSqlQuery &q = pagesQuery.value();
-        while (q.next()) {
-            const PageRecord p = pageFromQuery(q, root());
-            const QFileInfo fi(p.absolutePath);
-            if (!fi.exists()) {
-                report.missingPages.append(p);
-            } else if (fi.size() != p.size) {
-                report.damagedPages.append(p);
-            } else if (verifyChecksums) {
-                auto h = sha256HexOfFile(p.absolutePath);
-                if (!h || h.value() != p.sha256)
-                    report.damagedPages.append(p);
-            }
-        }
-    }
-    for (const PageRecord &p : std::as_const(report.missingPages))
-        qCWarning(lcCore) << "page file missing:" << p.relativePath;
-    for (const PageRecord &p : std::as_const(report.damagedPages))
-        qCWarning(lcCore) << "page file damaged:" << p.relativePath;
+    checkPageFiles(verifyChecksums);
 }
 
 const QString &DossierStore::rootPath() const
@@ -229,8 +203,10 @@ Result<DossierInfo> DossierStore::createOrGetDossier(const QString &code, bool a
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
     auto info = dossier(code);
-    if (created && info)
+    if (created && info) {
+        d->manifests.refresh(info->id);
         emit d->notifier->dossierCreated(info.value());
+    }
     return info;
 }
 
@@ -287,8 +263,10 @@ Result<ComponentInfo> DossierStore::createOrGetComponent(qint64 dossierId, const
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
     auto info = component(dossierId, clean);
-    if (created && info)
+    if (created && info) {
+        d->manifests.refresh(dossierId);
         emit d->notifier->componentAdded(info.value());
+    }
     return info;
 }
 
@@ -504,6 +482,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         rec.savedAt = QDateTime::fromString(savedAt, Qt::ISODateWithMs);
         rec.originComponentId = component.id;
         rec.position = position;
+        d->manifests.refresh(dossierInfo->id);
         emit d->notifier->pageAdded(rec);
         emit d->notifier->dossierUpdated(updated.value());
         return rec;

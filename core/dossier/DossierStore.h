@@ -67,8 +67,11 @@ struct PageRecord
 };
 
 // What opening a store found and did. Nothing is dropped silently: every problem is listed here.
+// A store opened read-only changes nothing: the lists then say what recovery WOULD do (notDone) the
+// next time the store is opened for writing.
 struct RecoveryReport
 {
+    bool notDone = false; // read-only: nothing was adopted or removed, these are findings only
     QStringList removedTemporaries; // incomplete files of pages never reported as saved
     QList<PageRecord> adoptedPages; // complete files whose row was not yet committed
     QList<PageRecord> missingPages; // rows whose file is gone
@@ -92,11 +95,25 @@ struct AuditEntry
 
 class StoreNotifier;
 
+// How DossierStore::open treats the folder. In every mode a folder that holds dossier folders or page
+// files but whose index (sohoa.sqlite) is missing, empty or not a database is refused with
+// store-index-missing: a fresh index there would hide the pages (StoreRebuild re-creates it).
+enum class StoreOpenMode
+{
+    Create,   // writing (a scan): makes the folder and a new index where there is no store yet
+    Existing, // writing to a store that must exist (page edits): anything else is store-not-found
+    ReadOnly, // reading only: nothing is written (SQLite read-only, no migration, recovery only reported)
+    // Reading from a store that must exist: Existing where the folder and index may be written,
+    // ReadOnly where they may not (a mounted archive, a folder of another user).
+    ExistingOrReadOnly,
+};
+
 struct StoreOptions
 {
     // Placeholders: {dossier} {component} {seq} {seq:N} (zero-padded to N digits) {ext} {date} {time} {device}
     // {barcode} (the value of the separator sheet that started the page's document; empty without one)
     QString nameTemplate = QStringLiteral("{dossier}/{component}/{seq:04}.{ext}");
+    StoreOpenMode mode = StoreOpenMode::Create;
 };
 
 // The embedded store: a folder with a SQLite database (WAL, synchronous=FULL) and one folder per
@@ -106,6 +123,12 @@ struct StoreOptions
 //
 // Opening a store written by an older version migrates it (PRAGMA user_version, one transaction,
 // audit entry "store-migrated"); a store written by a newer version is refused (store-too-new).
+// A store opened read-only is never migrated (store-needs-upgrade) and refuses every change
+// (store-read-only).
+//
+// Each dossier also keeps a manifest beside its pages (DossierManifest: `.sohoa-dossier.json` in the
+// dossier's folder), rewritten after every committed change of the dossier, so that the index can be
+// rebuilt from the folders (StoreRebuild) with what file names cannot say.
 //
 // Pages are edited without touching their files: page files are never renamed, reused or
 // overwritten. Every edit (move, rotate, delete, restore) is one transaction with its audit entry
@@ -121,6 +144,8 @@ public:
 
     const QString &rootPath() const;
     const RecoveryReport &recoveryReport() const;
+    // Opened read-only (StoreOpenMode::ReadOnly, or ExistingOrReadOnly on a store that cannot be written).
+    bool isReadOnly() const;
 
     Result<DossierInfo> createOrGetDossier(const QString &code, bool allowFreeForm, const QString &procedure = {},
                                            const QString &applicant = {});

@@ -85,6 +85,20 @@ DossierStore::Private::changePage(qint64 pageId, const std::function<Result<Page
     if (!before)
         return before.error();
     change.before = before.value();
+    auto component = database.component(change.before.componentId);
+    if (!component)
+        return component.error();
+    auto dossierBefore = database.dossier(component->dossierId);
+    if (!dossierBefore)
+        return dossierBefore.error();
+    // The dossier's manifest is held from before the change until it is rewritten after the commit
+    // (waiting here never blocks another writer's commit: see ManifestKeeper::Lock).
+    auto manifestLock = manifests.lock(dossierBefore->code);
+    if (!manifestLock)
+        return manifestLock.error();
+    auto manifestBefore = manifests.snapshot(component->dossierId);
+    if (!manifestBefore)
+        return manifestBefore.error();
     auto done = edit(change.before);
     if (!done)
         return done.error();
@@ -96,9 +110,6 @@ DossierStore::Private::changePage(qint64 pageId, const std::function<Result<Page
     if (!after)
         return after.error();
     change.after = after.value();
-    auto component = database.component(change.after.componentId);
-    if (!component)
-        return component.error();
     if (auto r = database.touchDossier(component->dossierId, isoNow()); !r)
         return r.error();
     QJsonObject detail = done->detail;
@@ -112,9 +123,21 @@ DossierStore::Private::changePage(qint64 pageId, const std::function<Result<Page
     if (!dossier)
         return dossier.error();
     change.dossier = dossier.value();
+    // Before the commit, the manifest says that this change is under way: a crash between the commit
+    // and the rewrite below then leaves a manifest that a rebuild knows may be one change behind,
+    // never one it would trust against the committed rows. No marker, no commit.
+    manifestBefore->pending = QJsonObject{{QStringLiteral("action"), done->action},
+                                          {QStringLiteral("detail"), detail},
+                                          {QStringLiteral("at"), isoNow()}};
+    if (auto w = manifests.write(manifestBefore.value()); !w)
+        return w.error();
     if (!tx.commit())
         return sqlError(tx.error(), database.path());
     change.changed = true;
+    const Result<void> rewritten = manifests.rewrite(component->dossierId);
+    manifestLock = ManifestKeeper::Lock(); // released before the failure, if any, is audited
+    if (!rewritten)
+        manifests.recordFailure(component->dossierId, rewritten.error());
     return change;
 }
 

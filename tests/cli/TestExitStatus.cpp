@@ -2,6 +2,7 @@
 
 #include "app/cli/ExitStatus.h"
 
+#include <QMetaEnum>
 #include <QTest>
 
 using namespace sohoa;
@@ -13,9 +14,15 @@ class TestExitStatus : public QObject
 private Q_SLOTS:
     void everyErrorHasANonZeroStatus()
     {
-        for (int c = int(ErrorCode::None) + 1; c <= int(ErrorCode::PageNotFound); ++c) {
-            const int status = cli::exitStatus(Error(static_cast<ErrorCode>(c)));
-            QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
+        // Every code the enum has, read from its meta-object: a code added later is covered too.
+        const QMetaEnum codes = QMetaEnum::fromType<ErrorCode>();
+        QVERIFY(codes.keyCount() > int(ErrorCode::StoreNeedsUpgrade));
+        for (int i = 0; i < codes.keyCount(); ++i) {
+            const auto c = static_cast<ErrorCode>(codes.value(i));
+            if (c == ErrorCode::None)
+                continue;
+            const int status = cli::exitStatus(Error(c));
+            QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(c)));
         }
         QCOMPARE(cli::exitStatus(Error()), 0);
     }
@@ -29,6 +36,10 @@ private Q_SLOTS:
         QTest::newRow("scanner") << ErrorCode::ScannerJammed << 3;
         QTest::newRow("store") << ErrorCode::DiskFull << 4;
         QTest::newRow("store too new") << ErrorCode::StoreTooNew << 4;
+        QTest::newRow("no store at the path") << ErrorCode::StoreNotFound << 4;
+        QTest::newRow("store index missing") << ErrorCode::StoreIndexMissing << 4;
+        QTest::newRow("store read-only") << ErrorCode::StoreReadOnly << 4;
+        QTest::newRow("store needs upgrade") << ErrorCode::StoreNeedsUpgrade << 4;
         QTest::newRow("output") << ErrorCode::OutputExists << 5;
         QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
         QTest::newRow("key") << ErrorCode::WrongPin << 7;

@@ -47,15 +47,30 @@ inline QString sha256OfFile(const QString &path)
     return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
 
-// Every file below `root` except the database's own files, by relative path: its SHA-256.
+// Every file below `root` except the store's own records (the database's files and the dossier
+// manifests, which follow every change), by relative path: its SHA-256.
 inline QMap<QString, QString> fileDigests(const QString &root)
 {
     QMap<QString, QString> out;
     QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (!it.fileName().startsWith(QStringLiteral("sohoa.sqlite")))
+        if (!it.fileName().startsWith(QStringLiteral("sohoa.sqlite")) &&
+            !it.fileName().startsWith(QStringLiteral(".sohoa-dossier")))
             out.insert(QDir(root).relativeFilePath(path), sha256OfFile(path));
+    }
+    return out;
+}
+
+// Every file below `root`, the store's own records included, by relative path: its SHA-256 (what a
+// read-only open must leave exactly as it was).
+inline QMap<QString, QString> allFileDigests(const QString &root)
+{
+    QMap<QString, QString> out;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        out.insert(QDir(root).relativeFilePath(path), sha256OfFile(path));
     }
     return out;
 }

@@ -14,7 +14,7 @@ private slots:
     void everyCodeHasBothLanguages()
     {
         QSet<QString> ids;
-        for (int c = int(ErrorCode::None); c <= int(ErrorCode::PageNotFound); ++c) {
+        for (int c = int(ErrorCode::None); c <= int(ErrorCode::StoreNeedsUpgrade); ++c) {
             const Error e(static_cast<ErrorCode>(c), QStringLiteral("detail"));
             QVERIFY2(!e.messageEn().isEmpty(), qPrintable(e.id()));
             QVERIFY2(!e.messageVi().isEmpty(), qPrintable(e.id()));
@@ -40,6 +40,7 @@ private slots:
         QVERIFY(codes.isValid());
         QCOMPARE(QByteArray(codes.valueToKey(int(ErrorCode::ScannerJammed))), QByteArray("ScannerJammed"));
         QCOMPARE(codes.keyToValue("PageNotFound"), int(ErrorCode::PageNotFound));
+        QCOMPARE(codes.keyToValue("StoreIndexMissing"), int(ErrorCode::StoreIndexMissing));
     }
 
     void vietnameseIsRealVietnamese()

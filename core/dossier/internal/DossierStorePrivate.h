@@ -1,10 +1,12 @@
 #pragma once
 
 // Private to core/dossier: DossierStore's state, shared by the files DossierStore is split into
-// (DossierStore.cpp: opening, recovery, dossiers, saving; DossierStorePages.cpp: page order and edits).
+// (DossierStore.cpp: opening, recovery, dossiers, saving; DossierStorePages.cpp: page order and edits;
+// DossierStoreOpening.cpp: open modes, read-only stores, keeping the dossier manifests).
 
 #include "core/dossier/DossierStore.h"
 #include "core/dossier/StoreNotifier.h"
+#include "core/dossier/internal/ManifestKeeper.h"
 #include "core/dossier/internal/StoreDatabase.h"
 
 #include <QJsonObject>
@@ -20,11 +22,22 @@ struct DossierStore::Private
     StoreOptions options;
     RecoveryReport report;
     std::unique_ptr<StoreNotifier> notifier = std::make_unique<StoreNotifier>();
+    store::ManifestKeeper manifests{database};
 
     const QString &root() const { return database.root(); }
 
+    // Finds the store in `root` as options.mode says (creating, refusing or going read-only) and
+    // prepares its database; a store whose index is lost is refused (store-index-missing).
+    Result<void> openIndex(const QString &root);
     void recover(bool verifyChecksums);
     Result<PageRecord> adoptIntent(const QSqlQuery &intent);
+    // Read-only: what recover() would do, reported and not done (keep the two in step).
+    void inspectRecovery(bool verifyChecksums);
+    // Recovery's last step, both ways: every recorded page must still be there, unchanged.
+    void checkPageFiles(bool verifyChecksums);
+    // After recovery of a writable store: the manifests of dossiers whose pages were adopted, and of
+    // dossiers that have none yet (stores older than manifests, a write that failed).
+    void keepManifests();
 
     // One page edit: what it did, for the audit log (no action: nothing changed, nothing written).
     struct PageEdit

@@ -1,6 +1,7 @@
 #include "core/dossier/internal/StoreDatabase.h"
 
 #include <QThread>
+#include <QUrl>
 
 namespace sohoa::store {
 
@@ -32,6 +33,10 @@ Error sqlError(const QSqlError &e, const QString &what)
         return Error(ErrorCode::StoreLocked, what + QStringLiteral(": ") + text);
     if (text.contains(QStringLiteral("full"), Qt::CaseInsensitive))
         return Error(ErrorCode::DiskFull, what + QStringLiteral(": ") + text);
+    // SQLITE_READONLY: a read-only connection (or file) was asked to write.
+    if (text.contains(QStringLiteral("readonly"), Qt::CaseInsensitive) ||
+        text.contains(QStringLiteral("read-only"), Qt::CaseInsensitive))
+        return Error(ErrorCode::StoreReadOnly, what + QStringLiteral(": ") + text);
     if (text.contains(QStringLiteral("malformed"), Qt::CaseInsensitive) ||
         text.contains(QStringLiteral("not a database"), Qt::CaseInsensitive))
         return Error(ErrorCode::StoreCorrupt, what + QStringLiteral(": ") + text);
@@ -147,6 +152,12 @@ void StoreDatabase::setPath(const QString &root, const QString &dbPath)
     m_dbPath = dbPath;
 }
 
+void StoreDatabase::setReadOnly(bool immutable)
+{
+    m_readOnly = true;
+    m_immutable = immutable;
+}
+
 QString StoreDatabase::connectionName() const
 {
     return QStringLiteral("sohoa-store-%1-%2")
@@ -160,12 +171,19 @@ QSqlDatabase StoreDatabase::db() const
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_dbPath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (m_immutable) {
+        db.setDatabaseName(QUrl::fromLocalFile(m_dbPath).toString(QUrl::FullyEncoded) +
+                           QStringLiteral("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db.setDatabaseName(m_dbPath);
+        db.setConnectOptions(m_readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                                        : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
     if (db.open()) {
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-        q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        q.exec(m_readOnly ? QStringLiteral("PRAGMA query_only=ON") : QStringLiteral("PRAGMA synchronous=FULL"));
     }
     QMutexLocker lock(&m_mutex);
     m_connections.insert(name);

@@ -61,6 +61,11 @@ public:
     void setPath(const QString &root, const QString &dbPath);
     const QString &root() const { return m_root; }
     const QString &path() const { return m_dbPath; }
+    // Connections opened from now on are read-only (SQLITE_OPEN_READONLY and query_only). `immutable`
+    // also tells SQLite that nobody writes the file, so that it needs no -shm beside it: the only way
+    // to read a WAL-mode database in a folder nobody may write to (a read-only mount).
+    void setReadOnly(bool immutable);
+    bool isReadOnly() const { return m_readOnly; }
 
     // The calling thread's connection (opened on first use).
     QSqlDatabase db() const;
@@ -91,6 +96,8 @@ private:
 
     QString m_root;
     QString m_dbPath;
+    bool m_readOnly = false;
+    bool m_immutable = false;
     mutable QMutex m_mutex;
     mutable QSet<QString> m_connections;
 };

@@ -134,7 +134,7 @@ Result<void> migrate1To2(const StoreDatabase &database, QJsonObject *report)
 
 } // namespace
 
-Result<void> StoreSchema::prepare(const StoreDatabase &database)
+Result<void> StoreSchema::prepare(const StoreDatabase &database, const PrepareOptions &options)
 {
     QSqlDatabase db = database.db();
     if (!db.isOpen())
@@ -153,13 +153,35 @@ Result<void> StoreSchema::prepare(const StoreDatabase &database)
         return tooNew(version.value());
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-            return sqlError(q.lastError(), database.path());
         // A file that is not a database fails here rather than at the first write.
         if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
             return Error(ErrorCode::StoreCorrupt, database.path() + QStringLiteral(": ") + q.lastError().text());
         if (q.value(0).toString() != u"ok")
             return Error(ErrorCode::StoreCorrupt, database.path() + QStringLiteral(": ") + q.value(0).toString());
+    }
+    if (version.value() < kCurrentVersion) {
+        auto objects = database.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        if (!objects)
+            return objects.error();
+        if (objects->toInt() == 0 && options.beforeCreating) {
+            if (auto r = options.beforeCreating(); !r)
+                return r;
+        }
+        if (options.readOnly) {
+            if (objects->toInt() == 0)
+                return Error(ErrorCode::StoreNotFound, database.path() + QStringLiteral(": an index without tables"));
+            return Error(ErrorCode::StoreNeedsUpgrade, QStringLiteral("%1: schema %2, read-only, this program reads %3")
+                                                           .arg(database.path())
+                                                           .arg(version.value())
+                                                           .arg(kCurrentVersion));
+        }
+    }
+    if (options.readOnly)
+        return {};
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return sqlError(q.lastError(), database.path());
     }
     if (version.value() == kCurrentVersion)
         return {};

@@ -4,6 +4,8 @@
 
 #include "core/common/Result.h"
 
+#include <functional>
+
 namespace sohoa::store {
 
 class StoreDatabase;
@@ -13,6 +15,16 @@ class StoreDatabase;
 //   1  dossiers, components, pages (numbered per component), page_intents, audit_log, meta
 //   2  pages get an order of their own (position), rotation, soft deletion and the component their
 //      file was made for (origin_component_id, which numbering is unique in); separation_state
+struct PrepareOptions
+{
+    // Read only: the version is checked and nothing is written (no journal mode, no migration): an
+    // older store is store-needs-upgrade, a database without tables store-not-found.
+    bool readOnly = false;
+    // Asked before a database without tables gets the schema (or, read-only, before it is refused):
+    // an error stops there, nothing written. DossierStore refuses to put a new index beside dossiers.
+    std::function<Result<void>()> beforeCreating;
+};
+
 class StoreSchema
 {
 public:
@@ -21,7 +33,7 @@ public:
     // Brings the database to the current version in one transaction (an empty file gets the whole
     // schema; an older store is migrated and the audit log says so). A newer version is refused
     // before anything is written (store-too-new); a file that is no database is store-corrupt.
-    static Result<void> prepare(const StoreDatabase &database);
+    static Result<void> prepare(const StoreDatabase &database, const PrepareOptions &options = {});
 };
 
 } // namespace sohoa::store
