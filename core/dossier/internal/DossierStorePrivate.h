@@ -6,8 +6,10 @@
 #include "core/dossier/DossierStore.h"
 #include "core/dossier/StoreNotifier.h"
 #include "core/dossier/internal/StoreDatabase.h"
+#include "core/dossier/internal/StoreLease.h"
 
 #include <QJsonObject>
+#include <QSqlRecord>
 
 #include <functional>
 #include <memory>
@@ -20,11 +22,12 @@ struct DossierStore::Private
     StoreOptions options;
     RecoveryReport report;
     std::unique_ptr<StoreNotifier> notifier = std::make_unique<StoreNotifier>();
+    std::unique_ptr<store::StoreLease> lease; // held while the store is open for writing
 
     const QString &root() const { return database.root(); }
 
     void recover(bool verifyChecksums);
-    Result<PageRecord> adoptIntent(const QSqlQuery &intent);
+    Result<PageRecord> adoptIntent(const QSqlRecord &intent);
 
     // One page edit: what it did, for the audit log (no action: nothing changed, nothing written).
     struct PageEdit
