@@ -35,9 +35,9 @@ void printRecovery(const RecoveryReport &rep, bool json)
         printJson(o);
     }
     // A read-only store is only looked at: its findings are what the next writable open will do.
-    const char *adoptedText = rep.notDone
-                                  ? QT_TRANSLATE_NOOP("sohoa::cli", "Read-only store: a complete page would be recovered")
-                                  : QT_TRANSLATE_NOOP("sohoa::cli", "Recovered a complete page");
+    const char *adoptedText =
+        rep.notDone ? QT_TRANSLATE_NOOP("sohoa::cli", "Read-only store: a complete page would be recovered")
+                    : QT_TRANSLATE_NOOP("sohoa::cli", "Recovered a complete page");
     const char *removedText =
         rep.notDone ? QT_TRANSLATE_NOOP("sohoa::cli", "Read-only store: an incomplete temporary file would be removed")
                     : QT_TRANSLATE_NOOP("sohoa::cli", "Removed an incomplete temporary file");
@@ -55,9 +55,9 @@ void printRecovery(const RecoveryReport &rep, bool json)
 
 QCommandLineOption readOnlyOption()
 {
-    return option("read-only",
-                  QT_TRANSLATE_NOOP("sohoa::cli", "Open the store read-only: nothing in it is written, not even "
-                                                  "recovery (a store that cannot be written is read this way anyway)."));
+    return option("read-only", QT_TRANSLATE_NOOP("sohoa::cli",
+                                                 "Open the store read-only: nothing in it is written, not even "
+                                                 "recovery (a store that cannot be written is read this way anyway)."));
 }
 
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options)

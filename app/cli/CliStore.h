@@ -22,8 +22,7 @@ QCommandLineOption readOnlyOption();
 
 // options.mode says how (StoreOpenMode); with ExistingOrReadOnly the parser has --read-only, which makes
 // it ReadOnly.
-Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
-                                                StoreOptions options = {});
+Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options = {});
 
 struct OpenedDossier
 {

@@ -33,8 +33,8 @@ int dossierShowCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     int exitCode = 0;
-    auto opened = openDossierCommand(parser, args, QStringLiteral("dossier show"), StoreOpenMode::ExistingOrReadOnly,
-                                     &exitCode);
+    auto opened =
+        openDossierCommand(parser, args, QStringLiteral("dossier show"), StoreOpenMode::ExistingOrReadOnly, &exitCode);
     if (!opened)
         return exitCode;
     const bool json = opened->json;

@@ -79,11 +79,19 @@ void printFindings(const RebuildReport &r)
         printWarning(Error(ErrorCode::PageFileDamaged, path).fullText());
     each(r.manifestProblems,
          QT_TRANSLATE_NOOP("sohoa::cli", "A dossier manifest could not be used; its folder was read by file names"));
+    for (const RebuiltDossier &d : r.dossiers) {
+        if (!d.fromManifest)
+            printWarning(
+                bilingual(QT_TRANSLATE_NOOP(
+                    "sohoa::cli", "Rebuilt from folder and file names alone (no usable manifest): the procedure, the "
+                                  "applicant, rotations, deleted pages and the order after moves are not known")) +
+                QStringLiteral(": %1 (%2)").arg(d.code, d.folder));
+    }
     for (const PendingChange &p : r.pendingChanges)
-        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli",
-                                                 "A change may not have been saved before the index was lost; the "
-                                                 "dossier is as it was before it")) +
-                     QStringLiteral(": %1 %2").arg(p.dossier, p.change.value(QStringLiteral("action")).toString()));
+        printWarning(
+            bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "A change may not have been saved before the index was lost; the "
+                                                      "dossier is as it was before it")) +
+            QStringLiteral(": %1 %2").arg(p.dossier, p.change.value(QStringLiteral("action")).toString()));
     each(r.skippedFiles, QT_TRANSLATE_NOOP("sohoa::cli", "Left alone (not a page image of a dossier folder)"));
 }
 

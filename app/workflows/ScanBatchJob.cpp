@@ -164,6 +164,8 @@ Error ScanPipeline::run()
                      ? QStringLiteral(", %1 pages read but not saved").arg(m_report.pagesAcquiredNotSaved)
                      : QString()),
         m_report.dossier.id);
+    // The batch's pages in their dossiers' manifests (a separated batch may have filled several).
+    m_store.writeManifests();
     qCInfo(lcWorkflows) << "batch" << m_report.batchId << "saved" << m_report.savedPages.size() << "pages, result"
                         << m_report.error.id();
     return m_report.error;

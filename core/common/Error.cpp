@@ -241,9 +241,9 @@ constexpr ErrorText kTexts[] = {
                                        "SOHOA_STORE); only scanning creates a new store.")},
     {ErrorCode::StoreIndexMissing, "store-index-missing",
      QT_TRANSLATE_NOOP("sohoa::Error", "The store folder holds dossiers and page files, but its index (sohoa.sqlite) "
-                                       "is missing, empty or not a database, so nothing was opened and nothing was "
-                                       "changed. Rebuild the index from the files with sohoa-cli store rebuild "
-                                       "before scanning into this store again.")},
+                                       "is missing or empty, so nothing was opened and nothing was changed. Rebuild "
+                                       "the index from the files with sohoa-cli store rebuild before scanning into "
+                                       "this store again.")},
     {ErrorCode::StoreReadOnly, "store-read-only",
      QT_TRANSLATE_NOOP("sohoa::Error", "The dossier store is open read-only (a mounted archive or a folder you may "
                                        "not write to): it can be listed, shown, verified and exported from, but "
@@ -253,6 +253,10 @@ constexpr ErrorText kTexts[] = {
                                        "upgraded before it can be read, which a read-only store does not allow. "
                                        "Copy the store to a folder you may write to and open it there once (any "
                                        "command upgrades it); nothing in this store was changed.")},
+    {ErrorCode::StoreRebuildNotNeeded, "store-rebuild-not-needed",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The store's index opens without error, so there is nothing to rebuild and "
+                                       "nothing was changed. To rebuild it anyway from the files (the current index "
+                                       "is kept aside), add --force.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

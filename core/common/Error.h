@@ -100,6 +100,7 @@ enum class ErrorCode
     StoreIndexMissing,
     StoreReadOnly,
     StoreNeedsUpgrade,
+    StoreRebuildNotNeeded,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -117,14 +117,13 @@ QJsonObject DossierManifest::toJson() const
     QJsonObject o{{QStringLiteral("format"), kFormat},
                   {QStringLiteral("format_version"), kFormatVersion},
                   {QStringLiteral("written_at"), timeJson(writtenAt)},
-                  {QStringLiteral("dossier"),
-                   QJsonObject{{QStringLiteral("code"), dossier.code},
-                               {QStringLiteral("free_form"), dossier.freeForm},
-                               {QStringLiteral("procedure"), dossier.procedure},
-                               {QStringLiteral("applicant"), dossier.applicant},
-                               {QStringLiteral("status"), dossier.status},
-                               {QStringLiteral("created_at"), timeJson(dossier.createdAt)},
-                               {QStringLiteral("updated_at"), timeJson(dossier.updatedAt)}}},
+                  {QStringLiteral("dossier"), QJsonObject{{QStringLiteral("code"), dossier.code},
+                                                          {QStringLiteral("free_form"), dossier.freeForm},
+                                                          {QStringLiteral("procedure"), dossier.procedure},
+                                                          {QStringLiteral("applicant"), dossier.applicant},
+                                                          {QStringLiteral("status"), dossier.status},
+                                                          {QStringLiteral("created_at"), timeJson(dossier.createdAt)},
+                                                          {QStringLiteral("updated_at"), timeJson(dossier.updatedAt)}}},
                   {QStringLiteral("components"), comps}};
     if (!pending.isEmpty())
         o.insert(QStringLiteral("pending"), pending);
@@ -140,7 +139,8 @@ Result<DossierManifest> DossierManifest::fromJson(const QJsonObject &object, con
         return refuse(QStringLiteral("not a SoHoa dossier manifest"));
     const int version = object.value(QStringLiteral("format_version")).toInt();
     if (version < 1 || version > kFormatVersion)
-        return refuse(QStringLiteral("manifest format %1, this program reads up to %2").arg(version).arg(kFormatVersion));
+        return refuse(
+            QStringLiteral("manifest format %1, this program reads up to %2").arg(version).arg(kFormatVersion));
     DossierManifest m;
     const QJsonObject d = object.value(QStringLiteral("dossier")).toObject();
     m.dossier.code = d.value(QStringLiteral("code")).toString();

@@ -34,7 +34,11 @@ void warnIfFailed(const Result<void> &r)
 
 DossierStore::DossierStore() : d(std::make_unique<Private>()) {}
 
-DossierStore::~DossierStore() = default;
+DossierStore::~DossierStore()
+{
+    if (d->lease) // opened for writing
+        writeManifests();
+}
 
 QString DossierStore::defaultLocation()
 {
@@ -59,7 +63,7 @@ Result<std::unique_ptr<DossierStore>> DossierStore::open(const QString &dir, con
     return store;
 }
 
-Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
+Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlRecord &intent)
 {
     const qint64 intentId = intent.value(0).toLongLong();
     const QString rel = intent.value(3).toString();
@@ -76,6 +80,12 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
     Transaction tx(database.db());
     if (!tx.ok())
         return sqlError(tx.error(), database.path());
+    // Another process's recovery may have taken it while this one read the file.
+    auto still = database.scalar(QStringLiteral("SELECT COUNT(*) FROM page_intents WHERE id = ?"), {intentId});
+    if (!still)
+        return still.error();
+    if (still->toInt() == 0)
+        return Error(ErrorCode::PageNotFound, rel + QStringLiteral(": recovered by another process"));
     // A recovered page goes to the end of its component: where it was meant to be inserted may
     // no longer exist.
     const qint64 componentId = intent.value(1).toLongLong();
@@ -112,12 +122,20 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlQuery &intent)
 void DossierStore::Private::recover(bool verifyChecksums)
 {
     // 1. Reservations left by a crash: adopt complete files, drop the rest (never reported as saved).
-    auto intents =
-        database.exec(QStringLiteral("SELECT id, component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
-                                     " format, device, scanned_at, batch_id FROM page_intents ORDER BY id"));
-    if (intents) {
-        QSqlQuery &q = intents.value();
-        while (q.next()) {
+    //    A reservation whose writer is alive (another scan, another window) is that writer's business.
+    //    The rows are read first, the statement finished: a write on a connection that still reads
+    //    would need a newer snapshot, and SQLite refuses that at once (SQLITE_BUSY, no waiting).
+    QList<QSqlRecord> intents;
+    if (auto q = database.exec(
+            QStringLiteral("SELECT id, component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
+                           " format, device, scanned_at, batch_id, lease FROM page_intents ORDER BY id"))) {
+        while (q->next())
+            intents.append(q->record());
+    }
+    {
+        for (const QSqlRecord &q : std::as_const(intents)) {
+            if (store::StoreLease::isHeld(root(), q.value(13).toString()))
+                continue;
             const QString rel = q.value(3).toString();
             const QString abs = root() + u'/' + rel;
             if (QFileInfo::exists(abs)) {
@@ -127,6 +145,8 @@ void DossierStore::Private::recover(bool verifyChecksums)
                     qCInfo(lcCore) << "recovered page" << rel;
                     continue;
                 }
+                if (adopted.error().code() == ErrorCode::PageNotFound)
+                    continue; // another process's recovery adopted it meanwhile
                 qCWarning(lcCore) << "cannot adopt" << rel << adopted.error().detail();
                 // An unreadable file stays on disk and in the report; its reservation stays too so
                 // that the number is never reused.
@@ -139,7 +159,7 @@ void DossierStore::Private::recover(bool verifyChecksums)
                 continue;
             }
             auto del = database.exec(QStringLiteral("DELETE FROM page_intents WHERE id = ?"), {q.value(0)});
-            if (del)
+            if (del && del->numRowsAffected() > 0)
                 warnIfFailed(database.audit(
                     QStringLiteral("page-discarded"),
                     QStringLiteral("%1 (scan interrupted before the file was complete; never reported as saved)")
@@ -148,9 +168,11 @@ void DossierStore::Private::recover(bool verifyChecksums)
         }
     }
 
-    // 2. Stray temporaries anywhere in the store: incomplete writes.
+    // 2. Stray temporaries anywhere in the store: incomplete writes — unless another writer is alive,
+    //    whose temporary may be the page it is writing this very moment (they wait for a later open).
     QDirIterator it(root(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
+    const bool othersWriting = store::StoreLease::anyOtherHeld(root(), lease ? lease->id() : QString());
+    while (!othersWriting && it.hasNext()) {
         const QString path = it.next();
         if (!AtomicFileWriter::isTemporaryName(it.fileName()))
             continue;
@@ -376,6 +398,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
                                                          .arg(count.value()));
     }
     const QString scannedAt = page.acquiredAt.isValid() ? isoTime(page.acquiredAt) : isoNow();
+    d->catchUpManifest(dossierInfo->id);
 
     // Reserve the next number and the path (committed), then write the file, then commit the row.
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -401,10 +424,11 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
                              QStringLiteral("file name template: ") + d->options.nameTemplate);
             auto ins = d->database.exec(
                 QStringLiteral("INSERT OR IGNORE INTO page_intents (component_id, seq, path, width, height, dpi,"
-                               " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                               " color_mode, bit_depth, format, device, scanned_at, batch_id, created_at, lease)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {component.id, seq, rel, image.size.width(), image.size.height(), page.dpi, colorModeName(page.mode),
-                 page.bitDepth, image.extension, page.device, scannedAt, batchId, isoNow()});
+                 page.bitDepth, image.extension, page.device, scannedAt, batchId, isoNow(),
+                 d->lease ? d->lease->id() : QString()});
             if (!ins)
                 return ins.error();
             if (ins->numRowsAffected() == 0)
@@ -482,7 +506,7 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         rec.savedAt = QDateTime::fromString(savedAt, Qt::ISODateWithMs);
         rec.originComponentId = component.id;
         rec.position = position;
-        d->manifests.refresh(dossierInfo->id);
+        d->pageSaved(dossierInfo->id);
         emit d->notifier->pageAdded(rec);
         emit d->notifier->dossierUpdated(updated.value());
         return rec;

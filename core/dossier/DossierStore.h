@@ -71,7 +71,7 @@ struct PageRecord
 // next time the store is opened for writing.
 struct RecoveryReport
 {
-    bool notDone = false; // read-only: nothing was adopted or removed, these are findings only
+    bool notDone = false;           // read-only: nothing was adopted or removed, these are findings only
     QStringList removedTemporaries; // incomplete files of pages never reported as saved
     QList<PageRecord> adoptedPages; // complete files whose row was not yet committed
     QList<PageRecord> missingPages; // rows whose file is gone
@@ -127,8 +127,9 @@ struct StoreOptions
 // (store-read-only).
 //
 // Each dossier also keeps a manifest beside its pages (DossierManifest: `.sohoa-dossier.json` in the
-// dossier's folder), rewritten after every committed change of the dossier, so that the index can be
-// rebuilt from the folders (StoreRebuild) with what file names cannot say.
+// dossier's folder), rewritten after every committed change of the dossier (saved pages: a little
+// later, see writeManifests), so that the index can be rebuilt from the folders (StoreRebuild) with
+// what file names cannot say.
 //
 // Pages are edited without touching their files: page files are never renamed, reused or
 // overwritten. Every edit (move, rotate, delete, restore) is one transaction with its audit entry
@@ -171,6 +172,14 @@ public:
     // at most the page count + 1) puts the page there and shifts the later pages down; 0 appends.
     Result<PageRecord> savePage(const ComponentInfo &component, const ScannedPage &page, const EncodedImage &image,
                                 const QString &batchId = {}, int insertAt = 0);
+    // A saved page does not wait for its dossier's manifest: the manifest follows a batch at most
+    // kManifestLagPages pages or kManifestLagMs behind (written before the next page is reserved, never
+    // between a page's commit and its report), and is brought up to date here: at the end of a batch,
+    // and when the store is closed. A page the manifest does not list yet is still found by a rebuild
+    // (by its folder and file name). Failures are logged and audited (manifest-write-failed).
+    void writeManifests();
+    static constexpr int kManifestLagPages = 10;
+    static constexpr int kManifestLagMs = 5000;
 
     // Page edits; the page id is the handle, positions are 1-based as the user sees them.
     // Moves a visible page to toPosition of the same component (1..n) or of another component of the

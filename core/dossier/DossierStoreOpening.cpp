@@ -10,6 +10,7 @@
 #include "core/dossier/DossierManifest.h"
 #include "core/dossier/internal/DossierStorePrivate.h"
 #include "core/dossier/internal/StoreLayout.h"
+#include "core/dossier/internal/StoreLease.h"
 #include "core/dossier/internal/StoreSchema.h"
 
 #include <QDir>
@@ -34,15 +35,21 @@ bool mayWrite(const QString &path)
 
 // A store whose index is lost must not get a fresh one: the dossiers beside it would vanish from
 // every list, and the next scan would number on from the files and orphan the earlier pages.
-Result<void> refuseIfStoreContent(const QString &root, const QString &why)
+// `indexLost`: the index file is missing or empty, so that a write-ahead log beside it holds committed
+// changes of a lost database, unless a live writer holds a lease: then it is another process creating
+// the store this very moment (SQLite has not written the file's first page yet). Beside a database
+// without tables a log is always that.
+Result<void> refuseIfStoreContent(const QString &root, const QString &why, bool indexLost)
 {
     QString content = findStoreContent(root);
     const QFileInfo wal(root + u'/' + indexFileName() + QStringLiteral("-wal"));
-    if (content.isEmpty() && wal.exists() && wal.size() > 0)
-        content = wal.fileName(); // a write-ahead log without its database: committed changes are in it
+    if (content.isEmpty() && indexLost && wal.exists() && wal.size() > 0 &&
+        !StoreLease::anyOtherHeld(root, QString(), false))
+        content = wal.fileName();
     if (content.isEmpty())
         return {};
-    return Error(ErrorCode::StoreIndexMissing, QStringLiteral("%1: %2, but the folder holds %3").arg(root, why, content));
+    return Error(ErrorCode::StoreIndexMissing,
+                 QStringLiteral("%1: %2, but the folder holds %3").arg(root, why, content));
 }
 
 } // namespace
@@ -64,11 +71,12 @@ Result<void> DossierStore::Private::openIndex(const QString &root)
             return notFound(QStringLiteral("no such folder"));
     } else {
         const IndexState state = indexState(index);
+        // Damaged rather than lost: store-corrupt, whose advice is the rebuild as well.
         if (state == IndexState::NotADatabase)
-            return Error(ErrorCode::StoreIndexMissing, index + QStringLiteral(": not a database"));
+            return Error(ErrorCode::StoreCorrupt, index + QStringLiteral(": not a database"));
         if (state == IndexState::Missing || state == IndexState::Empty) {
             const QString why = QStringLiteral("the index sohoa.sqlite is ") + indexStateName(state);
-            if (auto r = refuseIfStoreContent(root, why); !r)
+            if (auto r = refuseIfStoreContent(root, why, true); !r)
                 return r;
             if (mode != StoreOpenMode::Create)
                 return notFound(why);
@@ -81,8 +89,15 @@ Result<void> DossierStore::Private::openIndex(const QString &root)
         if (auto r = makeDirectoryDurably(root); !r)
             return Error(r.error().code() == ErrorCode::DiskFull ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
                          r.error().detail());
-        if (!mayWrite(root))
-            return Error(ErrorCode::StoreOpenFailed, root + QStringLiteral(": not writable"));
+        // A store that is there but may not be written (a mounted archive) is read-only to a writer.
+        if (!mayWrite(root) || (QFileInfo::exists(index) && !mayWrite(index)))
+            return Error(QFileInfo::exists(index) ? ErrorCode::StoreReadOnly : ErrorCode::StoreOpenFailed,
+                         root + QStringLiteral(": not writable"));
+        // Before the index is opened: a rebuild that holds the store replaces the file (store-locked).
+        auto held = StoreLease::acquire(root);
+        if (!held)
+            return held.error();
+        lease = std::move(held).value();
     }
     database.setPath(root, index);
     if (readOnly) {
@@ -95,7 +110,7 @@ Result<void> DossierStore::Private::openIndex(const QString &root)
     PrepareOptions prepare;
     prepare.readOnly = readOnly;
     prepare.beforeCreating = [root] {
-        return refuseIfStoreContent(root, QStringLiteral("the index sohoa.sqlite has no tables"));
+        return refuseIfStoreContent(root, QStringLiteral("the index sohoa.sqlite has no tables"), false);
     };
     return StoreSchema::prepare(database, prepare);
 }
@@ -104,11 +119,15 @@ void DossierStore::Private::inspectRecovery(bool verifyChecksums)
 {
     report.notDone = true;
     // 1. Reservations left by a crash: a complete file would be adopted (its row written).
-    auto intents = database.exec(QStringLiteral("SELECT component_id, seq, path, width, height, dpi, color_mode,"
-                                                " bit_depth, format, device, scanned_at FROM page_intents ORDER BY id"));
+    //    A reservation whose writer is alive is that writer's business, as in recover().
+    auto intents =
+        database.exec(QStringLiteral("SELECT component_id, seq, path, width, height, dpi, color_mode, bit_depth,"
+                                     " format, device, scanned_at, lease FROM page_intents ORDER BY id"));
     if (intents) {
         QSqlQuery &q = intents.value();
         while (q.next()) {
+            if (StoreLease::isHeld(root(), q.value(11).toString()))
+                continue;
             PageRecord p;
             p.componentId = p.originComponentId = q.value(0).toLongLong();
             p.seq = q.value(1).toInt();
@@ -129,9 +148,10 @@ void DossierStore::Private::inspectRecovery(bool verifyChecksums)
             report.adoptedPages.append(p);
         }
     }
-    // 2. Stray temporaries: would be removed.
+    // 2. Stray temporaries: would be removed, unless a writer is alive (then they may be its pages).
     QDirIterator it(root(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
+    const bool writing = StoreLease::anyOtherHeld(root(), QString(), false);
+    while (!writing && it.hasNext()) {
         const QString path = it.next();
         if (AtomicFileWriter::isTemporaryName(it.fileName()))
             report.removedTemporaries.append(QDir(root()).relativeFilePath(path));
@@ -173,18 +193,54 @@ void DossierStore::Private::keepManifests()
         if (auto c = database.component(p.componentId); c)
             stale.insert(c->dossierId);
     }
-    auto q = database.exec(QStringLiteral("SELECT id, code FROM dossiers ORDER BY id"));
+    auto q = database.exec(QStringLiteral("SELECT id, code, updated_at FROM dossiers ORDER BY id"));
     if (!q) {
         qCWarning(lcCore) << "dossier manifests not checked:" << q.error().detail();
         return;
     }
     while (q->next()) {
-        if (!QFileInfo::exists(DossierManifest::pathFor(root(), q->value(1).toString())))
+        // Missing, or older than the dossier's last change: a writer ended before its manifest caught
+        // up with its pages (killed, or the machine lost power).
+        const QFileInfo manifest(DossierManifest::pathFor(root(), q->value(1).toString()));
+        const QDateTime changed = QDateTime::fromString(q->value(2).toString(), Qt::ISODateWithMs);
+        if (!manifest.exists() || (changed.isValid() && manifest.lastModified() < changed))
             stale.insert(q->value(0).toLongLong());
     }
     q->finish();
     for (qint64 id : std::as_const(stale))
         manifests.refresh(id);
+}
+
+void DossierStore::Private::pageSaved(qint64 dossierId)
+{
+    QMutexLocker locker(&manifestLagMutex);
+    ManifestLag &lag = manifestLag[dossierId];
+    if (lag.pages++ == 0)
+        lag.since.start();
+}
+
+void DossierStore::Private::catchUpManifest(qint64 dossierId)
+{
+    {
+        QMutexLocker locker(&manifestLagMutex);
+        const auto it = manifestLag.constFind(dossierId);
+        if (it == manifestLag.cend() || (it->pages < kManifestLagPages && !it->since.hasExpired(kManifestLagMs)))
+            return;
+        manifestLag.erase(it);
+    }
+    manifests.refresh(dossierId);
+}
+
+void DossierStore::writeManifests()
+{
+    QList<qint64> lagging;
+    {
+        QMutexLocker locker(&d->manifestLagMutex);
+        lagging = d->manifestLag.keys();
+        d->manifestLag.clear();
+    }
+    for (qint64 id : std::as_const(lagging))
+        d->manifests.refresh(id);
 }
 
 } // namespace sohoa

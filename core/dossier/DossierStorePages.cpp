@@ -126,9 +126,8 @@ DossierStore::Private::changePage(qint64 pageId, const std::function<Result<Page
     // Before the commit, the manifest says that this change is under way: a crash between the commit
     // and the rewrite below then leaves a manifest that a rebuild knows may be one change behind,
     // never one it would trust against the committed rows. No marker, no commit.
-    manifestBefore->pending = QJsonObject{{QStringLiteral("action"), done->action},
-                                          {QStringLiteral("detail"), detail},
-                                          {QStringLiteral("at"), isoNow()}};
+    manifestBefore->pending = QJsonObject{
+        {QStringLiteral("action"), done->action}, {QStringLiteral("detail"), detail}, {QStringLiteral("at"), isoNow()}};
     if (auto w = manifests.write(manifestBefore.value()); !w)
         return w.error();
     if (!tx.commit())

@@ -9,6 +9,7 @@
 #include "core/dossier/internal/ManifestKeeper.h"
 #include "core/dossier/internal/StoreDatabase.h"
 #include "core/dossier/internal/StoreLayout.h"
+#include "core/dossier/internal/StoreLease.h"
 #include "core/dossier/internal/StoreSchema.h"
 #include "core/imaging/ImageFileInfo.h"
 
@@ -43,7 +44,7 @@ struct PagePlan
 {
     ManifestPage page; // the row to write: from the manifest, or made from the file
     QString abs;
-    bool listed = false;  // from a manifest
+    bool listed = false;                 // from a manifest
     QString file = QStringLiteral("ok"); // "ok", "missing", "damaged"
     QDateTime fileTime;
 };
@@ -52,7 +53,7 @@ struct ComponentPlan
 {
     QString name;
     QDateTime createdAt;
-    bool listed = false; // in a manifest (kept even without pages)
+    bool listed = false;      // in a manifest (kept even without pages)
     QList<PagePlan> pages;    // from the manifest: visible in order, then deleted
     QList<PagePlan> unlisted; // found on disk only: numbered and put after the others
 };
@@ -152,8 +153,7 @@ Result<void> Rebuild::judgePreviousIndex(bool force)
     m_report.previousIndex = problem.isEmpty() ? QStringLiteral("healthy") : QStringLiteral("damaged");
     m_report.previousIndexProblem = problem;
     if (problem.isEmpty() && !force)
-        return Error(ErrorCode::InvalidArgument,
-                     indexPath() + QStringLiteral(": the index is healthy; rebuild it only if you must (--force)"));
+        return Error(ErrorCode::StoreRebuildNotNeeded, indexPath() + QStringLiteral(": the index is healthy"));
     return {};
 }
 
@@ -257,6 +257,8 @@ void Rebuild::surveyFiles()
         const QString abs = it.next();
         const QString rel = relative(abs);
         const QString name = it.fileName();
+        if (rel.startsWith(QStringLiteral(".sohoa/")))
+            continue; // the store's own working files (writers' leases)
         if (!rel.contains(u'/')) {
             // The index's own files, previous indexes moved aside, a rebuild's leftovers: not store content.
             if (!name.startsWith(indexFileName()))
@@ -335,7 +337,7 @@ Result<void> Rebuild::checkFiles()
                 mp.width = info->width;
                 mp.height = info->height;
                 mp.dpi = int(std::lround(info->dpiX));
-                mp.mode = info->components >= 3        ? ColorMode::Color
+                mp.mode = info->components >= 3         ? ColorMode::Color
                           : info->bitsPerComponent == 1 ? ColorMode::Lineart
                                                         : ColorMode::Gray;
                 mp.bitDepth = info->bitsPerComponent;
@@ -357,9 +359,8 @@ void Rebuild::numberPages()
     static const QRegularExpression digits(QStringLiteral("^\\d{1,9}$"));
     // What only unreadable files made (a component, a dossier known from its folder) goes with them.
     for (DossierPlan &plan : m_plans) {
-        plan.components.removeIf([](const ComponentPlan &c) {
-            return !c.listed && c.pages.isEmpty() && c.unlisted.isEmpty();
-        });
+        plan.components.removeIf(
+            [](const ComponentPlan &c) { return !c.listed && c.pages.isEmpty() && c.unlisted.isEmpty(); });
     }
     m_plans.removeIf([](const DossierPlan &p) { return p.manifestFile.isEmpty() && p.components.isEmpty(); });
     for (DossierPlan &plan : m_plans) {
@@ -443,9 +444,8 @@ void Rebuild::numberPages()
         plan.info.updatedAt = last;
     }
     // Dossiers in the order they were created, as the index lists them.
-    std::stable_sort(m_plans.begin(), m_plans.end(), [](const DossierPlan &a, const DossierPlan &b) {
-        return a.info.createdAt < b.info.createdAt;
-    });
+    std::stable_sort(m_plans.begin(), m_plans.end(),
+                     [](const DossierPlan &a, const DossierPlan &b) { return a.info.createdAt < b.info.createdAt; });
 }
 
 QJsonObject pendingJson(const QList<PendingChange> &changes)
@@ -498,7 +498,8 @@ Result<void> Rebuild::writeIndex(const QString &path)
             if (!ins)
                 return ins.error();
             const qint64 dossierId = ins->lastInsertId().toLongLong();
-            RebuiltDossier rebuilt{d.code, plan.folder, !plan.manifestFile.isEmpty(), int(plan.components.size()), 0, 0};
+            RebuiltDossier rebuilt{d.code, plan.folder, !plan.manifestFile.isEmpty(), int(plan.components.size()), 0,
+                                   0};
             QHash<QString, qint64> componentIds;
             for (qsizetype i = 0; i < plan.components.size(); ++i) {
                 const ComponentPlan &c = plan.components.at(i);
@@ -509,13 +510,13 @@ Result<void> Rebuild::writeIndex(const QString &path)
                     return cins.error();
                 componentIds.insert(c.name, cins->lastInsertId().toLongLong());
             }
-            if (auto a = database.audit(
-                    QStringLiteral("dossier-rebuilt"),
-                    QStringLiteral("%1 (from %2 in %3)")
-                        .arg(d.code, plan.manifestFile.isEmpty() ? QStringLiteral("folder names")
-                                                                 : QStringLiteral("its manifest"),
-                             plan.folder),
-                    dossierId, 0);
+            if (auto a = database.audit(QStringLiteral("dossier-rebuilt"),
+                                        QStringLiteral("%1 (from %2 in %3)")
+                                            .arg(d.code,
+                                                 plan.manifestFile.isEmpty() ? QStringLiteral("folder names")
+                                                                             : QStringLiteral("its manifest"),
+                                                 plan.folder),
+                                        dossierId, 0);
                 !a)
                 return a;
             for (const ComponentPlan &c : plan.components) {
@@ -527,13 +528,27 @@ Result<void> Rebuild::writeIndex(const QString &path)
                             " deleted_position, path, sha256, size, width, height, dpi, color_mode, bit_depth, format,"
                             " device, scanned_at, saved_at, batch_id, adopted)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {componentIds.value(c.name), componentIds.value(mp.originComponent), mp.seq,
-                         mp.deleted ? QVariant() : QVariant(mp.position), mp.rotation,
+                        {componentIds.value(c.name),
+                         componentIds.value(mp.originComponent),
+                         mp.seq,
+                         mp.deleted ? QVariant() : QVariant(mp.position),
+                         mp.rotation,
                          mp.deleted ? QVariant(timeOr(mp.deletedAt)) : QVariant(),
-                         mp.deleted ? QVariant(mp.position) : QVariant(), mp.path, mp.sha256, mp.size, mp.width,
-                         mp.height, mp.dpi, colorModeName(mp.mode), mp.bitDepth, mp.format, mp.device,
-                         mp.scannedAt.isValid() ? QVariant(isoTime(mp.scannedAt)) : QVariant(), timeOr(mp.savedAt),
-                         mp.batchId, mp.adopted});
+                         mp.deleted ? QVariant(mp.position) : QVariant(),
+                         mp.path,
+                         mp.sha256,
+                         mp.size,
+                         mp.width,
+                         mp.height,
+                         mp.dpi,
+                         colorModeName(mp.mode),
+                         mp.bitDepth,
+                         mp.format,
+                         mp.device,
+                         mp.scannedAt.isValid() ? QVariant(isoTime(mp.scannedAt)) : QVariant(),
+                         timeOr(mp.savedAt),
+                         mp.batchId,
+                         mp.adopted});
                     if (!pins)
                         return pins.error();
                     ++m_report.pages;
@@ -543,10 +558,10 @@ Result<void> Rebuild::writeIndex(const QString &path)
                         {QStringLiteral("sha256"), mp.sha256},
                         {QStringLiteral("source"), p.listed ? QStringLiteral("manifest") : QStringLiteral("folder")},
                         {QStringLiteral("file"), p.file}};
-                    if (auto a = database.audit(
-                            QStringLiteral("page-rebuilt"),
-                            QString::fromUtf8(QJsonDocument(pageDetail).toJson(QJsonDocument::Compact)), dossierId,
-                            pins->lastInsertId().toLongLong());
+                    if (auto a =
+                            database.audit(QStringLiteral("page-rebuilt"),
+                                           QString::fromUtf8(QJsonDocument(pageDetail).toJson(QJsonDocument::Compact)),
+                                           dossierId, pins->lastInsertId().toLongLong());
                         !a)
                         return a;
                 }
@@ -585,9 +600,8 @@ Result<void> Rebuild::putInPlace(const QString &built)
             ::rename(to.constData(), aside.constData()) != 0)
             return errorFromErrno(errno, ErrorCode::FileWriteFailed, index);
         for (const QString &suffix : indexSideSuffixes()) {
-            if (QFileInfo::exists(index + suffix) &&
-                ::rename(QFile::encodeName(index + suffix).constData(), QFile::encodeName(m_aside + suffix).constData()) !=
-                    0)
+            if (QFileInfo::exists(index + suffix) && ::rename(QFile::encodeName(index + suffix).constData(),
+                                                              QFile::encodeName(m_aside + suffix).constData()) != 0)
                 return errorFromErrno(errno, ErrorCode::FileWriteFailed, index + suffix);
         }
     }
@@ -618,6 +632,17 @@ Result<RebuildReport> Rebuild::run(const RebuildOptions &options)
         return Error(ErrorCode::StoreNotFound, QStringLiteral("no store at %1 (no such folder)").arg(m_root));
     if (::access(QFile::encodeName(m_root).constData(), W_OK) != 0)
         return Error(ErrorCode::StoreReadOnly, m_root + QStringLiteral(": the index cannot be rebuilt here"));
+    // Nothing to rebuild from: a mistyped path, not a store (and nothing is made there).
+    if (indexState(indexPath()) == IndexState::Missing && findStoreContent(m_root).isEmpty() &&
+        !QFileInfo::exists(indexPath() + QStringLiteral("-wal")))
+        return Error(ErrorCode::StoreNotFound,
+                     QStringLiteral("no store at %1 (no index, no dossier folders, no page files)").arg(m_root));
+    // Held until the new index and the manifests are in place: no writer has the store open meanwhile
+    // (a scan would write into an index about to be set aside), and none can open it (store-locked).
+    auto sole = StoreLease::acquireSole(m_root);
+    if (!sole)
+        return sole.error();
+    const std::unique_ptr<StoreLease> lease = std::move(sole).value();
     if (auto r = judgePreviousIndex(options.force); !r)
         return r.error();
     readManifests();

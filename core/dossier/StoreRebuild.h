@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace sohoa {
 
 struct RebuildOptions
@@ -39,7 +41,7 @@ struct PendingChange
 struct RebuildReport
 {
     QString root;
-    QString previousIndex; // "missing", "empty", "not-a-database", "damaged", "healthy"
+    QString previousIndex;        // "missing", "empty", "not-a-database", "damaged", "healthy"
     QString previousIndexProblem; // what SQLite said of a damaged one
     QStringList movedAside;       // where the previous index (and its -wal, -shm) went, relative to root
     QList<RebuiltDossier> dossiers;
@@ -61,7 +63,9 @@ struct RebuildReport
 
     bool isClean() const
     {
-        return unlistedFiles.isEmpty() && missingFiles.isEmpty() && damagedFiles.isEmpty() &&
+        const bool allFromManifests =
+            std::all_of(dossiers.cbegin(), dossiers.cend(), [](const RebuiltDossier &d) { return d.fromManifest; });
+        return allFromManifests && unlistedFiles.isEmpty() && missingFiles.isEmpty() && damagedFiles.isEmpty() &&
                manifestProblems.isEmpty() && pendingChanges.isEmpty();
     }
 };
@@ -76,12 +80,16 @@ struct RebuildReport
 // The previous index is never deleted: it is moved aside, with its -wal and -shm, as
 // `sohoa.sqlite.damaged-<time>` (`sohoa.sqlite.previous-<time>` when it was healthy and the rebuild
 // forced), and the new one takes its place in one rename. Until then nothing in the store changes:
-// a failure or a cancel leaves it as it was. No other program may use the store meanwhile.
+// a failure or a cancel leaves it as it was. The rebuild runs only when no other process has the store
+// open for writing (a scan, a window, a page edit, a reading command on a writable store), and no
+// writer can open the store until it is done: both are refused with store-locked. Readers of a store
+// opened read-only keep reading the index they opened.
 class StoreRebuild
 {
 public:
-    // store-not-found without a folder; invalid-argument when the index is healthy and not `force`;
-    // store-read-only when the folder cannot be written; cancelled through `control`.
+    // store-not-found without a folder; store-rebuild-not-needed when the index is healthy and not `force`;
+    // store-read-only when the folder cannot be written; store-locked while another process has the
+    // store open for writing; cancelled through `control`.
     static Result<RebuildReport> run(const QString &dir, const RebuildOptions &options = {},
                                      WorkControl *control = nullptr);
 };

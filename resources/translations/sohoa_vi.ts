@@ -146,11 +146,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The dossier database is damaged. Do not delete anything; make a copy of the store folder and contact support.</source>
-        <translation>Cơ sở dữ liệu hồ sơ bị hỏng. Đừng xóa gì; hãy sao chép thư mục kho hồ sơ và liên hệ bộ phận hỗ trợ.</translation>
+        <source>The dossier database is damaged. Do not delete anything: make a copy of the store folder, then rebuild the index from the page files (sohoa-cli store rebuild) or contact support.</source>
+        <translation>Cơ sở dữ liệu hồ sơ bị hỏng. Đừng xóa gì: hãy sao chép thư mục kho hồ sơ, rồi dựng lại chỉ mục từ các tệp trang (sohoa-cli store rebuild) hoặc liên hệ bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The dossier store is being used by another program. Wait a moment and try again.</source>
         <translation>Kho hồ sơ đang được chương trình khác sử dụng. Hãy chờ một lát rồi thử lại.</translation>
     </message>
@@ -354,6 +354,31 @@
         <source>The page was not found in the dossier: it may have been moved or deleted meanwhile. Show the dossier again and choose the page from the list.</source>
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no dossier store in this folder. Check the store path (--store or SOHOA_STORE); only scanning creates a new store.</source>
+        <translation>Không có kho hồ sơ nào trong thư mục này. Hãy kiểm tra lại đường dẫn kho (--store hoặc SOHOA_STORE); chỉ lệnh quét mới tạo kho mới.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store folder holds dossiers and page files, but its index (sohoa.sqlite) is missing or empty, so nothing was opened and nothing was changed. Rebuild the index from the files with sohoa-cli store rebuild before scanning into this store again.</source>
+        <translation>Thư mục kho có hồ sơ và tệp trang nhưng chỉ mục của kho (sohoa.sqlite) bị mất hoặc rỗng, nên không có gì được mở và không có gì bị thay đổi. Hãy dựng lại chỉ mục từ các tệp bằng lệnh sohoa-cli store rebuild trước khi quét tiếp vào kho này.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dossier store is open read-only (a mounted archive or a folder you may not write to): it can be listed, shown, verified and exported from, but nothing in it can be changed. Open it with write access to change it.</source>
+        <translation>Kho hồ sơ đang được mở ở chế độ chỉ đọc (kho lưu trữ được gắn vào hoặc thư mục bạn không có quyền ghi): có thể liệt kê, xem, kiểm tra và xuất hồ sơ, nhưng không thể thay đổi gì trong kho. Hãy mở kho với quyền ghi để thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The dossier store was written by an older version of SoHoa and must be upgraded before it can be read, which a read-only store does not allow. Copy the store to a folder you may write to and open it there once (any command upgrades it); nothing in this store was changed.</source>
+        <translation>Kho hồ sơ được ghi bởi phiên bản SoHoa cũ hơn và phải được nâng cấp trước khi đọc, điều mà kho chỉ đọc không cho phép. Hãy sao chép kho sang một thư mục bạn có quyền ghi và mở kho ở đó một lần (lệnh nào cũng nâng cấp kho); không có gì trong kho này bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The store&apos;s index opens without error, so there is nothing to rebuild and nothing was changed. To rebuild it anyway from the files (the current index is kept aside), add --force.</source>
+        <translation>Chỉ mục của kho mở được bình thường, nên không có gì cần dựng lại và không có gì bị thay đổi. Nếu vẫn muốn dựng lại từ các tệp (chỉ mục hiện tại được giữ lại riêng), hãy thêm --force.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::cli</name>
@@ -374,66 +399,41 @@
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliStore.cpp" line="+35"/>
+        <location filename="../../app/cli/CliStore.cpp" line="+39"/>
+        <source>Read-only store: a complete page would be recovered</source>
+        <translation>Kho chỉ đọc: một trang hoàn chỉnh sẽ được khôi phục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recovered a complete page</source>
         <translation>Khôi phục trang đã ghi trọn vẹn</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Read-only store: an incomplete temporary file would be removed</source>
+        <translation>Kho chỉ đọc: một tệp tạm chưa hoàn tất sẽ bị xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Removed an incomplete temporary file</source>
         <translation>Đã xóa tệp tạm chưa hoàn tất</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
+        <source>Open the store read-only: nothing in it is written, not even recovery (a store that cannot be written is read this way anyway).</source>
+        <translation>Mở kho ở chế độ chỉ đọc: không ghi gì vào kho, kể cả việc khôi phục (kho không ghi được thì luôn được đọc theo cách này).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The store cannot be written here; it is read without changing it</source>
+        <translation>Không ghi được vào kho ở đây; kho được đọc mà không bị thay đổi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
         <location filename="../../app/cli/ScanCommand.cpp" line="-204"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+40"/>
-        <source>Usage: sohoa-cli COMMAND [options]
-
-Commands:
-  devices [--json]                       list scanners
-  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)
-  dossier list [--json]                  list dossiers in the store
-  dossier show CODE [--json]             show a dossier with its components and pages
-  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
-  dossier verify CODE [--json]           re-check every page file against its SHA-256
-  page move CODE --component C --page N --to M [--to-component C2]
-  page rotate CODE --component C --page N --degrees 90|180|270
-  page delete CODE --component C --page N
-  page restore CODE --component C --page N
-                                         arrange the pages of a dossier before export
-  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
-  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
-                                         print A4 cover sheets for scanning with --separate qr
-  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
-
-Common options: --store DIR (default $SOHOA_STORE or the XDG data folder), --json, --version, --help
-</source>
-        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
-
-Các lệnh:
-  devices [--json]                       liệt kê máy quét
-  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
-  dossier list [--json]                  liệt kê các hồ sơ trong kho
-  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
-  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
-  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
-  page move CODE --component C --page N --to M [--to-component C2]
-  page rotate CODE --component C --page N --degrees 90|180|270
-  page delete CODE --component C --page N
-  page restore CODE --component C --page N
-                                         sắp xếp các trang của hồ sơ trước khi xuất
-  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
-  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
-                                         in tờ bìa A4 để quét kèm --separate qr
-  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
-
-Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG), --json, --version, --help
-</translation>
     </message>
     <message>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="-2"/>
@@ -478,6 +478,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location filename="../../app/cli/DossierExportCommand.cpp" line="-1"/>
         <source>Export only this component.</source>
         <translation>Chỉ xuất thành phần hồ sơ này.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The export is not recorded in the store&apos;s audit log</source>
+        <translation>Lần xuất này không được ghi vào nhật ký kiểm tra của kho</translation>
     </message>
     <message>
         <location filename="../../app/cli/QrArguments.cpp" line="+52"/>
@@ -839,11 +844,101 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <source>Clockwise: 90, 180 or 270.</source>
         <translation>Theo chiều kim đồng hồ: 90, 180 hoặc 270.</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/CommandTable.cpp" line="+41"/>
+        <source>Usage: sohoa-cli COMMAND [options]
+
+Commands:
+  devices [--json]                       list scanners
+  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)
+  dossier list [--json]                  list dossiers in the store
+  dossier show CODE [--json]             show a dossier with its components and pages
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           re-check every page file against its SHA-256
+                                         (dossier commands read a store without changing it
+                                         with --read-only, or where it cannot be written)
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         arrange the pages of a dossier before export
+  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         print A4 cover sheets for scanning with --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
+  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
+                                         folders, their manifests and the page files
+
+Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
+--json, --version, --help
+</source>
+        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
+
+Các lệnh:
+  devices [--json]                       liệt kê máy quét
+  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
+  dossier list [--json]                  liệt kê các hồ sơ trong kho
+  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
+                                         (các lệnh dossier đọc kho mà không thay đổi nó
+                                         khi có --read-only, hoặc khi kho không ghi được)
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         sắp xếp các trang của hồ sơ trước khi xuất
+  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         in tờ bìa A4 để quét kèm --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
+  store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
+                                         hồ sơ, bản kê của chúng và các tệp trang
+
+Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
+--json, --version, --help
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/StoreRebuildCommand.cpp" line="+75"/>
+        <source>A page file its dossier&apos;s manifest does not list was added from its folder</source>
+        <translation>Một tệp trang không có trong bản kê của hồ sơ đã được thêm theo thư mục chứa nó</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A dossier manifest could not be used; its folder was read by file names</source>
+        <translation>Không dùng được bản kê của một hồ sơ; thư mục của hồ sơ được đọc theo tên tệp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rebuilt from folder and file names alone (no usable manifest): the procedure, the applicant, rotations, deleted pages and the order after moves are not known</source>
+        <translation>Được dựng lại chỉ từ tên thư mục và tên tệp (không có bản kê dùng được): không biết thủ tục, người nộp, góc xoay, các trang đã xóa và thứ tự sau khi di chuyển trang</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A change may not have been saved before the index was lost; the dossier is as it was before it</source>
+        <translation>Một thay đổi có thể chưa được lưu trước khi mất chỉ mục; hồ sơ được dựng lại như trước thay đổi đó</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left alone (not a page image of a dossier folder)</source>
+        <translation>Để nguyên (không phải ảnh trang trong thư mục hồ sơ)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rebuild the store&apos;s index from its dossier folders, manifests and page files.</source>
+        <translation>Dựng lại chỉ mục của kho từ các thư mục hồ sơ, bản kê và tệp trang.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rebuild even an index that opens without error.</source>
+        <translation>Dựng lại cả khi chỉ mục vẫn mở được bình thường.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+77"/>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+81"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
     </message>
@@ -870,6 +965,14 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location filename="../../app/workflows/StampQrJob.cpp" line="+20"/>
         <source>Stamping the QR code</source>
         <translation>Đang đóng mã QR</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::StoreRebuildJob</name>
+    <message>
+        <location filename="../../app/workflows/StoreRebuildJob.cpp" line="+19"/>
+        <source>Reading the store&apos;s page files</source>
+        <translation>Đang đọc các tệp trang của kho</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ private slots:
                                ? qEnvironmentVariableIntValue("SOHOA_CRASH_TRIALS")
                                : 24;
         const quint32 seed = qEnvironmentVariableIsSet("SOHOA_CRASH_SEED")
-                                 ? quint32(qEnvironmentVariableIntValue("SOHOA_CRASH_SEED"))
+                                 ? qEnvironmentVariable("SOHOA_CRASH_SEED").toUInt()
                                  : QRandomGenerator::global()->generate();
         qInfo("crash trials: %d, seed %u (set SOHOA_CRASH_SEED to replay)", trials, seed);
         QRandomGenerator rng(seed);

@@ -40,6 +40,7 @@ private Q_SLOTS:
         QTest::newRow("store index missing") << ErrorCode::StoreIndexMissing << 4;
         QTest::newRow("store read-only") << ErrorCode::StoreReadOnly << 4;
         QTest::newRow("store needs upgrade") << ErrorCode::StoreNeedsUpgrade << 4;
+        QTest::newRow("rebuild of a healthy index without --force") << ErrorCode::StoreRebuildNotNeeded << 2;
         QTest::newRow("output") << ErrorCode::OutputExists << 5;
         QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
         QTest::newRow("key") << ErrorCode::WrongPin << 7;

@@ -18,7 +18,8 @@ namespace sohoa::test {
 class SaneTestEnv
 {
 public:
-    SaneTestEnv()
+    // `devices`: how many `test:N` devices the backend offers (one per concurrent scanner a test runs).
+    explicit SaneTestEnv(int devices = 2)
     {
         if (!m_dir.isValid())
             qFatal("cannot create a temporary SANE_CONFIG_DIR");
@@ -35,6 +36,8 @@ public:
                 conf += "br_x 210.0\n";
             else if (line.startsWith("br_y"))
                 conf += "br_y 297.0\n";
+            else if (line.startsWith("number_of_devices"))
+                conf += "number_of_devices " + QByteArray::number(devices) + '\n';
             else
                 conf += line + '\n';
         }

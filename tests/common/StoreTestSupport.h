@@ -47,17 +47,18 @@ inline QString sha256OfFile(const QString &path)
     return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
 
-// Every file below `root` except the store's own records (the database's files and the dossier
-// manifests, which follow every change), by relative path: its SHA-256.
+// Every file below `root` except the store's own records (the database's files, the dossier
+// manifests, which follow every change, and the writers' leases in .sohoa/), by relative path: its SHA-256.
 inline QMap<QString, QString> fileDigests(const QString &root)
 {
     QMap<QString, QString> out;
     QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
+        const QString rel = QDir(root).relativeFilePath(path);
         if (!it.fileName().startsWith(QStringLiteral("sohoa.sqlite")) &&
-            !it.fileName().startsWith(QStringLiteral(".sohoa-dossier")))
-            out.insert(QDir(root).relativeFilePath(path), sha256OfFile(path));
+            !it.fileName().startsWith(QStringLiteral(".sohoa-dossier")) && !rel.startsWith(QStringLiteral(".sohoa/")))
+            out.insert(rel, sha256OfFile(path));
     }
     return out;
 }

@@ -55,8 +55,7 @@ QStringList manifestLines(const DossierManifest &m)
     for (const ManifestComponent &c : m.components) {
         out.append(QStringLiteral("component %1 at %2").arg(c.name).arg(c.position));
         for (const ManifestPage &p : c.pages)
-            out.append(
-                pageLine(c.name, p.originComponent, p.path, p.seq, p.position, p.rotation, p.deleted, p.sha256));
+            out.append(pageLine(c.name, p.originComponent, p.path, p.seq, p.position, p.rotation, p.deleted, p.sha256));
     }
     return out;
 }
@@ -103,8 +102,10 @@ private Q_SLOTS:
         for (int i = 1; i <= 3; ++i)
             QVERIFY(savePage(store, a, i));
         QVERIFY(savePage(store, b, 1));
+        store.writeManifests(); // a batch's end
         QVERIFY(inStep("saves"));
         QVERIFY(savePage(store, a, 4, 1)); // inserted at the front
+        store.writeManifests();
         QVERIFY(inStep("insert"));
         QVERIFY(store.movePage(store.pageAt(a.id, 2)->id, b.id, 1));
         QVERIFY(inStep("move"));
@@ -173,12 +174,52 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(path + QStringLiteral("/in-the-way")));
         auto saved = savePage(*s.store, s.a, 2);
         QVERIFY2(saved, qPrintable(saved.error().fullText()));
+        s.store->writeManifests();
         QVERIFY(auditActions(*s.store).contains(QStringLiteral("manifest-write-failed")));
         QVERIFY(QDir(path).removeRecursively());
         QVERIFY(savePage(*s.store, s.a, 3));
+        s.store->writeManifests();
         const DossierManifest m = readManifest(*s.store, kTestDossierCode);
         QCOMPARE(m.components.at(0).pages.size(), 3);
         QCOMPARE(manifestLines(m), storeLines(*s.store, kTestDossierCode));
+    }
+
+    // During a batch the manifest follows a few pages behind (never between a page's commit and its
+    // report); the batch's end, closing the store, or the next open for writing catch it up.
+    void manifestFollowsABatchALittleBehind()
+    {
+        TwoComponentStore s;
+        QVERIFY(s.setUp(0, 0));
+        const auto listed = [&] {
+            const DossierManifest m = readManifest(*s.store, kTestDossierCode);
+            return m.components.isEmpty() ? -1 : int(m.components.at(0).pages.size());
+        };
+        for (int i = 1; i <= DossierStore::kManifestLagPages; ++i)
+            QVERIFY(savePage(*s.store, s.a, i));
+        QCOMPARE(listed(), 0);
+        QVERIFY(savePage(*s.store, s.a, DossierStore::kManifestLagPages + 1));
+        QCOMPARE(listed(), DossierStore::kManifestLagPages); // caught up before the 11th was reserved
+        QVERIFY(savePage(*s.store, s.a, DossierStore::kManifestLagPages + 2));
+        const QString root = s.store->rootPath();
+        s.store.reset(); // closing catches up
+        auto closed = DossierManifest::read(DossierManifest::pathFor(root, kTestDossierCode));
+        QVERIFY(closed);
+        QCOMPARE(closed->components.at(0).pages.size(), DossierStore::kManifestLagPages + 2);
+
+        // A writer killed before it caught up leaves a manifest older than the dossier's last change:
+        // the next open for writing rewrites it.
+        DossierManifest stale = closed.value();
+        stale.components[0].pages.removeLast();
+        QVERIFY(stale.write(DossierManifest::pathFor(root, kTestDossierCode)));
+        QFile manifestFile(DossierManifest::pathFor(root, kTestDossierCode));
+        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
+        QVERIFY(
+            manifestFile.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+        manifestFile.close();
+        auto reopened = DossierStore::open(root);
+        QVERIFY(reopened);
+        QCOMPARE(manifestLines(readManifest(*reopened.value(), kTestDossierCode)),
+                 storeLines(*reopened.value(), kTestDossierCode));
     }
 
     // Dossiers of a store older than manifests get theirs when the store is opened for writing.

@@ -14,7 +14,7 @@ private slots:
     void everyCodeHasBothLanguages()
     {
         QSet<QString> ids;
-        for (int c = int(ErrorCode::None); c <= int(ErrorCode::StoreNeedsUpgrade); ++c) {
+        for (int c = int(ErrorCode::None); c <= int(ErrorCode::StoreRebuildNotNeeded); ++c) {
             const Error e(static_cast<ErrorCode>(c), QStringLiteral("detail"));
             QVERIFY2(!e.messageEn().isEmpty(), qPrintable(e.id()));
             QVERIFY2(!e.messageVi().isEmpty(), qPrintable(e.id()));

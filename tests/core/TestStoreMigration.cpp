@@ -16,6 +16,10 @@ using namespace sohoa::test;
 
 namespace {
 
+// The schema this code writes (core/dossier/internal/StoreSchema.h, private to the store): 2 added
+// page order, rotation and deletion; 3 the writer's lease on page reservations.
+constexpr int kCurrentSchema = 3;
+
 const QString kSeparatedDossier = QStringLiteral("G01.00.10.H15-261120-000123");
 
 // One page as schema 1 recorded it.
@@ -127,13 +131,13 @@ private slots:
             QCOMPARE(migrated.action, QStringLiteral("store-migrated"));
             const QJsonObject detail = QJsonDocument::fromJson(migrated.detail.toUtf8()).object();
             QCOMPARE(detail.value(QStringLiteral("from")).toInt(), 1);
-            QCOMPARE(detail.value(QStringLiteral("to")).toInt(), 2);
+            QCOMPARE(detail.value(QStringLiteral("to")).toInt(), kCurrentSchema);
             QCOMPARE(detail.value(QStringLiteral("pages")).toInt(), 10);
             QCOMPARE(detail.value(QStringLiteral("separation_state")).toBool(), true);
         }
-        QCOMPARE(userVersion(m_db), 2);
+        QCOMPARE(userVersion(m_db), kCurrentSchema);
         QCOMPARE(rawValue(m_db, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")).toString(),
-                 QStringLiteral("2"));
+                 QString::number(kCurrentSchema));
         // Numbering is unique per origin component now; the order is an index of its own.
         const QString pagesSql =
             rawValue(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'pages'")).toString();
@@ -186,7 +190,7 @@ private slots:
             QVERIFY(store.value()->recoveryReport().isClean());
             QCOMPARE(auditActions(*store.value()).count(QStringLiteral("store-migrated")), 1);
         }
-        QCOMPARE(userVersion(m_db), 2);
+        QCOMPARE(userVersion(m_db), kCurrentSchema);
         QCOMPARE(rawRows(m_db, QStringLiteral("SELECT * FROM pages ORDER BY id")), pages);
         QCOMPARE(rawRows(m_db, QStringLiteral("SELECT * FROM separation_state")), state);
         QCOMPARE(fileDigests(m_store), files);
@@ -217,9 +221,9 @@ private slots:
             QVERIFY(!store.value()->separationState()->has_value());
         }
         const QString db = dir.filePath(QStringLiteral("sohoa.sqlite"));
-        QCOMPARE(userVersion(db), 2);
+        QCOMPARE(userVersion(db), kCurrentSchema);
         QCOMPARE(rawValue(db, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")).toString(),
-                 QStringLiteral("2"));
+                 QString::number(kCurrentSchema));
         // Created through the same steps as a migrated store: the same tables and columns.
         QCOMPARE(rawRows(db, QStringLiteral("SELECT name, sql FROM sqlite_master ORDER BY name")), ([&] {
                      auto migrated = DossierStore::open(m_store);
@@ -232,7 +236,7 @@ private slots:
     void newerStoreIsRefusedUntouched_data()
     {
         QTest::addColumn<int>("version");
-        QTest::newRow("next") << 3;
+        QTest::newRow("next") << kCurrentSchema + 1;
         QTest::newRow("far ahead") << 99;
     }
 

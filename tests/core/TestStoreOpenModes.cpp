@@ -3,6 +3,7 @@
 // a store that cannot be written: a mounted archive) reads everything and writes not one byte, not even
 // recovery, which it reports instead.
 
+#include "ReadOnlyView.h"
 #include "StoreTestSupport.h"
 
 #include "core/dossier/DossierStore.h"
@@ -11,7 +12,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace sohoa;
@@ -41,59 +41,6 @@ QMap<QString, QString> withoutSqliteSideFiles(QMap<QString, QString> files)
     files.remove(QStringLiteral("sohoa.sqlite-wal"));
     return files;
 }
-
-// A folder nobody may write to. As root, permissions stop nothing: a read-only bind mount does (EROFS
-// even for root), where the kernel allows mounting; otherwise the mode bits.
-class ReadOnlyView
-{
-public:
-    explicit ReadOnlyView(const QString &folder) : m_folder(folder)
-    {
-        if (::geteuid() == 0) {
-            const QByteArray target = QFile::encodeName(m_mountPoint.path());
-            if (::mount(QFile::encodeName(folder).constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0)
-                return;
-            m_mounted = true;
-            if (::mount(nullptr, target.constData(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0)
-                return;
-            m_path = m_mountPoint.path();
-        } else {
-            setWritable(false);
-            m_path = folder;
-        }
-    }
-    ~ReadOnlyView()
-    {
-        if (m_mounted)
-            ::umount2(QFile::encodeName(m_mountPoint.path()).constData(), MNT_DETACH);
-        else if (::geteuid() != 0)
-            setWritable(true);
-    }
-    // Empty when no read-only view could be made here.
-    const QString &path() const { return m_path; }
-
-private:
-    void setWritable(bool writable)
-    {
-        QDirIterator it(m_folder, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        QStringList entries{m_folder};
-        while (it.hasNext())
-            entries.append(it.next());
-        for (const QString &e : std::as_const(entries)) {
-            QFile::Permissions p = QFile::permissions(e);
-            if (writable)
-                p |= QFile::WriteOwner;
-            else
-                p &= ~(QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther);
-            QFile::setPermissions(e, p);
-        }
-    }
-
-    QString m_folder;
-    QTemporaryDir m_mountPoint;
-    bool m_mounted = false;
-    QString m_path;
-};
 
 } // namespace
 
@@ -159,7 +106,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<StoreOpenMode>("mode");
-        for (const QString damage :
+        for (const QString &damage :
              {QStringLiteral("deleted"), QStringLiteral("emptied"), QStringLiteral("not a database"),
               QStringLiteral("deleted, no manifests"), QStringLiteral("deleted, only a manifest")}) {
             for (const auto &[name, mode] :
@@ -199,8 +146,9 @@ private Q_SLOTS:
 
         auto store = DossierStore::open(root, inMode(mode));
         QVERIFY(!store);
-        QCOMPARE(store.error().code(), ErrorCode::StoreIndexMissing);
-        QCOMPARE(store.error().id(), QStringLiteral("store-index-missing"));
+        // A file that is no database is damaged rather than lost; the advice is the same.
+        const ErrorCode expected = damage == u"not a database" ? ErrorCode::StoreCorrupt : ErrorCode::StoreIndexMissing;
+        QCOMPARE(store.error().code(), expected);
         QVERIFY(store.error().messageEn().contains(QStringLiteral("sohoa-cli store rebuild")));
         QVERIFY(store.error().messageVi().contains(QStringLiteral("sohoa-cli store rebuild")));
         // No fresh index, nothing else either.
@@ -263,7 +211,7 @@ private Q_SLOTS:
 
             auto writing = DossierStore::open(view.path(), inMode(StoreOpenMode::Existing));
             QVERIFY(!writing);
-            QCOMPARE(writing.error().code(), ErrorCode::StoreOpenFailed);
+            QCOMPARE(writing.error().code(), ErrorCode::StoreReadOnly);
 
             auto opened = DossierStore::open(view.path(), inMode(StoreOpenMode::ExistingOrReadOnly));
             QVERIFY2(opened, qPrintable(opened.error().fullText()));

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace sohoa;
 using namespace sohoa::test;
 
@@ -86,53 +88,59 @@ class TestStoreRebuild : public QObject
 
     // Two dossiers arranged as an officer would: pages inserted, moved across components, turned,
     // deleted and restored; a component whose name a folder cannot hold; a free-form code; PNG and JPEG.
-    QStringList makeStore()
+    // Fills *state with everything() of the store made; the caller returns when the test failed.
+    void makeStore(QStringList *state = nullptr)
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_root = m_dir->path();
         auto opened = DossierStore::open(m_root);
-        if (!opened)
-            return {opened.error().fullText()};
+        QVERIFY2(opened, qPrintable(opened.error().fullText()));
         DossierStore &s = *opened.value();
-        const DossierInfo d = s.createOrGetDossier(kTestDossierCode, false, QStringLiteral("Cấp giấy phép xây dựng"),
-                                                   QStringLiteral("Nguyễn Văn An"))
-                                  .value();
-        const ComponentInfo form = s.createOrGetComponent(d.id, QStringLiteral("Đơn đề nghị")).value();
-        const ComponentInfo copy = s.createOrGetComponent(d.id, QStringLiteral("Giấy tờ: bản sao")).value();
-        const ComponentInfo empty = s.createOrGetComponent(d.id, QStringLiteral("Bổ sung")).value();
-        Q_UNUSED(empty);
+        const auto must = [](const auto &result) {
+            QVERIFY2(result, qPrintable(result.error().fullText()));
+        };
+        const auto d = s.createOrGetDossier(kTestDossierCode, false, QStringLiteral("Cấp giấy phép xây dựng"),
+                                            QStringLiteral("Nguyễn Văn An"));
+        QVERIFY(d);
+        const auto form = s.createOrGetComponent(d->id, QStringLiteral("Đơn đề nghị"));
+        const auto copy = s.createOrGetComponent(d->id, QStringLiteral("Giấy tờ: bản sao"));
+        QVERIFY(form && copy);
+        must(s.createOrGetComponent(d->id, QStringLiteral("Bổ sung"))); // stays empty
         ImageProfile png;
         png.format = ImageProfile::Format::Png;
         for (int i = 1; i <= 4; ++i)
-            savePage(s, form, i);
-        savePage(s, copy, 1, 0, png);
-        savePage(s, copy, 2);
-        savePage(s, form, 5, 2); // a rescanned page put in place
-        s.movePage(s.pageAt(form.id, 4)->id, copy.id, 1);
-        s.rotatePage(s.pageAt(form.id, 1)->id, 90);
-        s.rotatePage(s.pageAt(copy.id, 3)->id, 180);
-        const qint64 restored = s.pageAt(form.id, 2)->id;
-        s.deletePage(restored);
-        s.deletePage(s.pageAt(form.id, 3)->id);
-        s.restorePage(restored);
-        const DossierInfo free = s.createOrGetDossier(kFreeForm, true).value();
-        const ComponentInfo doc = s.createOrGetComponent(free.id, QStringLiteral("Tài liệu")).value();
-        savePage(s, doc, 1);
-        savePage(s, doc, 2);
-        return everything(s);
+            must(savePage(s, form.value(), i));
+        must(savePage(s, copy.value(), 1, 0, png));
+        must(savePage(s, copy.value(), 2));
+        must(savePage(s, form.value(), 5, 2)); // a rescanned page put in place
+        must(s.movePage(s.pageAt(form->id, 4)->id, copy->id, 1));
+        must(s.rotatePage(s.pageAt(form->id, 1)->id, 90));
+        must(s.rotatePage(s.pageAt(copy->id, 3)->id, 180));
+        const qint64 restored = s.pageAt(form->id, 2)->id;
+        must(s.deletePage(restored));
+        must(s.deletePage(s.pageAt(form->id, 3)->id));
+        must(s.restorePage(restored));
+        const auto free = s.createOrGetDossier(kFreeForm, true);
+        QVERIFY(free);
+        const auto doc = s.createOrGetComponent(free->id, QStringLiteral("Tài liệu"));
+        QVERIFY(doc);
+        must(savePage(s, doc.value(), 1));
+        must(savePage(s, doc.value(), 2));
+        if (state)
+            *state = everything(s);
     }
 
-    Result<RebuildReport> rebuild(const RebuildOptions &options = {})
-    {
-        return StoreRebuild::run(m_root, options);
-    }
+    Result<RebuildReport> rebuild(const RebuildOptions &options = {}) { return StoreRebuild::run(m_root, options); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void everythingComesBackFromTheManifests()
     {
-        const QStringList before = makeStore();
+        QStringList before;
+        makeStore(&before);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(before.size() > 10, qPrintable(before.join(u'\n')));
         const QMap<QString, QString> files = fileDigests(m_root);
         removeIndex(m_root);
@@ -182,6 +190,8 @@ private Q_SLOTS:
     void folderNamesSayWhatTheyCan()
     {
         makeStore();
+        if (QTest::currentTestFailed())
+            return;
         const QMap<QString, QString> files = fileDigests(m_root);
         removeIndex(m_root);
         QDirIterator it(m_root, {QStringLiteral(".sohoa-dossier*.json")}, QDir::Files | QDir::Hidden,
@@ -238,6 +248,8 @@ private Q_SLOTS:
     void unlistedAndMissingFilesAreReported()
     {
         makeStore();
+        if (QTest::currentTestFailed())
+            return;
         const QString folder = m_root + u'/' + kTestDossierCode + QStringLiteral("/Đơn đề nghị/");
         QVERIFY(QFile::copy(folder + QStringLiteral("0001.jpg"), folder + QStringLiteral("0099.jpg")));
         const QString gone = kTestDossierCode + QStringLiteral("/Giấy tờ_ bản sao/0002.jpg");
@@ -290,7 +302,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, damage);
         QFETCH(QString, state);
-        const QStringList before = makeStore();
+        QStringList before;
+        makeStore(&before);
+        if (QTest::currentTestFailed())
+            return;
         const QString db = m_root + QStringLiteral("/sohoa.sqlite");
         QByteArray bytes;
         if (damage == u"emptied") {
@@ -330,12 +345,15 @@ private Q_SLOTS:
     // A healthy index is not replaced unless asked; when asked, it is kept aside too.
     void healthyIndexNeedsForce()
     {
-        const QStringList before = makeStore();
+        QStringList before;
+        makeStore(&before);
+        if (QTest::currentTestFailed())
+            return;
         const QString db = m_root + QStringLiteral("/sohoa.sqlite");
         const QString sha = sha256OfFile(db);
         auto refused = rebuild();
         QVERIFY(!refused);
-        QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
+        QCOMPARE(refused.error().code(), ErrorCode::StoreRebuildNotNeeded);
         QCOMPARE(sha256OfFile(db), sha);
 
         RebuildOptions force;
@@ -355,6 +373,8 @@ private Q_SLOTS:
     void pendingChangeIsReported()
     {
         makeStore();
+        if (QTest::currentTestFailed())
+            return;
         const QString path = DossierManifest::pathFor(m_root, kTestDossierCode);
         auto m = DossierManifest::read(path);
         QVERIFY(m);
@@ -381,6 +401,8 @@ private Q_SLOTS:
     void cancelLeavesTheStoreAsItWas()
     {
         makeStore();
+        if (QTest::currentTestFailed())
+            return;
         removeIndex(m_root);
         const QMap<QString, QString> before = allFileDigests(m_root);
         Cancelling control;
@@ -388,6 +410,63 @@ private Q_SLOTS:
         QVERIFY(!report);
         QCOMPARE(report.error().code(), ErrorCode::Cancelled);
         QCOMPARE(allFileDigests(m_root), before);
+    }
+
+    // A rebuild replaces the index a writer has open: it waits for no one and is refused while one has
+    // the store open for writing; while it runs, no writer can open the store.
+    void writersAndTheRebuildExcludeEachOther()
+    {
+        QStringList before;
+        makeStore(&before);
+        if (QTest::currentTestFailed())
+            return;
+        const QString db = m_root + QStringLiteral("/sohoa.sqlite");
+        const QString sha = sha256OfFile(db);
+        RebuildOptions force;
+        force.force = true;
+        {
+            auto writer = DossierStore::open(m_root); // flock(2) locks conflict within one process too
+            QVERIFY(writer);
+            auto refused = rebuild(force);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code(), ErrorCode::StoreLocked);
+            QVERIFY2(refused.error().detail().contains(QStringLiteral("open for writing")),
+                     qPrintable(refused.error().detail()));
+            QCOMPARE(sha256OfFile(db), sha);
+            QVERIFY(QDir(m_root).entryList({QStringLiteral("sohoa.sqlite.*")}, QDir::Files).isEmpty());
+        }
+        // A reader of a read-only open is no writer.
+        auto reader = DossierStore::open(m_root, [] {
+            StoreOptions o;
+            o.mode = StoreOpenMode::ReadOnly;
+            return o;
+        }());
+        QVERIFY(reader);
+
+        struct OpeningMidway : WorkControl
+        {
+            QString root;
+            std::optional<Error> seen;
+            bool isCancelRequested() const override { return false; }
+            void reportProgress(qint64, qint64) override
+            {
+                if (!seen) {
+                    auto opened = DossierStore::open(root);
+                    seen = opened ? Error() : opened.error();
+                }
+            }
+        } midway;
+        midway.root = m_root;
+        auto report = StoreRebuild::run(m_root, force, &midway);
+        QVERIFY2(report, qPrintable(report.error().fullText()));
+        QVERIFY(midway.seen.has_value());
+        QCOMPARE(midway.seen->code(), ErrorCode::StoreLocked);
+        QVERIFY2(midway.seen->detail().contains(QStringLiteral("rebuilt")), qPrintable(midway.seen->detail()));
+        // The reader still reads what it opened; the store opens again once the rebuild is done.
+        QCOMPARE(everything(*reader.value()), before);
+        auto after = DossierStore::open(m_root);
+        QVERIFY2(after, qPrintable(after.error().fullText()));
+        QCOMPARE(everything(*after.value()), before);
     }
 
     void noFolderIsNoStore()

@@ -8,8 +8,13 @@
 #include "core/dossier/StoreNotifier.h"
 #include "core/dossier/internal/ManifestKeeper.h"
 #include "core/dossier/internal/StoreDatabase.h"
+#include "core/dossier/internal/StoreLease.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
+#include <QMutex>
+#include <QSqlRecord>
 
 #include <functional>
 #include <memory>
@@ -23,6 +28,19 @@ struct DossierStore::Private
     RecoveryReport report;
     std::unique_ptr<StoreNotifier> notifier = std::make_unique<StoreNotifier>();
     store::ManifestKeeper manifests{database};
+    std::unique_ptr<store::StoreLease> lease; // held while the store is open for writing
+
+    // Dossiers whose manifest lags behind saved pages: how many, since when (see writeManifests).
+    struct ManifestLag
+    {
+        int pages = 0;
+        QElapsedTimer since;
+    };
+    QMutex manifestLagMutex;
+    QHash<qint64, ManifestLag> manifestLag;
+    void pageSaved(qint64 dossierId);
+    // Before a page is reserved: the dossier's manifest is written if it lags too far behind.
+    void catchUpManifest(qint64 dossierId);
 
     const QString &root() const { return database.root(); }
 
@@ -30,13 +48,14 @@ struct DossierStore::Private
     // prepares its database; a store whose index is lost is refused (store-index-missing).
     Result<void> openIndex(const QString &root);
     void recover(bool verifyChecksums);
-    Result<PageRecord> adoptIntent(const QSqlQuery &intent);
+    Result<PageRecord> adoptIntent(const QSqlRecord &intent);
     // Read-only: what recover() would do, reported and not done (keep the two in step).
     void inspectRecovery(bool verifyChecksums);
     // Recovery's last step, both ways: every recorded page must still be there, unchanged.
     void checkPageFiles(bool verifyChecksums);
-    // After recovery of a writable store: the manifests of dossiers whose pages were adopted, and of
-    // dossiers that have none yet (stores older than manifests, a write that failed).
+    // After recovery of a writable store: the manifests of dossiers whose pages were adopted, of
+    // dossiers that have none yet (stores older than manifests, a write that failed), and of dossiers
+    // changed after their manifest was written (a writer that ended before its manifest caught up).
     void keepManifests();
 
     // One page edit: what it did, for the audit log (no action: nothing changed, nothing written).

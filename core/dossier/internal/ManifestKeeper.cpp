@@ -69,7 +69,8 @@ Result<DossierManifest> ManifestKeeper::snapshot(qint64 dossierId) const
                 return q.error();
             while (q->next()) {
                 componentIndex.insert(q->value(0).toLongLong(), int(m.components.size()));
-                m.components.append(ManifestComponent{q->value(1).toString(), q->value(2).toInt(),
+                m.components.append(ManifestComponent{q->value(1).toString(),
+                                                      q->value(2).toInt(),
                                                       QDateTime::fromString(q->value(3).toString(), Qt::ISODateWithMs),
                                                       {}});
             }
@@ -152,8 +153,8 @@ void ManifestKeeper::refresh(qint64 dossierId) const
 void ManifestKeeper::recordFailure(qint64 dossierId, const Error &error) const
 {
     qCWarning(lcCore) << "dossier manifest not written:" << error.detail();
-    if (auto a = m_database.audit(QStringLiteral("manifest-write-failed"), error.id() + u' ' + error.detail(),
-                                  dossierId, 0);
+    if (auto a =
+            m_database.audit(QStringLiteral("manifest-write-failed"), error.id() + u' ' + error.detail(), dossierId, 0);
         !a)
         qCWarning(lcCore) << "audit log write failed:" << a.error().detail();
 }

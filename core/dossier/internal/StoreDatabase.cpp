@@ -172,8 +172,7 @@ QSqlDatabase StoreDatabase::db() const
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (m_immutable) {
-        db.setDatabaseName(QUrl::fromLocalFile(m_dbPath).toString(QUrl::FullyEncoded) +
-                           QStringLiteral("?immutable=1"));
+        db.setDatabaseName(QUrl::fromLocalFile(m_dbPath).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         db.setDatabaseName(m_dbPath);

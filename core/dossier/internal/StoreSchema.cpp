@@ -216,6 +216,13 @@ Result<void> StoreSchema::prepare(const StoreDatabase &database, const PrepareOp
         if (auto r = migrate1To2(database, &report); !r)
             return r;
     }
+    if (version.value() < 3) {
+        // Reservations of older writers get no lease: their writers are gone.
+        if (auto q =
+                database.exec(QStringLiteral("ALTER TABLE page_intents ADD COLUMN lease TEXT NOT NULL DEFAULT ''"));
+            !q)
+            return q.error();
+    }
     if (auto q = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(kCurrentVersion)); !q)
         return q.error();
     if (auto q = database.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"),

@@ -15,6 +15,8 @@ class StoreDatabase;
 //   1  dossiers, components, pages (numbered per component), page_intents, audit_log, meta
 //   2  pages get an order of their own (position), rotation, soft deletion and the component their
 //      file was made for (origin_component_id, which numbering is unique in); separation_state
+//   3  page_intents.lease: the writer's lease (StoreLease), so that recovery in another process
+//      leaves a live writer's reservations alone
 struct PrepareOptions
 {
     // Read only: the version is checked and nothing is written (no journal mode, no migration): an
@@ -28,7 +30,7 @@ struct PrepareOptions
 class StoreSchema
 {
 public:
-    static constexpr int kCurrentVersion = 2;
+    static constexpr int kCurrentVersion = 3;
 
     // Brings the database to the current version in one transaction (an empty file gets the whole
     // schema; an older store is migrated and the audit log says so). A newer version is refused
