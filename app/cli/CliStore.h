@@ -1,7 +1,10 @@
 #pragma once
 
 // Opening the dossier store from the command line: --store DIR, else $SOHOA_STORE, else the XDG data
-// folder; what recovery found is printed (JSON event and bilingual warnings) before anything else.
+// folder; what recovery did (pages adopted, temporaries removed) is printed (JSON event and
+// bilingual warnings) before anything else, and what it found wrong (missing or damaged page files)
+// only for the dossier the command is about: the warning belongs to that dossier (`dossier list`
+// counts them per dossier instead).
 
 #include "core/dossier/DossierStore.h"
 
@@ -14,7 +17,10 @@
 namespace sohoa::cli {
 
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json,
-                                                const StoreOptions &options = {});
+                                                const StoreOptions &options = {}, const QString &dossierCode = {});
+
+// How many of the dossier's visible pages recovery found missing and damaged.
+std::pair<int, int> pageProblemCounts(const DossierStore &store, qint64 dossierId);
 
 struct OpenedDossier
 {

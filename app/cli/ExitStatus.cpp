@@ -17,6 +17,8 @@ int exitStatus(const Error &error)
     case ErrorCode::OptionInvalidValue:
     case ErrorCode::InvalidDossierCode:
     case ErrorCode::QrPayloadTooLarge:
+    case ErrorCode::FileNotFound:
+    case ErrorCode::FolderNotFound:
         return 2;
     // the scanner
     case ErrorCode::ScannerInitFailed:

@@ -170,12 +170,7 @@
         <translation>Không đọc được tệp. Hãy kiểm tra tệp tồn tại và bạn có quyền đọc.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly.</source>
-        <translation>Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, hoặc cho phép mã tự do một cách rõ ràng.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No dossier has this code in the store. Check the code or list the dossiers.</source>
         <translation>Không có hồ sơ nào mang mã này trong kho. Hãy kiểm tra lại mã hoặc xem danh sách hồ sơ.</translation>
     </message>
@@ -185,14 +180,19 @@
         <translation>Hồ sơ không có thành phần mang tên này. Hãy kiểm tra lại tên hoặc xem chi tiết hồ sơ.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A saved page image is missing from the store. Do not continue with this dossier; restore the file from a backup or scan the page again.</source>
-        <translation>Thiếu tệp ảnh của một trang đã lưu trong kho. Đừng tiếp tục với hồ sơ này; hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
+        <location line="-6"/>
+        <source>The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX (YYMMDD the date, AAXXXX six or more digits), or allow a free-form code explicitly.</source>
+        <translation>Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX (YYMMDD là ngày, AAXXXX gồm sáu chữ số trở lên), hoặc cho phép mã tự do một cách rõ ràng.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A saved page image is missing from the store. Restore the file from a backup, or delete the page or scan it again in its place; then continue.</source>
+        <translation>Một ảnh trang đã lưu bị thiếu trong kho. Hãy khôi phục tệp từ bản sao lưu, hoặc xóa trang đó hay quét lại vào đúng vị trí của nó; sau đó tiếp tục.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup or scan the page again.</source>
-        <translation>Tệp ảnh của một trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
+        <source>A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup, or delete the page or scan it again in its place.</source>
+        <translation>Một ảnh trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu, hoặc xóa trang đó hay quét lại vào đúng vị trí của nó.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -354,11 +354,21 @@
         <source>The page was not found in the dossier: it may have been moved or deleted meanwhile. Show the dossier again and choose the page from the list.</source>
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The file does not exist, or it is a folder. Check its name and folder and try again.</source>
+        <translation>Tệp không tồn tại hoặc là một thư mục. Hãy kiểm tra tên và thư mục của tệp rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder does not exist. Create it first or choose an existing folder; nothing was written.</source>
+        <translation>Thư mục không tồn tại. Hãy tạo thư mục trước hoặc chọn một thư mục đã có; chưa có gì được ghi.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::cli</name>
     <message>
-        <location filename="../../app/cli/CliArgs.cpp" line="+30"/>
+        <location filename="../../app/cli/CliArgs.cpp" line="+35"/>
         <source>Dossier store folder.</source>
         <translation>Thư mục kho hồ sơ.</translation>
     </message>
@@ -368,13 +378,18 @@
         <translation>Mỗi dòng một đối tượng JSON.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>unknown option --%1 (see %2 --help)</source>
+        <translation>không có tùy chọn --%1 (xem %2 --help)</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+235"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+246"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliStore.cpp" line="+35"/>
+        <location filename="../../app/cli/CliStore.cpp" line="+60"/>
         <source>Recovered a complete page</source>
         <translation>Khôi phục trang đã ghi trọn vẹn</translation>
     </message>
@@ -384,11 +399,21 @@
         <translation>Đã xóa tệp tạm chưa hoàn tất</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+6"/>
+        <source>Page %1 of %2: delete it (page delete) or scan it again in its place (scan --at %1 --replace)</source>
+        <translation>Trang %1 của %2: hãy xóa trang (page delete) hoặc quét lại vào đúng vị trí đó (scan --at %1 --replace)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-204"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-215"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 needs exactly one CODE</source>
+        <translation>%1 cần đúng một MÃ hồ sơ</translation>
     </message>
     <message>
         <location filename="../../app/cli/CommandTable.cpp" line="+40"/>
@@ -436,6 +461,21 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 </translation>
     </message>
     <message>
+        <location line="+79"/>
+        <source>no command given</source>
+        <translation>chưa nhập lệnh nào</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>không có lệnh &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 cần một trong các lệnh con: %2</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="-2"/>
         <source>Print A4 cover sheets for scanning with --separate qr.</source>
         <translation>In tờ bìa khổ A4 để quét kèm --separate qr.</translation>
@@ -470,17 +510,49 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Mức sửa lỗi của mã QR: L, M, Q hoặc H (mặc định H).</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+52"/>
+        <source>--dossier is required</source>
+        <translation>cần có --dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="+8"/>
+        <source>--out FILE.pdf is required</source>
+        <translation>cần có --out TỆP.pdf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--component needs a name</source>
+        <translation>--component cần một tên</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--ec must be L, M, Q or H</source>
+        <translation>--ec phải là L, M, Q hoặc H</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/DevicesCommand.cpp" line="+38"/>
         <source>No scanners found.</source>
         <translation>Không tìm thấy máy quét nào.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/DossierExportCommand.cpp" line="-1"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="-9"/>
         <source>Export only this component.</source>
         <translation>Chỉ xuất thành phần hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/QrArguments.cpp" line="+52"/>
+        <location filename="../../app/cli/QrArguments.cpp" line="+32"/>
+        <source>--%1 must be a size in mm from 5 to 500</source>
+        <translation>--%1 phải là kích thước tính bằng mm, từ 5 đến 500</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--%1 must be L, M, Q or H</source>
+        <translation>--%1 phải là L, M, Q hoặc H</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.</source>
         <translation>Đóng mã QR mang nội dung này (các biến như ở stamp-qr) trước khi ký: chữ ký bao trùm cả mã.</translation>
     </message>
@@ -520,7 +592,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Giá trị của {url} trong nội dung mã QR.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-9"/>
+        <location line="+9"/>
+        <source>--%1 needs --qr</source>
+        <translation>--%1 cần có --qr</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-61"/>
         <source>Scan a batch straight into a dossier component.</source>
         <translation>Quét một loạt trang thẳng vào một thành phần hồ sơ.</translation>
     </message>
@@ -566,6 +643,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>With --at N: each page takes the place of the page there (a rescan in place); the page it replaces is deleted and can be restored.</source>
+        <translation>Dùng với --at N: mỗi trang quét được thay vào chỗ của trang đang ở đó (quét lại tại chỗ); trang bị thay được xóa và có thể khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Page image format: auto, jpeg or png.</source>
         <translation>Định dạng ảnh trang: auto (tự chọn), jpeg hoặc png.</translation>
     </message>
@@ -590,12 +672,72 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tách loạt quét: qr (tờ bìa và phiếu tiếp nhận mở hồ sơ tương ứng), patch-t (tờ patch-T bắt đầu tài liệu mới) hoặc every:N (cứ N trang một tài liệu mới).</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+28"/>
+        <source>--device is required</source>
+        <translation>cần có --device</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--source must be flatbed, adf or duplex</source>
+        <translation>--source phải là flatbed, adf hoặc duplex</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--mode must be color, gray or lineart</source>
+        <translation>--mode phải là color, gray hoặc lineart</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--resolution must be a whole number of dpi, not %1</source>
+        <translation>--resolution phải là một số nguyên (dpi), không phải %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--page-size must be A4, A5, Letter or WxHmm</source>
+        <translation>--page-size phải là A4, A5, Letter hoặc WxHmm (rộng x cao, tính bằng mm)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--option needs NAME=VALUE, not %1</source>
+        <translation>--option cần dạng TÊN=GIÁ_TRỊ, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--format must be auto, jpeg or png</source>
+        <translation>--format phải là auto, jpeg hoặc png</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--jpeg-quality must be a whole number from 1 to 100</source>
+        <translation>--jpeg-quality phải là số nguyên từ 1 đến 100</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-pages must be a whole number from 1, not %1</source>
+        <translation>--max-pages phải là số nguyên từ 1 trở lên, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--at must be a position from 1, without --separate</source>
+        <translation>--at phải là một vị trí từ 1 trở lên và không dùng cùng --separate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--replace needs --at N: the position of the first page to replace</source>
+        <translation>--replace cần --at N: vị trí của trang đầu tiên cần thay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--component needs a name (letters or digits), not &quot;%1&quot;</source>
+        <translation>--component cần một tên (chữ hoặc số), không phải &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Sheet %1</source>
         <translation>Tờ %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 page(s) are saved; run the same command again to continue into the same dossier.</source>
         <translation>Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.</translation>
     </message>
@@ -605,7 +747,27 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignArguments.cpp" line="+95"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="+60"/>
+        <source>--page must be a page number from 1, or &quot;last&quot;, not %1</source>
+        <translation>--page phải là số trang từ 1 trở lên hoặc &quot;last&quot;, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--corner must be top-right, top-left, bottom-right or bottom-left</source>
+        <translation>--corner phải là top-right, top-left, bottom-right hoặc bottom-left</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--offset-mm needs two distances in mm, X,Y (for example 20,15)</source>
+        <translation>--offset-mm cần hai khoảng cách tính bằng mm, X,Y (ví dụ 20,15)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--size-mm needs a width and a height in mm, WxH (for example 70x30)</source>
+        <translation>--size-mm cần chiều rộng và chiều cao tính bằng mm, WxH (ví dụ 70x30)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Output folder (outputs keep their input&apos;s name), or output file for one input.</source>
         <translation>Thư mục đầu ra (tệp ký giữ tên tệp gốc), hoặc tệp đầu ra khi chỉ có một tệp vào.</translation>
     </message>
@@ -613,6 +775,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+3"/>
         <source>Replace existing output files.</source>
         <translation>Ghi đè các tệp đầu ra đã có.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the output folder if it does not exist.</source>
+        <translation>Tạo thư mục đầu ra nếu chưa có.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -730,7 +897,52 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Dùng RSASSA-PSS cho khóa RSA.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignCommand.cpp" line="+48"/>
+        <location line="+19"/>
+        <source>--appearance must be none, copy, attachment, signer or organization, not %1</source>
+        <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--tsa needs the URL of a timestamp service, for example http://tsa.example.vn/tsa</source>
+        <translation>--tsa cần địa chỉ URL của dịch vụ cấp dấu thời gian, ví dụ http://tsa.example.vn/tsa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--subfilter must be cades or pkcs7</source>
+        <translation>--subfilter phải là cades hoặc pkcs7</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--hash must be sha256, sha384 or sha512</source>
+        <translation>--hash phải là sha256, sha384 hoặc sha512</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>give --p12 FILE or a token (--pkcs11-module, --token or --key pkcs11:...)</source>
+        <translation>hãy chỉ định --p12 TỆP hoặc một token (--pkcs11-module, --token hoặc --key pkcs11:...)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/SignCommand.cpp" line="+28"/>
+        <source>--appearance copy needs --organization NAME</source>
+        <translation>--appearance copy cần --organization TÊN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance attachment needs --doc-number TEXT</source>
+        <translation>--appearance attachment cần --doc-number SỐ_KÝ_HIỆU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance signer needs --signature-image PNG</source>
+        <translation>--appearance signer cần --signature-image PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance organization needs --signature-image PNG and --seal-image PNG</source>
+        <translation>--appearance organization cần --signature-image PNG và --seal-image PNG</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Key file password</source>
         <translation>Mật khẩu tệp khóa</translation>
     </message>
@@ -740,7 +952,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Mã PIN của token</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+39"/>
+        <source>no input PDF given</source>
+        <translation>chưa chỉ định tệp PDF đầu vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out FOLDER (or FILE for one input) is required</source>
+        <translation>cần có --out THƯ_MỤC (hoặc TỆP khi chỉ có một tệp đầu vào)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token.</source>
         <translation>Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc token PKCS#11.</translation>
     </message>
@@ -815,6 +1037,21 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Trang nhỏ hơn mã QR, mã đã được thu nhỏ</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>give exactly one input PDF</source>
+        <translation>hãy chỉ định đúng một tệp PDF đầu vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out FILE is required</source>
+        <translation>cần có --out TỆP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--text TEMPLATE is required</source>
+        <translation>cần có --text MẪU</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/PageArguments.cpp" line="+12"/>
         <source>Component of the page.</source>
         <translation>Thành phần hồ sơ chứa trang.</translation>
@@ -823,6 +1060,16 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+1"/>
         <source>Position of the page in the component, from 1.</source>
         <translation>Vị trí của trang trong thành phần hồ sơ, đếm từ 1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs --component NAME</source>
+        <translation>%1 cần --component TÊN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 needs --page N (a position from 1)</source>
+        <translation>%1 cần --page N (một vị trí từ 1 trở lên)</translation>
     </message>
     <message>
         <location filename="../../app/cli/PageMoveCommand.cpp" line="+14"/>
@@ -835,9 +1082,139 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chuyển sang thành phần này của cùng hồ sơ.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>page move needs --to M (a position from 1)</source>
+        <translation>page move cần --to M (một vị trí từ 1 trở lên)</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/PageRotateCommand.cpp" line="+13"/>
         <source>Clockwise: 90, 180 or 270.</source>
         <translation>Theo chiều kim đồng hồ: 90, 180 hoặc 270.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page rotate needs --degrees 90, 180 or 270</source>
+        <translation>page rotate cần --degrees 90, 180 hoặc 270</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliSecrets.cpp" line="+22"/>
+        <source>the environment variable %1 is not set</source>
+        <translation>biến môi trường %1 chưa được đặt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no terminal to ask for the PIN: use --pin-env or --pin-file</source>
+        <translation>không có cửa sổ dòng lệnh để hỏi mã PIN: hãy dùng --pin-env hoặc --pin-file</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Password of encrypted input PDFs (user or owner), from this environment variable.</source>
+        <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), lấy từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password of encrypted input PDFs (user or owner), first line of this file.</source>
+        <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), ở dòng đầu tiên của tệp này.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>give either --pdf-password-env or --pdf-password-file, not both</source>
+        <translation>chỉ dùng một trong hai: --pdf-password-env hoặc --pdf-password-file</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read the PIN or password from this environment variable.</source>
+        <translation>Đọc mã PIN hoặc mật khẩu từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the PIN or password from the first line of this file.</source>
+        <translation>Đọc mã PIN hoặc mật khẩu từ dòng đầu tiên của tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/DossierListCommand.cpp" line="+44"/>
+        <source>missing %1, damaged %2 (dossier show)</source>
+        <translation>thiếu %1, hỏng %2 (xem dossier show)</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::files</name>
+    <message>
+        <location filename="../../core/common/DurableFile.cpp" line="+40"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 là một thư mục, không phải một tệp.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Thư mục %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 là một tệp, không phải một thư mục.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::scanner</name>
+    <message>
+        <location filename="../../scanner/ScannerDevice.cpp" line="+328"/>
+        <source>The resolution %1 dpi is outside what %2 offers: %3 to %4 dpi.</source>
+        <translation>Độ phân giải %1 dpi nằm ngoài khoảng mà %2 hỗ trợ: từ %3 đến %4 dpi.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::signing</name>
+    <message>
+        <location filename="../../signing/SignatureAppearance.cpp" line="+285"/>
+        <source>The copy form must be SAO Y, SAO LỤC or TRÍCH SAO, not &quot;%1&quot;.</source>
+        <translation>Hình thức sao phải là SAO Y, SAO LỤC hoặc TRÍCH SAO, không phải &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::store</name>
+    <message>
+        <location filename="../../core/dossier/DossierStore.cpp" line="+386"/>
+        <source>The file name template %1 has the unknown placeholder %2. Use {dossier}, {component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</source>
+        <translation>Mẫu tên tệp %1 có trường không được hỗ trợ %2. Hãy dùng {dossier}, {component}, {seq} hoặc {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file name template %1 has a brace that does not belong to a placeholder such as {seq}.</source>
+        <translation>Mẫu tên tệp %1 có dấu ngoặc nhọn không thuộc trường nào (như {seq}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file name template %1 has no {seq}: without the page&apos;s number every page of a component would want the same name.</source>
+        <translation>Mẫu tên tệp %1 không có {seq}: thiếu số thứ tự trang thì mọi trang của một thành phần sẽ trùng tên.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows</name>
+    <message>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+54"/>
+        <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
+        <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Several inputs are signed into a folder, and the folder %1 does not exist. Create it, or ask for it to be created (sohoa-cli: --mkdir).</source>
+        <translation>Khi ký nhiều tệp, đầu ra là một thư mục, nhưng thư mục %1 chưa tồn tại. Hãy tạo thư mục đó, hoặc yêu cầu chương trình tạo (sohoa-cli: --mkdir).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The output would replace the input %1.</source>
+        <translation>Tệp đầu ra sẽ ghi đè lên tệp đầu vào %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two inputs would be signed into the same output %1: give each input once, and inputs of the same name in separate batches.</source>
+        <translation>Hai tệp đầu vào sẽ được ký ra cùng một tệp %1: mỗi tệp chỉ chỉ định một lần, các tệp trùng tên hãy ký ở các lô khác nhau.</translation>
     </message>
 </context>
 <context>
@@ -851,7 +1228,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+437"/>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+464"/>
         <source>Scanning</source>
         <translation>Đang quét</translation>
     </message>
@@ -859,7 +1236,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+164"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+122"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>
