@@ -4,6 +4,10 @@
 #include "scanner/SaneStatus_p.h"
 #include "scanner/ScannerLogging.h"
 
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
 #include <sane/sane.h>
 
 #include <atomic>
@@ -48,6 +52,30 @@ std::mutex &detail::saneGlobalMutex()
     return m;
 }
 
+namespace {
+
+// Network backends (magicolor, kodakaio) start net-snmp, which makes its persistent folder on first
+// use and says so on stderr ("Created directory: /var/lib/snmp/cert_indexes"), in front of a
+// script's output. Unless the user chose a folder, it gets one of ours that already has what it makes.
+void quietSnmp()
+{
+    if (qEnvironmentVariableIsSet("SNMP_PERSISTENT_DIR"))
+        return;
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    if (base.isEmpty())
+        return;
+    const QString dir = base + QStringLiteral("/sohoa/snmp");
+    for (const char *sub : {"cert_indexes", "mib_indexes"}) {
+        const QString path = dir + u'/' + QLatin1StringView(sub);
+        if (!QDir().mkpath(path))
+            return;
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    qputenv("SNMP_PERSISTENT_DIR", QFile::encodeName(dir));
+}
+
+} // namespace
+
 Result<void> SaneRuntime::ensureInitialized()
 {
     // sane_init is called once and sane_exit never: sane_exit unloads every backend through
@@ -63,6 +91,7 @@ Result<void> SaneRuntime::ensureInitialized()
         // that write must fail with EPIPE, not kill the process (sanei_thread only ignores SIGPIPE
         // when nobody handles it; Qt Test's crash handler, for one, treats it as fatal).
         std::signal(SIGPIPE, SIG_IGN);
+        quietSnmp();
         g_initStatus = sane_init(&g_version, nullptr);
         if (g_initStatus == SANE_STATUS_GOOD)
             qCInfo(lcScanner) << "SANE initialised, version" << SANE_VERSION_MAJOR(g_version)

@@ -313,6 +313,20 @@ Result<void> ScannerDevice::applyResolution(int dpi)
         if (!opt || !opt->isActive() || !opt->isSettable())
             continue;
         any = true;
+        // A value beyond what the device offers is refused, not clamped: 99999 is a typo, not "the most".
+        double lo = opt->rangeMin(), hi = opt->rangeMax();
+        if (opt->constraint() == OptionConstraint::List && !opt->allowedValues().isEmpty()) {
+            lo = hi = opt->allowedValues().constFirst().toDouble();
+            for (const QVariant &a : opt->allowedValues()) {
+                lo = std::min(lo, a.toDouble());
+                hi = std::max(hi, a.toDouble());
+            }
+        }
+        if (opt->constraint() != OptionConstraint::None && (dpi < lo || dpi > hi))
+            return Error::withHint(
+                ErrorCode::OptionInvalidValue, "sohoa::scanner",
+                QT_TRANSLATE_NOOP("sohoa::scanner", "The resolution %1 dpi is outside what %2 offers: %3 to %4 dpi."),
+                {QString::number(dpi), d->name(), QString::number(std::lround(lo)), QString::number(std::lround(hi))});
         const double v = nearestAllowed(opt, dpi);
         if (std::lround(v) != dpi)
             qCInfo(lcScanner) << "resolution" << dpi << "is not offered by" << d->name() << "; using" << v;

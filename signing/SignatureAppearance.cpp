@@ -281,8 +281,10 @@ Result<Layout> buildLayout(const AppearanceSpec &spec, QPaintDevice *device)
         // (never translated), like everything an appearance draws.
         static const QStringList forms{QStringLiteral("SAO Y"), QStringLiteral("SAO LỤC"), QStringLiteral("TRÍCH SAO")};
         if (!forms.contains(form))
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("copy form must be SAO Y, SAO LỤC or TRÍCH SAO: ") + form);
+            return Error::withHint(
+                ErrorCode::InvalidArgument, "sohoa::signing",
+                QT_TRANSLATE_NOOP("sohoa::signing", "The copy form must be SAO Y, SAO LỤC or TRÍCH SAO, not \"%1\"."),
+                {form});
         if (spec.organizationName.trimmed().isEmpty())
             return Error(ErrorCode::InvalidArgument, QStringLiteral("copy appearance needs the organization's name"));
         if (!spec.signingTime.isValid())

@@ -13,9 +13,14 @@ int fail(const Error &error, bool json)
     return exitStatus(error);
 }
 
-int usageError(const QString &detail, bool json)
+Error usage(const char *sourceText, const QStringList &args)
 {
-    return fail(Error(ErrorCode::InvalidArgument, detail), json);
+    return Error::withHint(ErrorCode::InvalidArgument, "sohoa::cli", sourceText, args);
+}
+
+int usageError(const char *sourceText, bool json, const QStringList &args)
+{
+    return fail(usage(sourceText, args), json);
 }
 
 QCommandLineOption option(const char *name, const char *help, const char *value)
@@ -40,11 +45,22 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args, int *ex
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     if (!parser.parse(args)) {
-        *exitCode = fail(Error(ErrorCode::InvalidArgument, parser.errorText()), json);
+        // Qt's own parser speaks English only: its two common cases are said here in both languages.
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            *exitCode = usageError(QT_TRANSLATE_NOOP("sohoa::cli", "unknown option --%1 (see %2 --help)"), json,
+                                   {unknown.constFirst(), args.value(0)});
+        else
+            *exitCode = fail(Error(ErrorCode::InvalidArgument, parser.errorText()), json);
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
+        // "Usage: sohoa-cli dossier show [options] CODE", not the program's path alone.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        if (const qsizetype at = help.indexOf(program); !program.isEmpty() && at >= 0 && at < 40)
+            help.replace(at, program.size(), args.value(0));
+        printLine(help);
         *exitCode = 0;
         return false;
     }

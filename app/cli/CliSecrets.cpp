@@ -1,5 +1,8 @@
 #include "app/cli/CliSecrets.h"
 
+#include "app/cli/CliArgs.h"
+#include "core/common/DurableFile.h"
+
 #include <QByteArray>
 #include <QFile>
 
@@ -16,7 +19,7 @@ Result<SecureBuffer> fromEnvironment(const QString &variable)
 {
     const QByteArray name = variable.toLocal8Bit();
     if (!qEnvironmentVariableIsSet(name.constData()))
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("environment variable %1 is not set").arg(variable));
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "the environment variable %1 is not set"), {variable});
     QByteArray value = qgetenv(name.constData());
     SecureBuffer secret(value);
     value.fill('\0');
@@ -26,6 +29,8 @@ Result<SecureBuffer> fromEnvironment(const QString &variable)
 // The first line, without its end of line. Unbuffered: no copy is left in QFile's own buffer.
 Result<SecureBuffer> fromFile(const QString &path)
 {
+    if (auto exists = checkInputFile(path); !exists)
+        return exists.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + f.errorString());
@@ -45,8 +50,7 @@ Result<SecureBuffer> fromTerminal(const QString &prompt)
 {
     FILE *tty = std::fopen("/dev/tty", "r+");
     if (!tty)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("no terminal to ask for the PIN: use --pin-env or --pin-file"));
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "no terminal to ask for the PIN: use --pin-env or --pin-file"));
     std::fputs(prompt.toLocal8Bit().constData(), tty);
     std::fflush(tty);
     termios old{};
@@ -70,19 +74,18 @@ Result<SecureBuffer> fromTerminal(const QString &prompt)
     return secret;
 }
 
-QCommandLineOption option(const char *name, const char *help, const char *value)
-{
-    return QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value));
-}
-
 } // namespace
 
 QList<QCommandLineOption> pdfPasswordOptions()
 {
     return {
-        option("pdf-password-env", "Password of encrypted input PDFs (user or owner), from this environment variable.",
+        option("pdf-password-env",
+               QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "Password of encrypted input PDFs (user or owner), from this environment variable."),
                "VAR"),
-        option("pdf-password-file", "Password of encrypted input PDFs (user or owner), first line of this file.",
+        option("pdf-password-file",
+               QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "Password of encrypted input PDFs (user or owner), first line of this file."),
                "FILE"),
     };
 }
@@ -92,8 +95,8 @@ Result<SecureBuffer> readPdfPassword(const QCommandLineParser &parser)
     const bool fromEnv = parser.isSet(QStringLiteral("pdf-password-env"));
     const bool fromAFile = parser.isSet(QStringLiteral("pdf-password-file"));
     if (fromEnv && fromAFile)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("give either --pdf-password-env or --pdf-password-file, not both"));
+        return usage(
+            QT_TRANSLATE_NOOP("sohoa::cli", "give either --pdf-password-env or --pdf-password-file, not both"));
     if (fromEnv)
         return fromEnvironment(parser.value(QStringLiteral("pdf-password-env")));
     if (fromAFile)
@@ -104,8 +107,10 @@ Result<SecureBuffer> readPdfPassword(const QCommandLineParser &parser)
 QList<QCommandLineOption> pinOptions()
 {
     return {
-        option("pin-env", "Read the PIN or password from this environment variable.", "VAR"),
-        option("pin-file", "Read the PIN or password from the first line of this file.", "FILE"),
+        option("pin-env", QT_TRANSLATE_NOOP("sohoa::cli", "Read the PIN or password from this environment variable."),
+               "VAR"),
+        option("pin-file",
+               QT_TRANSLATE_NOOP("sohoa::cli", "Read the PIN or password from the first line of this file."), "FILE"),
     };
 }
 

@@ -6,13 +6,38 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace sohoa::cli {
 
 namespace {
 
-void printRecovery(const RecoveryReport &rep, bool json)
+// Pages of `all` that belong to the dossier.
+QList<PageRecord> ofDossier(const DossierStore &store, qint64 dossierId, const QList<PageRecord> &all)
 {
+    QList<PageRecord> out;
+    if (all.isEmpty() || dossierId == 0)
+        return out;
+    auto pages = store.dossierPages(dossierId);
+    if (!pages)
+        return out;
+    QSet<qint64> ids;
+    for (const PageRecord &p : pages.value())
+        ids.insert(p.id);
+    for (const PageRecord &p : all)
+        if (ids.contains(p.id))
+            out.append(p);
+    return out;
+}
+
+void printRecovery(const DossierStore &store, const QString &dossierCode, bool json)
+{
+    RecoveryReport rep = store.recoveryReport();
+    const auto dossier =
+        dossierCode.isEmpty() ? Result<DossierInfo>(Error(ErrorCode::DossierNotFound)) : store.dossier(dossierCode);
+    const qint64 dossierId = dossier ? dossier->id : 0;
+    rep.missingPages = ofDossier(store, dossierId, rep.missingPages);
+    rep.damagedPages = ofDossier(store, dossierId, rep.damagedPages);
     if (rep.isClean())
         return;
     if (json) {
@@ -45,10 +70,19 @@ void printRecovery(const RecoveryReport &rep, bool json)
         printWarning(bilingual(adoptedText) + QStringLiteral(": ") + p.relativePath);
     for (const auto &t : rep.removedTemporaries)
         printWarning(bilingual(removedText) + QStringLiteral(": ") + t);
+    // With what to do about it: delete the page, or scan it again in its place.
+    const auto printProblem = [&](ErrorCode code, const PageRecord &p) {
+        auto component = store.componentById(p.componentId);
+        printWarning(Error(code, p.relativePath).fullText());
+        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Page %1 of %2: delete it (page delete) or scan it "
+                                                               "again in its place (scan --at %1 --replace)"))
+                         .arg(p.position)
+                         .arg(component ? component->name : QString()));
+    };
     for (const auto &p : rep.missingPages)
-        printWarning(Error(ErrorCode::PageFileMissing, p.relativePath).fullText());
+        printProblem(ErrorCode::PageFileMissing, p);
     for (const auto &p : rep.damagedPages)
-        printWarning(Error(ErrorCode::PageFileDamaged, p.relativePath).fullText());
+        printProblem(ErrorCode::PageFileDamaged, p);
 }
 
 } // namespace
@@ -60,7 +94,15 @@ QCommandLineOption readOnlyOption()
                                                  "recovery (a store that cannot be written is read this way anyway)."));
 }
 
-Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options)
+std::pair<int, int> pageProblemCounts(const DossierStore &store, qint64 dossierId)
+{
+    const RecoveryReport &rep = store.recoveryReport();
+    return {static_cast<int>(ofDossier(store, dossierId, rep.missingPages).size()),
+            static_cast<int>(ofDossier(store, dossierId, rep.damagedPages).size())};
+}
+
+Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options,
+                                                const QString &dossierCode)
 {
     const QString dir =
         parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : DossierStore::defaultLocation();
@@ -74,7 +116,7 @@ Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser
         printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli",
                                                  "The store cannot be written here; it is read without changing it")) +
                      QStringLiteral(": ") + store.value()->rootPath());
-    printRecovery(store.value()->recoveryReport(), json);
+    printRecovery(*store.value(), dossierCode, json);
     return store;
 }
 
@@ -90,12 +132,12 @@ std::optional<OpenedDossier> openDossierCommand(QCommandLineParser &parser, cons
     if (!parseArguments(parser, args, exitCode, opened.json))
         return std::nullopt;
     if (parser.positionalArguments().size() != 1) {
-        *exitCode = usageError(command + QStringLiteral(" needs exactly one CODE"), opened.json);
+        *exitCode = usageError(QT_TRANSLATE_NOOP("sohoa::cli", "%1 needs exactly one CODE"), opened.json, {command});
         return std::nullopt;
     }
     StoreOptions options;
     options.mode = mode;
-    auto store = openStore(parser, opened.json, options);
+    auto store = openStore(parser, opened.json, options, parser.positionalArguments().constFirst());
     if (!store) {
         *exitCode = fail(store.error(), opened.json);
         return std::nullopt;

@@ -1,7 +1,10 @@
 #pragma once
 
 // Opening the dossier store from the command line: --store DIR, else $SOHOA_STORE, else the XDG data
-// folder; what recovery found is printed (JSON event and bilingual warnings) before anything else.
+// folder; what recovery did (pages adopted, temporaries removed) is printed (JSON event and
+// bilingual warnings) before anything else, and what it found wrong (missing or damaged page files)
+// only for the dossier the command is about: the warning belongs to that dossier (`dossier list`
+// counts them per dossier instead).
 // Only a writing command that may start a store (scan) creates one: every other command needs a store
 // that is there (store-not-found), and reading commands read a store they may not write (a mounted
 // archive) without changing it, or any store with --read-only.
@@ -22,7 +25,11 @@ QCommandLineOption readOnlyOption();
 
 // options.mode says how (StoreOpenMode); with ExistingOrReadOnly the parser has --read-only, which makes
 // it ReadOnly.
-Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options = {});
+Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options = {},
+                                                const QString &dossierCode = {});
+
+// How many of the dossier's visible pages recovery found missing and damaged.
+std::pair<int, int> pageProblemCounts(const DossierStore &store, qint64 dossierId);
 
 struct OpenedDossier
 {

@@ -36,7 +36,7 @@ constexpr CommandEntry kCommands[] = {
     {"store", "rebuild", storeRebuildCommand},
 };
 
-QString usage()
+QString usageText()
 {
     return QCoreApplication::translate(
         "sohoa::cli",
@@ -68,19 +68,44 @@ QString usage()
 }
 
 // A command that cannot run: says why, shows the usage (not in JSON), exits 2.
-int refuse(const QString &detail, bool json)
+int refuse(const Error &error, bool json)
 {
-    const int status = usageError(detail, json);
+    const int status = fail(error, json);
     if (!json)
-        printWarning(usage());
+        printWarning(usageText());
     return status;
 }
 
-// Sub-command arguments with the program name in front, for QCommandLineParser.
-QStringList subArguments(const QStringList &arguments, int words)
+// The common options written before the command ("sohoa-cli --json dossier show X") are taken out
+// of `arguments` and returned, to be given to the command with its own.
+QStringList takeLeadingOptions(QStringList *arguments)
 {
-    QStringList rest = arguments.mid(1 + words);
-    rest.prepend(arguments.at(0));
+    QStringList leading;
+    while (arguments->size() > 1) {
+        const QString a = arguments->at(1);
+        const bool store = a == u"--store" || a == u"-store";
+        if (store && arguments->size() > 2) {
+            leading << a << arguments->at(2);
+            arguments->remove(1, 2);
+        } else if (a == u"--json" || a == u"-json" || a.startsWith(u"--store=")) {
+            leading << a;
+            arguments->remove(1);
+        } else {
+            break;
+        }
+    }
+    return leading;
+}
+
+// A sub-command's arguments for QCommandLineParser: the command's name as help shows it ("sohoa-cli
+// dossier show"), the common options given before the command, then the command's own words.
+QStringList subArguments(const QStringList &arguments, int words, const QStringList &leading)
+{
+    QStringList name{QStringLiteral("sohoa-cli")};
+    name += arguments.mid(1, words);
+    QStringList rest{name.join(u' ')};
+    rest += leading;
+    rest += arguments.mid(1 + words);
     return rest;
 }
 
@@ -91,14 +116,16 @@ QString versionString()
     return QStringLiteral(SOHOA_VERSION_STRING);
 }
 
-int runCommand(const QStringList &arguments)
+int runCommand(const QStringList &givenArguments)
 {
-    const bool json = wantsJson(arguments);
+    const bool json = wantsJson(givenArguments);
+    QStringList arguments = givenArguments;
+    const QStringList leading = takeLeadingOptions(&arguments);
     if (arguments.size() < 2)
-        return refuse(QStringLiteral("no command given"), json);
+        return refuse(cli::usage(QT_TRANSLATE_NOOP("sohoa::cli", "no command given")), json);
     const QString command = arguments.at(1);
     if (command == u"--help" || command == u"-h" || command == u"help") {
-        printLine(usage());
+        printLine(usageText());
         return 0;
     }
     if (command == u"--version" || command == u"-v" || command == u"version") {
@@ -108,23 +135,22 @@ int runCommand(const QStringList &arguments)
     bool isGroup = false;
     for (const CommandEntry &c : kCommands) {
         if (!c.group && command == QLatin1StringView(c.name))
-            return c.run(subArguments(arguments, 1));
+            return c.run(subArguments(arguments, 1, leading));
         isGroup = isGroup || (c.group && command == QLatin1StringView(c.group));
     }
     if (!isGroup)
-        return refuse(QStringLiteral("unknown command '%1'").arg(command), json);
+        return refuse(cli::usage(QT_TRANSLATE_NOOP("sohoa::cli", "unknown command '%1'"), {command}), json);
     const QString sub = arguments.size() > 2 ? arguments.at(2) : QString();
     QStringList names;
     for (const CommandEntry &c : kCommands) {
         if (!c.group || command != QLatin1StringView(c.group))
             continue;
         if (sub == QLatin1StringView(c.name))
-            return c.run(subArguments(arguments, 2));
+            return c.run(subArguments(arguments, 2, leading));
         names.append(QString::fromLatin1(c.name));
     }
-    const QString choices =
-        names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + names.constLast();
-    return usageError(QStringLiteral("%1 needs %2").arg(command, choices), json);
+    return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "%1 needs one of: %2"), json,
+                      {command, names.join(QStringLiteral(", "))});
 }
 
 } // namespace sohoa::cli

@@ -29,21 +29,21 @@ int coverSheetCommand(const QStringList &args)
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
     if (!parser.isSet(QStringLiteral("dossier")))
-        return usageError(QStringLiteral("--dossier is required"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--dossier is required"), json);
     if (!parser.isSet(QStringLiteral("out")))
-        return usageError(QStringLiteral("--out FILE.pdf is required"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--out FILE.pdf is required"), json);
     CoverSheetSpec spec;
     spec.dossierCode = parser.value(QStringLiteral("dossier")).trimmed();
     spec.allowFreeFormCode = parser.isSet(QStringLiteral("free-form"));
     for (const QString &c : parser.values(QStringLiteral("component"))) {
         if (c.trimmed().isEmpty())
-            return usageError(QStringLiteral("--component needs a name"), json);
+            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--component needs a name"), json);
         spec.components.append(c.trimmed());
     }
     if (parser.isSet(QStringLiteral("ec"))) {
         const auto level = parseQrErrorCorrection(parser.value(QStringLiteral("ec")));
         if (!level)
-            return usageError(QStringLiteral("--ec must be L, M, Q or H"), json);
+            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--ec must be L, M, Q or H"), json);
         spec.level = *level;
     }
     workflows::CoverSheetJob job(parser.value(QStringLiteral("out")), spec, parser.isSet(QStringLiteral("overwrite")));

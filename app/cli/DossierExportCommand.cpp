@@ -27,7 +27,7 @@ int dossierExportCommand(const QStringList &args)
         return exitCode;
     const bool json = opened->json;
     if (!parser.isSet(QStringLiteral("out")))
-        return usageError(QStringLiteral("--out FILE.pdf is required"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--out FILE.pdf is required"), json);
     workflows::ExportRequest request;
     request.dossierCode = opened->dossier.code;
     request.component = parser.value(QStringLiteral("component"));

@@ -29,15 +29,24 @@ int dossierListCommand(const QStringList &args)
     for (const DossierInfo &d : list.value()) {
         auto pages = store.value()->dossierPages(d.id);
         const int count = pages ? static_cast<int>(pages->size()) : 0;
+        // Page files recovery found missing or damaged: said here, per dossier, not on every command.
+        const auto [missing, damaged] = pageProblemCounts(*store.value(), d.id);
         if (json) {
             QJsonObject o = dossierJson(d);
             o.insert(QStringLiteral("page_count"), count);
+            o.insert(QStringLiteral("missing_pages"), missing);
+            o.insert(QStringLiteral("damaged_pages"), damaged);
             arr.append(o);
         } else {
-            printLine(QStringLiteral("%1\t%2 page(s)\t%3\t%4")
-                          .arg(d.code)
-                          .arg(count)
-                          .arg(d.status, d.updatedAt.toString(Qt::ISODate)));
+            QString line = QStringLiteral("%1\t%2 page(s)\t%3\t%4")
+                               .arg(d.code)
+                               .arg(count)
+                               .arg(d.status, d.updatedAt.toString(Qt::ISODate));
+            if (missing > 0 || damaged > 0)
+                line += u'\t' + bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "missing %1, damaged %2 (dossier show)"))
+                                    .arg(missing)
+                                    .arg(damaged);
+            printLine(line);
         }
     }
     if (json)

@@ -42,10 +42,18 @@ int dossierVerifyCommand(const QStringList &args)
                       .arg(check.damaged.size())
                       .arg(check.missing.size()));
     }
-    if (!check.missing.isEmpty())
-        return fail(Error(ErrorCode::PageFileMissing, check.missing.constFirst().relativePath), false);
-    if (!check.damaged.isEmpty())
-        return fail(Error(ErrorCode::PageFileDamaged, check.damaged.constFirst().relativePath), false);
+    // A deleted page's file is checked and listed too, but does not fail the dossier: it is not
+    // exported, and deleting it is what the user was told to do with a page whose file is gone.
+    const auto firstVisible = [](const QList<PageRecord> &pages) -> const PageRecord * {
+        for (const PageRecord &p : pages)
+            if (!p.deleted)
+                return &p;
+        return nullptr;
+    };
+    if (const PageRecord *p = firstVisible(check.missing))
+        return fail(Error(ErrorCode::PageFileMissing, p->relativePath), false);
+    if (const PageRecord *p = firstVisible(check.damaged))
+        return fail(Error(ErrorCode::PageFileDamaged, p->relativePath), false);
     return 0;
 }
 

@@ -17,6 +17,8 @@ int exitStatus(const Error &error)
     case ErrorCode::OptionInvalidValue:
     case ErrorCode::InvalidDossierCode:
     case ErrorCode::QrPayloadTooLarge:
+    case ErrorCode::FileNotFound:
+    case ErrorCode::FolderNotFound:
     case ErrorCode::StoreRebuildNotNeeded: // nothing to do unless asked with --force
         return 2;
     // the scanner

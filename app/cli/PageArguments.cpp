@@ -18,13 +18,14 @@ std::optional<PageCommand> openPageCommand(QCommandLineParser &parser, const QSt
         return std::nullopt;
     const bool json = opened->json;
     if (!parser.isSet(QStringLiteral("component"))) {
-        *exitCode = usageError(command + QStringLiteral(" needs --component NAME"), json);
+        *exitCode = usageError(QT_TRANSLATE_NOOP("sohoa::cli", "%1 needs --component NAME"), json, {command});
         return std::nullopt;
     }
     bool ok = false;
     const int position = parser.value(QStringLiteral("page")).toInt(&ok);
     if (!ok || position < 1) {
-        *exitCode = usageError(command + QStringLiteral(" needs --page N (a position from 1)"), json);
+        *exitCode =
+            usageError(QT_TRANSLATE_NOOP("sohoa::cli", "%1 needs --page N (a position from 1)"), json, {command});
         return std::nullopt;
     }
     PageCommand c{std::move(*opened), {}};

@@ -23,7 +23,7 @@ int pageMoveCommand(const QStringList &args)
     bool ok = false;
     const int to = parser.value(QStringLiteral("to")).toInt(&ok);
     if (!ok || to < 1)
-        return usageError(QStringLiteral("page move needs --to M (a position from 1)"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "page move needs --to M (a position from 1)"), json);
     DossierStore &store = *command->opened.store;
     auto page = workflows::findPage(store, command->address);
     if (!page)

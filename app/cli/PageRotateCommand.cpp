@@ -18,7 +18,7 @@ int pageRotateCommand(const QStringList &args)
     const bool json = command->opened.json;
     const int degrees = parser.value(QStringLiteral("degrees")).toInt();
     if (degrees != 90 && degrees != 180 && degrees != 270)
-        return usageError(QStringLiteral("page rotate needs --degrees 90, 180 or 270"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "page rotate needs --degrees 90, 180 or 270"), json);
     DossierStore &store = *command->opened.store;
     auto page = workflows::findPage(store, command->address);
     if (!page)

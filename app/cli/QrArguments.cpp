@@ -29,14 +29,13 @@ Result<void> parseQrLayout(const QCommandLineParser &parser, const QString &pref
         bool ok = false;
         o->sizeMm = v.toDouble(&ok);
         if (!ok || o->sizeMm < 5 || o->sizeMm > 500)
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("--%1: a size in mm from 5 to 500").arg(name("size-mm")));
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--%1 must be a size in mm from 5 to 500"), {name("size-mm")});
     }
     o->caption = parser.value(name("caption"));
     if (parser.isSet(name("ec"))) {
         const auto level = parseQrErrorCorrection(parser.value(name("ec")));
         if (!level)
-            return Error(ErrorCode::InvalidArgument, QStringLiteral("--%1: L, M, Q or H").arg(name("ec")));
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--%1 must be L, M, Q or H"), {name("ec")});
         o->level = *level;
     }
     o->values.dossierCode = parser.value(QStringLiteral("dossier-code"));
@@ -75,7 +74,7 @@ Result<std::optional<QrStampOptions>> qrOptionsForSign(const QCommandLineParser 
     if (!parser.isSet(QStringLiteral("qr"))) {
         for (const char *n : {"qr-pages", "qr-position", "qr-size-mm", "qr-caption", "qr-ec"})
             if (parser.isSet(QString::fromLatin1(n)))
-                return Error(ErrorCode::InvalidArgument, QStringLiteral("--%1 needs --qr").arg(QString::fromLatin1(n)));
+                return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--%1 needs --qr"), {QString::fromLatin1(n)});
         return std::optional<QrStampOptions>();
     }
     QrStampOptions o;

@@ -33,6 +33,9 @@ void addScanOptions(QCommandLineParser &parser)
         option("component", QT_TRANSLATE_NOOP("sohoa::cli", "Component name (default \"Tài liệu\")."), "NAME"),
         option("at", QT_TRANSLATE_NOOP("sohoa::cli", "Insert the pages at this position of the component (from 1)."),
                "N"),
+        option("replace",
+               QT_TRANSLATE_NOOP("sohoa::cli", "With --at N: each page takes the place of the page there (a rescan in "
+                                               "place); the page it replaces is deleted and can be restored.")),
         option("format", QT_TRANSLATE_NOOP("sohoa::cli", "Page image format: auto, jpeg or png."), "FORMAT"),
         option("jpeg-quality", QT_TRANSLATE_NOOP("sohoa::cli", "JPEG quality 1-100 (default 85)."), "Q"),
         option("max-pages", QT_TRANSLATE_NOOP("sohoa::cli", "Stop after N pages."), "N"),
@@ -61,9 +64,6 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QString &na
 // checks is the order of the messages users and scripts have seen since the first release).
 Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
 {
-    const auto usage = [](const char *detail) {
-        return Error(ErrorCode::InvalidArgument, QString::fromUtf8(detail));
-    };
     const auto value = [&](const char *name) {
         return parser.value(QString::fromLatin1(name));
     };
@@ -71,7 +71,7 @@ Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
         return parser.isSet(QString::fromLatin1(name));
     };
     if (!isSet("device"))
-        return usage("--device is required");
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--device is required"));
     ScanRequest r;
     if (isSet("separate")) {
         auto settings = SeparationSettings::parse(value("separate"));
@@ -81,7 +81,7 @@ Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
     }
     // With --separate, no --dossier continues where the store's last separated batch ended.
     if (!isSet("dossier") && !r.separation.isEnabled())
-        return usage("--dossier is required");
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--dossier is required"));
     r.deviceName = value("device");
     r.dossierCode = value("dossier").trimmed();
     r.allowFreeFormCode = isSet("free-form");
@@ -90,52 +90,64 @@ Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
     if (isSet("source")) {
         scanner::Source s;
         if (!scanner::sourceFromName(value("source"), &s))
-            return usage("--source must be flatbed, adf or duplex");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--source must be flatbed, adf or duplex"));
         r.settings.source = s;
     }
     if (isSet("mode")) {
         ColorMode m;
         if (!colorModeFromName(value("mode"), &m))
-            return usage("--mode must be color, gray or lineart");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--mode must be color, gray or lineart"));
         r.settings.mode = m;
     }
     if (isSet("resolution")) {
-        r.settings.resolution = intOption(parser, QStringLiteral("resolution"), 10, 19200);
+        // Whether the device can is the device's answer (ScannerOutOfRange names its range).
+        r.settings.resolution = intOption(parser, QStringLiteral("resolution"), 1, std::numeric_limits<int>::max());
         if (!r.settings.resolution)
-            return usage("--resolution must be a number of dpi");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--resolution must be a whole number of dpi, not %1"),
+                         {value("resolution")});
     }
     if (isSet("page-size")) {
         const QSizeF size = scanner::ScannerDevice::pageSizeFromName(value("page-size"));
         if (size.isEmpty())
-            return usage("--page-size must be A4, A5, Letter or WxHmm");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--page-size must be A4, A5, Letter or WxHmm"));
         r.settings.pageSizeMm = size;
     }
     for (const QString &raw : parser.values(QStringLiteral("option"))) {
         const qsizetype eq = raw.indexOf(u'=');
         if (eq <= 0)
-            return Error(ErrorCode::InvalidArgument, QStringLiteral("--option needs NAME=VALUE: ") + raw);
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--option needs NAME=VALUE, not %1"), {raw});
         r.rawOptions.append({raw.left(eq), raw.mid(eq + 1)});
     }
     if (isSet("format") && !ImageProfile::formatFromName(value("format"), &r.profile.format))
-        return usage("--format must be auto, jpeg or png");
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--format must be auto, jpeg or png"));
     if (isSet("jpeg-quality")) {
         const auto q = intOption(parser, QStringLiteral("jpeg-quality"), 1, 100);
         if (!q)
-            return usage("--jpeg-quality must be 1-100");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--jpeg-quality must be a whole number from 1 to 100"));
         r.profile.jpegQuality = *q;
     }
     if (isSet("max-pages")) {
-        const auto n = intOption(parser, QStringLiteral("max-pages"), 0, std::numeric_limits<int>::max());
+        const auto n = intOption(parser, QStringLiteral("max-pages"), 1, std::numeric_limits<int>::max());
         if (!n)
-            return usage("--max-pages must be a positive number");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--max-pages must be a whole number from 1, not %1"),
+                         {value("max-pages")});
         r.maxPages = *n;
     }
     if (isSet("at")) {
         const auto at = intOption(parser, QStringLiteral("at"), 1, std::numeric_limits<int>::max());
         if (!at || r.separation.isEnabled())
-            return usage("--at must be a position from 1, without --separate");
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--at must be a position from 1, without --separate"));
         r.insertAt = *at;
     }
+    if (isSet("replace")) {
+        if (!isSet("at"))
+            return usage(
+                QT_TRANSLATE_NOOP("sohoa::cli", "--replace needs --at N: the position of the first page to replace"));
+        r.replace = true;
+    }
+    if (isSet("component") && DossierStore::sanitizeName(r.component.trimmed()).isEmpty())
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--component needs a name (letters or digits), not \"%1\""),
+                     {r.component});
     // The code before the store or the scanner: a typo must not cost a sheet of paper.
     if (isSet("dossier")) {
         if (auto form = DossierCode::validate(r.dossierCode, r.allowFreeFormCode); !form)
@@ -234,7 +246,8 @@ int printSummary(const workflows::ScanBatchJob &job, bool json)
         return 0;
     printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Error")) +
                  QStringLiteral(" [%1]:\n").arg(report.error.id()) + report.error.fullText());
-    if (saved > 0 || report.error.code() != ErrorCode::FeederEmpty)
+    // Only when the batch got going: an unknown device or a refused option made nothing to continue.
+    if (saved > 0 || (report.scannerStarted && report.error.code() != ErrorCode::FeederEmpty))
         printWarning(
             bilingual(QT_TRANSLATE_NOOP(
                           "sohoa::cli",
@@ -260,9 +273,12 @@ int scanCommand(const QStringList &args)
     if (!request)
         return fail(request.error(), json);
     StoreOptions storeOptions;
-    if (parser.isSet(QStringLiteral("name-template")))
+    if (parser.isSet(QStringLiteral("name-template"))) {
         storeOptions.nameTemplate = parser.value(QStringLiteral("name-template"));
-    auto store = openStore(parser, json, storeOptions);
+        if (auto checked = DossierStore::checkNameTemplate(storeOptions.nameTemplate); !checked)
+            return fail(checked.error(), json);
+    }
+    auto store = openStore(parser, json, storeOptions, request->dossierCode);
     if (!store)
         return fail(store.error(), json);
     workflows::ScanBatchJob job(*store.value(), std::move(request).value());

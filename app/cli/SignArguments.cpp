@@ -4,6 +4,7 @@
 #include "app/cli/CliSecrets.h"
 #include "app/cli/QrArguments.h"
 #include "app/workflows/SignBatchJob.h"
+#include "core/common/DurableFile.h"
 #include "core/common/EnumNames.h"
 
 namespace sohoa::cli {
@@ -28,11 +29,6 @@ constexpr EnumName<bool> kSubFilterNames[] = {
     {true, QLatin1StringView("cades")},
     {false, QLatin1StringView("pkcs7")},
 };
-
-Error invalid(const QString &detail)
-{
-    return Error(ErrorCode::InvalidArgument, detail);
-}
 
 bool parsePair(const QString &s, QChar sep, double *a, double *b)
 {
@@ -60,27 +56,31 @@ Result<void> parsePlacement(const QCommandLineParser &parser, SignOptions *optio
         else if (ok && n >= 1)
             options->page = n - 1;
         else
-            return invalid(QStringLiteral("--page: ") + p);
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--page must be a page number from 1, or \"last\", not %1"),
+                         {p});
         options->customPosition = true;
     }
     if (parser.isSet(QStringLiteral("corner"))) {
         const auto corner = cornerFromName(parser.value(QStringLiteral("corner")));
         if (!corner)
-            return invalid(QStringLiteral("--corner"));
+            return usage(
+                QT_TRANSLATE_NOOP("sohoa::cli", "--corner must be top-right, top-left, bottom-right or bottom-left"));
         options->corner = *corner;
         options->customPosition = true;
     }
     if (parser.isSet(QStringLiteral("offset-mm"))) {
         double x = 0, y = 0;
         if (!parsePair(parser.value(QStringLiteral("offset-mm")), u',', &x, &y))
-            return invalid(QStringLiteral("--offset-mm X,Y"));
+            return usage(
+                QT_TRANSLATE_NOOP("sohoa::cli", "--offset-mm needs two distances in mm, X,Y (for example 20,15)"));
         options->positionMm = QPointF(x, y);
         options->customPosition = true;
     }
     if (parser.isSet(QStringLiteral("size-mm"))) {
         double w = 0, h = 0;
         if (!parsePair(parser.value(QStringLiteral("size-mm")), u'x', &w, &h) || w <= 0 || h <= 0)
-            return invalid(QStringLiteral("--size-mm WxH"));
+            return usage(
+                QT_TRANSLATE_NOOP("sohoa::cli", "--size-mm needs a width and a height in mm, WxH (for example 70x30)"));
         options->sizeMm = QSizeF(w, h);
     }
     return {};
@@ -96,6 +96,7 @@ QList<QCommandLineOption> signOptions()
                                  "Output folder (outputs keep their input's name), or output file for one input."),
                "PATH"),
         option("overwrite", QT_TRANSLATE_NOOP("sohoa::cli", "Replace existing output files.")),
+        option("mkdir", QT_TRANSLATE_NOOP("sohoa::cli", "Create the output folder if it does not exist.")),
         option("p12", QT_TRANSLATE_NOOP("sohoa::cli", "PKCS#12 key file (.p12/.pfx)."), "FILE"),
         option("pkcs11-module",
                QT_TRANSLATE_NOOP("sohoa::cli", "PKCS#11 module of the token (default: known locations)."), "SO"),
@@ -153,7 +154,9 @@ Result<SignOptions> signOptionsFrom(const QCommandLineParser &parser)
     else if (const auto k = enumFromName(kAppearanceNames, kind))
         options.appearance.kind = *k;
     else
-        return invalid(QStringLiteral("--appearance: ") + kind.toLower());
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli",
+                                       "--appearance must be none, copy, attachment, signer or organization, not %1"),
+                     {kind});
     if (parser.isSet(QStringLiteral("copy-form")))
         options.appearance.copyForm = value("copy-form");
     options.appearance.organizationName = value("organization");
@@ -170,18 +173,19 @@ Result<SignOptions> signOptionsFrom(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("tsa"))) {
         options.tsaUrl = QUrl(value("tsa"));
         if (!options.tsaUrl.isValid() || options.tsaUrl.host().isEmpty())
-            return invalid(QStringLiteral("--tsa URL"));
+            return usage(QT_TRANSLATE_NOOP(
+                "sohoa::cli", "--tsa needs the URL of a timestamp service, for example http://tsa.example.vn/tsa"));
     }
     if (!value("subfilter").isEmpty()) {
         const auto pades = enumFromName(kSubFilterNames, value("subfilter"));
         if (!pades)
-            return invalid(QStringLiteral("--subfilter cades|pkcs7"));
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--subfilter must be cades or pkcs7"));
         options.pades = *pades;
     }
     if (!value("hash").isEmpty()) {
         const auto hash = enumFromName(kHashNames, value("hash"));
         if (!hash)
-            return invalid(QStringLiteral("--hash sha256|sha384|sha512"));
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--hash must be sha256, sha384 or sha512"));
         options.hash = *hash;
     }
     if (parser.isSet(QStringLiteral("pss")))
@@ -194,11 +198,20 @@ Result<workflows::KeySource> keySourceFrom(const QCommandLineParser &parser)
 {
     const QString keyArg = parser.value(QStringLiteral("key"));
     const QString modulePath = parser.value(QStringLiteral("pkcs11-module"));
-    if (parser.isSet(QStringLiteral("p12")))
+    if (parser.isSet(QStringLiteral("p12"))) {
+        // Before any password is asked for: a typo in the name is not a wrong password.
+        if (auto exists = checkInputFile(parser.value(QStringLiteral("p12"))); !exists)
+            return exists.error();
         return workflows::KeySource::pkcs12(parser.value(QStringLiteral("p12")));
+    }
     if (!parser.isSet(QStringLiteral("pkcs11-module")) && !parser.isSet(QStringLiteral("token")) &&
         !keyArg.startsWith(QStringLiteral("pkcs11:")))
-        return invalid(QStringLiteral("give --p12 FILE or a token (--pkcs11-module/--token/--key pkcs11:...)"));
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli",
+                                       "give --p12 FILE or a token (--pkcs11-module, --token or --key pkcs11:...)"));
+    if (parser.isSet(QStringLiteral("pkcs11-module"))) {
+        if (auto exists = checkInputFile(modulePath); !exists)
+            return exists.error();
+    }
     workflows::KeySource source;
     if (keyArg.startsWith(QStringLiteral("pkcs11:"))) {
         auto fromUri = workflows::KeySource::fromPkcs11Uri(keyArg, modulePath);

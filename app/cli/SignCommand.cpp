@@ -9,6 +9,7 @@
 #include "app/cli/QrArguments.h"
 #include "app/cli/SignArguments.h"
 #include "app/workflows/SignBatchJob.h"
+#include "core/common/DurableFile.h"
 
 #include <QJsonObject>
 
@@ -20,21 +21,22 @@ using workflows::MissingAppearanceField;
 using workflows::SecretRequest;
 
 // The command line's words for what an appearance lacks.
-QString missingOptionText(MissingAppearanceField missing)
+const char *missingOptionText(MissingAppearanceField missing)
 {
     switch (missing) {
     case MissingAppearanceField::Organization:
-        return QStringLiteral("--appearance copy needs --organization NAME");
+        return QT_TRANSLATE_NOOP("sohoa::cli", "--appearance copy needs --organization NAME");
     case MissingAppearanceField::DocumentNumber:
-        return QStringLiteral("--appearance attachment needs --doc-number TEXT");
+        return QT_TRANSLATE_NOOP("sohoa::cli", "--appearance attachment needs --doc-number TEXT");
     case MissingAppearanceField::SignatureImage:
-        return QStringLiteral("--appearance signer needs --signature-image PNG");
+        return QT_TRANSLATE_NOOP("sohoa::cli", "--appearance signer needs --signature-image PNG");
     case MissingAppearanceField::SignatureAndSealImages:
-        return QStringLiteral("--appearance organization needs --signature-image PNG and --seal-image PNG");
+        return QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "--appearance organization needs --signature-image PNG and --seal-image PNG");
     case MissingAppearanceField::None:
         break;
     }
-    return QString();
+    return "";
 }
 
 // The key's password or PIN from --pin-env, --pin-file or the terminal; PDF passwords only come from
@@ -72,7 +74,8 @@ void printResult(const workflows::SignedFile &file, bool json)
             o.insert(QStringLiteral("error"), errorJson(r.error));
         printJson(o);
     } else if (r.error.isError()) {
-        printLine(QStringLiteral("FAILED %1: [%2] %3").arg(r.input, r.error.id(), r.error.message()));
+        // The sentence once, in both languages, on stderr; the line on stdout names the file and the code.
+        printLine(QStringLiteral("FAILED %1: [%2]").arg(r.input, r.error.id()));
         printWarning(r.error.fullText());
     } else {
         printLine(QStringLiteral("signed %1 -> %2").arg(r.input, r.output));
@@ -85,11 +88,12 @@ Result<workflows::SignBatchRequest> signRequestFrom(const QCommandLineParser &pa
 {
     const QStringList inputs = parser.positionalArguments();
     if (inputs.isEmpty())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("no input PDF given"));
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "no input PDF given"));
     if (!parser.isSet(QStringLiteral("out")))
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("--out DIR (or FILE for one input) is required"));
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--out FOLDER (or FILE for one input) is required"));
     workflows::SignBatchRequest request;
-    auto files = workflows::planSignOutputs(inputs, parser.value(QStringLiteral("out")));
+    auto files =
+        workflows::planSignOutputs(inputs, parser.value(QStringLiteral("out")), parser.isSet(QStringLiteral("mkdir")));
     if (!files)
         return files.error();
     request.files = files.value();
@@ -103,7 +107,7 @@ Result<workflows::SignBatchRequest> signRequestFrom(const QCommandLineParser &pa
     request.qr = qr.value();
     if (const auto missing = workflows::missingAppearanceField(request.options.appearance);
         missing != MissingAppearanceField::None)
-        return Error(ErrorCode::InvalidArgument, missingOptionText(missing));
+        return usage(missingOptionText(missing));
     if (auto checked = signing::PdfSigner::checkOptions(request.options); !checked)
         return checked.error();
     auto pdfPassword = readPdfPassword(parser);
@@ -113,6 +117,10 @@ Result<workflows::SignBatchRequest> signRequestFrom(const QCommandLineParser &pa
     auto key = keySourceFrom(parser);
     if (!key)
         return key.error();
+    if (parser.isSet(QStringLiteral("pin-file"))) {
+        if (auto exists = checkInputFile(parser.value(QStringLiteral("pin-file"))); !exists)
+            return exists.error();
+    }
     request.key = key.value();
     return request;
 }

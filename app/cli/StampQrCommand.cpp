@@ -89,11 +89,11 @@ int stampQrCommand(const QStringList &args)
         return code;
     const QStringList inputs = parser.positionalArguments();
     if (inputs.size() != 1)
-        return usageError(QStringLiteral("give exactly one input PDF"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "give exactly one input PDF"), json);
     if (!parser.isSet(QStringLiteral("out")))
-        return usageError(QStringLiteral("--out FILE is required"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--out FILE is required"), json);
     if (!parser.isSet(QStringLiteral("text")))
-        return usageError(QStringLiteral("--text TEMPLATE is required"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--text TEMPLATE is required"), json);
 
     QrStampOptions options;
     options.payloadTemplate = parser.value(QStringLiteral("text"));

@@ -111,7 +111,7 @@ int storeRebuildCommand(const QStringList &args)
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("store rebuild takes no arguments"), json);
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "store rebuild takes no arguments"), json);
     const QString dir =
         parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : DossierStore::defaultLocation();
     RebuildOptions options;

@@ -39,12 +39,24 @@ std::unique_ptr<QTemporaryDir> privateRuntimeDir()
 
 int main(int argc, char *argv[])
 {
-    // Diagnostics stay quiet unless asked for (QT_LOGGING_RULES="sohoa.*=true" takes precedence).
-    QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
+    // The library's diagnostics stay off stderr unless asked for (QT_LOGGING_RULES="sohoa.*=true" takes
+    // precedence): what a user must know, the command prints itself, in both languages.
+    QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false\nsohoa.*.warning=false"));
     // Signature appearances, QR captions and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication
     // (offscreen: no display is needed). Scanning does not, and starts faster without it.
-    const bool needsGui = argc > 1 && (qstrcmp(argv[1], "sign") == 0 || qstrcmp(argv[1], "stamp-qr") == 0 ||
-                                       qstrcmp(argv[1], "coversheet") == 0);
+    int commandIndex = 1; // after the common options written before the command (as runCommand reads them)
+    for (;;) {
+        const char *a = commandIndex < argc ? argv[commandIndex] : "";
+        if (qstrcmp(a, "--json") == 0 || qstrcmp(a, "-json") == 0 || qstrncmp(a, "--store=", 8) == 0)
+            commandIndex += 1;
+        else if ((qstrcmp(a, "--store") == 0 || qstrcmp(a, "-store") == 0) && commandIndex + 1 < argc)
+            commandIndex += 2;
+        else
+            break;
+    }
+    const char *command = commandIndex < argc ? argv[commandIndex] : "";
+    const bool needsGui =
+        qstrcmp(command, "sign") == 0 || qstrcmp(command, "stamp-qr") == 0 || qstrcmp(command, "coversheet") == 0;
     if (needsGui && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Declared before the application: removed after it is gone.

@@ -3,6 +3,7 @@
 #include "app/workflows/ScanPipeline_p.h"
 #include "app/workflows/WorkflowsLogging.h"
 #include "core/common/WorkerThread.h"
+#include "core/dossier/DossierCode.h"
 #include "scanner/DeviceSession.h"
 
 #include <QCoreApplication>
@@ -89,7 +90,8 @@ private:
     bool handleSheet(EncodedPage &item);
     bool separate(const SheetClass &sheet);
     void record(SeparationEvent ev);
-    Result<void> resolveComponent();
+    // Makes the dossier and component the next page goes to, if they do not exist yet.
+    Result<void> ensureTarget();
     void stop(const Error &e);
     void saveSeparationState();
     Error outcomeError(const BatchOutcome &outcome) const;
@@ -126,10 +128,11 @@ Error ScanPipeline::run()
     Q_EMIT m_job.batchStarted(m_report.dossier, m_report.component, m_report.batchId);
     (void)m_store.audit(
         QStringLiteral("batch-started"),
-        QStringLiteral("batch %1 device %2 component %3%4")
-            .arg(m_report.batchId, m_job.d->session->deviceName(), m_report.component.name,
+        QStringLiteral("batch %1 device %2 dossier %3 component %4%5")
+            .arg(m_report.batchId, m_job.d->session->deviceName(), m_report.dossier.code, m_report.component.name,
                  separation.isEnabled() ? QStringLiteral(" separation ") + separation.name() : QString()),
         m_report.dossier.id);
+    m_report.scannerStarted = true;
 
     // Three stages: acquisition on the device thread → encoding (CPU) → saving (fsync and commit,
     // mostly waiting on the disk) on this thread. On two cores the scanner, the encoder and the disk
@@ -187,14 +190,20 @@ Result<void> ScanPipeline::resolveStart()
         if (auto r = continueLastSeparatedBatch(); !r)
             return r;
     } else {
-        auto dossier = m_store.createOrGetDossier(m_request.dossierCode, m_request.allowFreeFormCode);
-        if (!dossier)
-            return dossier.error();
-        m_report.dossier = dossier.value();
-        auto component = m_store.createOrGetComponent(m_report.dossier.id, m_request.component);
-        if (!component)
-            return component.error();
-        m_report.component = component.value();
+        // Checked now, made with the first page (ensureTarget).
+        if (auto form = DossierCode::validate(m_request.dossierCode, m_request.allowFreeFormCode); !form)
+            return form.error();
+        const QString componentName = m_request.component.trimmed();
+        if (DossierStore::sanitizeName(componentName).isEmpty())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("component name: ") + m_request.component);
+        m_report.dossier.code = m_request.dossierCode;
+        m_report.component.name = componentName;
+        if (auto existing = m_store.dossier(m_request.dossierCode)) {
+            m_report.dossier = existing.value();
+            m_report.component.dossierId = existing->id;
+            if (auto component = m_store.component(existing->id, componentName))
+                m_report.component = component.value();
+        }
     }
     m_target.dossier = m_report.dossier;
     m_target.component = m_report.component;
@@ -319,15 +328,33 @@ void ScanPipeline::stop(const Error &e)
     m_job.cancelled(); // stops the scanner; not a user's cancel: the flag stays clear
 }
 
-Result<void> ScanPipeline::resolveComponent()
+Result<void> ScanPipeline::ensureTarget()
 {
-    if (m_target.pendingComponent.isEmpty())
-        return {};
-    auto c = m_store.createOrGetComponent(m_target.dossier.id, m_target.pendingComponent);
-    if (!c)
-        return c.error();
-    m_target.component = c.value();
-    m_target.pendingComponent.clear();
+    const bool starting = m_target.dossier.code == m_report.dossier.code;
+    if (m_target.dossier.id == 0) {
+        auto dossier = m_store.createOrGetDossier(m_target.dossier.code, m_request.allowFreeFormCode);
+        if (!dossier)
+            return dossier.error();
+        m_target.dossier = dossier.value();
+    }
+    if (!m_target.pendingComponent.isEmpty()) {
+        auto c = m_store.createOrGetComponent(m_target.dossier.id, m_target.pendingComponent);
+        if (!c)
+            return c.error();
+        m_target.component = c.value();
+        m_target.pendingComponent.clear();
+    } else if (m_target.component.id == 0) {
+        auto c = m_store.createOrGetComponent(m_target.dossier.id, m_target.component.name);
+        if (!c)
+            return c.error();
+        m_target.component = c.value();
+    }
+    if (starting) { // what the report names is now real
+        if (m_report.dossier.id == 0)
+            m_report.dossier = m_target.dossier;
+        if (m_report.component.id == 0 && m_report.component.name == m_target.component.name)
+            m_report.component = m_target.component;
+    }
     return {};
 }
 
@@ -420,13 +447,13 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
         ev.kind = QStringLiteral("every");
         record(ev);
     }
-    if (auto r = resolveComponent(); !r) {
+    if (auto r = ensureTarget(); !r) {
         stop(r.error());
         return false;
     }
     item.page.barcode = m_target.barcode;
     Result<PageRecord> saved = item.encoded ? m_store.savePage(m_target.component, item.page, item.encoded.value(),
-                                                               m_report.batchId, insertPosition())
+                                                               m_report.batchId, insertPosition(), m_request.replace)
                                             : Result<PageRecord>(item.encoded.error());
     if (!saved) {
         stop(saved.error());
@@ -442,6 +469,8 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
 
 void ScanPipeline::saveSeparationState()
 {
+    if (m_target.dossier.id == 0)
+        return; // nothing was saved anywhere: the last separated batch still ended where it did
     // The next batch without a dossier code continues from here (a flatbed, one sheet a batch).
     m_report.dossier = m_target.dossier;
     if (m_target.pendingComponent.isEmpty())

@@ -34,9 +34,11 @@ struct ScanRequest
     QString component = QStringLiteral("Tài liệu");
     ImageProfile profile;
     int maxPages = 0; // 0: until the feeder is empty (one page on a flatbed)
-    // 1-based position in the component where the batch's pages go (later pages move down, e.g. to
-    // rescan a page in place); 0 appends. Not with separation.
+    // 1-based position in the component where the batch's pages go (later pages move down); 0
+    // appends. Not with separation. With replace, each page takes the place of the page there,
+    // which is deleted (restorable): a rescan in place, e.g. of a page whose file went missing.
     int insertAt = 0;
+    bool replace = false;
     SeparationSettings separation;
 };
 
@@ -71,10 +73,15 @@ struct ScanReport
     QString batchId;
     QList<PageRecord> savedPages;
     int pagesAcquiredNotSaved = 0; // complete pages the store could not take (e.g. disk full)
-    Error error;                   // None on a normal end of the batch
+    // The scanner was started (settings accepted): an error from here on is a fault of the batch,
+    // which the same request continues once fixed; before, nothing happened and nothing was made.
+    bool scannerStarted = false;
+    Error error; // None on a normal end of the batch
 };
 
-// Scans a batch straight into a dossier component. Three stages on three threads: acquisition on
+// Scans a batch straight into a dossier component. The dossier and component are made when the
+// first page is saved, so a batch that fails before (an unknown device, a refused option, an empty
+// feeder) leaves nothing behind. Three stages on three threads: acquisition on
 // the device session's thread, encoding (and, with separation, the barcode search on a thread of its
 // own) on another, saving (fsync and commit) on the job's thread, with bounded queues between them,
 // so the scanner reads the next sheet while the last one is encoded and saved. pageSaved() is

@@ -1,9 +1,12 @@
 #include "app/workflows/SignBatchJob.h"
 
+#include "core/common/DurableFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTemporaryFile>
 
 namespace sohoa::workflows {
@@ -41,18 +44,50 @@ Result<QString> stampBeforeSigning(const QString &input, const QString &output, 
     return path;
 }
 
-Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out)
+Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out, bool createFolder)
 {
-    const bool outIsDir = QFileInfo(out).isDir() || inputs.size() > 1 || out.endsWith(u'/');
+    const QFileInfo outInfo(out);
+    const bool outIsDir = outInfo.isDir() || inputs.size() > 1 || out.endsWith(u'/');
+    if (outIsDir && outInfo.exists() && !outInfo.isDir())
+        return Error::withHint(ErrorCode::InvalidArgument, "sohoa::workflows",
+                               QT_TRANSLATE_NOOP("sohoa::workflows",
+                                                 "Several inputs are signed into a folder, and %1 is a file. Give "
+                                                 "an existing folder as the output, or sign one file at a time."),
+                               {out});
+    // A trailing '/' says "a folder" as plainly as --mkdir does.
+    if (outIsDir && !outInfo.exists() && !createFolder && !out.endsWith(u'/'))
+        return Error::withHint(ErrorCode::FolderNotFound, "sohoa::workflows",
+                               QT_TRANSLATE_NOOP("sohoa::workflows",
+                                                 "Several inputs are signed into a folder, and the folder %1 does not "
+                                                 "exist. Create it, or ask for it to be created (sohoa-cli: --mkdir)."),
+                               {out});
     QList<QPair<QString, QString>> files;
+    QSet<QString> targets;
     for (const QString &in : inputs) {
+        if (auto exists = checkInputFile(in); !exists)
+            return exists.error();
         const QString target = outIsDir ? QDir(out).filePath(QFileInfo(in).fileName()) : out;
-        if (QFileInfo(target).absoluteFilePath() == QFileInfo(in).absoluteFilePath())
-            return Error(ErrorCode::InvalidArgument, QStringLiteral("the output would replace the input: ") + in);
+        const QString absoluteTarget = QFileInfo(target).absoluteFilePath();
+        if (absoluteTarget == QFileInfo(in).absoluteFilePath())
+            return Error::withHint(ErrorCode::InvalidArgument, "sohoa::workflows",
+                                   QT_TRANSLATE_NOOP("sohoa::workflows", "The output would replace the input %1."),
+                                   {in});
+        if (targets.contains(absoluteTarget))
+            return Error::withHint(ErrorCode::InvalidArgument, "sohoa::workflows",
+                                   QT_TRANSLATE_NOOP("sohoa::workflows",
+                                                     "Two inputs would be signed into the same output %1: give each "
+                                                     "input once, and inputs of the same name in separate batches."),
+                                   {target});
+        targets.insert(absoluteTarget);
         files.append({in, target});
     }
-    if (outIsDir && !QDir().mkpath(out))
-        return Error(ErrorCode::FileWriteFailed, out);
+    if (!outIsDir) {
+        if (auto folder = checkOutputFolder(out); !folder)
+            return folder.error();
+    } else if (!outInfo.exists()) {
+        if (auto made = makeDirectoryDurably(out); !made)
+            return made.error();
+    }
     return files;
 }
 

@@ -41,10 +41,14 @@ struct SignBatchSummary
 // output and removed by the caller.
 Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options);
 
-// Outputs for a batch: into a folder (made if missing) keeping each input's name, or one file for a
-// single input. InvalidArgument when an output would replace its input; FileWriteFailed when the
-// folder cannot be made.
-Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out);
+// Outputs for a batch, checked before anything is opened or written: every input must be an existing
+// file (FileNotFound). Several inputs, or `out` an existing folder or ending in '/', go into the folder
+// `out` keeping each input's name: the folder must exist unless createFolder (FolderNotFound), two
+// inputs may not share a name there (InvalidArgument). One input and any other `out`: that file,
+// whose folder must exist. InvalidArgument when an output would replace its input; FileWriteFailed
+// when the folder cannot be made.
+Result<QList<QPair<QString, QString>>> planSignOutputs(const QStringList &inputs, const QString &out,
+                                                       bool createFolder = false);
 
 // What an appearance needs from the user that it does not have, checked once for the whole batch.
 enum class MissingAppearanceField

@@ -32,6 +32,30 @@ Result<void> writeAll(int fd, const char *data, qint64 size, const QString &path
 }
 } // namespace
 
+Result<void> checkInputFile(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        return Error::withHint(ErrorCode::FileNotFound, "sohoa::files",
+                               QT_TRANSLATE_NOOP("sohoa::files", "%1 does not exist."), {path});
+    if (fi.isDir())
+        return Error::withHint(ErrorCode::FileNotFound, "sohoa::files",
+                               QT_TRANSLATE_NOOP("sohoa::files", "%1 is a folder, not a file."), {path});
+    return {};
+}
+
+Result<void> checkOutputFolder(const QString &outputFilePath)
+{
+    const QFileInfo folder(QFileInfo(outputFilePath).absolutePath());
+    if (!folder.exists())
+        return Error::withHint(ErrorCode::FolderNotFound, "sohoa::files",
+                               QT_TRANSLATE_NOOP("sohoa::files", "The folder %1 does not exist."), {folder.filePath()});
+    if (!folder.isDir())
+        return Error::withHint(ErrorCode::FolderNotFound, "sohoa::files",
+                               QT_TRANSLATE_NOOP("sohoa::files", "%1 is a file, not a folder."), {folder.filePath()});
+    return {};
+}
+
 Error errorFromErrno(int err, ErrorCode fallback, const QString &path)
 {
     const ErrorCode code = (err == ENOSPC || err == EDQUOT) ? ErrorCode::DiskFull : fallback;
@@ -82,8 +106,14 @@ Result<void> AtomicFileWriter::open()
     QByteArray tmpl =
         QFile::encodeName(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".tmp-XXXXXX"));
     const int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
-    if (fd < 0)
-        return errorFromErrno(errno, ErrorCode::FileWriteFailed, fi.absolutePath());
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT || err == ENOTDIR) {
+            if (auto folder = checkOutputFolder(d->finalPath); !folder)
+                return folder.error();
+        }
+        return errorFromErrno(err, ErrorCode::FileWriteFailed, fi.absolutePath());
+    }
     ::fchmod(fd, 0644);
     d->fd = fd;
     d->tempPath = QFile::decodeName(tmpl);

@@ -42,6 +42,12 @@ Result<void> writeFileDurably(const QString &path, const QByteArray &data, bool 
 Result<void> fsyncDirectory(const QString &dirPath);
 // Creates the folder and any missing parents, fsyncing each parent so the new entries survive a crash.
 Result<void> makeDirectoryDurably(const QString &dirPath);
+// What a user names before anything is written, checked so that a typo gets its own answer
+// (FileNotFound, FolderNotFound with the path) instead of a failed read or write later:
+// an input file that exists and is a file (not a folder)...
+Result<void> checkInputFile(const QString &path);
+// ...and the folder an output file goes to.
+Result<void> checkOutputFolder(const QString &outputFilePath);
 // ENOSPC/EDQUOT become DiskFull; everything else the given fallback, with strerror and the path.
 Error errorFromErrno(int err, ErrorCode fallback, const QString &path);
 

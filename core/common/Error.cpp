@@ -110,18 +110,19 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "A file could not be read. Check that it exists and that you may read it.")},
     {ErrorCode::InvalidDossierCode, "invalid-dossier-code",
      QT_TRANSLATE_NOOP("sohoa::Error", "The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or "
-                                       "MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly.")},
+                                       "MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX (YYMMDD the date, AAXXXX six or more "
+                                       "digits), or allow a free-form code explicitly.")},
     {ErrorCode::DossierNotFound, "dossier-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "No dossier has this code in the store. Check the code or list the dossiers.")},
     {ErrorCode::ComponentNotFound, "component-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The dossier has no component with this name. Check the name or show the dossier.")},
     {ErrorCode::PageFileMissing, "page-file-missing",
-     QT_TRANSLATE_NOOP("sohoa::Error", "A saved page image is missing from the store. Do not continue with this "
-                                       "dossier; restore the file from a backup or scan the page again.")},
+     QT_TRANSLATE_NOOP("sohoa::Error", "A saved page image is missing from the store. Restore the file from a "
+                                       "backup, or delete the page or scan it again in its place; then continue.")},
     {ErrorCode::PageFileDamaged, "page-file-damaged",
      QT_TRANSLATE_NOOP("sohoa::Error", "A saved page image has been changed or damaged (its checksum differs). Restore "
-                                       "the file from a backup or scan the page again.")},
+                                       "the file from a backup, or delete the page or scan it again in its place.")},
     {ErrorCode::ImageEncodeFailed, "image-encode-failed",
      QT_TRANSLATE_NOOP("sohoa::Error",
                        "The page image could not be encoded. Try another image format, then scan the page again.")},
@@ -235,6 +236,12 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::PageNotFound, "page-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "The page was not found in the dossier: it may have been moved or deleted "
                                        "meanwhile. Show the dossier again and choose the page from the list.")},
+    {ErrorCode::FileNotFound, "file-not-found",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The file does not exist, or it is a folder. Check its name and folder and "
+                                       "try again.")},
+    {ErrorCode::FolderNotFound, "folder-not-found",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The folder does not exist. Create it first or choose an existing folder; "
+                                       "nothing was written.")},
 
     {ErrorCode::StoreNotFound, "store-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "There is no dossier store in this folder. Check the store path (--store or "
@@ -304,9 +311,51 @@ QString Error::message() const
 {
     return translated(uiLanguage(), kContext, textOf(m_code).en);
 }
+Error Error::withHint(ErrorCode code, const char *context, const char *sourceText, const QStringList &args)
+{
+    Error e(code);
+    e.m_hintContext = context;
+    e.m_hintSource = sourceText;
+    e.m_hintArgs = args;
+    e.m_detail = e.hintEn();
+    return e;
+}
+
+QString Error::hint(int language) const
+{
+    if (!m_hintSource)
+        return {};
+    // %1..%9 in one pass: a value that itself holds "%2" (a path) stays as it is.
+    const QString text = translated(static_cast<Language>(language), m_hintContext, m_hintSource);
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const int n = i + 1 < text.size() ? text.at(i + 1).digitValue() : -1;
+        if (text.at(i) == u'%' && n >= 1 && n <= m_hintArgs.size()) {
+            out += m_hintArgs.at(n - 1);
+            ++i;
+        } else {
+            out += text.at(i);
+        }
+    }
+    return out;
+}
+
+QString Error::hintEn() const
+{
+    return hint(static_cast<int>(Language::English));
+}
+
+QString Error::hintVi() const
+{
+    return hint(static_cast<int>(Language::Vietnamese));
+}
+
 QString Error::fullText() const
 {
     // Both languages whatever the UI language: terminals and logs are read by both kinds of reader.
+    if (m_hintSource)
+        return messageVi() + QStringLiteral("\n  ") + hintVi() + u'\n' + messageEn() + QStringLiteral("\n  ") +
+               hintEn();
     QString text = messageVi() + u'\n' + messageEn();
     if (!m_detail.isEmpty())
         text += QStringLiteral("\n(") + m_detail + u')';

@@ -3,6 +3,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace sohoa {
 
@@ -95,6 +96,10 @@ enum class ErrorCode
     StoreTooNew,
     PageNotFound,
 
+    // Files named by the user
+    FileNotFound,
+    FolderNotFound,
+
     // Store (opening modes, index rebuild)
     StoreNotFound,
     StoreIndexMissing,
@@ -110,6 +115,12 @@ public:
     Error() = default;
     explicit Error(ErrorCode code, QString detail = {}) : m_code(code), m_detail(std::move(detail)) {}
 
+    // An error with a sentence about this very case for the user, in both languages ("--max-pages must
+    // be a whole number from 1", "the folder /x does not exist"), said after the code's own sentence.
+    // sourceText is English, marked for lupdate where it is written (QT_TRANSLATE_NOOP(context, ...));
+    // %1, %2... are filled from args (paths, values: not translated). Its English is also the detail.
+    static Error withHint(ErrorCode code, const char *context, const char *sourceText, const QStringList &args = {});
+
     ErrorCode code() const { return m_code; }
     bool isError() const { return m_code != ErrorCode::None; }
 
@@ -123,7 +134,10 @@ public:
     QString messageVi() const;
     // In uiLanguage(): Vietnamese when the UI locale is Vietnamese, English otherwise.
     QString message() const;
-    // Both languages, Vietnamese first, with the detail, for terminals and logs.
+    // The case's own sentence (withHint) in one language; empty for other errors.
+    QString hintEn() const;
+    QString hintVi() const;
+    // Both languages, Vietnamese first, with the hint or the detail, for terminals and logs.
     QString fullText() const;
 
     static QString idOf(ErrorCode code);
@@ -132,8 +146,13 @@ public:
     static bool isUiLocaleVietnamese(); // uiLanguage() == Language::Vietnamese
 
 private:
+    QString hint(int language) const;
+
     ErrorCode m_code = ErrorCode::None;
     QString m_detail;
+    const char *m_hintContext = nullptr; // static storage: the texts are literals
+    const char *m_hintSource = nullptr;
+    QStringList m_hintArgs;
 };
 
 } // namespace sohoa

@@ -339,6 +339,43 @@ QString DossierStore::sanitizeName(const QString &name)
     return out.left(100);
 }
 
+Result<void> DossierStore::checkNameTemplate(const QString &nameTemplate)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([a-z_]+)(?::(\\d+))?\\}"));
+    static const QStringList known{QStringLiteral("dossier"), QStringLiteral("component"), QStringLiteral("seq"),
+                                   QStringLiteral("ext"),     QStringLiteral("date"),      QStringLiteral("time"),
+                                   QStringLiteral("device"),  QStringLiteral("barcode")};
+    const auto refuse = [&](const char *sourceText, const QString &what = {}) {
+        return Error::withHint(ErrorCode::InvalidArgument, "sohoa::store", sourceText, {nameTemplate, what});
+    };
+    const auto strayBrace = [](QStringView text) {
+        return text.contains(u'{') || text.contains(u'}');
+    };
+    bool hasSeq = false;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(nameTemplate); it.hasNext();) {
+        const auto m = it.next();
+        if (strayBrace(QStringView(nameTemplate).mid(last, m.capturedStart() - last)))
+            break; // said below
+        last = m.capturedEnd();
+        const QString key = m.captured(1);
+        if (!known.contains(key) || (!m.captured(2).isEmpty() && key != u"seq"))
+            return refuse(QT_TRANSLATE_NOOP("sohoa::store",
+                                            "The file name template %1 has the unknown placeholder %2. Use {dossier}, "
+                                            "{component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, "
+                                            "{barcode}."),
+                          m.captured(0));
+        hasSeq = hasSeq || key == u"seq";
+    }
+    if (strayBrace(QStringView(nameTemplate).mid(last)))
+        return refuse(QT_TRANSLATE_NOOP("sohoa::store", "The file name template %1 has a brace that does not belong "
+                                                        "to a placeholder such as {seq}."));
+    if (!hasSeq)
+        return refuse(QT_TRANSLATE_NOOP("sohoa::store", "The file name template %1 has no {seq}: without the page's "
+                                                        "number every page of a component would want the same name."));
+    return {};
+}
+
 QString DossierStore::expandTemplate(const DossierInfo &dossier, const ComponentInfo &component, int seq,
                                      const QString &ext, const ScannedPage &page) const
 {
@@ -381,7 +418,7 @@ QString DossierStore::expandTemplate(const DossierInfo &dossier, const Component
 }
 
 Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const ScannedPage &page,
-                                          const EncodedImage &image, const QString &batchId, int insertAt)
+                                          const EncodedImage &image, const QString &batchId, int insertAt, bool replace)
 {
     auto dossierInfo = d->database.dossier(component.dossierId);
     if (!dossierInfo)
@@ -461,8 +498,24 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         if (!count)
             return count.error();
         const int position = insertAt > 0 ? std::min(insertAt, count.value() + 1) : count.value() + 1;
-        if (auto gap = d->database.openGap(component.id, position); !gap)
+        // A rescan in place: the page there steps aside (deleted, restorable) and its place is taken.
+        std::optional<PageRecord> replaced;
+        if (replace && position <= count.value()) {
+            auto old = pageAt(component.id, position);
+            if (!old)
+                return old.error();
+            auto up = d->database.exec(
+                QStringLiteral("UPDATE pages SET position = NULL, deleted_at = ?, deleted_position = ? WHERE id = ?"),
+                {isoNow(), position, old->id});
+            if (!up)
+                return up.error();
+            auto after = d->database.page(old->id);
+            if (!after)
+                return after.error();
+            replaced = after.value();
+        } else if (auto gap = d->database.openGap(component.id, position); !gap) {
             return gap.error();
+        }
         auto ins = d->database.exec(
             QStringLiteral("INSERT INTO pages (component_id, origin_component_id, seq, position, path, sha256, size,"
                            " width, height, dpi, color_mode, bit_depth, format, device, scanned_at, saved_at, batch_id)"
@@ -481,6 +534,17 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
                                        dossierInfo->id, pageId);
             !a)
             return a.error();
+        if (replaced) {
+            const QJsonObject detail{{QStringLiteral("path"), replaced->relativePath},
+                                     {QStringLiteral("component_id"), component.id},
+                                     {QStringLiteral("position"), position},
+                                     {QStringLiteral("by"), rel}};
+            if (auto a = d->database.audit(QStringLiteral("page-replaced"),
+                                           QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
+                                           dossierInfo->id, replaced->id);
+                !a)
+                return a.error();
+        }
         auto updated = d->database.dossier(dossierInfo->id);
         if (!updated)
             return updated.error();
@@ -506,7 +570,10 @@ Result<PageRecord> DossierStore::savePage(const ComponentInfo &component, const 
         rec.savedAt = QDateTime::fromString(savedAt, Qt::ISODateWithMs);
         rec.originComponentId = component.id;
         rec.position = position;
-        d->pageSaved(dossierInfo->id);
+        // A replaced page is an edit as well as a save: its manifest catches up before the next page.
+        d->pageSaved(dossierInfo->id, replaced.has_value());
+        if (replaced)
+            emit d->notifier->pageDeleted(replaced.value(), position);
         emit d->notifier->pageAdded(rec);
         emit d->notifier->dossierUpdated(updated.value());
         return rec;

@@ -170,8 +170,10 @@ public:
     // Encodes nothing: writes the already-encoded image durably under the next sequence number of
     // the component, then commits its row. Returns only when the page is saved. insertAt (1-based,
     // at most the page count + 1) puts the page there and shifts the later pages down; 0 appends.
+    // With replace, the page now at insertAt (if any) is deleted (soft: restorable, audited as
+    // page-replaced) in the same transaction and the new one takes its place: a rescan in place.
     Result<PageRecord> savePage(const ComponentInfo &component, const ScannedPage &page, const EncodedImage &image,
-                                const QString &batchId = {}, int insertAt = 0);
+                                const QString &batchId = {}, int insertAt = 0, bool replace = false);
     // A saved page does not wait for its dossier's manifest: the manifest follows a batch at most
     // kManifestLagPages pages or kManifestLagMs behind (written before the next page is reserved, never
     // between a page's commit and its report), and is brought up to date here: at the end of a batch,
@@ -221,6 +223,10 @@ public:
     QString expandTemplate(const DossierInfo &dossier, const ComponentInfo &component, int seq, const QString &ext,
                            const ScannedPage &page) const;
     static QString sanitizeName(const QString &name);
+    // A file name template is refused (InvalidArgument, saying what is wrong) when it has a brace that
+    // is not one of the placeholders {dossier} {component} {seq} {seq:N} {ext} {date} {time} {device}
+    // {barcode}, or no {seq} (without it two pages would want one name).
+    static Result<void> checkNameTemplate(const QString &nameTemplate);
 
 private:
     DossierStore();

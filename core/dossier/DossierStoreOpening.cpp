@@ -162,8 +162,8 @@ void DossierStore::Private::inspectRecovery(bool verifyChecksums)
 
 void DossierStore::Private::checkPageFiles(bool verifyChecksums)
 {
-    auto pagesQuery =
-        database.exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p ORDER BY p.id"));
+    auto pagesQuery = database.exec(QStringLiteral("SELECT ") + kPageColumns +
+                                    QStringLiteral(" FROM pages p WHERE p.deleted_at IS NULL ORDER BY p.id"));
     if (pagesQuery) {
         QSqlQuery &q = pagesQuery.value();
         while (q.next()) {
@@ -211,12 +211,14 @@ void DossierStore::Private::keepManifests()
         manifests.refresh(id);
 }
 
-void DossierStore::Private::pageSaved(qint64 dossierId)
+void DossierStore::Private::pageSaved(qint64 dossierId, bool catchUpNext)
 {
     QMutexLocker locker(&manifestLagMutex);
     ManifestLag &lag = manifestLag[dossierId];
     if (lag.pages++ == 0)
         lag.since.start();
+    if (catchUpNext)
+        lag.pages = std::max(lag.pages, kManifestLagPages);
 }
 
 void DossierStore::Private::catchUpManifest(qint64 dossierId)

@@ -6,6 +6,7 @@
 #include "core/dossier/StoreNotifier.h"
 #include "core/dossier/internal/DossierStorePrivate.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -247,6 +248,10 @@ Result<PageRecord> DossierStore::restorePage(qint64 pageId)
     auto change = d->changePage(pageId, [&](const PageRecord &page) -> Result<Private::PageEdit> {
         if (!page.deleted)
             return invalid(QStringLiteral("the page is not deleted"), page);
+        // A page whose file went missing was deleted (or replaced) to unblock its dossier: putting it
+        // back would block it again.
+        if (!QFileInfo::exists(page.absolutePath))
+            return Error(ErrorCode::PageFileMissing, page.relativePath);
         auto count = d->database.visiblePageCount(page.componentId);
         if (!count)
             return count.error();

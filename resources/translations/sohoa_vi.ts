@@ -145,12 +145,7 @@
         <translation>Không mở được kho hồ sơ. Hãy kiểm tra thư mục tồn tại và bạn có quyền ghi vào đó.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The dossier database is damaged. Do not delete anything: make a copy of the store folder, then rebuild the index from the page files (sohoa-cli store rebuild) or contact support.</source>
-        <translation>Cơ sở dữ liệu hồ sơ bị hỏng. Đừng xóa gì: hãy sao chép thư mục kho hồ sơ, rồi dựng lại chỉ mục từ các tệp trang (sohoa-cli store rebuild) hoặc liên hệ bộ phận hỗ trợ.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The dossier store is being used by another program. Wait a moment and try again.</source>
         <translation>Kho hồ sơ đang được chương trình khác sử dụng. Hãy chờ một lát rồi thử lại.</translation>
     </message>
@@ -170,12 +165,7 @@
         <translation>Không đọc được tệp. Hãy kiểm tra tệp tồn tại và bạn có quyền đọc.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, or allow a free-form code explicitly.</source>
-        <translation>Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX, hoặc cho phép mã tự do một cách rõ ràng.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No dossier has this code in the store. Check the code or list the dossiers.</source>
         <translation>Không có hồ sơ nào mang mã này trong kho. Hãy kiểm tra lại mã hoặc xem danh sách hồ sơ.</translation>
     </message>
@@ -185,14 +175,24 @@
         <translation>Hồ sơ không có thành phần mang tên này. Hãy kiểm tra lại tên hoặc xem chi tiết hồ sơ.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A saved page image is missing from the store. Do not continue with this dossier; restore the file from a backup or scan the page again.</source>
-        <translation>Thiếu tệp ảnh của một trang đã lưu trong kho. Đừng tiếp tục với hồ sơ này; hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
+        <location line="-6"/>
+        <source>The dossier code is not valid. Use the form H15.50.05.13-261008-0975 or MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX (YYMMDD the date, AAXXXX six or more digits), or allow a free-form code explicitly.</source>
+        <translation>Mã hồ sơ không hợp lệ. Hãy dùng dạng H15.50.05.13-261008-0975 hoặc MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX (YYMMDD là ngày, AAXXXX gồm sáu chữ số trở lên), hoặc cho phép mã tự do một cách rõ ràng.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>The dossier database is damaged. Do not delete anything: make a copy of the store folder, then rebuild the index from the page files (sohoa-cli store rebuild) or contact support.</source>
+        <translation>Cơ sở dữ liệu hồ sơ bị hỏng. Đừng xóa gì: hãy sao chép thư mục kho hồ sơ, rồi dựng lại chỉ mục từ các tệp trang (sohoa-cli store rebuild) hoặc liên hệ bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A saved page image is missing from the store. Restore the file from a backup, or delete the page or scan it again in its place; then continue.</source>
+        <translation>Một ảnh trang đã lưu bị thiếu trong kho. Hãy khôi phục tệp từ bản sao lưu, hoặc xóa trang đó hay quét lại vào đúng vị trí của nó; sau đó tiếp tục.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup or scan the page again.</source>
-        <translation>Tệp ảnh của một trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu hoặc quét lại trang đó.</translation>
+        <source>A saved page image has been changed or damaged (its checksum differs). Restore the file from a backup, or delete the page or scan it again in its place.</source>
+        <translation>Một ảnh trang đã lưu bị thay đổi hoặc hư hỏng (mã kiểm tra không khớp). Hãy khôi phục tệp từ bản sao lưu, hoặc xóa trang đó hay quét lại vào đúng vị trí của nó.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -355,6 +355,16 @@
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The file does not exist, or it is a folder. Check its name and folder and try again.</source>
+        <translation>Tệp không tồn tại hoặc là một thư mục. Hãy kiểm tra tên và thư mục của tệp rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder does not exist. Create it first or choose an existing folder; nothing was written.</source>
+        <translation>Thư mục không tồn tại. Hãy tạo thư mục trước hoặc chọn một thư mục đã có; chưa có gì được ghi.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>There is no dossier store in this folder. Check the store path (--store or SOHOA_STORE); only scanning creates a new store.</source>
         <translation>Không có kho hồ sơ nào trong thư mục này. Hãy kiểm tra lại đường dẫn kho (--store hoặc SOHOA_STORE); chỉ lệnh quét mới tạo kho mới.</translation>
@@ -383,7 +393,7 @@
 <context>
     <name>sohoa::cli</name>
     <message>
-        <location filename="../../app/cli/CliArgs.cpp" line="+30"/>
+        <location filename="../../app/cli/CliArgs.cpp" line="+35"/>
         <source>Dossier store folder.</source>
         <translation>Thư mục kho hồ sơ.</translation>
     </message>
@@ -393,13 +403,18 @@
         <translation>Mỗi dòng một đối tượng JSON.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>unknown option --%1 (see %2 --help)</source>
+        <translation>không có tùy chọn --%1 (xem %2 --help)</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+235"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+247"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliStore.cpp" line="+39"/>
+        <location filename="../../app/cli/CliStore.cpp" line="+64"/>
         <source>Read-only store: a complete page would be recovered</source>
         <translation>Kho chỉ đọc: một trang hoàn chỉnh sẽ được khôi phục</translation>
     </message>
@@ -419,21 +434,101 @@
         <translation>Đã xóa tệp tạm chưa hoàn tất</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Page %1 of %2: delete it (page delete) or scan it again in its place (scan --at %1 --replace)</source>
+        <translation>Trang %1 của %2: hãy xóa trang (page delete) hoặc quét lại vào đúng vị trí đó (scan --at %1 --replace)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open the store read-only: nothing in it is written, not even recovery (a store that cannot be written is read this way anyway).</source>
         <translation>Mở kho ở chế độ chỉ đọc: không ghi gì vào kho, kể cả việc khôi phục (kho không ghi được thì luôn được đọc theo cách này).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>The store cannot be written here; it is read without changing it</source>
         <translation>Không ghi được vào kho ở đây; kho được đọc mà không bị thay đổi</translation>
     </message>
     <message>
         <location line="+13"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-204"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-216"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 needs exactly one CODE</source>
+        <translation>%1 cần đúng một MÃ hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CommandTable.cpp" line="+41"/>
+        <source>Usage: sohoa-cli COMMAND [options]
+
+Commands:
+  devices [--json]                       list scanners
+  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)
+  dossier list [--json]                  list dossiers in the store
+  dossier show CODE [--json]             show a dossier with its components and pages
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           re-check every page file against its SHA-256
+                                         (dossier commands read a store without changing it
+                                         with --read-only, or where it cannot be written)
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         arrange the pages of a dossier before export
+  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         print A4 cover sheets for scanning with --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
+  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
+                                         folders, their manifests and the page files
+
+Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
+--json, --version, --help
+</source>
+        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
+
+Các lệnh:
+  devices [--json]                       liệt kê máy quét
+  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
+  dossier list [--json]                  liệt kê các hồ sơ trong kho
+  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
+                                         (các lệnh dossier đọc kho mà không thay đổi nó
+                                         khi có --read-only, hoặc khi kho không ghi được)
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         sắp xếp các trang của hồ sơ trước khi xuất
+  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         in tờ bìa A4 để quét kèm --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
+  store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
+                                         hồ sơ, bản kê của chúng và các tệp trang
+
+Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
+--json, --version, --help
+</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>no command given</source>
+        <translation>chưa nhập lệnh nào</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>không có lệnh &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 cần một trong các lệnh con: %2</translation>
     </message>
     <message>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="-2"/>
@@ -470,12 +565,34 @@
         <translation>Mức sửa lỗi của mã QR: L, M, Q hoặc H (mặc định H).</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+52"/>
+        <source>--dossier is required</source>
+        <translation>cần có --dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="+9"/>
+        <source>--out FILE.pdf is required</source>
+        <translation>cần có --out TỆP.pdf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--component needs a name</source>
+        <translation>--component cần một tên</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--ec must be L, M, Q or H</source>
+        <translation>--ec phải là L, M, Q hoặc H</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/DevicesCommand.cpp" line="+38"/>
         <source>No scanners found.</source>
         <translation>Không tìm thấy máy quét nào.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/DossierExportCommand.cpp" line="-1"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="-10"/>
         <source>Export only this component.</source>
         <translation>Chỉ xuất thành phần hồ sơ này.</translation>
     </message>
@@ -485,7 +602,17 @@
         <translation>Lần xuất này không được ghi vào nhật ký kiểm tra của kho</translation>
     </message>
     <message>
-        <location filename="../../app/cli/QrArguments.cpp" line="+52"/>
+        <location filename="../../app/cli/QrArguments.cpp" line="+32"/>
+        <source>--%1 must be a size in mm from 5 to 500</source>
+        <translation>--%1 phải là kích thước tính bằng mm, từ 5 đến 500</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--%1 must be L, M, Q or H</source>
+        <translation>--%1 phải là L, M, Q hoặc H</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Stamp a QR code with this text (placeholders as in stamp-qr) before signing: the signature covers it.</source>
         <translation>Đóng mã QR mang nội dung này (các biến như ở stamp-qr) trước khi ký: chữ ký bao trùm cả mã.</translation>
     </message>
@@ -525,7 +652,12 @@
         <translation>Giá trị của {url} trong nội dung mã QR.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-9"/>
+        <location line="+9"/>
+        <source>--%1 needs --qr</source>
+        <translation>--%1 cần có --qr</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-61"/>
         <source>Scan a batch straight into a dossier component.</source>
         <translation>Quét một loạt trang thẳng vào một thành phần hồ sơ.</translation>
     </message>
@@ -570,6 +702,11 @@
         <translation>Chèn các trang vào vị trí này của thành phần hồ sơ (đếm từ 1).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>With --at N: each page takes the place of the page there (a rescan in place); the page it replaces is deleted and can be restored.</source>
+        <translation>Dùng với --at N: mỗi trang quét được thay vào chỗ của trang đang ở đó (quét lại tại chỗ); trang bị thay được xóa và có thể khôi phục.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Page image format: auto, jpeg or png.</source>
         <translation>Định dạng ảnh trang: auto (tự chọn), jpeg hoặc png.</translation>
@@ -595,12 +732,72 @@
         <translation>Tách loạt quét: qr (tờ bìa và phiếu tiếp nhận mở hồ sơ tương ứng), patch-t (tờ patch-T bắt đầu tài liệu mới) hoặc every:N (cứ N trang một tài liệu mới).</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+28"/>
+        <source>--device is required</source>
+        <translation>cần có --device</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--source must be flatbed, adf or duplex</source>
+        <translation>--source phải là flatbed, adf hoặc duplex</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--mode must be color, gray or lineart</source>
+        <translation>--mode phải là color, gray hoặc lineart</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--resolution must be a whole number of dpi, not %1</source>
+        <translation>--resolution phải là một số nguyên (dpi), không phải %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--page-size must be A4, A5, Letter or WxHmm</source>
+        <translation>--page-size phải là A4, A5, Letter hoặc WxHmm (rộng x cao, tính bằng mm)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--option needs NAME=VALUE, not %1</source>
+        <translation>--option cần dạng TÊN=GIÁ_TRỊ, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--format must be auto, jpeg or png</source>
+        <translation>--format phải là auto, jpeg hoặc png</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--jpeg-quality must be a whole number from 1 to 100</source>
+        <translation>--jpeg-quality phải là số nguyên từ 1 đến 100</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-pages must be a whole number from 1, not %1</source>
+        <translation>--max-pages phải là số nguyên từ 1 trở lên, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--at must be a position from 1, without --separate</source>
+        <translation>--at phải là một vị trí từ 1 trở lên và không dùng cùng --separate</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--replace needs --at N: the position of the first page to replace</source>
+        <translation>--replace cần --at N: vị trí của trang đầu tiên cần thay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--component needs a name (letters or digits), not &quot;%1&quot;</source>
+        <translation>--component cần một tên (chữ hoặc số), không phải &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Sheet %1</source>
         <translation>Tờ %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 page(s) are saved; run the same command again to continue into the same dossier.</source>
         <translation>Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.</translation>
     </message>
@@ -610,7 +807,27 @@
         <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignArguments.cpp" line="+95"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="+59"/>
+        <source>--page must be a page number from 1, or &quot;last&quot;, not %1</source>
+        <translation>--page phải là số trang từ 1 trở lên hoặc &quot;last&quot;, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--corner must be top-right, top-left, bottom-right or bottom-left</source>
+        <translation>--corner phải là top-right, top-left, bottom-right hoặc bottom-left</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--offset-mm needs two distances in mm, X,Y (for example 20,15)</source>
+        <translation>--offset-mm cần hai khoảng cách tính bằng mm, X,Y (ví dụ 20,15)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--size-mm needs a width and a height in mm, WxH (for example 70x30)</source>
+        <translation>--size-mm cần chiều rộng và chiều cao tính bằng mm, WxH (ví dụ 70x30)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Output folder (outputs keep their input&apos;s name), or output file for one input.</source>
         <translation>Thư mục đầu ra (tệp ký giữ tên tệp gốc), hoặc tệp đầu ra khi chỉ có một tệp vào.</translation>
     </message>
@@ -618,6 +835,11 @@
         <location line="+3"/>
         <source>Replace existing output files.</source>
         <translation>Ghi đè các tệp đầu ra đã có.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the output folder if it does not exist.</source>
+        <translation>Tạo thư mục đầu ra nếu chưa có.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -735,7 +957,52 @@
         <translation>Dùng RSASSA-PSS cho khóa RSA.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignCommand.cpp" line="+48"/>
+        <location line="+19"/>
+        <source>--appearance must be none, copy, attachment, signer or organization, not %1</source>
+        <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--tsa needs the URL of a timestamp service, for example http://tsa.example.vn/tsa</source>
+        <translation>--tsa cần địa chỉ URL của dịch vụ cấp dấu thời gian, ví dụ http://tsa.example.vn/tsa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--subfilter must be cades or pkcs7</source>
+        <translation>--subfilter phải là cades hoặc pkcs7</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--hash must be sha256, sha384 or sha512</source>
+        <translation>--hash phải là sha256, sha384 hoặc sha512</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>give --p12 FILE or a token (--pkcs11-module, --token or --key pkcs11:...)</source>
+        <translation>hãy chỉ định --p12 TỆP hoặc một token (--pkcs11-module, --token hoặc --key pkcs11:...)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/SignCommand.cpp" line="+28"/>
+        <source>--appearance copy needs --organization NAME</source>
+        <translation>--appearance copy cần --organization TÊN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance attachment needs --doc-number TEXT</source>
+        <translation>--appearance attachment cần --doc-number SỐ_KÝ_HIỆU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance signer needs --signature-image PNG</source>
+        <translation>--appearance signer cần --signature-image PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--appearance organization needs --signature-image PNG and --seal-image PNG</source>
+        <translation>--appearance organization cần --signature-image PNG và --seal-image PNG</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Key file password</source>
         <translation>Mật khẩu tệp khóa</translation>
     </message>
@@ -745,7 +1012,17 @@
         <translation>Mã PIN của token</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+39"/>
+        <source>no input PDF given</source>
+        <translation>chưa chỉ định tệp PDF đầu vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out FOLDER (or FILE for one input) is required</source>
+        <translation>cần có --out THƯ_MỤC (hoặc TỆP khi chỉ có một tệp đầu vào)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token.</source>
         <translation>Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc token PKCS#11.</translation>
     </message>
@@ -820,6 +1097,21 @@
         <translation>Trang nhỏ hơn mã QR, mã đã được thu nhỏ</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>give exactly one input PDF</source>
+        <translation>hãy chỉ định đúng một tệp PDF đầu vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out FILE is required</source>
+        <translation>cần có --out TỆP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--text TEMPLATE is required</source>
+        <translation>cần có --text MẪU</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/PageArguments.cpp" line="+12"/>
         <source>Component of the page.</source>
         <translation>Thành phần hồ sơ chứa trang.</translation>
@@ -828,6 +1120,16 @@
         <location line="+1"/>
         <source>Position of the page in the component, from 1.</source>
         <translation>Vị trí của trang trong thành phần hồ sơ, đếm từ 1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs --component NAME</source>
+        <translation>%1 cần --component TÊN</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 needs --page N (a position from 1)</source>
+        <translation>%1 cần --page N (một vị trí từ 1 trở lên)</translation>
     </message>
     <message>
         <location filename="../../app/cli/PageMoveCommand.cpp" line="+14"/>
@@ -840,64 +1142,59 @@
         <translation>Chuyển sang thành phần này của cùng hồ sơ.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>page move needs --to M (a position from 1)</source>
+        <translation>page move cần --to M (một vị trí từ 1 trở lên)</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/PageRotateCommand.cpp" line="+13"/>
         <source>Clockwise: 90, 180 or 270.</source>
         <translation>Theo chiều kim đồng hồ: 90, 180 hoặc 270.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+41"/>
-        <source>Usage: sohoa-cli COMMAND [options]
-
-Commands:
-  devices [--json]                       list scanners
-  scan --device NAME --dossier CODE ...  scan a batch into a dossier (see scan --help)
-  dossier list [--json]                  list dossiers in the store
-  dossier show CODE [--json]             show a dossier with its components and pages
-  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
-  dossier verify CODE [--json]           re-check every page file against its SHA-256
-                                         (dossier commands read a store without changing it
-                                         with --read-only, or where it cannot be written)
-  page move CODE --component C --page N --to M [--to-component C2]
-  page rotate CODE --component C --page N --degrees 90|180|270
-  page delete CODE --component C --page N
-  page restore CODE --component C --page N
-                                         arrange the pages of a dossier before export
-  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
-  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
-                                         print A4 cover sheets for scanning with --separate qr
-  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
-  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
-                                         folders, their manifests and the page files
-
-Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
---json, --version, --help
-</source>
-        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
-
-Các lệnh:
-  devices [--json]                       liệt kê máy quét
-  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
-  dossier list [--json]                  liệt kê các hồ sơ trong kho
-  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
-  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
-  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
-                                         (các lệnh dossier đọc kho mà không thay đổi nó
-                                         khi có --read-only, hoặc khi kho không ghi được)
-  page move CODE --component C --page N --to M [--to-component C2]
-  page rotate CODE --component C --page N --degrees 90|180|270
-  page delete CODE --component C --page N
-  page restore CODE --component C --page N
-                                         sắp xếp các trang của hồ sơ trước khi xuất
-  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
-  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
-                                         in tờ bìa A4 để quét kèm --separate qr
-  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
-  store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
-                                         hồ sơ, bản kê của chúng và các tệp trang
-
-Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
---json, --version, --help
-</translation>
+        <location line="+8"/>
+        <source>page rotate needs --degrees 90, 180 or 270</source>
+        <translation>page rotate cần --degrees 90, 180 hoặc 270</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliSecrets.cpp" line="+22"/>
+        <source>the environment variable %1 is not set</source>
+        <translation>biến môi trường %1 chưa được đặt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no terminal to ask for the PIN: use --pin-env or --pin-file</source>
+        <translation>không có cửa sổ dòng lệnh để hỏi mã PIN: hãy dùng --pin-env hoặc --pin-file</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Password of encrypted input PDFs (user or owner), from this environment variable.</source>
+        <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), lấy từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password of encrypted input PDFs (user or owner), first line of this file.</source>
+        <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), ở dòng đầu tiên của tệp này.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>give either --pdf-password-env or --pdf-password-file, not both</source>
+        <translation>chỉ dùng một trong hai: --pdf-password-env hoặc --pdf-password-file</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read the PIN or password from this environment variable.</source>
+        <translation>Đọc mã PIN hoặc mật khẩu từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the PIN or password from the first line of this file.</source>
+        <translation>Đọc mã PIN hoặc mật khẩu từ dòng đầu tiên của tệp này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/DossierListCommand.cpp" line="+46"/>
+        <source>missing %1, damaged %2 (dossier show)</source>
+        <translation>thiếu %1, hỏng %2 (xem dossier show)</translation>
     </message>
     <message>
         <location filename="../../app/cli/StoreRebuildCommand.cpp" line="+75"/>
@@ -910,7 +1207,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Không dùng được bản kê của một hồ sơ; thư mục của hồ sơ được đọc theo tên tệp</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Rebuilt from folder and file names alone (no usable manifest): the procedure, the applicant, rotations, deleted pages and the order after moves are not known</source>
         <translation>Được dựng lại chỉ từ tên thư mục và tên tệp (không có bản kê dùng được): không biết thủ tục, người nộp, góc xoay, các trang đã xóa và thứ tự sau khi di chuyển trang</translation>
     </message>
@@ -920,7 +1217,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Một thay đổi có thể chưa được lưu trước khi mất chỉ mục; hồ sơ được dựng lại như trước thay đổi đó</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Left alone (not a page image of a dossier folder)</source>
         <translation>Để nguyên (không phải ảnh trang trong thư mục hồ sơ)</translation>
     </message>
@@ -934,6 +1231,91 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <source>Rebuild even an index that opens without error.</source>
         <translation>Dựng lại cả khi chỉ mục vẫn mở được bình thường.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>store rebuild takes no arguments</source>
+        <translation>store rebuild không nhận đối số nào</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::files</name>
+    <message>
+        <location filename="../../core/common/DurableFile.cpp" line="+40"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 là một thư mục, không phải một tệp.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Thư mục %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 là một tệp, không phải một thư mục.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::scanner</name>
+    <message>
+        <location filename="../../scanner/ScannerDevice.cpp" line="+328"/>
+        <source>The resolution %1 dpi is outside what %2 offers: %3 to %4 dpi.</source>
+        <translation>Độ phân giải %1 dpi nằm ngoài khoảng mà %2 hỗ trợ: từ %3 đến %4 dpi.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::signing</name>
+    <message>
+        <location filename="../../signing/SignatureAppearance.cpp" line="+286"/>
+        <source>The copy form must be SAO Y, SAO LỤC or TRÍCH SAO, not &quot;%1&quot;.</source>
+        <translation>Hình thức sao phải là SAO Y, SAO LỤC hoặc TRÍCH SAO, không phải &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::store</name>
+    <message>
+        <location filename="../../core/dossier/DossierStore.cpp" line="+363"/>
+        <source>The file name template %1 has the unknown placeholder %2. Use {dossier}, {component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</source>
+        <translation>Mẫu tên tệp %1 có trường không được hỗ trợ %2. Hãy dùng {dossier}, {component}, {seq} hoặc {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file name template %1 has a brace that does not belong to a placeholder such as {seq}.</source>
+        <translation>Mẫu tên tệp %1 có dấu ngoặc nhọn không thuộc trường nào (như {seq}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file name template %1 has no {seq}: without the page&apos;s number every page of a component would want the same name.</source>
+        <translation>Mẫu tên tệp %1 không có {seq}: thiếu số thứ tự trang thì mọi trang của một thành phần sẽ trùng tên.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows</name>
+    <message>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+53"/>
+        <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
+        <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Several inputs are signed into a folder, and the folder %1 does not exist. Create it, or ask for it to be created (sohoa-cli: --mkdir).</source>
+        <translation>Khi ký nhiều tệp, đầu ra là một thư mục, nhưng thư mục %1 chưa tồn tại. Hãy tạo thư mục đó, hoặc yêu cầu chương trình tạo (sohoa-cli: --mkdir).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The output would replace the input %1.</source>
+        <translation>Tệp đầu ra sẽ ghi đè lên tệp đầu vào %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two inputs would be signed into the same output %1: give each input once, and inputs of the same name in separate batches.</source>
+        <translation>Hai tệp đầu vào sẽ được ký ra cùng một tệp %1: mỗi tệp chỉ chỉ định một lần, các tệp trùng tên hãy ký ở các lô khác nhau.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::workflows::ExportJob</name>
@@ -946,7 +1328,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+437"/>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+466"/>
         <source>Scanning</source>
         <translation>Đang quét</translation>
     </message>
@@ -954,7 +1336,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+164"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+122"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>

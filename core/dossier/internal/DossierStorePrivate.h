@@ -38,7 +38,8 @@ struct DossierStore::Private
     };
     QMutex manifestLagMutex;
     QHash<qint64, ManifestLag> manifestLag;
-    void pageSaved(qint64 dossierId);
+    // catchUpNext: the save also changed what the manifest lists (a page replaced in place).
+    void pageSaved(qint64 dossierId, bool catchUpNext = false);
     // Before a page is reserved: the dossier's manifest is written if it lags too far behind.
     void catchUpManifest(qint64 dossierId);
 
