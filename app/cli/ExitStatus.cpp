@@ -17,6 +17,7 @@ int exitStatus(const Error &error)
     case ErrorCode::OptionInvalidValue:
     case ErrorCode::InvalidDossierCode:
     case ErrorCode::QrPayloadTooLarge:
+    case ErrorCode::QrTooDense:
         return 2;
     // the scanner
     case ErrorCode::ScannerInitFailed:

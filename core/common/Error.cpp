@@ -234,6 +234,12 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::PageNotFound, "page-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "The page was not found in the dossier: it may have been moved or deleted "
                                        "meanwhile. Show the dossier again and choose the page from the list.")},
+
+    {ErrorCode::QrTooDense, "qr-too-dense",
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The QR code would be too dense to be read from paper: its squares would be too small. Shorten "
+                       "the text, make the code larger or choose a lower error-correction level (L or M), and leave "
+                       "out pages too small for a readable code. Nothing was written.")},
 };
 
 const ErrorText &textOf(ErrorCode code)
@@ -269,17 +275,35 @@ QString Error::id() const
 {
     return idOf(m_code);
 }
+
+Error Error::withSpecifics(QString vi, QString en) const
+{
+    Error e = *this;
+    e.m_specificsVi = std::move(vi);
+    e.m_specificsEn = std::move(en);
+    return e;
+}
+
+namespace {
+
+QString followedBy(const QString &sentence, const QString &specifics)
+{
+    return specifics.isEmpty() ? sentence : sentence + u' ' + specifics;
+}
+
+} // namespace
+
 QString Error::messageEn() const
 {
-    return messageEnOf(m_code);
+    return followedBy(messageEnOf(m_code), m_specificsEn);
 }
 QString Error::messageVi() const
 {
-    return messageViOf(m_code);
+    return followedBy(messageViOf(m_code), m_specificsVi);
 }
 QString Error::message() const
 {
-    return translated(uiLanguage(), kContext, textOf(m_code).en);
+    return uiLanguage() == Language::Vietnamese ? messageVi() : messageEn();
 }
 QString Error::fullText() const
 {

@@ -94,6 +94,9 @@ enum class ErrorCode
     // Store (schema versions, page editing)
     StoreTooNew,
     PageNotFound,
+
+    // QR codes: a symbol too fine to be read where it is printed
+    QrTooDense,
 };
 Q_ENUM_NS(ErrorCode)
 
@@ -109,9 +112,18 @@ public:
     // Technical detail for logs and support (file path, backend message); not translated.
     const QString &detail() const { return m_detail; }
 
+    // This occurrence in words, in both languages: what the code's sentence can only say in general (the
+    // sizes, the pages, the smallest value that would work). Built from a translatable source text
+    // (QT_TRANSLATE_NOOP + translated()), each language with its own number format; the messages below
+    // say it after the code's sentence.
+    Error withSpecifics(QString vi, QString en) const;
+    const QString &specificsVi() const { return m_specificsVi; }
+    const QString &specificsEn() const { return m_specificsEn; }
+
     // Stable identifier, e.g. "scanner-jammed"; used in JSON output.
     QString id() const;
-    // The sentence in one language, whatever the locale (translated(), see core/common/Translations.h).
+    // The sentence in one language, whatever the locale (translated(), see core/common/Translations.h),
+    // followed by the specifics when there are any.
     QString messageEn() const;
     QString messageVi() const;
     // In uiLanguage(): Vietnamese when the UI locale is Vietnamese, English otherwise.
@@ -127,6 +139,8 @@ public:
 private:
     ErrorCode m_code = ErrorCode::None;
     QString m_detail;
+    QString m_specificsVi;
+    QString m_specificsEn;
 };
 
 } // namespace sohoa

@@ -354,6 +354,29 @@
         <source>The page was not found in the dossier: it may have been moved or deleted meanwhile. Show the dossier again and choose the page from the list.</source>
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The QR code would be too dense to be read from paper: its squares would be too small. Shorten the text, make the code larger or choose a lower error-correction level (L or M), and leave out pages too small for a readable code. Nothing was written.</source>
+        <translation>Mã QR sẽ quá dày để đọc được trên giấy in: các ô vuông của mã quá nhỏ. Hãy rút ngắn nội dung, tăng kích thước mã hoặc chọn mức sửa lỗi thấp hơn (L hoặc M), và bỏ qua các trang quá nhỏ, không đủ chỗ cho một mã đọc được. Chưa có tệp nào được ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::PdfQrStamper</name>
+    <message>
+        <location filename="../../core/pdf/PdfQrStamper.cpp" line="+476"/>
+        <source>Too small for a readable code: %1. Shrunk to fit, the code&apos;s squares would fall under the %2 mm a printed code needs to be read. Leave these pages out of the pages to stamp, or shorten the text.</source>
+        <translation>Quá nhỏ để đóng một mã đọc được: %1. Khi thu nhỏ cho vừa trang, các ô vuông của mã sẽ nhỏ hơn mức %2 mm cần có để đọc được mã in trên giấy. Hãy bỏ các trang này khỏi danh sách trang cần đóng mã, hoặc rút ngắn nội dung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page %1 (%2 × %3 mm: squares of %4 mm)</source>
+        <translation>trang %1 (%2 × %3 mm: ô vuông %4 mm)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>At %1 mm, each square (module) of this code would be %2 mm, under the %3 mm a printed code needs to be read. Make the code at least %4 mm wide, or shorten its text (%5 characters).</source>
+        <translation>Với cạnh %1 mm, mỗi ô vuông (mô-đun) của mã này chỉ còn %2 mm, nhỏ hơn mức %3 mm cần có để đọc được mã in trên giấy. Hãy tăng cạnh mã lên ít nhất %4 mm, hoặc rút ngắn nội dung (hiện có %5 ký tự).</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::cli</name>
@@ -859,7 +882,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+164"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+172"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>
