@@ -355,7 +355,12 @@
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The QR code would be too dense to be read from paper: its squares would be too small. Shorten the text, make the code larger or choose a lower error-correction level (L or M), and leave out pages too small for a readable code. Nothing was written.</source>
+        <translation>Mã QR sẽ quá dày để đọc được trên giấy in: các ô vuông của mã quá nhỏ. Hãy rút ngắn nội dung, tăng kích thước mã hoặc chọn mức sửa lỗi thấp hơn (L hoặc M), và bỏ qua các trang quá nhỏ, không đủ chỗ cho một mã đọc được. Chưa có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file does not exist, or it is a folder. Check its name and folder and try again.</source>
         <translation>Tệp không tồn tại hoặc là một thư mục. Hãy kiểm tra tên và thư mục của tệp rồi thử lại.</translation>
     </message>
@@ -363,6 +368,24 @@
         <location line="+3"/>
         <source>The folder does not exist. Create it first or choose an existing folder; nothing was written.</source>
         <translation>Thư mục không tồn tại. Hãy tạo thư mục trước hoặc chọn một thư mục đã có; chưa có gì được ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::PdfQrStamper</name>
+    <message>
+        <location filename="../../core/pdf/PdfQrStamper.cpp" line="+476"/>
+        <source>Too small for a readable code: %1. Shrunk to fit, the code&apos;s squares would fall under the %2 mm a printed code needs to be read. Leave these pages out of the pages to stamp, or shorten the text.</source>
+        <translation>Quá nhỏ để đóng một mã đọc được: %1. Khi thu nhỏ cho vừa trang, các ô vuông của mã sẽ nhỏ hơn mức %2 mm cần có để đọc được mã in trên giấy. Hãy bỏ các trang này khỏi danh sách trang cần đóng mã, hoặc rút ngắn nội dung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page %1 (%2 × %3 mm: squares of %4 mm)</source>
+        <translation>trang %1 (%2 × %3 mm: ô vuông %4 mm)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>At %1 mm, each square (module) of this code would be %2 mm, under the %3 mm a printed code needs to be read. Make the code at least %4 mm wide, or shorten its text (%5 characters).</source>
+        <translation>Với cạnh %1 mm, mỗi ô vuông (mô-đun) của mã này chỉ còn %2 mm, nhỏ hơn mức %3 mm cần có để đọc được mã in trên giấy. Hãy tăng cạnh mã lên ít nhất %4 mm, hoặc rút ngắn nội dung (hiện có %5 ký tự).</translation>
     </message>
 </context>
 <context>
@@ -384,7 +407,7 @@
     </message>
     <message>
         <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+246"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+247"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -406,7 +429,7 @@
     <message>
         <location line="+35"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-215"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-216"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
     </message>
@@ -642,12 +665,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chèn các trang vào vị trí này của thành phần hồ sơ (đếm từ 1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>With --at N: each page takes the place of the page there (a rescan in place); the page it replaces is deleted and can be restored.</source>
         <translation>Dùng với --at N: mỗi trang quét được thay vào chỗ của trang đang ở đó (quét lại tại chỗ); trang bị thay được xóa và có thể khôi phục.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Page image format: auto, jpeg or png.</source>
         <translation>Định dạng ảnh trang: auto (tự chọn), jpeg hoặc png.</translation>
     </message>
@@ -722,7 +745,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--at phải là một vị trí từ 1 trở lên và không dùng cùng --separate</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--replace needs --at N: the position of the first page to replace</source>
         <translation>--replace cần --at N: vị trí của trang đầu tiên cần thay</translation>
     </message>
@@ -747,22 +770,22 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignArguments.cpp" line="+60"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="+59"/>
         <source>--page must be a page number from 1, or &quot;last&quot;, not %1</source>
         <translation>--page phải là số trang từ 1 trở lên hoặc &quot;last&quot;, không phải %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>--corner must be top-right, top-left, bottom-right or bottom-left</source>
         <translation>--corner phải là top-right, top-left, bottom-right hoặc bottom-left</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--offset-mm needs two distances in mm, X,Y (for example 20,15)</source>
         <translation>--offset-mm cần hai khoảng cách tính bằng mm, X,Y (ví dụ 20,15)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--size-mm needs a width and a height in mm, WxH (for example 70x30)</source>
         <translation>--size-mm cần chiều rộng và chiều cao tính bằng mm, WxH (ví dụ 70x30)</translation>
     </message>
@@ -902,12 +925,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>--tsa needs the URL of a timestamp service, for example http://tsa.example.vn/tsa</source>
         <translation>--tsa cần địa chỉ URL của dịch vụ cấp dấu thời gian, ví dụ http://tsa.example.vn/tsa</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--subfilter must be cades or pkcs7</source>
         <translation>--subfilter phải là cades hoặc pkcs7</translation>
     </message>
@@ -1067,7 +1090,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 cần --component TÊN</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 needs --page N (a position from 1)</source>
         <translation>%1 cần --page N (một vị trí từ 1 trở lên)</translation>
     </message>
@@ -1117,7 +1140,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), ở dòng đầu tiên của tệp này.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>give either --pdf-password-env or --pdf-password-file, not both</source>
         <translation>chỉ dùng một trong hai: --pdf-password-env hoặc --pdf-password-file</translation>
     </message>
@@ -1127,7 +1150,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đọc mã PIN hoặc mật khẩu từ biến môi trường này.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Read the PIN or password from the first line of this file.</source>
         <translation>Đọc mã PIN hoặc mật khẩu từ dòng đầu tiên của tệp này.</translation>
     </message>
@@ -1171,7 +1194,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::signing</name>
     <message>
-        <location filename="../../signing/SignatureAppearance.cpp" line="+285"/>
+        <location filename="../../signing/SignatureAppearance.cpp" line="+293"/>
         <source>The copy form must be SAO Y, SAO LỤC or TRÍCH SAO, not &quot;%1&quot;.</source>
         <translation>Hình thức sao phải là SAO Y, SAO LỤC hoặc TRÍCH SAO, không phải &quot;%1&quot;.</translation>
     </message>
@@ -1179,7 +1202,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::store</name>
     <message>
-        <location filename="../../core/dossier/DossierStore.cpp" line="+386"/>
+        <location filename="../../core/dossier/DossierStore.cpp" line="+385"/>
         <source>The file name template %1 has the unknown placeholder %2. Use {dossier}, {component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</source>
         <translation>Mẫu tên tệp %1 có trường không được hỗ trợ %2. Hãy dùng {dossier}, {component}, {seq} hoặc {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</translation>
     </message>
@@ -1236,7 +1259,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+122"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+128"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>

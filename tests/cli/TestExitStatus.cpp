@@ -2,6 +2,7 @@
 
 #include "app/cli/ExitStatus.h"
 
+#include <QMetaEnum>
 #include <QTest>
 
 using namespace sohoa;
@@ -13,7 +14,10 @@ class TestExitStatus : public QObject
 private Q_SLOTS:
     void everyErrorHasANonZeroStatus()
     {
-        for (int c = int(ErrorCode::None) + 1; c <= int(ErrorCode::PageNotFound); ++c) {
+        // Every code Qt knows (values are consecutive from None), the newest included.
+        const int count = QMetaEnum::fromType<ErrorCode>().keyCount();
+        QVERIFY(count > int(ErrorCode::QrTooDense));
+        for (int c = int(ErrorCode::None) + 1; c < count; ++c) {
             const int status = cli::exitStatus(Error(static_cast<ErrorCode>(c)));
             QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
         }
@@ -26,6 +30,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::newRow("usage") << ErrorCode::InvalidArgument << 2;
         QTest::newRow("bad dossier code") << ErrorCode::InvalidDossierCode << 2;
+        QTest::newRow("QR code too dense") << ErrorCode::QrTooDense << 2;
         QTest::newRow("scanner") << ErrorCode::ScannerJammed << 3;
         QTest::newRow("store") << ErrorCode::DiskFull << 4;
         QTest::newRow("store too new") << ErrorCode::StoreTooNew << 4;
