@@ -68,6 +68,23 @@ private slots:
         QCOMPARE(e.fullText(), e.messageVi() + u'\n' + e.messageEn() + QStringLiteral("\n(detail)"));
         QVERIFY(plain.specificsEn().isEmpty() && plain.specificsVi().isEmpty());
     }
+
+    // A usage error's own sentence, translated, its %N filled once (a value holding "%2" stays), said
+    // after the code's sentence in each language and kept as the English detail for JSON, but not
+    // printed a third time.
+    void hintIsTranslatedAndFilledOnce()
+    {
+        const Error e = Error::withHint(ErrorCode::FileNotFound, "sohoa::files",
+                                        QT_TRANSLATE_NOOP("sohoa::files", "%1 does not exist."),
+                                        {QStringLiteral("/tmp/a%2b.pdf")});
+        QCOMPARE(e.code(), ErrorCode::FileNotFound);
+        QCOMPARE(e.specificsEn(), QStringLiteral("/tmp/a%2b.pdf does not exist."));
+        QCOMPARE(e.specificsVi(), QStringLiteral("/tmp/a%2b.pdf không tồn tại."));
+        QCOMPARE(e.detail(), e.specificsEn());
+        QCOMPARE(e.messageVi(), Error::messageViOf(ErrorCode::FileNotFound) + QStringLiteral(" ") + e.specificsVi());
+        QCOMPARE(e.fullText(), e.messageVi() + u'\n' + e.messageEn());
+        QCOMPARE(e.fullText().count(QStringLiteral("does not exist.")), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestError)
