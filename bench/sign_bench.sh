@@ -66,7 +66,7 @@ growth() {
 echo "== SoHoa: one sohoa-cli sign call"
 t0=$(now)
 set +e
-"$cli" sign "${inputs[@]}" --out "$work/out-sohoa" --p12 "$work/key.p12" --pin-env SOHOA_BENCH_PIN \
+"$cli" sign "${inputs[@]}" --out "$work/out-sohoa" --mkdir --p12 "$work/key.p12" --pin-env SOHOA_BENCH_PIN \
     > "$work/sohoa.log" 2>&1
 sohoa_rc=$?
 set -e

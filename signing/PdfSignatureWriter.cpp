@@ -3,10 +3,10 @@
 // qpdf 11: std::shared_ptr instead of PointerHolder, no deprecation warnings.
 #define POINTERHOLDER_TRANSITION 4
 
-#include "signing/DocMdp_p.h"
 #include "core/common/DurableFile.h"
-#include "signing/FormAppearances_p.h"
 #include "core/pdf/internal/PdfIncrementalUpdate.h"
+#include "signing/DocMdp_p.h"
+#include "signing/FormAppearances_p.h"
 #include "signing/SigningLogging.h"
 
 #include <QFile>
@@ -644,6 +644,10 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     auto bytes = pdf::serializeUpdate(section);
     if (!bytes)
         return bytes.error();
+    // /ByteRange counts from byte 0 of the file, not from the header like the update's xref: Poppler
+    // reads the ranges from the file's first byte (while it counts xref offsets from the header), and
+    // ranges from byte 0 sign any bytes before "%PDF-" too. A verifier that counted the ranges from
+    // the header would hash other bytes and reject the signature; none can accept unsigned bytes.
     const qint64 base0 = section.base;
 
     update = std::move(bytes).value();

@@ -58,6 +58,12 @@ struct ImageItem
 struct Layout
 {
     QSize sizePt; // whole points
+    // Copy and attachment blocks: black text on an opaque white block. Placed over whatever the top
+    // right of page 1 holds (a dark letterhead, a photo, a black scan border), text without a backing
+    // disappears; the QR stamp keeps its quiet zone white for the same reason. Signer and organization
+    // blocks stay transparent: their images sit over the page on purpose (the seal overlaps the
+    // signature and the text beside it), which a white block would hide.
+    bool whiteBacking = false;
     QList<TextItem> texts;
     QList<ImageItem> images; // drawn in order: signature, then the seal on top
 };
@@ -206,6 +212,7 @@ Result<Layout> textBlockLayout(const QStringList &logicalLines, QPaintDevice *de
     const Paragraph p = makeParagraph(logicalLines, makeFont(10, false), device);
     const qreal pad = kPaddingPt * kPxPerPt;
     Layout layout;
+    layout.whiteBacking = true;
     layout.sizePt =
         QSize(int(std::ceil((p.widthPx + 2 * pad) / kPxPerPt)), int(std::ceil((p.heightPx + 2 * pad) / kPxPerPt)));
     placeParagraph(p, device, layout.sizePt.width() * kPxPerPt / 2, pad, layout.texts);
@@ -355,6 +362,8 @@ Result<RenderedAppearance> SignatureAppearance::render(const AppearanceSpec &spe
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.setRenderHint(QPainter::LosslessImageRendering); // Flate, not JPEG, for the PNGs
+    if (layout->whiteBacking) // a vector fill of the whole block, under the text: no image
+        painter.fillRect(QRectF(QPointF(0, 0), QSizeF(layout->sizePt) * kPxPerPt), Qt::white);
     for (const ImageItem &item : std::as_const(layout->images))
         painter.drawImage(item.rectPx, item.image);
     painter.setPen(Qt::black);

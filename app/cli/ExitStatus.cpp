@@ -17,6 +17,7 @@ int exitStatus(const Error &error)
     case ErrorCode::OptionInvalidValue:
     case ErrorCode::InvalidDossierCode:
     case ErrorCode::QrPayloadTooLarge:
+    case ErrorCode::QrTooDense:
     case ErrorCode::FileNotFound:
     case ErrorCode::FolderNotFound:
     case ErrorCode::StoreRebuildNotNeeded: // nothing to do unless asked with --force

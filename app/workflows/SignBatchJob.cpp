@@ -1,5 +1,6 @@
 #include "app/workflows/SignBatchJob.h"
 
+#include "app/workflows/StampQrJob.h"
 #include "core/common/DurableFile.h"
 
 #include <QCoreApplication>
@@ -185,6 +186,12 @@ SignedFile SignBatchJob::signOne(PdfSigner &signer, const QString &input, const 
 
 Error SignBatchJob::run()
 {
+    // A QR code no file could get (an unknown placeholder, a text too long, or too dense to read at its
+    // size) is one answer for the whole batch, given before a PIN or password is asked for.
+    if (m_request.qr) {
+        if (auto checked = checkQrTemplate(*m_request.qr); !checked)
+            return checked.error();
+    }
     auto opened = openSigningKey(m_request.key, [this](const SecretRequest &r) { return askSecret(r); });
     if (!opened)
         return opened.error();

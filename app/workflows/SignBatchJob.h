@@ -61,13 +61,13 @@ enum class MissingAppearanceField
 };
 MissingAppearanceField missingAppearanceField(const signing::AppearanceSpec &spec);
 
-// Signs a batch: opens the key (one PIN or password, asked through the job), then each file in turn
-// (stamped first with `qr`), verifying every output before it is committed. The batch goes on past
-// a failing file; a removed token or a PIN problem stops it (the rest are reported as not signed).
-// An input that needs a password the request does not have is asked for through the job (a face
-// may decline: that file is then not signed). Inputs are never modified; an output appears whole or
-// not at all. finished() carries None when every file was signed, else the first file's error
-// (Cancelled when cancelled).
+// Signs a batch: checks `qr` (checkQrTemplate: refused before the key is opened), opens the key (one
+// PIN or password, asked through the job), then each file in turn (stamped first with `qr`), verifying
+// every output before it is committed. The batch goes on past a failing file; a removed token or a PIN
+// problem stops it (the rest are reported as not signed). An input that needs a password the request
+// does not have is asked for through the job (a face may decline: that file is then not signed).
+// Inputs are never modified; an output appears whole or not at all. finished() carries None when
+// every file was signed, else the first file's error (Cancelled when cancelled).
 class SignBatchJob : public Job
 {
     Q_OBJECT

@@ -32,7 +32,9 @@ Result<void> checkQrTemplate(const QrStampOptions &options)
     auto payload = expandQrTemplate(options.payloadTemplate, probe);
     if (!payload)
         return payload.error();
-    if (auto r = encodeQr(payload.value(), options.level); !r)
+    // The stamper's own rule (capacity, then module size at options.sizeMm): a batch is refused here,
+    // before a key is opened, for the reason the stamp would give.
+    if (auto r = encodeReadableQr(payload.value(), options.level, options.sizeMm); !r)
         return r.error();
     return {};
 }

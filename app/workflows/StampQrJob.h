@@ -29,8 +29,9 @@ private:
 };
 
 // The payload template checked as the stamp will expand it, before any work: an unknown
-// placeholder, one without a value, or a text too long for the symbol. {sha256} is taken as a
-// digest's worth of hex.
+// placeholder, one without a value, a text too long for the symbol, or a code too dense to read at
+// options.sizeMm (encodeReadableQr). {sha256} is taken as a digest's worth of hex. Pages too small
+// for a readable code are only known to the stamp, which refuses them the same way.
 Result<void> checkQrTemplate(const QrStampOptions &options);
 
 } // namespace sohoa::workflows

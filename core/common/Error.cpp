@@ -236,6 +236,12 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::PageNotFound, "page-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "The page was not found in the dossier: it may have been moved or deleted "
                                        "meanwhile. Show the dossier again and choose the page from the list.")},
+
+    {ErrorCode::QrTooDense, "qr-too-dense",
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The QR code would be too dense to be read from paper: its squares would be too small. Shorten "
+                       "the text, make the code larger or choose a lower error-correction level (L or M), and leave "
+                       "out pages too small for a readable code. Nothing was written.")},
     {ErrorCode::FileNotFound, "file-not-found",
      QT_TRANSLATE_NOOP("sohoa::Error", "The file does not exist, or it is a folder. Check its name and folder and "
                                        "try again.")},
@@ -299,65 +305,62 @@ QString Error::id() const
 {
     return idOf(m_code);
 }
-QString Error::messageEn() const
+
+Error Error::withSpecifics(QString vi, QString en) const
 {
-    return messageEnOf(m_code);
-}
-QString Error::messageVi() const
-{
-    return messageViOf(m_code);
-}
-QString Error::message() const
-{
-    return translated(uiLanguage(), kContext, textOf(m_code).en);
-}
-Error Error::withHint(ErrorCode code, const char *context, const char *sourceText, const QStringList &args)
-{
-    Error e(code);
-    e.m_hintContext = context;
-    e.m_hintSource = sourceText;
-    e.m_hintArgs = args;
-    e.m_detail = e.hintEn();
+    Error e = *this;
+    e.m_specificsVi = std::move(vi);
+    e.m_specificsEn = std::move(en);
     return e;
 }
 
-QString Error::hint(int language) const
+namespace {
+
+QString followedBy(const QString &sentence, const QString &specifics)
 {
-    if (!m_hintSource)
-        return {};
-    // %1..%9 in one pass: a value that itself holds "%2" (a path) stays as it is.
-    const QString text = translated(static_cast<Language>(language), m_hintContext, m_hintSource);
-    QString out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const int n = i + 1 < text.size() ? text.at(i + 1).digitValue() : -1;
-        if (text.at(i) == u'%' && n >= 1 && n <= m_hintArgs.size()) {
-            out += m_hintArgs.at(n - 1);
-            ++i;
-        } else {
-            out += text.at(i);
+    return specifics.isEmpty() ? sentence : sentence + u' ' + specifics;
+}
+
+} // namespace
+
+QString Error::messageEn() const
+{
+    return followedBy(messageEnOf(m_code), m_specificsEn);
+}
+QString Error::messageVi() const
+{
+    return followedBy(messageViOf(m_code), m_specificsVi);
+}
+QString Error::message() const
+{
+    return uiLanguage() == Language::Vietnamese ? messageVi() : messageEn();
+}
+Error Error::withHint(ErrorCode code, const char *context, const char *sourceText, const QStringList &args)
+{
+    const auto say = [&](Language language) {
+        // %1..%9 in one pass: a value that itself holds "%2" (a path) stays as it is.
+        const QString text = translated(language, context, sourceText);
+        QString out;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const int n = i + 1 < text.size() ? text.at(i + 1).digitValue() : -1;
+            if (text.at(i) == u'%' && n >= 1 && n <= args.size()) {
+                out += args.at(n - 1);
+                ++i;
+            } else {
+                out += text.at(i);
+            }
         }
-    }
-    return out;
-}
-
-QString Error::hintEn() const
-{
-    return hint(static_cast<int>(Language::English));
-}
-
-QString Error::hintVi() const
-{
-    return hint(static_cast<int>(Language::Vietnamese));
+        return out;
+    };
+    const QString en = say(Language::English);
+    return Error(code, en).withSpecifics(say(Language::Vietnamese), en);
 }
 
 QString Error::fullText() const
 {
     // Both languages whatever the UI language: terminals and logs are read by both kinds of reader.
-    if (m_hintSource)
-        return messageVi() + QStringLiteral("\n  ") + hintVi() + u'\n' + messageEn() + QStringLiteral("\n  ") +
-               hintEn();
     QString text = messageVi() + u'\n' + messageEn();
-    if (!m_detail.isEmpty())
+    if (!m_detail.isEmpty() && m_detail != m_specificsEn)
         text += QStringLiteral("\n(") + m_detail + u')';
     return text;
 }

@@ -96,6 +96,9 @@ enum class ErrorCode
     StoreTooNew,
     PageNotFound,
 
+    // QR codes: a symbol too fine to be read where it is printed
+    QrTooDense,
+
     // Files named by the user
     FileNotFound,
     FolderNotFound,
@@ -115,10 +118,10 @@ public:
     Error() = default;
     explicit Error(ErrorCode code, QString detail = {}) : m_code(code), m_detail(std::move(detail)) {}
 
-    // An error with a sentence about this very case for the user, in both languages ("--max-pages must
-    // be a whole number from 1", "the folder /x does not exist"), said after the code's own sentence.
-    // sourceText is English, marked for lupdate where it is written (QT_TRANSLATE_NOOP(context, ...));
-    // %1, %2... are filled from args (paths, values: not translated). Its English is also the detail.
+    // An error whose specifics (below) are one sentence about this very case ("--max-pages must be a
+    // whole number from 1, not 0", "The folder /x does not exist."): sourceText is English, marked for
+    // lupdate where it is written (QT_TRANSLATE_NOOP(context, ...)); %1, %2... are filled from args in
+    // one pass (paths and values, the same in both languages). Its English is also the detail.
     static Error withHint(ErrorCode code, const char *context, const char *sourceText, const QStringList &args = {});
 
     ErrorCode code() const { return m_code; }
@@ -127,17 +130,24 @@ public:
     // Technical detail for logs and support (file path, backend message); not translated.
     const QString &detail() const { return m_detail; }
 
+    // This occurrence in words, in both languages: what the code's sentence can only say in general (the
+    // sizes, the pages, the smallest value that would work). Built from a translatable source text
+    // (QT_TRANSLATE_NOOP + translated()), each language with its own number format; the messages below
+    // say it after the code's sentence.
+    Error withSpecifics(QString vi, QString en) const;
+    const QString &specificsVi() const { return m_specificsVi; }
+    const QString &specificsEn() const { return m_specificsEn; }
+
     // Stable identifier, e.g. "scanner-jammed"; used in JSON output.
     QString id() const;
-    // The sentence in one language, whatever the locale (translated(), see core/common/Translations.h).
+    // The sentence in one language, whatever the locale (translated(), see core/common/Translations.h),
+    // followed by the specifics when there are any.
     QString messageEn() const;
     QString messageVi() const;
     // In uiLanguage(): Vietnamese when the UI locale is Vietnamese, English otherwise.
     QString message() const;
-    // The case's own sentence (withHint) in one language; empty for other errors.
-    QString hintEn() const;
-    QString hintVi() const;
-    // Both languages, Vietnamese first, with the hint or the detail, for terminals and logs.
+    // Both languages, Vietnamese first, with the detail (unless it only repeats the specifics), for
+    // terminals and logs.
     QString fullText() const;
 
     static QString idOf(ErrorCode code);
@@ -146,13 +156,10 @@ public:
     static bool isUiLocaleVietnamese(); // uiLanguage() == Language::Vietnamese
 
 private:
-    QString hint(int language) const;
-
     ErrorCode m_code = ErrorCode::None;
     QString m_detail;
-    const char *m_hintContext = nullptr; // static storage: the texts are literals
-    const char *m_hintSource = nullptr;
-    QStringList m_hintArgs;
+    QString m_specificsVi;
+    QString m_specificsEn;
 };
 
 } // namespace sohoa

@@ -59,12 +59,6 @@ Catalogues &catalogues()
     return *instance;
 }
 
-QLocale localeOf(Language language)
-{
-    return language == Language::Vietnamese ? QLocale(QLocale::Vietnamese, QLocale::Vietnam)
-                                            : QLocale(QLocale::English, QLocale::UnitedStates);
-}
-
 // tr()'s %n / %Ln substitution (QCoreApplication does it after asking the translators; we ask the
 // translator ourselves, so we do it too). %Ln uses the digit grouping of the text's own language.
 void replacePercentN(QString &text, int n, Language language)
@@ -91,6 +85,12 @@ void replacePercentN(QString &text, int n, Language language)
 }
 
 } // namespace
+
+QLocale localeOf(Language language)
+{
+    return language == Language::Vietnamese ? QLocale(QLocale::Vietnamese, QLocale::Vietnam)
+                                            : QLocale(QLocale::English, QLocale::UnitedStates);
+}
 
 Language uiLanguage()
 {

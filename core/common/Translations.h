@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 namespace sohoa {
@@ -12,6 +13,10 @@ enum class Language
     English,
     Vietnamese,
 };
+
+// How numbers are written in `language` (Vietnamese: 0,33; English: 0.33), for values put into a
+// translated sentence.
+QLocale localeOf(Language language);
 
 // The language of the user interface: Vietnamese where QLocale().language() is Vietnamese (the default
 // locale: LC_ALL / LC_MESSAGES / LANG unless QLocale::setDefault changed it), English otherwise.

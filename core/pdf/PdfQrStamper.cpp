@@ -6,6 +6,7 @@
 #include "core/common/CoreLogging.h"
 #include "core/common/DurableFile.h"
 #include "core/common/Sha256.h"
+#include "core/common/Translations.h"
 #include "core/pdf/internal/DocumentFont.h"
 #include "core/pdf/internal/PdfFontSubset.h"
 
@@ -157,6 +158,7 @@ struct Geometry
 {
     double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
     bool shrunk = false; // the page is smaller than the block
+    double scale = 1;    // the block's size on the page over its nominal size
     QByteArray key() const
     {
         return pdfNumber(a) + ' ' + pdfNumber(b) + ' ' + pdfNumber(c) + ' ' + pdfNumber(d) + ' ' + pdfNumber(e) + ' ' +
@@ -227,6 +229,7 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
         break;
     }
     g.shrunk = s < 1;
+    g.scale = s;
     return g;
 }
 
@@ -400,6 +403,139 @@ Result<QString> expandQrTemplate(const QString &text, const QrTemplateValues &va
 }
 
 // ---------------------------------------------------------------------------------------------
+// Readability.
+
+double qrModuleMm(const QrMatrix &matrix, double sideMm)
+{
+    return sideMm / (matrix.size() + 2 * QrMatrix::kQuietZone);
+}
+
+namespace {
+
+// The translation context of the stamper's sentences (lupdate reads it from QT_TRANSLATE_NOOP).
+constexpr char kContext[] = "sohoa::PdfQrStamper";
+
+// The smallest side (mm, one decimal, rounded up) at which matrix reads.
+double readableSideMm(const QrMatrix &matrix)
+{
+    return std::ceil(kQrMinModuleMm * (matrix.size() + 2 * QrMatrix::kQuietZone) * 10 - 1e-9) / 10;
+}
+
+// A module a hair under the limit through rounding (a side given as the printed minimum) still passes.
+bool readable(const QrMatrix &matrix, double sideMm)
+{
+    return qrModuleMm(matrix, sideMm) >= kQrMinModuleMm - 1e-9;
+}
+
+// Millimetres as `language` writes them: "0,11" in Vietnamese, "0.11" in English; decimals < 0: as
+// few as the value needs (a side the user typed: "20", "49,5").
+QString mmIn(Language language, double mm, int decimals = -1)
+{
+    return decimals < 0 ? localeOf(language).toString(mm, 'f', QLocale::FloatingPointShortest)
+                        : localeOf(language).toString(mm, 'f', decimals);
+}
+
+// A QrTooDense refusal whose specifics are sourceText (QT_TRANSLATE_NOOP, kContext) in both
+// languages, %1, %2... replaced in turn by what args(language) gives (numbers in that language's format).
+template <typename Args> Error tooDense(QString detail, const char *sourceText, const Args &args)
+{
+    const auto say = [&](Language language) {
+        QString text = translated(language, kContext, sourceText);
+        for (const QString &a : args(language))
+            text = text.arg(a);
+        return text;
+    };
+    return Error(ErrorCode::QrTooDense, std::move(detail))
+        .withSpecifics(say(Language::Vietnamese), say(Language::English));
+}
+
+// A page too small for a readable code, as the refusal names it.
+struct SmallPage
+{
+    int number = 0;
+    QSizeF sizeMm;       // as displayed
+    double sideMm = 0;   // of the code shrunk to fit
+    double moduleMm = 0; // at that side
+};
+
+Error pagesTooSmall(const QString &inputPath, const QList<SmallPage> &pages)
+{
+    QStringList technical;
+    for (const SmallPage &p : pages)
+        technical.append(QStringLiteral("page %1 (%2 x %3 mm: the code would shrink to %4 mm, modules of %5 mm)")
+                             .arg(p.number)
+                             .arg(p.sizeMm.width(), 0, 'f', 1)
+                             .arg(p.sizeMm.height(), 0, 'f', 1)
+                             .arg(p.sideMm, 0, 'f', 1)
+                             .arg(p.moduleMm, 0, 'f', 2));
+    const QString detail =
+        QStringLiteral("%1: %2 %3 smaller than a readable code (modules of at least %4 mm)")
+            .arg(inputPath, technical.join(QStringLiteral(", ")),
+                 pages.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"), QString::number(kQrMinModuleMm));
+    return tooDense(detail,
+                    QT_TRANSLATE_NOOP("sohoa::PdfQrStamper",
+                                      "Too small for a readable code: %1. Shrunk to fit, the code's squares would "
+                                      "fall under the %2 mm a printed code needs to be read. Leave these pages out of "
+                                      "the pages to stamp, or shorten the text."),
+                    [&](Language l) {
+                        QStringList named;
+                        for (const SmallPage &p : pages)
+                            named.append(translated(l, kContext,
+                                                    QT_TRANSLATE_NOOP("sohoa::PdfQrStamper",
+                                                                      "page %1 (%2 × %3 mm: squares of %4 mm)"))
+                                             .arg(localeOf(l).toString(p.number), mmIn(l, p.sizeMm.width(), 1),
+                                                  mmIn(l, p.sizeMm.height(), 1), mmIn(l, p.moduleMm, 2)));
+                        // Semicolons: Vietnamese writes decimals with a comma.
+                        return QStringList{named.join(QStringLiteral("; ")), mmIn(l, kQrMinModuleMm, 2)};
+                    });
+}
+
+} // namespace
+
+Result<QrMatrix> encodeReadableQr(const QString &payload, QrErrorCorrection level, double sizeMm)
+{
+    auto matrix = encodeQr(payload, level);
+    if (!matrix || readable(matrix.value(), sizeMm))
+        return matrix;
+    // What would fit: the smallest side for this level, and what each lower level needs.
+    QStringList lower;
+    for (int l = int(level) - 1; l >= int(QrErrorCorrection::Low); --l) {
+        const auto other = encodeQr(payload, QrErrorCorrection(l));
+        if (!other)
+            continue;
+        lower.append(
+            readable(other.value(), sizeMm)
+                ? QStringLiteral("level %1 fits at %2 mm").arg(qrErrorCorrectionName(QrErrorCorrection(l))).arg(sizeMm)
+                : QStringLiteral("level %1 needs %2 mm")
+                      .arg(qrErrorCorrectionName(QrErrorCorrection(l)))
+                      .arg(readableSideMm(other.value())));
+    }
+    const double moduleMm = qrModuleMm(matrix.value(), sizeMm);
+    const double neededMm = readableSideMm(matrix.value());
+    const QString detail =
+        QStringLiteral("a %1-character text makes a %2-module code at level %3: at %4 mm (quiet zone included) a "
+                       "module is %5 mm, under the %6 mm a reader needs; shorten the text or make the code at least "
+                       "%7 mm%8")
+            .arg(payload.size())
+            .arg(matrix->size())
+            .arg(qrErrorCorrectionName(level))
+            .arg(sizeMm)
+            .arg(moduleMm, 0, 'f', 2)
+            .arg(kQrMinModuleMm)
+            .arg(neededMm)
+            .arg(lower.isEmpty() ? QString() : QStringLiteral(" (") + lower.join(QStringLiteral(", ")) + u')');
+    return tooDense(detail,
+                    QT_TRANSLATE_NOOP("sohoa::PdfQrStamper",
+                                      "At %1 mm, each square (module) of this code would be %2 mm, under the %3 mm a "
+                                      "printed code needs to be read. Make the code at least %4 mm wide, or shorten "
+                                      "its text (%5 characters)."),
+                    [&](Language l) {
+                        return QStringList{mmIn(l, sizeMm), mmIn(l, moduleMm, 2), mmIn(l, kQrMinModuleMm, 2),
+                                           mmIn(l, neededMm), localeOf(l).toString(payload.size())};
+                    });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Stamping.
 
 Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QString &outputPath,
@@ -458,7 +594,7 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
     if (!payload)
         return payload.error();
     result.payload = payload.value();
-    auto matrix = encodeQr(result.payload, options.level);
+    auto matrix = encodeReadableQr(result.payload, options.level, options.sizeMm);
     if (!matrix)
         return matrix.error();
     result.modules = matrix->size();
@@ -593,6 +729,7 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
 
         QPDFObjectHandle qStream = qpdf.newStream("q\n");
         std::map<QByteArray, QPDFObjectHandle> doStreams; // by placement matrix
+        QList<SmallPage> unreadable; // pages whose shrunk code would not read: all named in one refusal
         int done = 0;
         for (Target &t : pages) {
             if (cancelled(options))
@@ -601,8 +738,18 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
             auto g = placeOnPage(t.page, pageNumber, options.placement, sidePt, sidePt + captionPt);
             if (!g)
                 return g.error();
-            if (g->shrunk)
+            if (g->shrunk) {
+                // An officer would rather hear it now than hand out a code nobody can scan: the page
+                // is refused (the detail names it), not stamped with a warning.
+                const double shrunkMm = options.sizeMm * g->scale;
+                if (!readable(matrix.value(), shrunkMm)) {
+                    unreadable.append({pageNumber, visiblePageOf(t.page).displaySize() / kPtPerMm, shrunkMm,
+                                       qrModuleMm(matrix.value(), shrunkMm)});
+                    ++done;
+                    continue;
+                }
                 result.shrunkPages.append(pageNumber);
+            }
             const QByteArray key = g->key();
             auto it = doStreams.find(key);
             if (it == doStreams.end()) {
@@ -643,6 +790,8 @@ Result<QrStampResult> PdfQrStamper::stamp(const QString &inputPath, const QStrin
             ++done;
             reportProgress(options.control, done, qint64(pages.size()));
         }
+        if (!unreadable.isEmpty())
+            return pagesTooSmall(inputPath, unreadable);
         if (qpdf.anyWarnings())
             return Error(ErrorCode::PdfDamaged,
                          inputPath + QStringLiteral(": ") + QString::fromStdString(qpdf.getWarnings().front().what()));

@@ -74,6 +74,20 @@ struct QrTemplateValues
 Result<QString> expandQrTemplate(const QString &text, const QrTemplateValues &values);
 bool qrTemplateUses(const QString &text, QStringView placeholder);
 
+// The smallest module (one square of the code) a stamped code may have. About 4 dots at 300 dpi: office
+// laser printers blur finer squares together, and a phone camera at reading distance or a 300 dpi scan
+// no longer separates them. The side of a code is (modules + 2 quiet zones of 4) x module.
+constexpr double kQrMinModuleMm = 0.33;
+
+// The side of one module of matrix drawn with sideMm, quiet zone included.
+double qrModuleMm(const QrMatrix &matrix, double sideMm);
+
+// The one readability rule of stamped codes, for the stamper and for checks before any work: encodes
+// payload (QrPayloadTooLarge when no symbol holds it), then refuses a code whose modules at sizeMm
+// would be under kQrMinModuleMm (QrTooDense; its specifics say, in both languages, the module size and
+// the smallest side that reads; the detail adds what the lower error-correction levels need).
+Result<QrMatrix> encodeReadableQr(const QString &payload, QrErrorCorrection level, double sizeMm);
+
 struct QrStampOptions
 {
     QString payloadTemplate; // e.g. "https://dichvucong.example.vn/tra-cuu?ma={dossier_code}"
@@ -95,7 +109,8 @@ struct QrStampResult
 {
     QString payload;
     QList<int> pages;       // 1-based, stamped
-    QList<int> shrunkPages; // pages smaller than the code (at a corner): the code was shrunk to fit
+    QList<int> shrunkPages; // pages smaller than the code (at a corner): the code was shrunk to fit, still
+                            // readable (a shrink under kQrMinModuleMm is refused: QrTooDense, naming the pages)
     int modules = 0;        // symbol size without quiet zone
     qint64 inputSize = 0;
     qint64 outputSize = 0;
@@ -104,11 +119,12 @@ struct QrStampResult
 
 // Stamps a vector QR code (one shared Form XObject; each stamped page gets a few bytes of content
 // and its resources entry) as an incremental update appended to the unchanged input bytes, so
-// signatures already in the file stay valid. Encrypted inputs (opened without a password, or with
-// options.pdfPassword) are updated with the same encryption when their permissions allow changing the
-// pages (the owner password allows everything). The output is written
-// atomically; an existing output is replaced only with overwrite. Safe to run off the GUI thread
-// (a QGuiApplication must exist for a caption).
+// signatures already in the file stay valid. A code that would not be readable (encodeReadableQr at
+// sizeMm, or once shrunk to fit a small page) is refused with QrTooDense before anything is written.
+// Encrypted inputs (opened without a password, or with options.pdfPassword) are updated with the same
+// encryption when their permissions allow changing the pages (the owner password allows everything).
+// The output is written atomically; an existing output is replaced only with overwrite. Safe to run
+// off the GUI thread (a QGuiApplication must exist for a caption).
 class PdfQrStamper
 {
 public:

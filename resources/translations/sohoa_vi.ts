@@ -355,7 +355,12 @@
         <translation>Không tìm thấy trang trong hồ sơ: trang có thể vừa bị chuyển đi hoặc bị xóa. Hãy xem lại hồ sơ và chọn trang trong danh sách.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The QR code would be too dense to be read from paper: its squares would be too small. Shorten the text, make the code larger or choose a lower error-correction level (L or M), and leave out pages too small for a readable code. Nothing was written.</source>
+        <translation>Mã QR sẽ quá dày để đọc được trên giấy in: các ô vuông của mã quá nhỏ. Hãy rút ngắn nội dung, tăng kích thước mã hoặc chọn mức sửa lỗi thấp hơn (L hoặc M), và bỏ qua các trang quá nhỏ, không đủ chỗ cho một mã đọc được. Chưa có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file does not exist, or it is a folder. Check its name and folder and try again.</source>
         <translation>Tệp không tồn tại hoặc là một thư mục. Hãy kiểm tra tên và thư mục của tệp rồi thử lại.</translation>
     </message>
@@ -388,6 +393,24 @@
         <location line="+5"/>
         <source>The store&apos;s index opens without error, so there is nothing to rebuild and nothing was changed. To rebuild it anyway from the files (the current index is kept aside), add --force.</source>
         <translation>Chỉ mục của kho mở được bình thường, nên không có gì cần dựng lại và không có gì bị thay đổi. Nếu vẫn muốn dựng lại từ các tệp (chỉ mục hiện tại được giữ lại riêng), hãy thêm --force.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::PdfQrStamper</name>
+    <message>
+        <location filename="../../core/pdf/PdfQrStamper.cpp" line="+476"/>
+        <source>Too small for a readable code: %1. Shrunk to fit, the code&apos;s squares would fall under the %2 mm a printed code needs to be read. Leave these pages out of the pages to stamp, or shorten the text.</source>
+        <translation>Quá nhỏ để đóng một mã đọc được: %1. Khi thu nhỏ cho vừa trang, các ô vuông của mã sẽ nhỏ hơn mức %2 mm cần có để đọc được mã in trên giấy. Hãy bỏ các trang này khỏi danh sách trang cần đóng mã, hoặc rút ngắn nội dung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page %1 (%2 × %3 mm: squares of %4 mm)</source>
+        <translation>trang %1 (%2 × %3 mm: ô vuông %4 mm)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>At %1 mm, each square (module) of this code would be %2 mm, under the %3 mm a printed code needs to be read. Make the code at least %4 mm wide, or shorten its text (%5 characters).</source>
+        <translation>Với cạnh %1 mm, mỗi ô vuông (mô-đun) của mã này chỉ còn %2 mm, nhỏ hơn mức %3 mm cần có để đọc được mã in trên giấy. Hãy tăng cạnh mã lên ít nhất %4 mm, hoặc rút ngắn nội dung (hiện có %5 ký tự).</translation>
     </message>
 </context>
 <context>
@@ -1271,7 +1294,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::signing</name>
     <message>
-        <location filename="../../signing/SignatureAppearance.cpp" line="+286"/>
+        <location filename="../../signing/SignatureAppearance.cpp" line="+293"/>
         <source>The copy form must be SAO Y, SAO LỤC or TRÍCH SAO, not &quot;%1&quot;.</source>
         <translation>Hình thức sao phải là SAO Y, SAO LỤC hoặc TRÍCH SAO, không phải &quot;%1&quot;.</translation>
     </message>
@@ -1297,7 +1320,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+53"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+54"/>
         <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
         <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
     </message>
@@ -1336,7 +1359,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+122"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+128"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>

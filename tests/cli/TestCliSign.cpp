@@ -151,8 +151,8 @@ private slots:
         f.close();
         const ToolResult r =
             runCli({QStringLiteral("sign"), locked, junk, good, QStringLiteral("--out"),
-                    out.filePath(QStringLiteral("o")), QStringLiteral("--p12"), m_p12, QStringLiteral("--pin-env"),
-                    QStringLiteral("SOHOA_TEST_PASSWORD"), QStringLiteral("--json")});
+                    out.filePath(QStringLiteral("o")), QStringLiteral("--mkdir"), QStringLiteral("--p12"), m_p12,
+                    QStringLiteral("--pin-env"), QStringLiteral("SOHOA_TEST_PASSWORD"), QStringLiteral("--json")});
         QVERIFY(r.exitCode != 0);
         const auto results = r.events(QStringLiteral("signed"));
         QCOMPARE(results.size(), 3);

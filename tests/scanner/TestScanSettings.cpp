@@ -121,13 +121,22 @@ private Q_SLOTS:
         QCOMPARE(rec.pages.first().bitDepth, depth);
     }
 
-    void resolutionSnapsToAllowedValue()
+    // Beyond the device's range is a typo, not "the most": refused, naming the range, nothing changed.
+    void resolutionOutsideTheRangeIsRefused()
     {
         OPEN_DEVICE(dev, QStringLiteral("test:0"));
         ScanSettings s;
-        s.resolution = 5000; // above the range: the maximum is used
+        s.resolution = 300;
         CHECK_OK(dev->apply(s));
-        QCOMPARE(dev->resolution(), 1200);
+        QCOMPARE(dev->resolution(), 300);
+        s.resolution = 5000;
+        const auto refused = dev->apply(s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code(), ErrorCode::OptionInvalidValue);
+        QVERIFY2(refused.error().messageEn().contains(QStringLiteral("1 to 1200 dpi")),
+                 qPrintable(refused.error().messageEn()));
+        QVERIFY(refused.error().messageVi() != refused.error().messageEn());
+        QCOMPARE(dev->resolution(), 300);
     }
 };
 

@@ -1,16 +1,20 @@
 // Signing a batch as a job: the key's password is asked of the face once; a PDF password is asked for
-// an encrypted input that needs one (and declining it only skips that file); a cancel at any moment
+// an encrypted input that needs one (and declining it only skips that file); a QR code too dense to read
+// is refused for the whole batch before the key is opened; a cancel at any moment
 // leaves every output either whole and valid (pdfsig) or absent, and no temporary; a job destroyed
 // while signing stops cleanly.
 
 #include "JobTestSupport.h"
 #include "SigningFixtures.h"
 #include "app/workflows/SignBatchJob.h"
+#include "app/workflows/StampQrJob.h"
+#include "core/common/Translations.h"
 
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -185,6 +189,51 @@ private Q_SLOTS:
             QVERIFY(!report.isEmpty() && report.last().valid);
         }
         QCOMPARE(results.at(2).result.error.code(), ErrorCode::None);
+    }
+
+    // A QR code whose squares would be under 0.33 mm (issue 10, item 7: 3000 characters at 20 mm) is one
+    // answer for the batch, the one checkQrTemplate gives a face beforehand: no password asked, nothing
+    // written; the sentence gives the module size and the smallest side that reads, in both languages.
+    void aQrCodeTooDenseIsRefusedBeforeTheKey()
+    {
+        QrStampOptions qr;
+        qr.payloadTemplate = QString(3000, u'A');
+        qr.sizeMm = 20;
+        const auto checked = checkQrTemplate(qr);
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().code(), ErrorCode::QrTooDense);
+        const auto matrix = encodeQr(qr.payloadTemplate, qr.level);
+        QVERIFY(matrix);
+        const double moduleMm = qrModuleMm(matrix.value(), 20);
+        QVERIFY(moduleMm < kQrMinModuleMm);
+        const QString en = checked.error().messageEn(), vi = checked.error().messageVi();
+        for (const auto &[text, language] : {std::pair{en, Language::English}, std::pair{vi, Language::Vietnamese}}) {
+            const QString module = localeOf(language).toString(moduleMm, 'f', 2) + QStringLiteral(" mm");
+            const QString limit = localeOf(language).toString(kQrMinModuleMm, 'f', 2) + QStringLiteral(" mm");
+            QVERIFY2(text.contains(module) && text.contains(limit), qPrintable(text));
+        }
+        QVERIFY2(vi.contains(QStringLiteral("rút ngắn nội dung")), qPrintable(vi));
+
+        QTemporaryDir out;
+        SignBatchRequest r = request(out.path(), m_files.mid(0, 2));
+        r.qr = qr;
+        SignBatchJob job(r);
+        int asked = 0;
+        answerKeyPassword(job, &asked);
+        QSignalSpy signedFiles(&job, &SignBatchJob::fileSigned);
+        QCOMPARE(runJobToEnd(job), 1);
+        QCOMPARE(job.error().code(), ErrorCode::QrTooDense);
+        QCOMPARE(job.error().messageEn(), en);
+        QCOMPARE(asked, 0);
+        QCOMPARE(signedFiles.size(), 0);
+        QVERIFY(strangers(out.path(), {}).isEmpty());
+
+        // At the side the sentence names, the same text passes.
+        const QRegularExpressionMatch side = QRegularExpression(QStringLiteral("at least ([0-9.]+) mm")).match(en);
+        QVERIFY2(side.hasMatch(), qPrintable(en));
+        qr.sizeMm = side.captured(1).toDouble();
+        QVERIFY(qr.sizeMm > 20);
+        QVERIFY(checkQrTemplate(qr));
     }
 
     // From opening the key to the last file: every output is whole and valid or absent, no

@@ -33,12 +33,52 @@ QByteArray pdfNumber(double v)
     return s;
 }
 
+namespace {
+
+// Where the header is, as qpdf and Poppler find it: Poppler takes the first "%PDF-" that starts in the
+// first 1019 bytes (whatever follows), qpdf the first one in the first 1024 bytes followed by a
+// version "digits.digits". Where both agree, that is the offset; where they would not, PdfDamaged.
+// No header at all: 0 (qpdf then warns, and the input is refused as damaged when it is opened).
+Result<qint64> findHeader(QFile &file, qint64 size, const QString &path)
+{
+    constexpr qint64 kSearch = 1024;
+    if (!file.seek(0))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    const QByteArray head = file.read(std::min(size, kSearch));
+    const qsizetype at = head.indexOf("%PDF-");
+    if (at < 0)
+        return qint64(0);
+    qsizetype p = at + 5;
+    const auto digits = [&] {
+        const qsizetype s = p;
+        while (p < head.size() && head[p] >= '0' && head[p] <= '9')
+            ++p;
+        return p > s;
+    };
+    const bool version = digits() && p < head.size() && head[p++] == '.' && digits();
+    constexpr qsizetype kPopplerLast = kSearch - 6; // Poppler: i < bytesRead - 5
+    if (!version || at > kPopplerLast)
+        return Error(ErrorCode::PdfDamaged,
+                     path + QStringLiteral(": the \"%PDF-\" header at byte %1 is not one every reader takes for the "
+                                           "header (offsets would be counted from different places)")
+                                .arg(at));
+    return qint64(at);
+}
+
+} // namespace
+
 Result<Tail> readTail(QFile &file, qint64 size, const QString &path)
 {
     Tail tail;
-    const qint64 n = std::min<qint64>(size, 4096);
-    if (n <= 0 || !file.seek(size - n))
+    if (size <= 0)
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": empty file"));
+    auto header = findHeader(file, size, path);
+    if (!header)
+        return header.error();
+    tail.headerOffset = header.value();
+    const qint64 n = std::min<qint64>(size, 4096);
+    if (!file.seek(size - n))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
     const QByteArray end = file.read(n);
     if (end.size() != n)
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
@@ -56,9 +96,9 @@ Result<Tail> readTail(QFile &file, qint64 size, const QString &path)
         ++j;
     bool ok = false;
     tail.startXref = end.mid(i, j - i).toLongLong(&ok);
-    if (!ok || tail.startXref <= 0 || tail.startXref >= size)
+    if (!ok || tail.startXref <= 0 || tail.headerOffset + tail.startXref >= size)
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": startxref is not a valid offset"));
-    if (!file.seek(tail.startXref))
+    if (!file.seek(tail.headerOffset + tail.startXref))
         return Error(ErrorCode::PdfDamaged, path);
     const QByteArray head = file.read(64);
     qsizetype k = 0;
@@ -375,8 +415,9 @@ Result<QByteArray> serializeUpdate(const UpdateSection &section)
         }
     }
 
-    // Cross-reference section in the input's last style, and the trailer.
-    const qint64 base0 = section.base;
+    // Cross-reference section in the input's last style, and the trailer. Offsets in the file count
+    // from its header, as readers count them (see Tail::headerOffset).
+    const qint64 base0 = section.base - tail.headerOffset;
     const int maxNum = all.rbegin()->first;
     QPDFObjectHandle newTrailer = QPDFObjectHandle::newDictionary();
     static const std::set<std::string> skipped{"/XRefStm", "/Prev",        "/Size",   "/Index", "/W",

@@ -38,14 +38,22 @@ QByteArray pdfNumber(double v);
 
 struct Tail
 {
-    qint64 startXref = -1;
+    // Bytes before "%PDF-" (leading junk: a mail header, a scanner's preamble). Readers (qpdf, Poppler)
+    // count every offset IN the file from the header (ISO 32000-1 §7.5.2 puts it at byte 0; both
+    // tolerate junk by offsetting), so the update's xref entries and startxref are header-relative.
+    // A signature's /ByteRange is not: Poppler reads it from byte 0 of the file, and ranges from
+    // byte 0 sign the junk too.
+    qint64 headerOffset = 0;
+    qint64 startXref = -1; // as written: relative to the header
     bool xrefStream = false;
     bool endsWithEol = false;
     qint64 endOffset = 0; // the last bytes as read here
     QByteArray end;
 };
 
-// The last startxref and the kind of section it points to: the update continues that style.
+// The header's offset, the last startxref and the kind of section it points to: the update continues
+// that style. PdfDamaged when the first "%PDF-" of the first 1024 bytes is not one that qpdf and
+// Poppler both take for the header (they would count offsets from different places).
 Result<Tail> readTail(QFile &file, qint64 size, const QString &path);
 
 // Builds the update bytes and remembers each object's offset in it.
@@ -152,7 +160,7 @@ struct UpdateSection
     const ObjectMap *created = nullptr; // new objects
     QPDFObjectHandle trailer;           // the input's trailer: every key but the section's own is copied
     Tail tail;                          // the input's last cross-reference section
-    qint64 base = 0;                    // offset of the update in the output (input size + added EOL)
+    qint64 base = 0;                    // the update's offset from the file's byte 0 (input size + added EOL)
     qint64 oldSize = 0;                 // the input trailer's /Size
     const Crypt *crypt = nullptr;
     QString path; // for messages
@@ -160,7 +168,8 @@ struct UpdateSection
 };
 
 // The update's bytes: objects in number order, the cross-reference section in the input's last style
-// (contiguous subsections), the trailer (/Prev, no stale /XRefStm), startxref and %%EOF.
+// (contiguous subsections), the trailer (/Prev, no stale /XRefStm), startxref and %%EOF. Offsets written
+// are counted from the input's header (section.base - tail.headerOffset for the update's first byte).
 // PdfUnsupported when a changed object is a stream.
 Result<QByteArray> serializeUpdate(const UpdateSection &section);
 
