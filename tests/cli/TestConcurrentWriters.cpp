@@ -143,7 +143,10 @@ class TestConcurrentWriters : public QObject
     SaneTestEnv m_sane{kDevices};
 
     // Checks the store against what the writers reported: all there, whole, numbered once, in order.
-    void checkStore(const QString &storeDir, const QList<QList<Reported>> &writers, int expectedRows)
+    // `unreported`: how many more rows may exist than were reported (a writer killed after its
+    // commit and before its output line: the page is saved, its line never printed).
+    void checkStore(const QString &storeDir, const QList<QList<Reported>> &writers, int expectedRows,
+                    int unreported = 0)
     {
         auto store = DossierStore::open(storeDir);
         QVERIFY2(store, qPrintable(store.error().fullText()));
@@ -163,7 +166,8 @@ class TestConcurrentWriters : public QObject
             QVERIFY(store.value()->verifyDossier(d.id, &damaged, &missing));
             QVERIFY(damaged.isEmpty() && missing.isEmpty());
         }
-        QCOMPARE(rows, expectedRows);
+        QVERIFY2(rows >= expectedRows && rows <= expectedRows + unreported,
+                 qPrintable(QStringLiteral("%1 rows, %2 expected (+%3)").arg(rows).arg(expectedRows).arg(unreported)));
         for (const QList<Reported> &pages : writers) {
             int lastPosition = 0;
             qint64 lastComponent = 0;
@@ -288,7 +292,9 @@ private Q_SLOTS:
             QVERIFY2(next.exitCode() == 0, qPrintable(next.describe()));
             const int adopted =
                 int(next.events(QStringLiteral("recovery")).value(0).value(QStringLiteral("adopted")).toArray().size());
-            checkStore(store, {survived, promised, reportedPages(next)}, 8 + int(promised.size()) + adopted + 1);
+            // The victim may have died between committing a page and printing its line: at most one
+            // such page (one commit at a time), saved but never reported — never a page lost.
+            checkStore(store, {survived, promised, reportedPages(next)}, 8 + int(promised.size()) + adopted + 1, 1);
         }
     }
 };
