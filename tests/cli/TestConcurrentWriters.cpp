@@ -257,7 +257,9 @@ private Q_SLOTS:
             QVERIFY2(w->exitCode() == 0, qPrintable(w->describe()));
             reported.append(reportedPages(*w));
         }
-        QVERIFY(reads >= 2);
+        // At least the first read ran beside the writers (more on a machine that is not loaded; how
+        // many depends on its speed, which a test must not).
+        QVERIFY(reads >= 1);
         checkStore(store, reported, 2 + 3 * 8);
     }
 

@@ -2,7 +2,10 @@
 
 #include "core/dossier/internal/StoreDatabase.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
 
 namespace sohoa::store {
 
@@ -134,7 +137,31 @@ Result<void> migrate1To2(const StoreDatabase &database, QJsonObject *report)
 
 } // namespace
 
+namespace {
+Result<void> prepareOnce(const StoreDatabase &database, const PrepareOptions &options);
+} // namespace
+
 Result<void> StoreSchema::prepare(const StoreDatabase &database, const PrepareOptions &options)
+{
+    // Two processes opening one new store at once: SQLite answers "database is locked" at once,
+    // without its busy handler, to some steps of the other's creation (a read that would have to wait
+    // for the switch to WAL, a read lock that cannot be upgraded). Each step is short and safe to
+    // repeat from the start: retried for up to 10 s, as the busy timeout waits for a write.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        auto r = prepareOnce(database, options);
+        if (r || r.error().code() != ErrorCode::StoreLocked || waited.elapsed() > 10000)
+            return r;
+        QThread::msleep(20 + QRandomGenerator::global()->bounded(80));
+    }
+}
+
+namespace {
+
+constexpr int kCurrentVersion = StoreSchema::kCurrentVersion;
+
+Result<void> prepareOnce(const StoreDatabase &database, const PrepareOptions &options)
 {
     QSqlDatabase db = database.db();
     if (!db.isOpen())
@@ -240,5 +267,7 @@ Result<void> StoreSchema::prepare(const StoreDatabase &database, const PrepareOp
         return sqlError(tx.error(), database.path());
     return {};
 }
+
+} // namespace
 
 } // namespace sohoa::store
