@@ -80,20 +80,9 @@ int refuse(const Error &error, bool json)
 // of `arguments` and returned, to be given to the command with its own.
 QStringList takeLeadingOptions(QStringList *arguments)
 {
-    QStringList leading;
-    while (arguments->size() > 1) {
-        const QString a = arguments->at(1);
-        const bool store = a == u"--store" || a == u"-store";
-        if (store && arguments->size() > 2) {
-            leading << a << arguments->at(2);
-            arguments->remove(1, 2);
-        } else if (a == u"--json" || a == u"-json" || a.startsWith(u"--store=")) {
-            leading << a;
-            arguments->remove(1);
-        } else {
-            break;
-        }
-    }
+    const qsizetype command = commandIndex(*arguments);
+    const QStringList leading = arguments->mid(1, command - 1);
+    arguments->remove(1, command - 1);
     return leading;
 }
 
@@ -110,6 +99,21 @@ QStringList subArguments(const QStringList &arguments, int words, const QStringL
 }
 
 } // namespace
+
+qsizetype commandIndex(const QStringList &arguments)
+{
+    qsizetype i = 1;
+    while (i < arguments.size()) {
+        const QString &a = arguments.at(i);
+        if ((a == u"--store" || a == u"-store") && i + 1 < arguments.size())
+            i += 2;
+        else if (a == u"--json" || a == u"-json" || a.startsWith(u"--store="))
+            i += 1;
+        else
+            break;
+    }
+    return i;
+}
 
 QString versionString()
 {

@@ -44,19 +44,11 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false\nsohoa.*.warning=false"));
     // Signature appearances, QR captions and cover sheets draw text with Qt's PDF writer, which needs a QGuiApplication
     // (offscreen: no display is needed). Scanning does not, and starts faster without it.
-    int commandIndex = 1; // after the common options written before the command (as runCommand reads them)
-    for (;;) {
-        const char *a = commandIndex < argc ? argv[commandIndex] : "";
-        if (qstrcmp(a, "--json") == 0 || qstrcmp(a, "-json") == 0 || qstrncmp(a, "--store=", 8) == 0)
-            commandIndex += 1;
-        else if ((qstrcmp(a, "--store") == 0 || qstrcmp(a, "-store") == 0) && commandIndex + 1 < argc)
-            commandIndex += 2;
-        else
-            break;
-    }
-    const char *command = commandIndex < argc ? argv[commandIndex] : "";
-    const bool needsGui =
-        qstrcmp(command, "sign") == 0 || qstrcmp(command, "stamp-qr") == 0 || qstrcmp(command, "coversheet") == 0;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString command = arguments.value(sohoa::cli::commandIndex(arguments));
+    const bool needsGui = command == u"sign" || command == u"stamp-qr" || command == u"coversheet";
     if (needsGui && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Declared before the application: removed after it is gone.

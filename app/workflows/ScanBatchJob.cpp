@@ -337,17 +337,16 @@ Result<void> ScanPipeline::ensureTarget()
             return dossier.error();
         m_target.dossier = dossier.value();
     }
-    if (!m_target.pendingComponent.isEmpty()) {
-        auto c = m_store.createOrGetComponent(m_target.dossier.id, m_target.pendingComponent);
+    // A separator's component waiting for its first page, or the request's own not made yet.
+    const QString component = !m_target.pendingComponent.isEmpty() ? m_target.pendingComponent
+                              : m_target.component.id == 0         ? m_target.component.name
+                                                                   : QString();
+    if (!component.isEmpty()) {
+        auto c = m_store.createOrGetComponent(m_target.dossier.id, component);
         if (!c)
             return c.error();
         m_target.component = c.value();
         m_target.pendingComponent.clear();
-    } else if (m_target.component.id == 0) {
-        auto c = m_store.createOrGetComponent(m_target.dossier.id, m_target.component.name);
-        if (!c)
-            return c.error();
-        m_target.component = c.value();
     }
     if (starting) { // what the report names is now real
         if (m_report.dossier.id == 0)

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QMap>
 #include <QPainter>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -137,6 +138,34 @@ inline Result<PageRecord> savePage(DossierStore &store, const ComponentInfo &com
     if (!encoded)
         return encoded.error();
     return store.savePage(component, page, encoded.value(), {}, insertAt);
+}
+
+// `count` gray pages of noise (PNG: slow to compress and to read back, so that jobs over them last
+// long enough to be cancelled), size and noise fixed by `seed`, saved through the store as a scan would.
+inline Result<void> saveNoisePages(DossierStore &store, const ComponentInfo &component, int count, QSize size,
+                                   quint32 seed)
+{
+    QRandomGenerator random(seed);
+    for (int i = 0; i < count; ++i) {
+        ScannedPage page;
+        page.image = QImage(size, QImage::Format_Grayscale8);
+        for (int y = 0; y < page.image.height(); ++y) {
+            uchar *line = page.image.scanLine(y);
+            for (int x = 0; x < page.image.width(); ++x)
+                line[x] = uchar(random.bounded(256));
+        }
+        page.dpi = 100;
+        page.mode = ColorMode::Gray;
+        page.device = QStringLiteral("test");
+        ImageProfile profile;
+        profile.format = ImageProfile::Format::Png;
+        auto encoded = PageEncoder::encode(page, profile);
+        if (!encoded)
+            return encoded.error();
+        if (auto saved = store.savePage(component, page, encoded.value()); !saved)
+            return saved.error();
+    }
+    return {};
 }
 
 inline QList<qint64> pageIds(const Result<QList<PageRecord>> &pages)

@@ -3,15 +3,13 @@
 // went missing stops the export with a typed error. Judged by qpdf --check and pdfinfo.
 
 #include "JobTestSupport.h"
+#include "StoreTestSupport.h"
 #include "ToolRunner.h"
 #include "app/workflows/ExportJob.h"
 #include "core/dossier/DossierStore.h"
-#include "core/imaging/PageEncoder.h"
 
 #include <QDir>
 #include <QFile>
-#include <QImage>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,26 +32,9 @@ bool makeDossier(DossierStore &store, int count, QString *error)
         *error = component.error().fullText();
         return false;
     }
-    QRandomGenerator random(7);
-    for (int i = 0; i < count; ++i) {
-        ScannedPage page;
-        page.image = QImage(600, 850, QImage::Format_Grayscale8);
-        for (int y = 0; y < page.image.height(); ++y) {
-            uchar *line = page.image.scanLine(y);
-            for (int x = 0; x < page.image.width(); ++x)
-                line[x] = uchar(random.bounded(256));
-        }
-        page.dpi = 100;
-        page.mode = ColorMode::Gray;
-        page.device = QStringLiteral("test");
-        ImageProfile profile;
-        profile.format = ImageProfile::Format::Png;
-        auto encoded = PageEncoder::encode(page, profile);
-        auto saved = encoded ? store.savePage(component.value(), page, encoded.value()) : encoded.error();
-        if (!saved) {
-            *error = saved.error().fullText();
-            return false;
-        }
+    if (auto saved = saveNoisePages(store, component.value(), count, QSize(600, 850), 7); !saved) {
+        *error = saved.error().fullText();
+        return false;
     }
     return true;
 }

@@ -6,9 +6,7 @@
 #include "StoreTestSupport.h"
 #include "app/workflows/StoreRebuildJob.h"
 #include "core/dossier/DossierStore.h"
-#include "core/imaging/PageEncoder.h"
 
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -35,26 +33,9 @@ bool makeStoreWithoutIndex(const QString &root, QString *error)
             *error = component.error().fullText();
             return false;
         }
-        QRandomGenerator random(11);
-        for (int i = 0; i < kPages; ++i) {
-            ScannedPage page;
-            page.image = QImage(800, 1100, QImage::Format_Grayscale8);
-            for (int y = 0; y < page.image.height(); ++y) {
-                uchar *line = page.image.scanLine(y);
-                for (int x = 0; x < page.image.width(); ++x)
-                    line[x] = uchar(random.bounded(256));
-            }
-            page.dpi = 100;
-            page.mode = ColorMode::Gray;
-            page.device = QStringLiteral("test");
-            ImageProfile profile;
-            profile.format = ImageProfile::Format::Png;
-            auto encoded = PageEncoder::encode(page, profile);
-            auto saved = encoded ? store.value()->savePage(component.value(), page, encoded.value()) : encoded.error();
-            if (!saved) {
-                *error = saved.error().fullText();
-                return false;
-            }
+        if (auto saved = saveNoisePages(*store.value(), component.value(), kPages, QSize(800, 1100), 11); !saved) {
+            *error = saved.error().fullText();
+            return false;
         }
     }
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
