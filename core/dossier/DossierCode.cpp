@@ -1,6 +1,9 @@
 #include "core/dossier/DossierCode.h"
 
 #include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace sohoa {
 
@@ -67,6 +70,29 @@ QDate DossierCode::receiptDate(const QString &code)
     if (auto m = provincialRe().match(code); m.hasMatch())
         return dateFromYYMMDD(m.captured(2));
     return {};
+}
+
+QString DossierCode::suggestNext(const QString &prefix, const QString &systemId, const QDate &date,
+                                const QStringList &existing)
+{
+    const QString p = prefix.trimmed().toUpper();
+    const QString yymmdd = date.toString(QStringLiteral("yyMMdd"));
+    if (p.isEmpty() || !date.isValid())
+        return {};
+    const bool national = !systemId.isEmpty();
+    const QRegularExpression &re = national ? nationalRe() : provincialRe();
+    int highest = 0;
+    for (const QString &code : existing) {
+        const auto m = re.match(code);
+        if (!m.hasMatch() || m.captured(1) != p || m.captured(2) != yymmdd)
+            continue;
+        if (national && m.captured(3) != systemId)
+            continue;
+        highest = std::max(highest, m.captured(national ? 4 : 3).toInt());
+    }
+    const QString sequence = QStringLiteral("%1").arg(highest + 1, 4, 10, QLatin1Char('0'));
+    const QString code = p + u'-' + yymmdd + u'-' + (national ? systemId : QString()) + sequence;
+    return classify(code) == (national ? Form::National : Form::Provincial) ? code : QString();
 }
 
 QString DossierCode::formName(Form form)

@@ -30,6 +30,12 @@ public:
     static QString formName(Form form);
     // Finds a structured dossier code inside a longer text (a URL query, a receipt line).
     static QString findIn(const QString &text);
+    // The next free code of a counter for `date`: "<prefix>-YYMMDD-NNNN" (provincial form) or, with a
+    // two-digit systemId, "<prefix>-YYMMDD-<systemId>NNNN" (national form), where NNNN is one more than
+    // the highest daily sequence among `existing` codes of the same prefix, date and system. Empty
+    // when the prefix (or system id) cannot make a valid code.
+    static QString suggestNext(const QString &prefix, const QString &systemId, const QDate &date,
+                               const QStringList &existing);
 };
 
 } // namespace sohoa

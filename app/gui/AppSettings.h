@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/workflows/DossierSetup.h"
+#include "app/workflows/ScanProfile.h"
+
+#include <QSettings>
+#include <QString>
+
+namespace sohoa::gui {
+
+// What the workstation remembers between sessions (QSettings, organisation "SoHoa", application
+// "sohoa"): where the store is, how codes are suggested, the language, the scan profiles and the
+// procedure templates. One object per window; every setter writes through at once (a crash loses
+// nothing the user set).
+class AppSettings
+{
+public:
+    AppSettings();
+
+    QString storePath() const; // empty: DossierStore::defaultLocation()
+    void setStorePath(const QString &path);
+    QString agencyPrefix() const; // e.g. "H15.50.05.13"
+    void setAgencyPrefix(const QString &prefix);
+    QString systemId() const; // two digits for the national code form; empty: provincial form
+    void setSystemId(const QString &id);
+    QString language() const; // "auto", "vi", "en"
+    void setLanguage(const QString &language);
+    QString nameTemplate() const; // empty: the store's default
+    void setNameTemplate(const QString &nameTemplate);
+    QString exportFolder() const; // where Ctrl+E writes; default ~/SoHoa/Xuất
+    void setExportFolder(const QString &folder);
+
+    QList<workflows::ScanProfile> profiles() const; // the defaults until the user saved some
+    void setProfiles(const QList<workflows::ScanProfile> &profiles);
+    int currentProfile() const;
+    void setCurrentProfile(int index);
+    QList<workflows::ProcedureTemplate> procedures() const;
+    void setProcedures(const QList<workflows::ProcedureTemplate> &procedures);
+
+    // The device last used, by vendor and model (a USB bus path changes between plug-ins).
+    scanner::DeviceInfo lastDevice() const;
+    void setLastDevice(const scanner::DeviceInfo &device);
+
+    // Set while a window runs, cleared when it closes normally: found set at start, the last session
+    // ended in a crash (or a kill) and the window says what the store recovered.
+    bool sessionWasRunning() const;
+    void setSessionRunning(bool running);
+
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+
+private:
+    mutable QSettings m_settings;
+};
+
+} // namespace sohoa::gui

@@ -1,0 +1,165 @@
+#pragma once
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/Banner.h"
+#include "core/common/Error.h"
+#include "scanner/SaneRuntime.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QUndoStack;
+class QVBoxLayout;
+
+namespace sohoa {
+class DossierStore;
+}
+namespace sohoa::scanner {
+class DeviceSession;
+}
+namespace sohoa::workflows {
+class Job;
+struct ScanReport;
+} // namespace sohoa::workflows
+
+namespace sohoa::gui {
+
+class ArchivePanel;
+class DeviceOptionsPanel;
+class DossierPane;
+class JobBar;
+class PagesPane;
+class PageThumbnails;
+class PreviewPane;
+class ScanController;
+
+struct WindowOptions
+{
+    QString storePath; // --store / SOHOA_STORE; empty: the settings', else the default location
+    bool demo = false; // the virtual scanners are the devices (README's run command)
+};
+
+// The workstation: dossiers | pages | preview, the counter desk's keyboard flow (Ctrl+N, F5, Ctrl+E),
+// the archive room's batches and the status bar with the running job. Every action is a call into
+// app/workflows or a store command; the window only arranges them and says what happened.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const WindowOptions &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The actions by object name ("newDossier", "scan", ...), for menus, tests and the help page.
+    QAction *action(const QString &name) const;
+    DossierStore *store() const { return m_store.get(); }
+    DossierPane *dossierPane() const { return m_dossiers; }
+    PagesPane *pagesPane() const { return m_pages; }
+    PreviewPane *previewPane() const { return m_preview; }
+    ScanController *scanController() const { return m_scan.get(); }
+    ArchivePanel *archivePanel() const { return m_archive; }
+    JobBar *jobBar() const { return m_jobBar; }
+    QList<Banner *> banners() const;
+    QString lastExportPath() const { return m_lastExport; }
+    QList<scanner::DeviceInfo> devices() const { return m_devices; }
+    QString currentDevice() const;
+    bool storeOpened() const { return m_store != nullptr; }
+    // The session of the chosen scanner, kept across batches (its options stay as set); null without one.
+    std::shared_ptr<scanner::DeviceSession> deviceSession();
+    void chooseDeviceByName(const QString &name);
+
+    // Test hook: the next NewDossierDialog's code field gets this text and is accepted at once
+    // (KeePassXC's MessageBox::setNextAnswer idea: no modal box left waiting in a test).
+    static void setNextNewDossierAnswer(const QString &code);
+
+Q_SIGNALS:
+    void storeReady();
+    void devicesFound();
+    void exported(const QString &path);
+    void languageChangeRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildLayout();
+    QAction *addAction(const QString &name, const QString &text, const QString &icon, const QKeySequence &key,
+                       void (MainWindow::*slot)());
+
+    void openStore();
+    void showRecoveryNotice();
+    void detectDevices();
+    void chooseDevice(int index);
+    void refreshProfiles();
+    void chooseProfile(int index);
+    void updateActions();
+
+    // Counter desk.
+    void newDossier();
+    void scan();
+    void scanInsert();
+    void rescanPage();
+    void startScan(int insertAt, bool replace, int maxPages);
+    void scanFinished(const workflows::ScanReport &report);
+    void confirmCount();
+    void exportDossier();
+    void exportComponent();
+    void runExport(const QString &component);
+    void undo();
+    void redo();
+    void rotateLeft();
+    void rotateRight();
+    void deletePages();
+    void moveUp();
+    void moveDown();
+    void nextComponent();
+    void previousComponent();
+    void focusSearch();
+    void stopJob();
+
+    // Archive room and the rest.
+    void startBatch();
+    void continueBatch();
+    void coverSheets();
+    void openSettings();
+    void showHelp();
+    void toggleDeviceOptions();
+
+    Banner *showBanner(const QString &subject, Banner::Kind kind, const QString &text,
+                       const QList<Banner::Button> &buttons = {});
+    void removeBanner(const QString &subject);
+    void showError(const QString &subject, const Error &error);
+    void trackJob(workflows::Job *job, const QString &title);
+
+    WindowOptions m_options;
+    AppSettings m_settings;
+    std::unique_ptr<DossierStore> m_store;
+    std::unique_ptr<ScanController> m_scan;
+    PageThumbnails *m_thumbnails = nullptr;
+    QUndoStack *m_undo;
+    DossierPane *m_dossiers;
+    PagesPane *m_pages;
+    PreviewPane *m_preview;
+    ArchivePanel *m_archive = nullptr;
+    DeviceOptionsPanel *m_deviceOptions = nullptr;
+    JobBar *m_jobBar;
+    QWidget *m_bannerArea;
+    QVBoxLayout *m_bannerLayout;
+    QHash<QString, QPointer<Banner>> m_banners;
+    QComboBox *m_profileBox;
+    QComboBox *m_deviceBox;
+    QHash<QString, QAction *> m_actions;
+    QList<scanner::DeviceInfo> m_devices;
+    std::shared_ptr<scanner::DeviceSession> m_session;
+    QPointer<workflows::Job> m_exportJob;
+    QString m_lastExport;
+    bool m_detecting = false;
+};
+
+} // namespace sohoa::gui

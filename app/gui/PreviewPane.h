@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QThreadPool;
+class QToolButton;
+
+namespace sohoa::workflows {
+class PdfPreviewJob;
+}
+
+namespace sohoa::gui {
+
+class ImageView;
+
+// The right pane: the chosen page large, or a page of a PDF (the exported dossier, later the signed
+// output). Page files are decoded off the GUI thread; PDFs are rendered by the guarded helper process
+// (workflows::PdfPreviewJob), so a hostile PDF costs the window nothing but a message.
+class PreviewPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PreviewPane(QWidget *parent = nullptr);
+    ~PreviewPane() override;
+
+    void showPage(const QString &path, int rotation);
+    void showPdf(const QString &path, int page = 1);
+    void clear();
+
+    ImageView *view() const { return m_view; }
+    QString pdfPath() const { return m_pdfPath; }
+    int pdfPage() const { return m_pdfPage; }
+    int pdfPageCount() const { return m_pdfPageCount; }
+    bool isBusy() const;
+
+Q_SIGNALS:
+    void shown(); // an image or a message is on screen for the last request
+
+private:
+    void updatePdfControls();
+
+    ImageView *m_view;
+    QLabel *m_zoom;
+    QLabel *m_pageLabel;
+    QToolButton *m_previous;
+    QToolButton *m_next;
+    QThreadPool *m_pool;
+    quint64 m_generation = 0;
+    QString m_pdfPath;
+    int m_pdfPage = 0;
+    int m_pdfPageCount = 0;
+    QPointer<workflows::PdfPreviewJob> m_pdfJob;
+    bool m_loading = false;
+};
+
+} // namespace sohoa::gui

@@ -1,0 +1,128 @@
+// sohoa: the desktop workstation. Parses the command line, picks the language and keeps one main
+// window; everything else is in MainWindow and app/workflows.
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/MainWindow.h"
+#include "app/workflows/Job.h"
+#include "core/common/Translations.h"
+#include "scanner/SaneRuntime.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <SohoaVersion.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// --demo: SANE's virtual scanners (`test` with an A4 feeder, `pnm`) instead of the machine's own, in a
+// private configuration folder that lives as long as the process.
+std::unique_ptr<QTemporaryDir> demoScanners()
+{
+    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/sohoa-demo-sane-XXXXXX"));
+    if (!dir->isValid())
+        return nullptr;
+    QFile dll(dir->filePath(QStringLiteral("dll.conf")));
+    if (dll.open(QIODevice::WriteOnly))
+        dll.write("test\npnm\n");
+    QFile system(QStringLiteral("/etc/sane.d/test.conf"));
+    QFile test(dir->filePath(QStringLiteral("test.conf")));
+    if (system.open(QIODevice::ReadOnly) && test.open(QIODevice::WriteOnly)) {
+        for (QByteArray line : system.readAll().split('\n')) {
+            if (line.startsWith("geometry_max"))
+                line = "geometry_max 400.0";
+            else if (line.startsWith("br_x"))
+                line = "br_x 210.0";
+            else if (line.startsWith("br_y"))
+                line = "br_y 297.0";
+            test.write(line + '\n');
+        }
+    }
+    qputenv("SANE_CONFIG_DIR", QFile::encodeName(dir->path()));
+    return dir;
+}
+
+bool applyLanguage(const QString &setting)
+{
+    if (setting == u"vi")
+        return sohoa::installTranslator(sohoa::Language::Vietnamese);
+    if (setting == u"en")
+        return sohoa::installTranslator(sohoa::Language::English);
+    return sohoa::installTranslator();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
+    // Without a display Qt would abort with its own message; say what to do instead.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "sohoa: không có màn hình (DISPLAY trống) — hãy dùng sohoa-cli.\n"
+                             "sohoa: no display (DISPLAY is empty) — use sohoa-cli instead.\n");
+        return 3;
+    }
+    QApplication app(argc, argv);
+    QImageReader::setAllocationLimit(1024);
+    QApplication::setApplicationName(QStringLiteral("sohoa"));
+    QApplication::setOrganizationName(QStringLiteral("SoHoa"));
+    QApplication::setApplicationVersion(QStringLiteral(SOHOA_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("vn.sohoa.SoHoa"));
+    sohoa::workflows::Job::registerMetaTypes();
+
+    sohoa::gui::AppSettings settings;
+    applyLanguage(settings.language());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("sohoa::gui", "SoHoa workstation: scan, sign and file records."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("store"),
+                      QCoreApplication::translate("sohoa::gui", "The dossier store folder (default: $SOHOA_STORE, "
+                                                                "then the settings)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("demo"),
+                      QCoreApplication::translate("sohoa::gui", "Use SANE's virtual scanners (test, pnm).")});
+    parser.process(app);
+
+    sohoa::gui::WindowOptions options;
+    options.storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
+                                                              : qEnvironmentVariable("SOHOA_STORE");
+    options.demo = parser.isSet(QStringLiteral("demo"));
+    std::unique_ptr<QTemporaryDir> demoDir = options.demo ? demoScanners() : nullptr;
+
+    // A language switch in the settings builds the window again in the new language (no batch runs:
+    // the settings dialog is modal over an idle window or the switch waits for the next start).
+    QPointer<sohoa::gui::MainWindow> window;
+    std::function<void()> makeWindow = [&] {
+        auto *w = new sohoa::gui::MainWindow(options);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(w, &sohoa::gui::MainWindow::languageChangeRequested, w, [&, w] {
+            applyLanguage(sohoa::gui::AppSettings().language());
+            makeWindow(); // first, so that closing the old one does not end the application
+            w->close();
+        }, Qt::QueuedConnection);
+        window = w;
+        w->show();
+    };
+    makeWindow();
+    const int status = app.exec();
+    if (sohoa::scanner::SaneRuntime::wasInitialized()) {
+        // As sohoa-cli: a SANE backend may leave a libc lock taken in its reader thread; every page
+        // and the store are closed and synced by now.
+        demoDir.reset();
+        std::fflush(nullptr);
+        std::_Exit(status);
+    }
+    return status;
+}
