@@ -2,12 +2,15 @@
 
 #include "core/dossier/StoreNotifier.h"
 
+#include <QSet>
+
 namespace sohoa {
 
 DossierListModel::DossierListModel(DossierStore &store, QObject *parent) : QAbstractListModel(parent), m_store(store)
 {
     connect(store.notifier(), &StoreNotifier::dossierCreated, this, &DossierListModel::onCreated);
     connect(store.notifier(), &StoreNotifier::dossierUpdated, this, &DossierListModel::onUpdated);
+    connect(store.notifier(), &StoreNotifier::changedElsewhere, this, &DossierListModel::onChangedElsewhere);
     (void)reload();
 }
 
@@ -20,6 +23,60 @@ Result<void> DossierListModel::reload()
     if (!list)
         return list.error();
     return {};
+}
+
+namespace {
+
+bool sameDossier(const DossierInfo &a, const DossierInfo &b)
+{
+    return a.id == b.id && a.code == b.code && a.freeForm == b.freeForm && a.procedure == b.procedure &&
+           a.applicant == b.applicant && a.status == b.status && a.createdAt == b.createdAt &&
+           a.updatedAt == b.updatedAt && a.pageCount == b.pageCount;
+}
+
+} // namespace
+
+Result<void> DossierListModel::refresh(const QList<qint64> &ids)
+{
+    QList<DossierInfo> fresh;
+    if (ids.isEmpty()) {
+        auto all = m_store.dossiers();
+        if (!all)
+            return all.error();
+        fresh = all.value();
+        // Gone from the store (only a rebuilt index loses dossiers): their rows go.
+        QSet<qint64> present;
+        for (const DossierInfo &d : std::as_const(fresh))
+            present.insert(d.id);
+        for (int row = int(m_dossiers.size()) - 1; row >= 0; --row) {
+            if (present.contains(m_dossiers.at(row).id))
+                continue;
+            beginRemoveRows({}, row, row);
+            m_dossiers.removeAt(row);
+            endRemoveRows();
+        }
+    } else {
+        for (const qint64 id : ids) {
+            auto one = m_store.dossierById(id);
+            if (one)
+                fresh.append(one.value());
+            else if (one.error().code() != ErrorCode::DossierNotFound)
+                return one.error();
+        }
+    }
+    for (const DossierInfo &d : std::as_const(fresh)) {
+        const int row = rowOf(d.id);
+        if (row < 0)
+            onCreated(d);
+        else if (!sameDossier(m_dossiers.at(row), d))
+            onUpdated(d);
+    }
+    return {};
+}
+
+void DossierListModel::onChangedElsewhere(const QList<qint64> &dossierIds, bool wholeStore)
+{
+    (void)refresh(wholeStore ? QList<qint64>() : dossierIds);
 }
 
 int DossierListModel::rowOf(qint64 dossierId) const

@@ -24,32 +24,97 @@ DossierPagesModel::DossierPagesModel(DossierStore &store, qint64 dossierId, View
     connect(n, &StoreNotifier::pageRotated, this, &DossierPagesModel::onPageRotated);
     connect(n, &StoreNotifier::pageDeleted, this, &DossierPagesModel::onPageDeleted);
     connect(n, &StoreNotifier::pageRestored, this, &DossierPagesModel::onPageRestored);
+    connect(n, &StoreNotifier::changedElsewhere, this, &DossierPagesModel::onChangedElsewhere);
     (void)reload();
+}
+
+Result<QList<DossierPagesModel::ComponentNode>> DossierPagesModel::readNodes() const
+{
+    QList<ComponentNode> nodes;
+    auto components = m_store.components(m_dossierId);
+    if (!components)
+        return components.error();
+    for (const ComponentInfo &c : components.value()) {
+        auto pages = m_view == View::VisiblePages ? m_store.pages(c.id) : m_store.deletedPages(c.id);
+        if (!pages)
+            return pages.error();
+        nodes.append({c, pages.value()});
+    }
+    return nodes;
 }
 
 Result<void> DossierPagesModel::reload()
 {
-    QList<ComponentNode> nodes;
-    Error error;
-    auto components = m_store.components(m_dossierId);
-    if (components) {
-        for (const ComponentInfo &c : components.value()) {
-            auto pages = m_view == View::VisiblePages ? m_store.pages(c.id) : m_store.deletedPages(c.id);
-            if (!pages) {
-                error = pages.error();
-                break;
-            }
-            nodes.append({c, pages.value()});
-        }
-    } else {
-        error = components.error();
-    }
+    auto nodes = readNodes();
     beginResetModel();
-    m_components = error.isError() ? QList<ComponentNode>() : nodes;
+    m_components = nodes ? nodes.value() : QList<ComponentNode>();
     endResetModel();
-    if (error.isError())
-        return error;
+    if (!nodes)
+        return nodes.error();
     return {};
+}
+
+namespace {
+
+bool sameComponent(const ComponentInfo &a, const ComponentInfo &b)
+{
+    return a.id == b.id && a.dossierId == b.dossierId && a.name == b.name && a.position == b.position;
+}
+
+// Everything a row shows or a role returns.
+bool samePage(const PageRecord &a, const PageRecord &b)
+{
+    return a.id == b.id && a.componentId == b.componentId && a.position == b.position && a.rotation == b.rotation &&
+           a.deleted == b.deleted && a.deletedAt == b.deletedAt && a.relativePath == b.relativePath &&
+           a.sha256 == b.sha256 && a.size == b.size && a.width == b.width && a.height == b.height && a.dpi == b.dpi &&
+           a.format == b.format && a.mode == b.mode && a.bitDepth == b.bitDepth;
+}
+
+} // namespace
+
+Result<void> DossierPagesModel::refresh()
+{
+    auto nodes = readNodes();
+    if (!nodes)
+        return reload(); // empty, with the error
+    // Same components and pages in the same places: only values may differ, rows stay (and the selection).
+    bool sameShape = nodes->size() == m_components.size();
+    for (int c = 0; sameShape && c < nodes->size(); ++c) {
+        const ComponentNode &now = nodes->at(c);
+        const ComponentNode &held = m_components.at(c);
+        sameShape = now.info.id == held.info.id && now.pages.size() == held.pages.size();
+        for (int r = 0; sameShape && r < now.pages.size(); ++r)
+            sameShape = now.pages.at(r).id == held.pages.at(r).id;
+    }
+    if (!sameShape) {
+        beginResetModel();
+        m_components = nodes.value();
+        endResetModel();
+        return {};
+    }
+    for (int c = 0; c < nodes->size(); ++c) {
+        ComponentNode &held = m_components[c];
+        const ComponentNode &now = nodes->at(c);
+        if (!sameComponent(held.info, now.info)) {
+            held.info = now.info;
+            const QModelIndex row = createIndex(c, 0, kComponentRow);
+            emit dataChanged(row, row);
+        }
+        for (int r = 0; r < now.pages.size(); ++r) {
+            if (samePage(held.pages.at(r), now.pages.at(r)))
+                continue;
+            held.pages[r] = now.pages.at(r);
+            const QModelIndex row = createIndex(r, 0, quintptr(held.info.id));
+            emit dataChanged(row, row);
+        }
+    }
+    return {};
+}
+
+void DossierPagesModel::onChangedElsewhere(const QList<qint64> &dossierIds, bool wholeStore)
+{
+    if (wholeStore || dossierIds.contains(m_dossierId))
+        (void)refresh();
 }
 
 void DossierPagesModel::resync(const char *why)

@@ -63,6 +63,10 @@ public:
     QModelIndex pageIndex(qint64 pageId) const;           // invalid if absent
     // Reads the dossier again (a model reset). The error, if any, leaves the model empty.
     Result<void> reload();
+    // Reads the dossier again and changes only what differs: nothing when it is the same, dataChanged
+    // on the rows that differ when every component and page is where it was (a rotation elsewhere), a
+    // reset otherwise. What StoreNotifier::changedElsewhere for this dossier leads to.
+    Result<void> refresh();
 
 private:
     struct ComponentNode
@@ -70,6 +74,9 @@ private:
         ComponentInfo info;
         QList<PageRecord> pages;
     };
+
+    Result<QList<ComponentNode>> readNodes() const;
+    void onChangedElsewhere(const QList<qint64> &dossierIds, bool wholeStore);
 
     int componentRow(qint64 componentId) const;
     int pageRow(int componentRow, qint64 pageId) const;

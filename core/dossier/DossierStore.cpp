@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
 
@@ -668,6 +669,33 @@ void DossierStore::releaseThreadConnection()
 StoreNotifier *DossierStore::notifier() const
 {
     return d->notifier.get();
+}
+
+void DossierStore::watchForOutsideChanges(int intervalMs)
+{
+    if (!d->watcher) {
+        d->watcher = std::make_unique<store::StoreWatcher>(d->database, *d->notifier);
+        d->watcher->moveToThread(d->notifier->thread());
+    }
+    store::StoreWatcher *watcher = d->watcher.get();
+    QMetaObject::invokeMethod(
+        watcher, [watcher, intervalMs] { watcher->start(intervalMs); },
+        watcher->thread() == QThread::currentThread() ? Qt::DirectConnection : Qt::QueuedConnection);
+}
+
+void DossierStore::stopWatchingForOutsideChanges()
+{
+    if (!d->watcher)
+        return;
+    store::StoreWatcher *watcher = d->watcher.get();
+    QMetaObject::invokeMethod(
+        watcher, [watcher] { watcher->stop(); },
+        watcher->thread() == QThread::currentThread() ? Qt::DirectConnection : Qt::QueuedConnection);
+}
+
+bool DossierStore::isWatchingForOutsideChanges() const
+{
+    return d->watcher && d->watcher->isActive();
 }
 
 Result<std::optional<SeparationState>> DossierStore::separationState() const

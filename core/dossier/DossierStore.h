@@ -220,6 +220,17 @@ public:
     // Change notifications of this store object (owned by it, living in the thread that opened it).
     StoreNotifier *notifier() const;
 
+    // Makes commits by other processes (or other DossierStore objects on this folder) known through
+    // notifier()->changedElsewhere: every intervalMs the notifier's thread asks SQLite whether anyone
+    // else committed (PRAGMA data_version, no table read) and, when so, reads the new audit log entries
+    // (each committed change writes one in its transaction) minus this object's own. Off by default
+    // (a short-lived command needs none); a read-only store watches too. Call from the thread that
+    // opened the store; calling again changes the interval.
+    void watchForOutsideChanges(int intervalMs = kDefaultWatchIntervalMs);
+    void stopWatchingForOutsideChanges();
+    bool isWatchingForOutsideChanges() const;
+    static constexpr int kDefaultWatchIntervalMs = 300;
+
     QString expandTemplate(const DossierInfo &dossier, const ComponentInfo &component, int seq, const QString &ext,
                            const ScannedPage &page) const;
     static QString sanitizeName(const QString &name);

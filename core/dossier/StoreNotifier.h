@@ -12,8 +12,9 @@ namespace sohoa {
 // beginMoveRows / beginRemoveRows without asking the store again (positions are 1-based, as in
 // PageRecord).
 //
-// These cover changes made through this store object in this process only: another process (or
-// another DossierStore opened on the same folder) writing to the database is not seen here.
+// These cover changes made through this store object in this process only. What another process (or
+// another DossierStore opened on the same folder) commits is announced by changedElsewhere, and only
+// while DossierStore::watchForOutsideChanges is on.
 class StoreNotifier : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,13 @@ signals:
     void pageDeleted(const sohoa::PageRecord &page, int fromPosition);
     // The page is back at page.position (later pages moved down by one).
     void pageRestored(const sohoa::PageRecord &page);
+
+    // Commits made outside this store object (DossierStore::watchForOutsideChanges), a few hundred
+    // milliseconds late, from the notifier's thread: the dossiers they changed (ascending, each once),
+    // without the details; a model reads what it shows again and compares. wholeStore: something
+    // changed that no dossier id names (a scan batch's trace, a recovery, an index rebuilt under a
+    // read-only store): read everything again. Never sent for this object's own commits.
+    void changedElsewhere(const QList<qint64> &dossierIds, bool wholeStore);
 };
 
 } // namespace sohoa

@@ -9,6 +9,7 @@
 #include "core/dossier/internal/ManifestKeeper.h"
 #include "core/dossier/internal/StoreDatabase.h"
 #include "core/dossier/internal/StoreLease.h"
+#include "core/dossier/internal/StoreWatcher.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -75,6 +76,9 @@ struct DossierStore::Private
     // Runs `edit` on the page inside one BEGIN IMMEDIATE transaction, then records the audit entry
     // and the dossier's updated_at with it. Notifications are the caller's, after this returns.
     Result<PageChange> changePage(qint64 pageId, const std::function<Result<PageEdit>(const PageRecord &)> &edit);
+
+    // Last member: stopped and destroyed first, while the database and the notifier still exist.
+    std::unique_ptr<store::StoreWatcher> watcher;
 };
 
 } // namespace sohoa

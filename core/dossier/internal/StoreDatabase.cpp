@@ -233,16 +233,50 @@ Result<QVariant> StoreDatabase::scalar(const QString &sql, const QVariantList &a
     return q->next() ? q->value(0) : QVariant();
 }
 
+namespace {
+
+QString auditFingerprint(const QString &at, const QString &action, const QString &detail)
+{
+    return at + u'\n' + action + u'\n' + detail;
+}
+
+} // namespace
+
 Result<void> StoreDatabase::audit(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId) const
 {
+    const QString at = isoNow();
     auto r =
         exec(QStringLiteral(
                  "INSERT INTO audit_log (at, action, detail, dossier_id, page_id, actor) VALUES (?, ?, ?, ?, ?, ?)"),
-             {isoNow(), action, detail, dossierId ? QVariant(dossierId) : QVariant(),
-              pageId ? QVariant(pageId) : QVariant(), actorName()});
+             {at, action, detail, dossierId ? QVariant(dossierId) : QVariant(), pageId ? QVariant(pageId) : QVariant(),
+              actorName()});
     if (!r)
         return r.error();
+    QMutexLocker lock(&m_ownAuditMutex);
+    if (m_recordOwnAudit)
+        m_ownAudit.insert(r->lastInsertId().toLongLong(), auditFingerprint(at, action, detail));
     return {};
+}
+
+void StoreDatabase::setRecordingOwnAudit(bool on)
+{
+    QMutexLocker lock(&m_ownAuditMutex);
+    m_recordOwnAudit = on;
+    if (!on)
+        m_ownAudit.clear();
+}
+
+bool StoreDatabase::isOwnAudit(qint64 id, const QString &at, const QString &action, const QString &detail) const
+{
+    QMutexLocker lock(&m_ownAuditMutex);
+    const auto it = m_ownAudit.constFind(id);
+    return it != m_ownAudit.constEnd() && it.value() == auditFingerprint(at, action, detail);
+}
+
+void StoreDatabase::forgetOwnAuditUpTo(qint64 id)
+{
+    QMutexLocker lock(&m_ownAuditMutex);
+    m_ownAudit.removeIf([id](const auto &entry) { return entry.key() <= id; });
 }
 
 Result<DossierInfo> StoreDatabase::dossier(qint64 dossierId) const

@@ -6,6 +6,7 @@
 #include "core/common/Result.h"
 #include "core/dossier/DossierStore.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
@@ -77,6 +78,16 @@ public:
     Result<QVariant> scalar(const QString &sql, const QVariantList &args = {}) const;
     Result<void> audit(const QString &action, const QString &detail, qint64 dossierId, qint64 pageId) const;
 
+    // The audit entries written through this object, so that a watcher can tell them from other
+    // writers' (StoreWatcher). Recorded from the moment of the INSERT, before the commit, so that an
+    // entry is known as ours before anyone can read it. A rolled-back entry's id may later be taken by
+    // another writer (audit_log ids are rowids, not AUTOINCREMENT): an entry is ours only when its
+    // time, action and detail are also the ones recorded.
+    void setRecordingOwnAudit(bool on);
+    bool isOwnAudit(qint64 id, const QString &at, const QString &action, const QString &detail) const;
+    // Forgets the recorded entries up to `id` (the watcher has read past them).
+    void forgetOwnAuditUpTo(qint64 id);
+
     Result<DossierInfo> dossier(qint64 dossierId) const;
     Result<ComponentInfo> component(qint64 componentId) const;
     Result<PageRecord> page(qint64 pageId) const;
@@ -100,6 +111,9 @@ private:
     bool m_immutable = false;
     mutable QMutex m_mutex;
     mutable QSet<QString> m_connections;
+    mutable QMutex m_ownAuditMutex;
+    bool m_recordOwnAudit = false;
+    mutable QHash<qint64, QString> m_ownAudit; // id -> at, action, detail
 };
 
 } // namespace sohoa::store
