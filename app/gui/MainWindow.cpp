@@ -2,6 +2,7 @@
 
 #include "app/gui/ArchivePanel.h"
 #include "app/gui/CoverSheetDialog.h"
+#include "app/gui/DemoScanner.h"
 #include "app/gui/DeviceOptionsPanel.h"
 #include "app/gui/DossierPane.h"
 #include "app/gui/Icons.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("SoHoa — scan, sign and file records"));
     setWindowIcon(Icons::get(QStringLiteral("sohoa")));
+    if (m_options.demo)
+        m_demo = new DemoScanner(this); // before SANE starts: it sets SANE_CONFIG_DIR
     buildActions();
     buildLayout();
     buildMenus();
@@ -344,6 +347,8 @@ void MainWindow::openStore()
         return;
     }
     m_store = std::move(opened.value());
+    // sohoa-cli (or another window) may write to the same store: its commits reach the models too.
+    m_store->watchForOutsideChanges();
     m_thumbnails = new PageThumbnails(m_store->rootPath(), m_store->isReadOnly(), this);
     m_scan = std::make_unique<ScanController>(*m_store);
     connect(m_scan.get(), &ScanController::started, this, [this](workflows::ScanBatchJob *job) {
@@ -439,11 +444,7 @@ void MainWindow::detectDevices()
             for (const auto &d : std::as_const(m_devices))
                 m_deviceBox->addItem(QStringLiteral("%1 %2").arg(d.vendor, d.model).trimmed(), d.name);
             // The profile's device, else the last one used (by vendor and model), else the first.
-            const auto profiles = m_settings.profiles();
-            const int current = m_settings.currentProfile();
-            scanner::DeviceInfo chosen;
-            if (current >= 0 && current < profiles.size())
-                chosen = workflows::pickDevice(profiles.at(current), m_devices);
+            scanner::DeviceInfo chosen = workflows::pickDevice(currentProfile(), m_devices);
             if (chosen.name.isEmpty()) {
                 workflows::ScanProfile last;
                 const scanner::DeviceInfo remembered = m_settings.lastDevice();
@@ -498,10 +499,24 @@ std::shared_ptr<scanner::DeviceSession> MainWindow::deviceSession()
     return m_session;
 }
 
+QList<workflows::ScanProfile> MainWindow::profiles() const
+{
+    QList<workflows::ScanProfile> list = m_settings.profiles();
+    if (m_demo && m_demo->isReady())
+        list.prepend(m_demo->profile());
+    return list;
+}
+
+workflows::ScanProfile MainWindow::currentProfile() const
+{
+    const auto list = profiles();
+    return list.value(std::clamp(m_settings.currentProfile(), 0, int(list.size()) - 1));
+}
+
 void MainWindow::refreshProfiles()
 {
     m_profileBox->clear();
-    const auto profiles = m_settings.profiles();
+    const auto profiles = this->profiles();
     for (int i = 0; i < profiles.size(); ++i) {
         m_profileBox->addItem(profiles.at(i).name);
         if (QAction *a = action(QStringLiteral("profile%1").arg(i + 1)))
@@ -518,12 +533,15 @@ void MainWindow::refreshProfiles()
 
 void MainWindow::chooseProfile(int index)
 {
-    const auto profiles = m_settings.profiles();
+    const auto profiles = this->profiles();
     if (index < 0 || index >= profiles.size())
         return;
     m_settings.setCurrentProfile(index);
     m_profileBox->setCurrentIndex(index);
     m_archive->setProfileName(profiles.at(index).name, !profiles.at(index).separation.isEmpty());
+    // The profile's scanner, found again by vendor and model if its bus path changed.
+    if (const scanner::DeviceInfo d = workflows::pickDevice(profiles.at(index), m_devices); !d.name.isEmpty())
+        chooseDeviceByName(d.name);
     statusBar()->showMessage(tr("Profile: %1").arg(profiles.at(index).name), 4000);
 }
 
@@ -636,9 +654,7 @@ void MainWindow::startScan(int insertAt, bool replace, int maxPages)
                    {{tr("Redetect"), [this] { detectDevices(); }, QStringLiteral("redetectScan")}});
         return;
     }
-    const auto profiles = m_settings.profiles();
-    const workflows::ScanProfile profile = profiles.value(std::clamp(m_settings.currentProfile(), 0,
-                                                                     int(profiles.size()) - 1));
+    const workflows::ScanProfile profile = currentProfile();
     auto request = profile.toRequest(currentDevice(), dossier.value().code, m_pages->currentComponentName());
     if (!request) {
         showError(QStringLiteral("scan"), request.error());
@@ -658,6 +674,8 @@ void MainWindow::startScan(int insertAt, bool replace, int maxPages)
 void MainWindow::scanFinished(const workflows::ScanReport &report)
 {
     updateActions();
+    if (m_demo)
+        m_demo->advance();
     const int saved = int(report.savedPages.size());
     const Error &error = report.error;
     if (error.isError() && error.code() != ErrorCode::Cancelled) {
@@ -829,9 +847,7 @@ void MainWindow::startBatch()
 {
     if (!m_store || !m_scan || m_scan->isRunning())
         return;
-    const auto profiles = m_settings.profiles();
-    const workflows::ScanProfile profile = profiles.value(std::clamp(m_settings.currentProfile(), 0,
-                                                                     int(profiles.size()) - 1));
+    const workflows::ScanProfile profile = currentProfile();
     if (currentDevice().isEmpty()) {
         showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
                    tr("No scanner is chosen. Connect and switch on the scanner, then press Redetect."));

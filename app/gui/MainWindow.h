@@ -30,6 +30,7 @@ struct ScanReport;
 namespace sohoa::gui {
 
 class ArchivePanel;
+class DemoScanner;
 class DeviceOptionsPanel;
 class DossierPane;
 class JobBar;
@@ -99,6 +100,9 @@ private:
     void refreshProfiles();
     void chooseProfile(int index);
     void updateActions();
+    // The profiles to choose from: the settings', after the demo's own in demo mode.
+    QList<workflows::ScanProfile> profiles() const;
+    workflows::ScanProfile currentProfile() const;
 
     // Counter desk.
     void newDossier();
@@ -160,6 +164,7 @@ private:
     QPointer<workflows::Job> m_exportJob;
     QString m_lastExport;
     bool m_detecting = false;
+    DemoScanner *m_demo = nullptr;
 };
 
 } // namespace sohoa::gui

@@ -24,33 +24,6 @@
 
 namespace {
 
-// --demo: SANE's virtual scanners (`test` with an A4 feeder, `pnm`) instead of the machine's own, in a
-// private configuration folder that lives as long as the process.
-std::unique_ptr<QTemporaryDir> demoScanners()
-{
-    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/sohoa-demo-sane-XXXXXX"));
-    if (!dir->isValid())
-        return nullptr;
-    QFile dll(dir->filePath(QStringLiteral("dll.conf")));
-    if (dll.open(QIODevice::WriteOnly))
-        dll.write("test\npnm\n");
-    QFile system(QStringLiteral("/etc/sane.d/test.conf"));
-    QFile test(dir->filePath(QStringLiteral("test.conf")));
-    if (system.open(QIODevice::ReadOnly) && test.open(QIODevice::WriteOnly)) {
-        for (QByteArray line : system.readAll().split('\n')) {
-            if (line.startsWith("geometry_max"))
-                line = "geometry_max 400.0";
-            else if (line.startsWith("br_x"))
-                line = "br_x 210.0";
-            else if (line.startsWith("br_y"))
-                line = "br_y 297.0";
-            test.write(line + '\n');
-        }
-    }
-    qputenv("SANE_CONFIG_DIR", QFile::encodeName(dir->path()));
-    return dir;
-}
-
 bool applyLanguage(const QString &setting)
 {
     if (setting == u"vi")
@@ -99,7 +72,6 @@ int main(int argc, char *argv[])
     options.storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
                                                               : qEnvironmentVariable("SOHOA_STORE");
     options.demo = parser.isSet(QStringLiteral("demo"));
-    std::unique_ptr<QTemporaryDir> demoDir = options.demo ? demoScanners() : nullptr;
 
     // A language switch in the settings builds the window again in the new language (no batch runs:
     // the settings dialog is modal over an idle window or the switch waits for the next start).
@@ -120,7 +92,6 @@ int main(int argc, char *argv[])
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // As sohoa-cli: a SANE backend may leave a libc lock taken in its reader thread; every page
         // and the store are closed and synced by now.
-        demoDir.reset();
         std::fflush(nullptr);
         std::_Exit(status);
     }

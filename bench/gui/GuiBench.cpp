@@ -1,0 +1,228 @@
+// sohoa-gui-bench: what the window costs while work runs, measured inside the real MainWindow
+// (offscreen platform, SANE's test scanner, a temporary store):
+//   scan   N pages of 300 dpi colour A4 from the test feeder (F5 per feeder load): the longest
+//          event-loop stall (a 5 ms heartbeat timer) and, per page, the time from "saved" to its
+//          thumbnail being ready;
+//   large  a dossier of N pages: time from choosing it to the first thumbnails, the longest stall
+//          while scrolling the grid from top to bottom, peak RSS.
+// Prints one JSON object per measurement. Used by bench/gui_bench.sh; not a test.
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/DossierPane.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageThumbnails.h"
+#include "app/gui/PagesPane.h"
+#include "app/gui/ScanController.h"
+#include "app/workflows/DossierSetup.h"
+#include "app/workflows/Job.h"
+#include "core/dossier/DossierStore.h"
+#include "core/imaging/PageEncoder.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace sohoa;
+
+namespace {
+
+// The longest gap between ticks of a 5 ms timer while it runs.
+class Heartbeat : public QObject
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last)
+                m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_longest = m_last = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    double longestMs() const { return m_longest / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+void print(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+int benchScan(gui::MainWindow &window, int pages)
+{
+    auto made = workflows::createDossier(*window.store(), {QStringLiteral("H15.50.05.13-261130-9001"), false, {}, {}, {}});
+    if (!made)
+        return 1;
+    window.dossierPane()->selectDossier(made.value().dossier.id);
+    QTest::qWait(200);
+    QHash<QString, qint64> savedAt; // sha256 -> ns
+    QList<double> latencies;
+    QElapsedTimer clock;
+    clock.start();
+    // The thumbnail of a page saved during the batch: asked for by the grid as it paints.
+    QObject::connect(window.scanController(), &gui::ScanController::pageSaved, &window,
+                     [&](const PageRecord &page) { savedAt.insert(page.sha256, clock.nsecsElapsed()); });
+    auto *thumbnails = window.findChild<gui::PageThumbnails *>();
+    QObject::connect(thumbnails, &gui::PageThumbnails::ready, &window, [&](const QString &sha) {
+        if (const auto it = savedAt.find(sha); it != savedAt.end()) {
+            latencies << (clock.nsecsElapsed() - *it) / 1e6;
+            savedAt.erase(it);
+        }
+    });
+    Heartbeat heartbeat;
+    heartbeat.start();
+    int saved = 0;
+    QElapsedTimer wall;
+    wall.start();
+    while (saved < pages) {
+        QSignalSpy finished(window.scanController(), &gui::ScanController::finished);
+        QTest::keyClick(window.pagesPane()->view(), Qt::Key_F5);
+        if (!finished.wait(300000))
+            return 2;
+        const auto report = finished.first().at(0).value<workflows::ScanReport>();
+        if (report.error.isError())
+            return 3;
+        saved += int(report.savedPages.size());
+    }
+    QTest::qWait(1500); // the last thumbnails
+    std::sort(latencies.begin(), latencies.end());
+    print({{QStringLiteral("measure"), QStringLiteral("scan")},
+           {QStringLiteral("pages"), saved},
+           {QStringLiteral("seconds"), wall.elapsed() / 1000.0},
+           {QStringLiteral("longest_stall_ms"), heartbeat.longestMs()},
+           {QStringLiteral("thumbnails"), int(latencies.size())},
+           {QStringLiteral("thumbnail_latency_median_ms"), latencies.isEmpty() ? -1 : latencies.at(latencies.size() / 2)},
+           {QStringLiteral("thumbnail_latency_max_ms"), latencies.isEmpty() ? -1 : latencies.last()},
+           {QStringLiteral("peak_rss_mb"), peakRssMb()}});
+    return 0;
+}
+
+int benchLarge(gui::MainWindow &window, int pages)
+{
+    // A dossier of `pages` A4 200 dpi colour JPEG pages, each a little different (saved through the store).
+    auto made = workflows::createDossier(*window.store(), {QStringLiteral("H15.50.05.13-261130-9002"), false, {}, {}, {}});
+    if (!made)
+        return 1;
+    const ComponentInfo component = made.value().components.first();
+    QImage base(1654, 2339, QImage::Format_RGB888);
+    base.fill(QColor(250, 248, 240));
+    for (int y = 100; y < 2200; y += 40)
+        for (int x = 150; x < 1500; x += 6)
+            base.setPixelColor(x, y + (x % 7), QColor(40, 40, 40));
+    for (int i = 0; i < pages; ++i) {
+        QImage page = base;
+        page.setPixelColor(10 + i % 1000, 10, Qt::black);
+        ScannedPage scanned;
+        scanned.image = page;
+        scanned.dpi = 200;
+        scanned.mode = ColorMode::Color;
+        auto encoded = PageEncoder::encode(scanned, ImageProfile{});
+        if (!encoded || !window.store()->savePage(component, scanned, encoded.value()))
+            return 2;
+    }
+    // Another dossier first, so that choosing this one is what is measured.
+    auto other = workflows::createDossier(*window.store(), {QStringLiteral("H15.50.05.13-261130-9003"), false, {}, {}, {}});
+    window.dossierPane()->selectDossier(other.value().dossier.id);
+    QTest::qWait(300);
+    auto *thumbnails = window.findChild<gui::PageThumbnails *>();
+    QSignalSpy ready(thumbnails, &gui::PageThumbnails::ready);
+    Heartbeat heartbeat;
+    heartbeat.start();
+    QElapsedTimer clock;
+    clock.start();
+    window.dossierPane()->selectDossier(made.value().dossier.id);
+    if (!ready.wait(30000))
+        return 3;
+    const double firstMs = clock.nsecsElapsed() / 1e6;
+    QTest::qWait(1000);
+    const double selectStall = heartbeat.longestMs();
+    heartbeat.start();
+    QScrollBar *bar = window.pagesPane()->view()->verticalScrollBar();
+    const int steps = 200;
+    for (int s = 0; s <= steps; ++s) {
+        bar->setValue(bar->maximum() * s / steps);
+        QTest::qWait(20);
+    }
+    QTest::qWait(1000);
+    print({{QStringLiteral("measure"), QStringLiteral("large")},
+           {QStringLiteral("pages"), pages},
+           {QStringLiteral("first_thumbnail_ms"), firstMs},
+           {QStringLiteral("longest_stall_selecting_ms"), selectStall},
+           {QStringLiteral("longest_stall_scrolling_ms"), heartbeat.longestMs()},
+           {QStringLiteral("thumbnails_made"), int(ready.size())},
+           {QStringLiteral("peak_rss_mb"), peakRssMb()}});
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = QApplication::arguments();
+    if (args.size() < 3) {
+        std::fprintf(stderr, "usage: sohoa-gui-bench scan|large PAGES\n");
+        return 2;
+    }
+    QTemporaryDir dir;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(QStringLiteral("config"))));
+    workflows::Job::registerMetaTypes();
+    {
+        gui::AppSettings settings;
+        workflows::ScanProfile profile;
+        profile.name = QStringLiteral("bench");
+        profile.deviceName = QStringLiteral("test:0");
+        profile.source = QStringLiteral("adf");
+        profile.resolution = 300;
+        settings.setProfiles({profile});
+        settings.setLastDevice({QStringLiteral("test:0"), {}, {}, {}});
+    }
+    gui::WindowOptions options;
+    options.storePath = dir.filePath(QStringLiteral("store"));
+    gui::MainWindow window(options);
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitFor([&] { return window.storeOpened() && !window.devices().isEmpty(); }, 30000))
+        return 4;
+    window.chooseDeviceByName(QStringLiteral("test:0"));
+    const int pages = args.at(2).toInt();
+    const int status = args.at(1) == u"scan" ? benchScan(window, pages) : benchLarge(window, pages);
+    std::fflush(nullptr);
+    std::_Exit(status); // as the programs: SANE's backends are left as they are
+}
