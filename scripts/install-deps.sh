@@ -9,7 +9,7 @@ build_pkgs=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
-    libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2
+    libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2 libpoppler-qt6-dev
     qt6-l10n-tools qt6-tools-dev
 )
 # Independent checkers and the virtual scanners' front end used by the tests.

@@ -21,6 +21,7 @@ int exitStatus(const Error &error)
     case ErrorCode::FileNotFound:
     case ErrorCode::FolderNotFound:
     case ErrorCode::StoreRebuildNotNeeded: // nothing to do unless asked with --force
+    case ErrorCode::PreviewPageOutOfRange:
         return 2;
     // the scanner
     case ErrorCode::ScannerInitFailed:
@@ -70,6 +71,10 @@ int exitStatus(const Error &error)
     case ErrorCode::PdfEncrypted:
     case ErrorCode::PdfUnsupported:
     case ErrorCode::PdfCertifiedNoChanges:
+    case ErrorCode::PreviewTimedOut:
+    case ErrorCode::PreviewTooLarge:
+    case ErrorCode::PreviewDamaged:
+    case ErrorCode::PreviewNeedsPassword:
         return 6;
     // keys and signing
     case ErrorCode::KeyFileUnreadable:
@@ -90,8 +95,9 @@ int exitStatus(const Error &error)
     case ErrorCode::VerificationFailed:
     case ErrorCode::AppearanceFailed:
         return 7;
-    // a bug
+    // a bug, or a broken installation
     case ErrorCode::Internal:
+    case ErrorCode::PreviewHelperMissing:
         return 70;
     // cancelled, as after SIGINT
     case ErrorCode::Cancelled:

@@ -270,6 +270,27 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The store's index opens without error, so there is nothing to rebuild and "
                                        "nothing was changed. To rebuild it anyway from the files (the current index "
                                        "is kept aside), add --force.")},
+
+    {ErrorCode::PreviewTimedOut, "preview-timed-out",
+     QT_TRANSLATE_NOOP("sohoa::Error", "Showing the page took too long and was stopped: the PDF may be damaged or "
+                                       "made to overload programs that open it. The file was not changed; open it "
+                                       "with another program or ask the sender for a new copy.")},
+    {ErrorCode::PreviewTooLarge, "preview-too-large",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The page is too large to show within the memory allowed for previews. Show "
+                                       "it smaller (a lower zoom or resolution); the file was not changed.")},
+    {ErrorCode::PreviewDamaged, "preview-damaged",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The PDF file is damaged or is not a PDF, so its page cannot be shown. Ask the "
+                                       "sender for a new copy; the file was not changed.")},
+    {ErrorCode::PreviewNeedsPassword, "preview-needs-password",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The PDF is protected by a password and its pages cannot be shown without it. "
+                                       "Enter the password (the user or the owner password), then try again.")},
+    {ErrorCode::PreviewPageOutOfRange, "preview-page-out-of-range",
+     QT_TRANSLATE_NOOP("sohoa::Error",
+                       "The PDF has no page with this number. Choose a page from 1 to the number of pages.")},
+    {ErrorCode::PreviewHelperMissing, "preview-helper-missing",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The page preview program (sohoa-render) was not found or could not be "
+                                       "started, so pages cannot be shown. Reinstall SoHoa; other work is not "
+                                       "affected.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -109,6 +109,14 @@ enum class ErrorCode
     StoreReadOnly,
     StoreNeedsUpgrade,
     StoreRebuildNotNeeded,
+
+    // PDF preview (issue 11): a page rendered by the sohoa-render helper under a time and memory limit
+    PreviewTimedOut,
+    PreviewTooLarge,
+    PreviewDamaged,
+    PreviewNeedsPassword,
+    PreviewPageOutOfRange,
+    PreviewHelperMissing,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -42,6 +42,9 @@ private Q_SLOTS:
         QTest::newRow("output") << ErrorCode::OutputExists << 5;
         QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
         QTest::newRow("key") << ErrorCode::WrongPin << 7;
+        QTest::newRow("preview of a hostile pdf") << ErrorCode::PreviewTimedOut << 6;
+        QTest::newRow("preview page out of range") << ErrorCode::PreviewPageOutOfRange << 2;
+        QTest::newRow("preview helper missing") << ErrorCode::PreviewHelperMissing << 70;
         QTest::newRow("internal") << ErrorCode::Internal << 70;
         QTest::newRow("cancelled, as after SIGINT") << ErrorCode::Cancelled << 130;
     }

@@ -95,9 +95,12 @@ private Q_SLOTS:
             {QStringLiteral("core"), {QStringLiteral("core")}},
             {QStringLiteral("scanner"), {QStringLiteral("core"), QStringLiteral("scanner")}},
             {QStringLiteral("signing"), {QStringLiteral("core"), QStringLiteral("signing")}},
+            // The PDF render helper links nothing of ours (a hostile file reaches no more than Poppler); its
+            // protocol header is what the preview job shares with it.
+            {QStringLiteral("app/render"), {QStringLiteral("app/render")}},
             {QStringLiteral("app/workflows"),
              {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
-              QStringLiteral("app/workflows")}},
+              QStringLiteral("app/workflows"), QStringLiteral("app/render")}},
             {QStringLiteral("app/cli"),
              {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
               QStringLiteral("app/workflows"), QStringLiteral("app/cli")}},
