@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The main job until the GUI exists: installs what is missing, builds, scans five pages from SANE's
-# built-in virtual scanner through its document feeder into a demo dossier, exports the PDF and
-# prints its path.
+# The main job: installs what is missing, builds, and starts the workstation in demo mode (SANE's
+# virtual scanners, fed with sample pages it draws). On a machine without a display it says so and
+# runs the command-line demo instead: five pages from the virtual scanner's document feeder into a
+# demo dossier, exported as a PDF whose path it prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh build
 build_dir=$(scripts/build.sh | tail -n 1)
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec "$build_dir/app/gui/sohoa" --demo ${SOHOA_STORE:+--store "$SOHOA_STORE"}
+fi
+echo "No display (DISPLAY is empty): running the command-line demo instead of the window." >&2
+echo "Không có màn hình (DISPLAY trống): chạy bản trình diễn dòng lệnh thay cho cửa sổ." >&2
 
 # A private SANE configuration with the virtual `test` backend set up for A4 pages.
 sane_dir=$(mktemp -d)

@@ -10,12 +10,15 @@ build_pkgs=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
     libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2 libpoppler-qt6-dev
-    qt6-l10n-tools qt6-tools-dev
+    qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
-test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools)
+test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm)
 # Peer tools the benchmarks compare against.
-bench_pkgs=(img2pdf time bc libnss3-tools)
+bench_pkgs=(img2pdf time bc libnss3-tools dbus
+    simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts
+    qml-module-qtquick-window2 qml-module-qtquick-controls2 qml-module-qtquick2 qml-module-qt-labs-platform
+    qml-module-qtqml-models2 qml-module-org-kde-purpose)
 
 case "$profile" in
     build) wanted=("${build_pkgs[@]}") ;;

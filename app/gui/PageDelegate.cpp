@@ -101,6 +101,9 @@ void PageDelegate::paintPage(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(QColor(0x90, 0xa4, 0xae));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(target);
+    } else if (m_thumbnails->isFailed(index.data(DossierPagesModel::Sha256Role).toString())) {
+        painter->setPen(QColor(0xc6, 0x28, 0x28));
+        painter->drawText(imageArea, Qt::AlignCenter | Qt::TextWordWrap, tr("Page file missing or damaged:\nrescan it (Ctrl+F5)"));
     } else {
         painter->setPen(QColor(0x90, 0xa4, 0xae));
         painter->drawText(imageArea, Qt::AlignCenter, tr("…"));

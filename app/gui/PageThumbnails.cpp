@@ -1,57 +1,42 @@
 #include "app/gui/PageThumbnails.h"
 
-#include <QImageReader>
-#include <QPointer>
-#include <QThreadPool>
+#include "core/imaging/ThumbnailCache.h"
 
 namespace sohoa::gui {
 
-PageThumbnails::PageThumbnails(const QString &, bool, QObject *parent) : QObject(parent), m_pool(new QThreadPool(this))
+PageThumbnails::PageThumbnails(const QString &storeRoot, bool readOnly, QObject *parent)
+    : QObject(parent), m_cache(nullptr)
 {
-    m_pool->setMaxThreadCount(1);
-    m_memory.setMaxCost(64 * 1024 * 1024);
-}
-
-PageThumbnails::~PageThumbnails()
-{
-    m_pool->clear();
-    m_pool->waitForDone();
-}
-
-QImage PageThumbnails::get(const QString &path, const QString &sha256, qint64)
-{
-    if (const QImage *image = m_memory.object(sha256))
-        return *image;
-    if (m_pending.contains(sha256) || m_failed.contains(sha256))
-        return {};
-    m_pending.insert(sha256);
-    QPointer<PageThumbnails> self(this);
-    m_pool->start([self, path, sha256] {
-        QImageReader reader(path);
-        const QSize full = reader.size();
-        if (full.isValid())
-            reader.setScaledSize(full.scaled(kSide, kSide, Qt::KeepAspectRatio));
-        QImage image = reader.read();
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, sha256, image] {
-            if (!self)
-                return;
-            self->m_pending.remove(sha256);
-            if (image.isNull())
-                self->m_failed.insert(sha256);
-            else
-                self->m_memory.insert(sha256, new QImage(image), int(image.sizeInBytes()));
-            Q_EMIT self->ready(sha256);
-        });
+    ThumbnailCache::Options options;
+    options.folder = ThumbnailCache::defaultFolder(storeRoot, readOnly);
+    // One decoder: the other core stays with the scanner pipeline while the feeder runs.
+    options.threads = 1;
+    m_cache = new ThumbnailCache(options, this);
+    connect(m_cache, &ThumbnailCache::thumbnailReady, this, [this](const QString &sha256, int side) {
+        if (side == kSide)
+            Q_EMIT ready(sha256);
     });
-    return {};
+    connect(m_cache, &ThumbnailCache::thumbnailFailed, this, [this](const QString &sha256, int side) {
+        if (side != kSide)
+            return;
+        m_failed.insert(sha256);
+        Q_EMIT ready(sha256);
+    });
+}
+
+PageThumbnails::~PageThumbnails() = default;
+
+QImage PageThumbnails::get(const QString &path, const QString &sha256, qint64 size)
+{
+    if (m_failed.contains(sha256))
+        return {};
+    return m_cache->request({path, sha256, size}, kSide);
 }
 
 void PageThumbnails::cancelPending()
 {
-    m_pool->clear();
-    m_pending.clear();
+    m_cache->cancelPending();
+    m_failed.clear(); // another look (a rescan, a restored file) may succeed
 }
 
 } // namespace sohoa::gui

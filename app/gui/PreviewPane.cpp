@@ -138,6 +138,7 @@ void PreviewPane::showPdf(const QString &path, int page)
     workflows::PdfPreviewRequest request;
     request.pdfPath = path;
     request.page = page;
+    request.timeoutMs = m_pdfTimeoutMs;
     request.targetWidth = std::max(600, int(m_view->viewport()->width() * devicePixelRatioF() * 1.5));
     auto *job = new workflows::PdfPreviewJob(std::move(request), this);
     m_pdfJob = job;

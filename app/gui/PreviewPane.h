@@ -34,6 +34,8 @@ public:
     int pdfPage() const { return m_pdfPage; }
     int pdfPageCount() const { return m_pdfPageCount; }
     bool isBusy() const;
+    // The wall-clock limit of one PDF page render (default 15 s).
+    void setPdfTimeoutMs(int ms) { m_pdfTimeoutMs = ms; }
 
 Q_SIGNALS:
     void shown(); // an image or a message is on screen for the last request
@@ -53,6 +55,7 @@ private:
     int m_pdfPageCount = 0;
     QPointer<workflows::PdfPreviewJob> m_pdfJob;
     bool m_loading = false;
+    int m_pdfTimeoutMs = 15000;
 };
 
 } // namespace sohoa::gui

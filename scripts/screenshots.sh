@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Screenshots of the workstation's main screens in Vietnamese and English, for the README and for
+# looking at what was built: a private X server (Xvfb), the demo scanners, real key presses (xdotool)
+# the way an officer works (Ctrl+N, the code, Enter, F5 …), and the screen saved as PNG.
+# Usage: scripts/screenshots.sh [OUTPUT_DIR]   (default docs/screenshots; SOHOA_BUILD=DIR reuses a build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/screenshots}"
+scripts/install-deps.sh test
+build_dir="${SOHOA_BUILD:-$(scripts/build.sh | tail -n 1)}"
+sohoa="$PWD/$build_dir/app/gui/sohoa"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+for n in $(seq 95 140); do [ -e "/tmp/.X$n-lock" ] || break; done
+Xvfb ":$n" -screen 0 1366x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 200); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+export DISPLAY=":$n" QT_QPA_PLATFORM=xcb
+
+shot() { xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$1"; echo "  $1"; }
+key() { xdotool key --delay 60 "$@"; sleep 0.4; }
+wait_for() { # wait_for SECONDS COMMAND...: until the command succeeds
+    local until=$((SECONDS + $1)); shift
+    until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $until ] || return 1; sleep 0.2; done
+}
+
+for lang in vi en; do
+    home="$work/home-$lang"
+    mkdir -p "$home/.config/SoHoa"
+    cat > "$home/.config/SoHoa/sohoa.conf" <<CONF
+[ui]
+language=$lang
+
+[codes]
+agencyPrefix=H15.50.05.13
+
+[export]
+folder=$home/exports
+
+[window]
+CONF
+    store="$work/store-$lang"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
+        "$sohoa" --demo --store "$store" 2>/dev/null &
+    app_pid=$!
+    wait_for 20 xdotool search --onlyvisible --pid "$app_pid"
+    win=$(xdotool search --onlyvisible --pid "$app_pid" | head -n 1)
+    xdotool windowsize "$win" 1366 800 windowmove "$win" 0 0 windowfocus --sync "$win"
+    sleep 2 # the store opens and the scanners are found after the window shows
+    echo "$lang:"
+    # New dossier: Ctrl+N, the suggested code, the first procedure.
+    key ctrl+n
+    key Tab Tab Tab Tab
+    xdotool type --delay 20 "Nguyễn Văn An" 2>/dev/null || true
+    sleep 0.3
+    shot "$out/$lang-new-dossier.png"
+    key Return
+    # Three pages into the first component, two into the second, a page turned, one deleted.
+    for _ in 1 2 3; do key F5; sleep 2.5; done
+    key ctrl+Next
+    for _ in 1 2; do key F5; sleep 2.5; done
+    key ctrl+Prior Right Right ctrl+bracketright
+    sleep 1
+    shot "$out/$lang-counter-desk.png"
+    key ctrl+e
+    sleep 4
+    shot "$out/$lang-exported.png"
+    key ctrl+comma
+    sleep 1
+    shot "$out/$lang-settings.png"
+    key Escape
+    key F1
+    sleep 1
+    shot "$out/$lang-help.png"
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+done
