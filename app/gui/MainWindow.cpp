@@ -81,8 +81,18 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The undo stack's commands and its signals refer to the store: both go before it. The panes
+    // tell nothing more to a window being taken down.
+    for (QObject *pane : {static_cast<QObject *>(m_pages), static_cast<QObject *>(m_dossiers),
+                          static_cast<QObject *>(m_preview)})
+        disconnect(pane, nullptr, this, nullptr);
+    disconnect(m_undo, nullptr, this, nullptr);
+    delete m_undo;
+    m_undo = nullptr;
     m_scan.reset(); // cancels a running batch and waits: saved pages stay saved
     delete m_exportJob.data();
+    if (m_store)
+        m_settings.setSessionRunning(false); // an orderly end, with or without a close event
     m_pages->setStore(nullptr, nullptr);
     m_dossiers->setStore(nullptr);
 }
@@ -206,6 +216,13 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a("help"));
 
+    // Short words under the toolbar icons; the menus keep the full sentences.
+    const QList<std::pair<const char *, QString>> shortTexts{
+        {"newDossier", tr("New")},       {"scan", tr("Scan")},           {"rescan", tr("Rescan")},
+        {"export", tr("Export")},        {"rotateLeft", tr("Left")},     {"rotateRight", tr("Right")},
+        {"delete", tr("Delete")},        {"undo", tr("Undo")},           {"redo", tr("Redo")}};
+    for (const auto &[name, text] : shortTexts)
+        a(name)->setIconText(text);
     QToolBar *bar = addToolBar(tr("Counter desk"));
     bar->setObjectName(QStringLiteral("deskToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
@@ -307,7 +324,10 @@ void MainWindow::removeBanner(const QString &subject)
 
 void MainWindow::showError(const QString &subject, const Error &error)
 {
-    showBanner(subject, Banner::Kind::Error, error.message());
+    // The sentence says what to do; the detail (an option, a path) says where.
+    const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
+    showBanner(subject, Banner::Kind::Error,
+               detailAdds ? QStringLiteral("%1 (%2)").arg(error.message(), error.detail()) : error.message());
     statusBar()->showMessage(error.message(), 10000);
 }
 
@@ -547,6 +567,8 @@ void MainWindow::chooseProfile(int index)
 
 void MainWindow::updateActions()
 {
+    if (!m_undo)
+        return; // being destroyed
     const bool store = m_store != nullptr;
     const bool writable = store && !m_store->isReadOnly();
     const bool dossier = store && m_pages->dossierId() != 0;
@@ -604,8 +626,11 @@ void MainWindow::newDossier()
         g_hasNextNewDossierAnswer = false;
         dialog.codeField()->setText(g_nextNewDossierAnswer);
         dialog.accept();
-    } else if (dialog.exec() != QDialog::Accepted) {
-        return;
+    } else {
+        const int answer = dialog.exec();
+        activateWindow(); // the keyboard back to the window (no window manager gives it back by itself)
+        if (answer != QDialog::Accepted)
+            return;
     }
     if (dialog.result().dossier.id == 0)
         return;
@@ -686,7 +711,10 @@ void MainWindow::scanFinished(const workflows::ScanReport &report)
                     << Banner::Button{tr("Finish"), [this] { m_scan->finish(); updateActions(); },
                                       QStringLiteral("finishScan")};
         }
-        showBanner(QStringLiteral("scan"), Banner::Kind::Warning, error.message() + u' ' + what, buttons);
+        const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
+        showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
+                   error.message() + (detailAdds ? QStringLiteral(" (%1)").arg(error.detail()) : QString()) + u' ' + what,
+                   buttons);
         statusBar()->showMessage(error.message(), 10000);
         return;
     }
@@ -885,7 +913,9 @@ void MainWindow::continueBatch()
 void MainWindow::coverSheets()
 {
     CoverSheetDialog dialog(m_settings.exportFolder(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    const int answer = dialog.exec();
+    activateWindow();
+    if (answer != QDialog::Accepted)
         return;
     showBanner(QStringLiteral("coversheets"), Banner::Kind::Positive,
                tr("%n cover sheet file(s) written to %1", nullptr, int(dialog.written().size()))
@@ -898,7 +928,9 @@ void MainWindow::coverSheets()
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, this);
-    if (dialog.exec() != QDialog::Accepted)
+    const int answer = dialog.exec();
+    activateWindow();
+    if (answer != QDialog::Accepted)
         return;
     refreshProfiles();
     if (dialog.storeChanged() && !(m_scan && m_scan->isRunning())) {

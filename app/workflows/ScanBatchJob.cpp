@@ -215,9 +215,14 @@ Result<void> ScanPipeline::continueLastSeparatedBatch()
     auto last = m_store.separationState();
     if (!last)
         return last.error();
-    if (!last->has_value())
+    if (!last->has_value()) {
+        // A box of QR-separated dossiers starts with its first cover sheet, which names the dossier
+        // (handleSheet refuses a page that comes before it). Other kinds of sheets name no dossier.
+        if (m_request.separation.mode == SeparationSettings::Mode::Qr)
+            return {};
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("no dossier given and no earlier separated batch in this store"));
+    }
     const SeparationState &state = last->value();
     auto dossier = m_store.dossier(state.dossierCode);
     if (!dossier)
@@ -445,6 +450,15 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
         ev.sheet = m_sheetIndex;
         ev.kind = QStringLiteral("every");
         record(ev);
+    }
+    if (m_target.dossier.code.isEmpty()) {
+        stop(Error::withHint(ErrorCode::InvalidArgument, "sohoa::workflows::ScanBatchJob",
+                             QT_TRANSLATE_NOOP("sohoa::workflows::ScanBatchJob",
+                                               "Sheet %1 is not a cover sheet, and no dossier was chosen: put the "
+                                               "dossier's cover sheet first (or choose the dossier) and scan from "
+                                               "that sheet again."),
+                             {QString::number(m_sheetIndex)}));
+        return false;
     }
     if (auto r = ensureTarget(); !r) {
         stop(r.error());

@@ -10,6 +10,7 @@
 #include "app/gui/ArchivePanel.h"
 #include "app/gui/Banner.h"
 #include "app/gui/CoverSheetDialog.h"
+#include "app/gui/DossierPane.h"
 #include "app/gui/PagesPane.h"
 #include "app/workflows/Job.h"
 #include "core/dossier/DossierStore.h"
@@ -17,7 +18,11 @@
 #include "scanner/ScannerDevice.h"
 
 #include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QApplication>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -81,6 +86,8 @@ private slots:
         });
         window.action(QStringLiteral("coverSheets"))->trigger();
         QVERIFY(answered);
+        window.activateWindow(); // the keyboard goes back to the window once the dialog is gone
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         const QString firstPdf = folder + QStringLiteral("/") + kFirst + QStringLiteral("-cover.pdf");
         const QString secondPdf = folder + QStringLiteral("/") + kSecond + QStringLiteral("-cover.pdf");
         QVERIFY(QFile::exists(firstPdf));
@@ -93,8 +100,15 @@ private slots:
         QTemporaryDir work2;
         const QList<QImage> secondCovers = test::renderPdf(secondPdf, 200, work2.path());
         QCOMPARE(secondCovers.size(), 2); // one sheet per component
+        // Document pages only (truth.json: some corpus pages are cover sheets of other dossiers).
         const QString dir = QStringLiteral(SOHOA_CORPUS_DIR "/scans/");
-        const QStringList documents = QDir(dir).entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+        QFile truthFile(dir + QStringLiteral("truth.json"));
+        QVERIFY(truthFile.open(QIODevice::ReadOnly));
+        QStringList documents;
+        for (const QJsonValue &v : QJsonDocument::fromJson(truthFile.readAll()).object().value(QStringLiteral("pages")).toArray()) {
+            if (v.toObject().value(QStringLiteral("kind")).toString() == u"document")
+                documents << v.toObject().value(QStringLiteral("file")).toString();
+        }
         QVERIFY(documents.size() >= 3);
         QStringList sheets;
         const auto ppm = [&](const QImage &image, const QString &name) {

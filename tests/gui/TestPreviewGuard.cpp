@@ -1,8 +1,10 @@
-// The preview pane shows pages and PDFs without ever stalling the window: every damaged or hostile
-// PDF of the corpus (qpdf's test suite) ends as a picture or a message, while a 10 ms heartbeat on
-// the GUI thread keeps ticking (the render runs in the guarded helper process).
+// The preview pane shows pages and PDFs without ever stalling the window: a PDF that would keep a
+// renderer busy for ever (form XObjects nested ten deep) and every damaged PDF of the corpus (qpdf's
+// test suite) end as a picture or a message, while a 10 ms heartbeat on the GUI thread keeps ticking
+// (the render runs in the guarded helper process).
 
 #include "GuiTestSupport.h"
+#include "HostilePdf.h"
 
 #include "app/gui/ImageView.h"
 #include "app/gui/PreviewPane.h"
@@ -23,9 +25,17 @@ private slots:
     void hostilePdfsNeverStallTheWindow()
     {
         const QDir broken(QStringLiteral(SOHOA_CORPUS_DIR "/pdf/broken"));
-        const QStringList files = broken.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name);
+        QStringList files;
+        for (const QString &name : broken.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name))
+            files << broken.filePath(name);
         if (files.isEmpty())
             QFAIL("the corpus (../shared/corpus/pdf/broken) is missing");
+        QTemporaryDir dir;
+        QFile slow(dir.filePath(QStringLiteral("nested-forms.pdf")));
+        QVERIFY(slow.open(QIODevice::WriteOnly));
+        slow.write(test::nestedFormsPdf(10, 10, false));
+        slow.close();
+        files.prepend(slow.fileName());
         gui::PreviewPane pane;
         pane.resize(600, 800);
         pane.show();
@@ -47,12 +57,14 @@ private slots:
             clock.start();
             last = 0;
             heartbeat.start();
-            pane.showPdf(broken.filePath(name));
+            pane.showPdf(name);
             QVERIFY2(shown.wait(20000), qPrintable(name + QStringLiteral(": no answer")));
             heartbeat.stop();
             if (pane.view()->image().isNull()) {
                 QVERIFY2(!pane.view()->message().isEmpty(), qPrintable(name));
                 ++messages;
+                if (name == slow.fileName()) // the endless one: stopped at the time limit, said so
+                    QCOMPARE(pane.view()->message(), Error(ErrorCode::PreviewTimedOut).message());
             } else {
                 ++pictures;
             }
