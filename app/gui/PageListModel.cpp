@@ -29,27 +29,33 @@ void PageListModel::setSourceModel(DossierPagesModel *source)
                 m_counts << m_source->rowCount(m_source->index(c, 0));
             endResetModel();
         });
-        // Inserts and removals are passed on after the source made them, with the rows computed from
-        // the counts this model still holds (no view asks between the source's change and ours).
+        // Each change is begun while the source still holds the old rows and ended once it holds the
+        // new ones, as a proxy must (views and QAbstractItemModelTester read both sides).
+        m_connections << connect(source, &M::rowsAboutToBeInserted, this,
+                                 [this](const QModelIndex &parent, int first, int last) {
+                                     if (!parent.isValid()) { // new components come empty: a header each
+                                         const int row = first < m_counts.size() ? headerRow(first) : rowCount();
+                                         beginInsertRows({}, row, row + (last - first));
+                                         return;
+                                     }
+                                     const int row = headerRow(parent.row()) + 1 + first;
+                                     beginInsertRows({}, row, row + (last - first));
+                                 });
         m_connections << connect(source, &M::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
             if (!parent.isValid()) {
+                bool empty = true;
                 for (int c = first; c <= last; ++c) {
-                    const int pages = m_source->rowCount(m_source->index(c, 0));
-                    const int row = c < m_counts.size() ? headerRow(c) : rowCount();
-                    beginInsertRows({}, row, row + pages);
-                    m_counts.insert(c, pages);
-                    endInsertRows();
+                    m_counts.insert(c, 0);
+                    empty = empty && m_source->rowCount(m_source->index(c, 0)) == 0;
                 }
+                endInsertRows();
+                if (!empty)
+                    resync(); // not how notifications come; never show a wrong list
                 return;
             }
-            const int c = parent.row();
-            if (c >= m_counts.size())
-                return resync();
-            const int row = headerRow(c) + 1 + first;
-            beginInsertRows({}, row, row + (last - first));
-            m_counts[c] += last - first + 1;
+            m_counts[parent.row()] += last - first + 1;
             endInsertRows();
-            const QModelIndex header = index(headerRow(c));
+            const QModelIndex header = index(headerRow(parent.row()));
             Q_EMIT dataChanged(header, header);
         });
         m_connections << connect(source, &M::rowsAboutToBeRemoved, this,
@@ -60,18 +66,22 @@ void PageListModel::setSourceModel(DossierPagesModel *source)
                                          for (int c = first; c <= last; ++c)
                                              to += 1 + m_counts.value(c);
                                          beginRemoveRows({}, from, to);
-                                         m_counts.remove(first, last - first + 1);
-                                         endRemoveRows();
                                          return;
                                      }
-                                     const int c = parent.row();
-                                     const int row = headerRow(c) + 1 + first;
+                                     const int row = headerRow(parent.row()) + 1 + first;
                                      beginRemoveRows({}, row, row + (last - first));
-                                     m_counts[c] -= last - first + 1;
-                                     endRemoveRows();
-                                     const QModelIndex header = index(headerRow(c));
-                                     Q_EMIT dataChanged(header, header);
                                  });
+        m_connections << connect(source, &M::rowsRemoved, this, [this](const QModelIndex &parent, int first, int last) {
+            if (!parent.isValid()) {
+                m_counts.remove(first, last - first + 1);
+                endRemoveRows();
+                return;
+            }
+            m_counts[parent.row()] -= last - first + 1;
+            endRemoveRows();
+            const QModelIndex header = index(headerRow(parent.row()));
+            Q_EMIT dataChanged(header, header);
+        });
         m_connections << connect(source, &M::rowsAboutToBeMoved, this,
                                  [this](const QModelIndex &from, int first, int last, const QModelIndex &to, int dest) {
                                      if (!from.isValid() || !to.isValid()) {

@@ -1,4 +1,152 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>sohoa::gui::DossierPane</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/DossierPane.cpp" line="+80"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/MainWindow.cpp" line="+418"/>
+        <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
+        <translation>
+            <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
+            <numerusform>%n pages saved just before it stopped were recovered into: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n unfinished page file(s) that were never shown were removed.</source>
+        <translation>
+            <numerusform>%n unfinished page file that was never shown was removed.</numerusform>
+            <numerusform>%n unfinished page files that were never shown were removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page file(s) are missing or changed: rescan them in place (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n page file is missing or changed: rescan it in place (Ctrl+F5).</numerusform>
+            <numerusform>%n page files are missing or changed: rescan them in place (Ctrl+F5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+219"/>
+        <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
+        <translation>
+            <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
+            <numerusform>Dossier %1 created with %n components. Press F5 to scan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n page(s) were saved and stay saved.</source>
+        <translation>
+            <numerusform>%n page was saved and stays saved.</numerusform>
+            <numerusform>%n pages were saved and stay saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Scan stopped; %n page(s) saved.</source>
+        <translation>
+            <numerusform>Scan stopped; %n page saved.</numerusform>
+            <numerusform>Scan stopped; %n pages saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Scan done: %n page(s) saved.</source>
+        <translation>
+            <numerusform>Scan done: %n page saved.</numerusform>
+            <numerusform>Scan done: %n pages saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 now has %n page(s). Count the paper: does it match?</source>
+        <translation>
+            <numerusform>%1 now has %n page. Count the paper: does it match?</numerusform>
+            <numerusform>%1 now has %n pages. Count the paper: does it match?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1: %n page(s) confirmed against the paper.</source>
+        <translation>
+            <numerusform>%1: %n page confirmed against the paper.</numerusform>
+            <numerusform>%1: %n pages confirmed against the paper.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Exported %n page(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n page to %1</numerusform>
+            <numerusform>Exported %n pages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+127"/>
+        <source>%n cover sheet file(s) written to %1</source>
+        <translation>
+            <numerusform>%n cover sheet file written to %1</numerusform>
+            <numerusform>%n cover sheet files written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PageDelegate</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/PageDelegate.cpp" line="+63"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>✓ %n page(s), matches the paper</source>
+        <translation>
+            <numerusform>✓ %n page, matches the paper</numerusform>
+            <numerusform>✓ %n pages, match the paper</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PagesPane</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/PagesPane.cpp" line="+174"/>
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n page</numerusform>
+            <numerusform>%1 — %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+152"/>
+        <source>Delete %n page(s)</source>
+        <translation>
+            <numerusform>Delete %n page</numerusform>
+            <numerusform>Delete %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Move %n page(s)</source>
+        <translation>
+            <numerusform>Move %n page</numerusform>
+            <numerusform>Move %n pages</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>DossierPagesModel</name>
     <message>
-        <location filename="../../core/dossier/DossierPagesModel.cpp" line="+149"/>
+        <location filename="../../core/dossier/DossierPagesModel.cpp" line="+214"/>
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
@@ -394,6 +394,36 @@
         <source>The store&apos;s index opens without error, so there is nothing to rebuild and nothing was changed. To rebuild it anyway from the files (the current index is kept aside), add --force.</source>
         <translation>Chỉ mục của kho mở được bình thường, nên không có gì cần dựng lại và không có gì bị thay đổi. Nếu vẫn muốn dựng lại từ các tệp (chỉ mục hiện tại được giữ lại riêng), hãy thêm --force.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Showing the page took too long and was stopped: the PDF may be damaged or made to overload programs that open it. The file was not changed; open it with another program or ask the sender for a new copy.</source>
+        <translation>Việc hiển thị trang mất quá nhiều thời gian nên đã bị dừng: tệp PDF có thể bị hỏng hoặc được tạo ra để làm quá tải các chương trình mở nó. Tệp không bị thay đổi; hãy mở tệp bằng chương trình khác hoặc đề nghị người gửi cung cấp bản mới.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The page is too large to show within the memory allowed for previews. Show it smaller (a lower zoom or resolution); the file was not changed.</source>
+        <translation>Trang quá lớn, không thể hiển thị trong giới hạn bộ nhớ dành cho việc xem trước. Hãy hiển thị ở kích thước nhỏ hơn (giảm mức phóng to hoặc độ phân giải); tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF file is damaged or is not a PDF, so its page cannot be shown. Ask the sender for a new copy; the file was not changed.</source>
+        <translation>Tệp PDF bị hỏng hoặc không phải là tệp PDF nên không thể hiển thị trang. Hãy đề nghị người gửi cung cấp bản mới; tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF is protected by a password and its pages cannot be shown without it. Enter the password (the user or the owner password), then try again.</source>
+        <translation>Tệp PDF được bảo vệ bằng mật khẩu, không thể hiển thị các trang nếu không có mật khẩu. Hãy nhập mật khẩu (mật khẩu người dùng hoặc mật khẩu chủ sở hữu) rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF has no page with this number. Choose a page from 1 to the number of pages.</source>
+        <translation>Tệp PDF không có trang mang số này. Hãy chọn một trang từ 1 đến tổng số trang.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The page preview program (sohoa-render) was not found or could not be started, so pages cannot be shown. Reinstall SoHoa; other work is not affected.</source>
+        <translation>Không tìm thấy hoặc không khởi động được chương trình xem trước trang (sohoa-render) nên không thể hiển thị trang. Hãy cài đặt lại SoHoa; các công việc khác không bị ảnh hưởng.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -539,7 +569,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -1284,6 +1314,1151 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
 </context>
 <context>
+    <name>sohoa::gui</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+60"/>
+        <source>SoHoa workstation: scan, sign and file records.</source>
+        <translation>Trạm làm việc SoHoa: quét, ký số và lưu trữ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The dossier store folder (default: $SOHOA_STORE, then the settings).</source>
+        <translation>Thư mục kho hồ sơ (mặc định: $SOHOA_STORE, sau đó là cài đặt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use SANE&apos;s virtual scanners (test, pnm).</source>
+        <translation>Dùng máy quét ảo của SANE (test, pnm).</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::ArchivePanel</name>
+    <message>
+        <location filename="../../app/gui/ArchivePanel.cpp" line="+28"/>
+        <source>Start batch</source>
+        <translation>Bắt đầu quét lô</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scan the feeder with the current profile (Ctrl+B)</source>
+        <translation>Quét khay nạp giấy với hồ sơ quét hiện tại (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After clearing a jam or refilling the feeder: go on where the batch stopped (Ctrl+Shift+B)</source>
+        <translation>Sau khi gỡ giấy kẹt hoặc nạp thêm giấy: quét tiếp từ chỗ lô đã dừng (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Print cover sheets…</source>
+        <translation>In tờ bìa…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pages</source>
+        <translation>trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dossiers opened</source>
+        <translation>hồ sơ được mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pages per minute</source>
+        <translation>trang mỗi phút</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sheets that looked like separator sheets but could not be used; they were kept as pages</source>
+        <translation>Các tờ trông giống tờ phân cách nhưng không dùng được; chúng được giữ lại như trang thường</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a scan profile (Ctrl+1…9)</source>
+        <translation>Chọn hồ sơ quét (Ctrl+1…9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile: %1 — dossiers are split by separator sheets</source>
+        <translation>Hồ sơ quét: %1 — hồ sơ được tách theo tờ phân cách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile: %1 — pages go into the chosen dossier</source>
+        <translation>Hồ sơ quét: %1 — các trang vào hồ sơ đang chọn</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::Banner</name>
+    <message>
+        <location filename="../../app/gui/Banner.cpp" line="+63"/>
+        <source>Close this message</source>
+        <translation>Đóng thông báo này</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::CoverSheetDialog</name>
+    <message>
+        <location filename="../../app/gui/CoverSheetDialog.cpp" line="+25"/>
+        <source>Print cover sheets</source>
+        <translation>In tờ bìa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One dossier code per line; components after a colon, separated by &apos;;&apos;</source>
+        <translation>Mỗi dòng một mã hồ sơ; các thành phần đặt sau dấu hai chấm, cách nhau bằng &apos;;&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder for the cover sheets</source>
+        <translation>Thư mục lưu tờ bìa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Dossier codes:</source>
+        <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Make PDFs</source>
+        <translation>Tạo tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Type at least one dossier code.</source>
+        <translation>Hãy nhập ít nhất một mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder %1 cannot be made.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Making %1…</source>
+        <translation>Đang tạo %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::DemoScanner</name>
+    <message>
+        <location filename="../../app/gui/DemoScanner.cpp" line="+142"/>
+        <source>Demo: sample pages (virtual scanner)</source>
+        <translation>Trình diễn: trang mẫu (máy quét ảo)</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::DeviceOptionsPanel</name>
+    <message>
+        <location filename="../../app/gui/DeviceOptionsPanel.cpp" line="+38"/>
+        <source>No scanner chosen.</source>
+        <translation>Chưa chọn máy quét.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::DossierPane</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/DossierPane.cpp" line="+80"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>đang xử lý</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Search code, applicant, procedure (Ctrl+F)</source>
+        <translation>Tìm theo mã, người nộp, thủ tục (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::JobBar</name>
+    <message>
+        <location filename="../../app/gui/JobBar.cpp" line="+21"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running work (Esc). Pages and files already saved stay saved.</source>
+        <translation>Dừng công việc đang chạy (Esc). Các trang và tệp đã lưu vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — stopping…</source>
+        <translation>%1 — đang dừng…</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::MainWindow</name>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="+64"/>
+        <source>SoHoa — scan, sign and file records</source>
+        <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;New dossier…</source>
+        <translation>Hồ sơ &amp;mới…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Scan into component</source>
+        <translation>&amp;Quét vào thành phần</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan &amp;before the selected page</source>
+        <translation>Quét chèn &amp;trước trang đang chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rescan the selected page in place</source>
+        <translation>Quét &amp;lại trang đang chọn tại chỗ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Confirm the page count against the paper</source>
+        <translation>&amp;Xác nhận số trang khớp với bản giấy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export dossier as PDF</source>
+        <translation>&amp;Xuất hồ sơ ra PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the &amp;component as PDF</source>
+        <translation>Xuất &amp;thành phần ra PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top the running work</source>
+        <translation>&amp;Dừng công việc đang chạy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+452"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="-450"/>
+        <location line="+451"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="-448"/>
+        <source>Rotate &amp;left</source>
+        <translation>Xoay t&amp;rái</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rotate &amp;right</source>
+        <translation>Xoay &amp;phải</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete page</source>
+        <translation>&amp;Xóa trang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move page &amp;earlier</source>
+        <translation>Chuyển trang lên &amp;trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move page &amp;later</source>
+        <translation>Chuyển trang về &amp;sau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne&amp;xt component</source>
+        <translation>Thành phần &amp;kế tiếp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;vious component</source>
+        <translation>Thành phần &amp;trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find dossier</source>
+        <translation>&amp;Tìm hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start batch</source>
+        <translation>&amp;Bắt đầu quét lô</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Continue batch</source>
+        <translation>&amp;Tiếp tục quét lô</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print co&amp;ver sheets…</source>
+        <translation>In tờ &amp;bìa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;detect scanners</source>
+        <translation>&amp;Dò lại máy quét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner &amp;options</source>
+        <translation>&amp;Tùy chọn máy quét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard and help</source>
+        <translation>&amp;Phím tắt và trợ giúp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Scan</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Profile</source>
+        <translation>&amp;Hồ sơ quét</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Page</source>
+        <translation>&amp;Trang</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Archive</source>
+        <translation>&amp;Lưu trữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rescan</source>
+        <translation>Quét lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left</source>
+        <translation>Trái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right</source>
+        <translation>Phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter desk</source>
+        <translation>Quầy một cửa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Profile:</source>
+        <translation>Hồ sơ quét:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan profile (Ctrl+1…9)</source>
+        <translation>Hồ sơ quét (Ctrl+1…9)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+206"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Archive room</source>
+        <translation>Phòng lưu trữ</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>The dossier store at %1 cannot be opened: %2</source>
+        <translation>Không mở được kho hồ sơ tại %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>Cài đặt…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scanning</source>
+        <translation>Đang quét</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>SoHoa — %1</source>
+        <translation>SoHoa — kho %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>SoHoa did not close normally last time. The store was checked:</source>
+        <translation>Lần trước SoHoa không đóng bình thường. Kho hồ sơ đã được kiểm tra:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
+        <translation>
+            <numerusform>%n trang được lưu ngay trước khi dừng đã được khôi phục vào: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n unfinished page file(s) that were never shown were removed.</source>
+        <translation>
+            <numerusform>%n tệp trang chưa hoàn tất (chưa từng được hiển thị) đã được xóa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page file(s) are missing or changed: rescan them in place (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n tệp trang bị thiếu hoặc bị thay đổi: hãy quét lại tại chỗ (Ctrl+F5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every page that was shown is in place.</source>
+        <translation>mọi trang đã hiển thị đều còn nguyên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show %1</source>
+        <translation>Xem %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No scanner found</source>
+        <translation>Không tìm thấy máy quét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No scanner was found. Connect and switch on the scanner, then press Redetect.</source>
+        <translation>Không tìm thấy máy quét nào. Hãy kết nối và bật máy quét, rồi bấm Dò lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+218"/>
+        <source>Redetect</source>
+        <translation>Dò lại</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>(no profile %1)</source>
+        <translation>(chưa có hồ sơ quét %1)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Profile: %1</source>
+        <translation>Hồ sơ quét: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
+        <translation>
+            <numerusform>Đã tạo hồ sơ %1 với %n thành phần. Bấm F5 để quét.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose a dossier in the list, or make a new one with Ctrl+N, then press F5.</source>
+        <translation>Hãy chọn một hồ sơ trong danh sách, hoặc tạo hồ sơ mới bằng Ctrl+N, rồi bấm F5.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+203"/>
+        <source>No scanner is chosen. Connect and switch on the scanner, then press Redetect.</source>
+        <translation>Chưa chọn máy quét. Hãy kết nối và bật máy quét, rồi bấm Dò lại.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-174"/>
+        <source>%n page(s) were saved and stay saved.</source>
+        <translation>
+            <numerusform>Đã lưu %n trang và các trang này vẫn được giữ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Scan stopped; %n page(s) saved.</source>
+        <translation>
+            <numerusform>Đã dừng quét; đã lưu %n trang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Scan done: %n page(s) saved.</source>
+        <translation>
+            <numerusform>Quét xong: đã lưu %n trang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 now has %n page(s). Count the paper: does it match?</source>
+        <translation>
+            <numerusform>%1 hiện có %n trang. Hãy đếm bản giấy: có khớp không?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches (Ctrl+Enter)</source>
+        <translation>Khớp (Ctrl+Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1: %n page(s) confirmed against the paper.</source>
+        <translation>
+            <numerusform>%1: đã xác nhận %n trang khớp với bản giấy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Exported %n page(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n trang ra %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+126"/>
+        <source>Show in folder</source>
+        <translation>Mở thư mục chứa</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Exporting %1</source>
+        <translation>Đang xuất %1</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>This profile has no separator sheets: choose a dossier first, or pick a profile with separation (Ctrl+1…9).</source>
+        <translation>Hồ sơ quét này không dùng tờ phân cách: hãy chọn hồ sơ trước, hoặc chọn hồ sơ quét có tách hồ sơ (Ctrl+1…9).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n cover sheet file(s) written to %1</source>
+        <translation>
+            <numerusform>Đã ghi %n tệp tờ bìa vào %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Keyboard and help</source>
+        <translation>Phím tắt và trợ giúp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose scan profile</source>
+        <translation>Chọn hồ sơ quét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every page is on disk the moment its thumbnail shows. Deleted pages stay in the store and can be put back from &quot;Deleted&quot; above the pages.</source>
+        <translation>Mỗi trang đã nằm trên đĩa ngay khi ảnh thu nhỏ của nó hiện ra. Trang đã xóa vẫn còn trong kho và có thể khôi phục từ mục &quot;Đã xóa&quot; phía trên các trang.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scanner options</source>
+        <translation>Tùy chọn máy quét</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::NewDossierDialog</name>
+    <message>
+        <location filename="../../app/gui/NewDossierDialog.cpp" line="+20"/>
+        <source>Allow a code of another form</source>
+        <translation>Cho phép mã dạng khác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New dossier</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provincial form H15.50.05.13-261008-0975 or national form G01.005.01-261130-010001 (agency, receipt date YYMMDD, daily sequence)</source>
+        <translation>Dạng của tỉnh H15.50.05.13-261008-0975 hoặc dạng quốc gia G01.005.01-261130-010001 (mã cơ quan, ngày tiếp nhận YYMMDD, số thứ tự trong ngày)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One component per line; none: one component &quot;Tài liệu&quot;</source>
+        <translation>Mỗi dòng một thành phần; để trống: một thành phần &quot;Tài liệu&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;mponents:</source>
+        <translation>Thành &amp;phần:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Applicant:</source>
+        <translation>&amp;Người nộp:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>✓ Provincial form, received %1</source>
+        <translation>✓ Dạng của tỉnh, tiếp nhận ngày %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ National form, received %1</source>
+        <translation>✓ Dạng quốc gia, tiếp nhận ngày %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another form (allowed)</source>
+        <translation>Dạng khác (được phép)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a dossier code of the provincial or national form</source>
+        <translation>Không phải mã hồ sơ dạng của tỉnh hay dạng quốc gia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the dossier code</source>
+        <translation>Hãy nhập mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This cannot be a dossier code</source>
+        <translation>Đây không thể là mã hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PageDelegate</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/PageDelegate.cpp" line="+63"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>✓ %n page(s), matches the paper</source>
+        <translation>
+            <numerusform>✓ %n trang, khớp với bản giấy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — changed since %2 were confirmed</source>
+        <translation>%1 — đã thay đổi kể từ khi xác nhận %2 trang</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Page file missing or damaged:
+rescan it (Ctrl+F5)</source>
+        <translation>Tệp trang bị thiếu hoặc hỏng:
+hãy quét lại (Ctrl+F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PagesPane</name>
+    <message>
+        <location filename="../../app/gui/PagesPane.cpp" line="+40"/>
+        <source>Deleted pages stay in the store and can be put back</source>
+        <translation>Trang đã xóa vẫn còn trong kho và có thể khôi phục</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pages of the dossier</source>
+        <translation>Các trang của hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>No dossier chosen</source>
+        <translation>Chưa chọn hồ sơ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted (%1)</source>
+        <translation>Đã xóa (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore page %1 of %2 (deleted %3)</source>
+        <translation>Khôi phục trang %1 của %2 (xóa lúc %3)</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Rotate right</source>
+        <translation>Xoay phải</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rotate left</source>
+        <translation>Xoay trái</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Delete %n page(s)</source>
+        <translation>
+            <numerusform>Xóa %n trang</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Move %n page(s)</source>
+        <translation>
+            <numerusform>Chuyển %n trang</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PreviewPane</name>
+    <message>
+        <location filename="../../app/gui/PreviewPane.cpp" line="+31"/>
+        <source>Previous page of the PDF (Page Up)</source>
+        <translation>Trang trước của PDF (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next page of the PDF (Page Down)</source>
+        <translation>Trang sau của PDF (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Thu nhỏ (Ctrl+con lăn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Phóng to (Ctrl+con lăn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose a page to see it here.</source>
+        <translation>Chọn một trang để xem tại đây.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This page file cannot be read: %1</source>
+        <translation>Không đọc được tệp trang này: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rendering page %1…</source>
+        <translation>Đang hiển thị trang %1…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>PDF page %1 of %2</source>
+        <translation>Trang PDF %1/%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF page %1</source>
+        <translation>Trang PDF %1</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::ScanController</name>
+    <message>
+        <location filename="../../app/gui/ScanController.cpp" line="+71"/>
+        <source>Sheet %1: %2</source>
+        <translation>Tờ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::SettingsDialog</name>
+    <message>
+        <location filename="../../app/gui/SettingsDialog.cpp" line="+51"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;General</source>
+        <translation>&amp;Chung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan &amp;profiles</source>
+        <translation>&amp;Hồ sơ quét</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rocedures</source>
+        <translation>&amp;Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dossier &amp;store:</source>
+        <translation>&amp;Kho hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export folder:</source>
+        <translation>Thư mục &amp;xuất:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The agency&apos;s e-ID at the start of every dossier code; new codes are suggested as prefix-YYMMDD-sequence</source>
+        <translation>Mã định danh điện tử của cơ quan ở đầu mỗi mã hồ sơ; mã mới được gợi ý theo dạng tiền tố-YYMMDD-số thứ tự</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Agency prefix:</source>
+        <translation>Tiền tố &amp;cơ quan:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: provincial form</source>
+        <translation>để trống: dạng của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ystem id (national form):</source>
+        <translation>Mã &amp;hệ thống (dạng quốc gia):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the system (Vietnamese on a Vietnamese locale)</source>
+        <translation>Theo hệ thống (tiếng Việt khi máy dùng ngôn ngữ tiếng Việt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Page file &amp;names:</source>
+        <translation>&amp;Tên tệp trang:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+120"/>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <location line="+120"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>As the scanner</source>
+        <translation>Theo máy quét</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Flatbed</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feeder, both sides</source>
+        <translation>Khay nạp giấy, hai mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Nguồn giấy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gray</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Chế độ:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Độ phân giải:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Page si&amp;ze:</source>
+        <translation>&amp;Khổ giấy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (JPEG for colour and gray, PNG for black and white)</source>
+        <translation>Tự động (JPEG cho ảnh màu và xám, PNG cho ảnh đen trắng)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Format:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JPEG &amp;quality:</source>
+        <translation>Chất &amp;lượng JPEG:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR cover sheets</source>
+        <translation>Tờ bìa có mã QR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patch-T sheets</source>
+        <translation>Tờ Patch-T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every page a document</source>
+        <translation>Mỗi trang một văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>qr, patch-t or every:N</source>
+        <translation>qr, patch-t hoặc every:N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;paration:</source>
+        <translation>&amp;Tách hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scanner&apos;s own options, as sohoa-cli --option</source>
+        <translation>Các tùy chọn riêng của máy quét, như sohoa-cli --option</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Device options:</source>
+        <translation>Tùy chọn &amp;thiết bị:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New profile</source>
+        <translation>Hồ sơ quét mới</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One component per line, in the order they are checked</source>
+        <translation>Mỗi dòng một thành phần, theo thứ tự kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Components:</source>
+        <translation>Thành &amp;phần:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New procedure</source>
+        <translation>Thủ tục mới</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::scanner</name>
     <message>
         <location filename="../../scanner/ScannerDevice.cpp" line="+328"/>
@@ -1302,7 +2477,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::store</name>
     <message>
-        <location filename="../../core/dossier/DossierStore.cpp" line="+363"/>
+        <location filename="../../core/dossier/DossierStore.cpp" line="+364"/>
         <source>The file name template %1 has the unknown placeholder %2. Use {dossier}, {component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</source>
         <translation>Mẫu tên tệp %1 có trường không được hỗ trợ %2. Hãy dùng {dossier}, {component}, {seq} hoặc {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</translation>
     </message>
@@ -1341,6 +2516,19 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
 </context>
 <context>
+    <name>sohoa::workflows::DossierSetup</name>
+    <message>
+        <location filename="../../app/workflows/DossierSetup.cpp" line="+53"/>
+        <source>A component needs a name (letters or digits), not &quot;%1&quot;.</source>
+        <translation>Thành phần cần có tên (chữ hoặc số), không phải &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A dossier with the code %1 exists already: open it from the list, or give the new dossier another code.</source>
+        <translation>Đã có hồ sơ mang mã %1: hãy mở hồ sơ đó từ danh sách, hoặc đặt mã khác cho hồ sơ mới.</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
         <location filename="../../app/workflows/ExportJob.cpp" line="+81"/>
@@ -1349,11 +2537,82 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
 </context>
 <context>
+    <name>sohoa::workflows::PdfPreviewJob</name>
+    <message>
+        <location filename="../../app/workflows/PdfPreviewJob.cpp" line="+240"/>
+        <source>Drawing the page</source>
+        <translation>Đang hiển thị trang</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+466"/>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+456"/>
+        <source>Sheet %1 is not a cover sheet, and no dossier was chosen: put the dossier&apos;s cover sheet first (or choose the dossier) and scan from that sheet again.</source>
+        <translation>Tờ %1 không phải tờ bìa và chưa chọn hồ sơ nào: hãy đặt tờ bìa của hồ sơ lên đầu (hoặc chọn hồ sơ) rồi quét lại từ tờ đó.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Scanning</source>
         <translation>Đang quét</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::ScanProfile</name>
+    <message>
+        <location filename="../../app/workflows/ScanProfile.cpp" line="+72"/>
+        <source>A scan profile needs a name.</source>
+        <translation>Hồ sơ quét cần có tên.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The source must be flatbed, adf or duplex, not %1.</source>
+        <translation>Nguồn giấy phải là flatbed, adf hoặc duplex, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The mode must be color, gray or lineart, not %1.</source>
+        <translation>Chế độ phải là color, gray hoặc lineart, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The resolution must be from 50 to 2400 dpi, not %1.</source>
+        <translation>Độ phân giải phải từ 50 đến 2400 dpi, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The page size must be A4, A5, Letter or WxHmm, not %1.</source>
+        <translation>Khổ giấy phải là A4, A5, Letter hoặc RxCmm, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The format must be auto, jpeg or png, not %1.</source>
+        <translation>Định dạng phải là auto, jpeg hoặc png, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The JPEG quality must be from 1 to 100, not %1.</source>
+        <translation>Chất lượng JPEG phải từ 1 đến 100, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A device option needs NAME=VALUE, not %1.</source>
+        <translation>Tùy chọn thiết bị cần có dạng TÊN=GIÁ_TRỊ, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Counter desk: colour 300 dpi</source>
+        <translation>Quầy một cửa: màu 300 dpi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archive: QR cover sheets</source>
+        <translation>Lưu trữ: tờ bìa mã QR</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive: patch-T, gray 300 dpi</source>
+        <translation>Lưu trữ: patch-T, xám 300 dpi</translation>
     </message>
 </context>
 <context>

@@ -408,14 +408,23 @@ private slots:
         QCOMPARE(entries(audit, QStringLiteral("separator-rejected")).size(), 1);
     }
 
-    void withoutDossierNeedsAnEarlierSeparatedBatch()
+    // Without --dossier and without an earlier separated batch, a QR-separated box starts with its
+    // first cover sheet (which names the dossier); a first sheet that is not one is refused, saving
+    // nothing. patch-T and every:N sheets name no dossier: those still need --dossier.
+    void withoutDossierTheFirstSheetMustBeACoverSheet()
     {
         QTemporaryDir dir;
-        const ToolResult r = scanSheet(dir.filePath(QStringLiteral("store")), dir.filePath(QStringLiteral("none.ppm")),
-                                       QStringLiteral("qr"));
+        const QString store = dir.filePath(QStringLiteral("store"));
+        const QString page = savePpm(QImage(QStringLiteral(SOHOA_CORPUS_DIR "/scans/page-002.jpg")),
+                                     dir.filePath(QStringLiteral("page.ppm")));
+        QVERIFY(!page.isEmpty());
+        const ToolResult r = scanSheet(store, page, QStringLiteral("qr"));
         QCOMPARE(r.exitCode, 2);
-        const ToolResult bad = scanSheet(dir.filePath(QStringLiteral("store")),
-                                         dir.filePath(QStringLiteral("none.ppm")), QStringLiteral("every:0"), kStart);
+        QVERIFY2(r.err.contains(QStringLiteral("not a cover sheet")), qPrintable(r.describe()));
+        QVERIFY(readStore(store).isEmpty());
+        const ToolResult patch = scanSheet(store, page, QStringLiteral("patch-t"));
+        QCOMPARE(patch.exitCode, 2);
+        const ToolResult bad = scanSheet(store, page, QStringLiteral("every:0"), kStart);
         QCOMPARE(bad.exitCode, 2);
     }
 };
