@@ -28,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p "$work/sane"
-printf 'test\n' > "$work/sane/dll.conf"
+printf 'test\npnm\n' > "$work/sane/dll.conf"
 sed -e 's/^geometry_max .*/geometry_max 400.0/' -e 's/^br_x .*/br_x 210.0/' -e 's/^br_y .*/br_y 297.0/' \
     /etc/sane.d/test.conf > "$work/sane/test.conf"
 export SANE_CONFIG_DIR="$work/sane"
@@ -76,7 +76,9 @@ for app in sohoa simple-scan skanpage; do
     printf '%-12s %s   (runs: %s)\n' "$app" "${starts[$app]}" "${values[*]}"
 done
 
-echo "== sohoa during a 50-page 300 dpi colour scan =="
+echo "== sohoa during a 50-page 300 dpi colour scan (test scanner feeder) =="
 "$gui_bench" scan 50
+echo "== sohoa during 50 distinct 300 dpi colour pages (pnm scanner, one sheet per F5) =="
+"$gui_bench" scan-distinct 50
 echo "== sohoa with a 500-page dossier =="
 /usr/bin/time -f 'process peak RSS %M KB' "$gui_bench" large 500

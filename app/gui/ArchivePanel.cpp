@@ -95,7 +95,7 @@ void ArchivePanel::showCounters(const ScanController::Counters &counters, bool c
 {
     m_pages->setText(QString::number(counters.pages));
     m_dossiers->setText(QString::number(counters.dossiersOpened));
-    m_rate->setText(QLocale().toString(counters.pagesPerMinute, 'f', 0));
+    m_rate->setText(counters.pagesPerMinute > 0 ? QLocale().toString(qRound(counters.pagesPerMinute)) : QStringLiteral("—"));
     m_warnings->clear();
     m_warnings->addItems(counters.warnings);
     m_continue->setEnabled(canContinue);

@@ -46,6 +46,7 @@ CoverSheetDialog::CoverSheetDialog(const QString &folder, QWidget *parent)
     layout->addWidget(m_state);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Make PDFs"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CoverSheetDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CoverSheetDialog::reject);
     resize(560, 360);

@@ -549,6 +549,8 @@ void MainWindow::refreshProfiles()
         }
     }
     m_profileBox->setCurrentIndex(std::clamp(m_settings.currentProfile(), 0, int(profiles.size()) - 1));
+    const workflows::ScanProfile current = currentProfile();
+    m_archive->setProfileName(current.name, !current.separation.isEmpty());
 }
 
 void MainWindow::chooseProfile(int index)

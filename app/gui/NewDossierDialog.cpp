@@ -57,6 +57,7 @@ NewDossierDialog::NewDossierDialog(const QString &suggestedCode, const QList<wor
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewDossierDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewDossierDialog::reject);
     connect(m_code, &QLineEdit::textChanged, this, &NewDossierDialog::validate);

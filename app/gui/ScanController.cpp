@@ -24,6 +24,7 @@ void ScanController::start(const workflows::ScanRequest &request, std::shared_pt
     m_session = std::move(session);
     m_counters = {};
     m_clock.start();
+    m_firstPageMs = -1;
     launch();
 }
 
@@ -54,8 +55,13 @@ void ScanController::launch()
     m_job = job;
     connect(job, &workflows::ScanBatchJob::pageSaved, this, [this](const PageRecord &page) {
         ++m_counters.pages;
-        const double minutes = m_clock.elapsed() / 60000.0;
-        m_counters.pagesPerMinute = minutes > 0 ? m_counters.pages / minutes : 0;
+        // The feeder's pace: pages after the first over the time since the first (a single page,
+        // or pages a moment apart, say nothing about it yet).
+        const qint64 now = m_clock.elapsed();
+        if (m_firstPageMs < 0)
+            m_firstPageMs = now;
+        const double minutes = (now - m_firstPageMs) / 60000.0;
+        m_counters.pagesPerMinute = m_counters.pages > 1 && minutes > 1.0 / 60 ? (m_counters.pages - 1) / minutes : 0;
         Q_EMIT pageSaved(page);
         Q_EMIT countersChanged();
     });

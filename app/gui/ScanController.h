@@ -69,6 +69,7 @@ private:
     QPointer<workflows::ScanBatchJob> m_job;
     Counters m_counters;
     QElapsedTimer m_clock;
+    qint64 m_firstPageMs = -1; // when the run's first page was saved
     bool m_canContinue = false;
     std::function<void(workflows::ScanBatchJob &)> m_hook;
 };

@@ -73,6 +73,8 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color:#c62828"));
     m_error->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -88,9 +90,9 @@ QWidget *SettingsDialog::generalPage()
     auto *form = new QFormLayout(page);
     m_store = new QLineEdit(m_settings.storePath(), page);
     m_store->setPlaceholderText(DossierStore::defaultLocation());
-    form->addRow(tr("Dossier &store:"), withBrowse(m_store, page));
+    form->addRow(tr("Dossier store:"), withBrowse(m_store, page));
     m_exportFolder = new QLineEdit(m_settings.exportFolder(), page);
-    form->addRow(tr("&Export folder:"), withBrowse(m_exportFolder, page));
+    form->addRow(tr("Export folder:"), withBrowse(m_exportFolder, page));
     m_prefix = new QLineEdit(m_settings.agencyPrefix(), page);
     m_prefix->setObjectName(QStringLiteral("agencyPrefix"));
     m_prefix->setPlaceholderText(QStringLiteral("H15.50.05.13"));

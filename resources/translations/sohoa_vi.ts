@@ -1445,6 +1445,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tạo tệp PDF</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <location line="+46"/>
         <source>Type at least one dossier code.</source>
         <translation>Hãy nhập ít nhất một mã hồ sơ.</translation>
@@ -1578,18 +1583,18 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+452"/>
+        <location line="+454"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-450"/>
-        <location line="+451"/>
+        <location line="-452"/>
+        <location line="+453"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-450"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -1842,17 +1847,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+220"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-134"/>
         <source>(no profile %1)</source>
         <translation>(chưa có hồ sơ quét %1)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Profile: %1</source>
         <translation>Hồ sơ quét: %1</translation>
     </message>
@@ -2043,6 +2048,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tạo</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>✓ Provincial form, received %1</source>
         <translation>✓ Dạng của tỉnh, tiếp nhận ngày %1</translation>
@@ -2227,7 +2237,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::ScanController</name>
     <message>
-        <location filename="../../app/gui/ScanController.cpp" line="+71"/>
+        <location filename="../../app/gui/ScanController.cpp" line="+77"/>
         <source>Sheet %1: %2</source>
         <translation>Tờ %1: %2</translation>
     </message>
@@ -2260,14 +2270,24 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Dossier &amp;store:</source>
-        <translation>&amp;Kho hồ sơ:</translation>
+        <location line="+6"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dossier store:</source>
+        <translation>Kho hồ sơ:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Export folder:</source>
-        <translation>Thư mục &amp;xuất:</translation>
+        <source>Export folder:</source>
+        <translation>Thư mục xuất:</translation>
     </message>
     <message>
         <location line="+4"/>
