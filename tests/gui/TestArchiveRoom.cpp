@@ -10,6 +10,7 @@
 #include "app/gui/ArchivePanel.h"
 #include "app/gui/Banner.h"
 #include "app/gui/CoverSheetDialog.h"
+#include "app/gui/DeviceOptionsPanel.h"
 #include "app/gui/DossierPane.h"
 #include "app/gui/PagesPane.h"
 #include "app/workflows/Job.h"
@@ -18,6 +19,7 @@
 #include "scanner/ScannerDevice.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -214,6 +216,19 @@ private slots:
         for (int i = 0; i < pages.size(); ++i)
             QCOMPARE(pages.at(i).position, i + 1);
         QCOMPARE(window.archivePanel()->countersText().section(u'/', 0, 0), QString::number(total));
+
+        // The scanner's own options, typed: a list shows as a choice, and what is set there is set on
+        // the device the next batch uses.
+        window.action(QStringLiteral("deviceOptions"))->trigger();
+        auto *panel = window.findChild<gui::DeviceOptionsPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->optionCount() > 10, 10000);
+        auto *picture = panel->findChild<QComboBox *>(QStringLiteral("option-test-picture"));
+        QVERIFY(picture);
+        QVERIFY(picture->isEnabled());
+        picture->setCurrentText(QStringLiteral("Solid black"));
+        Q_EMIT picture->textActivated(QStringLiteral("Solid black"));
+        QTRY_COMPARE_WITH_TIMEOUT(session->option(QStringLiteral("test-picture")).valueText, QStringLiteral("Solid black"), 10000);
     }
 };
 

@@ -217,6 +217,43 @@ private slots:
         QCOMPARE(window.store()->dossierPages(dossier.value().id).value().size(), before.size());
     }
 
+    // sohoa-cli and the window on one store: what the command changes, the grid shows.
+    void changesMadeByTheCliReachTheWindow()
+    {
+        gui::WindowOptions options;
+        options.storePath = m_dir.filePath(QStringLiteral("store"));
+        gui::MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitFor([&] { return window.storeOpened(); }, 20000));
+        const QString code = QStringLiteral("H15.50.05.13-%1-0001").arg(QDate::currentDate().toString(QStringLiteral("yyMMdd")));
+        auto dossier = window.store()->dossier(code);
+        QVERIFY(dossier);
+        window.dossierPane()->selectDossier(dossier.value().id);
+        gui::PagesPane *pages = window.pagesPane();
+        QTRY_COMPARE(pages->dossierId(), dossier.value().id);
+        const PageRecord first = window.store()->dossierPages(dossier.value().id).value().first();
+        const ComponentInfo component = window.store()->componentById(first.componentId).value();
+        const auto rotationShown = [&] {
+            const QModelIndex i = pages->model()->mapFromSource(pages->model()->sourceModel()->pageIndex(first.id));
+            return i.data(DossierPagesModel::RotationRole).toInt();
+        };
+        const int before = rotationShown();
+        const auto r = test::runCli({QStringLiteral("page"), QStringLiteral("rotate"), code, QStringLiteral("--store"),
+                                     options.storePath, QStringLiteral("--component"), component.name,
+                                     QStringLiteral("--page"), QStringLiteral("1"), QStringLiteral("--degrees"),
+                                     QStringLiteral("180")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QTRY_COMPARE_WITH_TIMEOUT(rotationShown(), (before + 180) % 360, 10000);
+        // A dossier made by another process appears in the list.
+        const int listed = window.dossierPane()->visibleCount();
+        const auto scan = test::runCli({QStringLiteral("scan"), QStringLiteral("--store"), options.storePath,
+                                        QStringLiteral("--device"), QStringLiteral("test:1"), QStringLiteral("--source"),
+                                        QStringLiteral("flatbed"), QStringLiteral("--resolution"), QStringLiteral("75"),
+                                        QStringLiteral("--dossier"), QStringLiteral("H15.50.05.13-261130-0777")});
+        QVERIFY2(scan.exitCode == 0, qPrintable(scan.describe()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.dossierPane()->visibleCount(), listed + 1, 10000);
+    }
+
     void searchFindsByApplicantAndCode()
     {
         gui::WindowOptions options;
