@@ -41,6 +41,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <string_view>
+
 namespace sohoa::gui {
 
 namespace {
@@ -959,8 +961,12 @@ void MainWindow::showHelp()
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())
             keys << k.toString(QKeySequence::NativeText);
+        // Undo and redo name the step they would take back; the help names the action itself.
+        const QString what = name == std::string_view("undo")   ? tr("&Undo")
+                             : name == std::string_view("redo") ? tr("&Redo")
+                                                                : a->text();
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(keys.join(QStringLiteral(", ")).toHtmlEscaped(), QString(a->text()).remove(u'&').toHtmlEscaped());
+                    .arg(keys.join(QStringLiteral(", ")).toHtmlEscaped(), QString(what).remove(u'&').toHtmlEscaped());
     }
     html += QStringLiteral("<tr><td><b>Ctrl+1…9</b></td><td>%1</td></tr></table>").arg(tr("Choose scan profile"));
     html += QStringLiteral("<p>%1</p>")
