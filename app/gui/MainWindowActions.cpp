@@ -1,0 +1,448 @@
+// The window's actions: the counter desk (new dossier, scan, confirm, export, page edits) and the
+// archive room (batches, cover sheets), settings and help. MainWindow.cpp builds the window, opens the
+// store and finds the scanners.
+
+#include "app/gui/MainWindow.h"
+
+#include "app/gui/ArchivePanel.h"
+#include "app/gui/CoverSheetDialog.h"
+#include "app/gui/DemoScanner.h"
+#include "app/gui/DeviceOptionsPanel.h"
+#include "app/gui/DossierPane.h"
+#include "app/gui/Icons.h"
+#include "app/gui/JobBar.h"
+#include "app/gui/NewDossierDialog.h"
+#include "app/gui/PageThumbnails.h"
+#include "app/gui/PagesPane.h"
+#include "app/gui/PreviewPane.h"
+#include "app/gui/ScanController.h"
+#include "app/gui/SettingsDialog.h"
+#include "app/workflows/DossierSetup.h"
+#include "app/workflows/ExportJob.h"
+#include "app/workflows/ListDevicesJob.h"
+#include "core/dossier/DossierStore.h"
+#include "scanner/DeviceSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <string_view>
+
+namespace sohoa::gui {
+
+namespace {
+QString g_nextNewDossierAnswer;
+bool g_hasNextNewDossierAnswer = false;
+} // namespace
+
+void MainWindow::setNextNewDossierAnswer(const QString &code)
+{
+    g_nextNewDossierAnswer = code;
+    g_hasNextNewDossierAnswer = true;
+}
+
+// --- Counter desk -------------------------------------------------------------------------------
+
+void MainWindow::newDossier()
+{
+    if (!m_store)
+        return;
+    QDate today = QDate::currentDate();
+    QString suggestion;
+    if (!m_settings.agencyPrefix().isEmpty()) {
+        if (auto s = workflows::suggestDossierCode(*m_store, m_settings.agencyPrefix(), m_settings.systemId(), today); s)
+            suggestion = s.value();
+    }
+    NewDossierDialog dialog(suggestion, m_settings.procedures(),
+                            [this](const workflows::NewDossier &request) {
+                                return workflows::createDossier(*m_store, request);
+                            },
+                            this);
+    if (g_hasNextNewDossierAnswer) {
+        g_hasNextNewDossierAnswer = false;
+        dialog.codeField()->setText(g_nextNewDossierAnswer);
+        dialog.accept();
+    } else {
+        const int answer = dialog.exec();
+        activateWindow(); // the keyboard back to the window (no window manager gives it back by itself)
+        if (answer != QDialog::Accepted)
+            return;
+    }
+    if (dialog.result().dossier.id == 0)
+        return;
+    const auto &made = dialog.result();
+    m_dossiers->selectDossier(made.dossier.id);
+    if (m_pages->dossierId() != made.dossier.id)
+        m_pages->setDossier(made.dossier.id);
+    if (!made.components.isEmpty())
+        m_pages->selectComponent(made.components.first().id);
+    m_pages->view()->setFocus();
+    statusBar()->showMessage(tr("Dossier %1 created with %n component(s). Press F5 to scan.", nullptr,
+                                int(made.components.size()))
+                                 .arg(made.dossier.code),
+                             8000);
+    updateActions();
+}
+
+void MainWindow::scan()
+{
+    startScan(0, false, 0);
+}
+
+void MainWindow::scanInsert()
+{
+    startScan(m_pages->currentPosition(), false, 0);
+}
+
+void MainWindow::rescanPage()
+{
+    startScan(m_pages->currentPosition(), true, 1);
+}
+
+void MainWindow::startScan(int insertAt, bool replace, int maxPages)
+{
+    if (!m_store || !m_scan || m_scan->isRunning())
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier) {
+        showBanner(QStringLiteral("scan"), Banner::Kind::Information,
+                   tr("Choose a dossier in the list, or make a new one with Ctrl+N, then press F5."));
+        return;
+    }
+    if (currentDevice().isEmpty()) {
+        showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
+                   tr("No scanner is chosen. Connect and switch on the scanner, then press Redetect."),
+                   {{tr("Redetect"), [this] { detectDevices(); }, QStringLiteral("redetectScan")}});
+        return;
+    }
+    const workflows::ScanProfile profile = currentProfile();
+    auto request = profile.toRequest(currentDevice(), dossier.value().code, m_pages->currentComponentName());
+    if (!request) {
+        showError(QStringLiteral("scan"), request.error());
+        return;
+    }
+    request.value().insertAt = insertAt;
+    request.value().replace = replace;
+    if (maxPages > 0)
+        request.value().maxPages = maxPages;
+    // Separator sheets belong to the archive room's batches; a counter scan goes where the officer is.
+    request.value().separation = {};
+    removeBanner(QStringLiteral("scan"));
+    removeBanner(QStringLiteral("scan-done"));
+    m_scan->start(request.value(), deviceSession());
+}
+
+void MainWindow::scanFinished(const workflows::ScanReport &report)
+{
+    updateActions();
+    if (m_demo)
+        m_demo->advance();
+    const int saved = int(report.savedPages.size());
+    const Error &error = report.error;
+    if (error.isError() && error.code() != ErrorCode::Cancelled) {
+        const QString what = saved > 0 ? tr("%n page(s) were saved and stay saved.", nullptr, saved) : QString();
+        QList<Banner::Button> buttons;
+        if (m_scan->canContinue()) {
+            buttons << Banner::Button{tr("Continue"), [this] { continueBatch(); }, QStringLiteral("continueScan")}
+                    << Banner::Button{tr("Finish"), [this] { m_scan->finish(); updateActions(); },
+                                      QStringLiteral("finishScan")};
+        }
+        const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
+        showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
+                   error.message() + (detailAdds ? QStringLiteral(" (%1)").arg(error.detail()) : QString()) + u' ' + what,
+                   buttons);
+        statusBar()->showMessage(error.message(), 10000);
+        return;
+    }
+    const QString component = report.component.name;
+    const int count = m_pages->pageCount(report.component.id);
+    if (error.code() == ErrorCode::Cancelled)
+        statusBar()->showMessage(tr("Scan stopped; %n page(s) saved.", nullptr, saved), 8000);
+    else
+        statusBar()->showMessage(tr("Scan done: %n page(s) saved.", nullptr, saved), 8000);
+    if (saved > 0 && !report.separations.size()) {
+        showBanner(QStringLiteral("scan-done"), Banner::Kind::Positive,
+                   tr("%1 now has %n page(s). Count the paper: does it match?", nullptr, count).arg(component),
+                   {{tr("Matches (Ctrl+Enter)"), [this] { confirmCount(); }, QStringLiteral("confirmBanner")}});
+    }
+}
+
+void MainWindow::confirmCount()
+{
+    if (!m_store)
+        return;
+    const qint64 componentId = m_pages->currentComponentId();
+    auto component = m_store->componentById(componentId);
+    if (!component)
+        return;
+    const int pages = m_pages->pageCount(componentId);
+    if (auto r = workflows::confirmPageCount(*m_store, component.value(), pages); !r) {
+        showError(QStringLiteral("confirm"), r.error());
+        return;
+    }
+    m_pages->setConfirmed(componentId, pages);
+    removeBanner(QStringLiteral("scan-done"));
+    statusBar()->showMessage(tr("%1: %n page(s) confirmed against the paper.", nullptr, pages)
+                                 .arg(component.value().name),
+                             6000);
+}
+
+void MainWindow::exportDossier()
+{
+    runExport({});
+}
+
+void MainWindow::exportComponent()
+{
+    runExport(m_pages->currentComponentName());
+}
+
+void MainWindow::runExport(const QString &component)
+{
+    if (!m_store || (m_exportJob && m_exportJob->isRunning()))
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier)
+        return;
+    workflows::ExportRequest request;
+    request.dossierCode = dossier.value().code;
+    request.component = component;
+    const QString folder = m_settings.exportFolder();
+    QDir().mkpath(folder);
+    QString name = DossierStore::sanitizeName(dossier.value().code);
+    if (!component.isEmpty())
+        name += u'-' + DossierStore::sanitizeName(component);
+    request.outputPath = QDir(folder).filePath(name + QStringLiteral(".pdf"));
+    request.overwrite = true; // this dossier's own export, made again after edits (atomically)
+    delete m_exportJob.data();
+    auto *job = new workflows::ExportJob(*m_store, request, this);
+    m_exportJob = job;
+    connect(job, &workflows::Job::finished, this, [this, job](const Error &error) {
+        job->deleteLater();
+        if (error.isError()) {
+            if (error.code() != ErrorCode::Cancelled)
+                showError(QStringLiteral("export"), error);
+            return;
+        }
+        const QString path = job->report().path;
+        m_lastExport = path;
+        showBanner(QStringLiteral("export"), Banner::Kind::Positive,
+                   tr("Exported %n page(s) to %1", nullptr, job->report().pdf.pageCount).arg(QDir::toNativeSeparators(path)),
+                   {{tr("Open"), [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); },
+                     QStringLiteral("openExport"), false},
+                    {tr("Show in folder"),
+                     [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); },
+                     QStringLiteral("showExport"), false}});
+        m_preview->showPdf(path);
+        Q_EMIT exported(path);
+    });
+    trackJob(job, tr("Exporting %1").arg(dossier.value().code));
+    job->start();
+}
+
+void MainWindow::undo()
+{
+    m_undo->undo();
+    updateActions();
+}
+
+void MainWindow::redo()
+{
+    m_undo->redo();
+    updateActions();
+}
+
+void MainWindow::rotateLeft()
+{
+    m_pages->rotateSelected(-90);
+}
+
+void MainWindow::rotateRight()
+{
+    m_pages->rotateSelected(90);
+}
+
+void MainWindow::deletePages()
+{
+    m_pages->deleteSelected();
+    updateActions();
+}
+
+void MainWindow::moveUp()
+{
+    m_pages->moveSelected(-1);
+}
+
+void MainWindow::moveDown()
+{
+    m_pages->moveSelected(+1);
+}
+
+void MainWindow::nextComponent()
+{
+    m_pages->stepComponent(+1);
+    m_pages->view()->setFocus();
+    updateActions();
+}
+
+void MainWindow::previousComponent()
+{
+    m_pages->stepComponent(-1);
+    m_pages->view()->setFocus();
+    updateActions();
+}
+
+void MainWindow::focusSearch()
+{
+    m_dossiers->focusSearch();
+}
+
+void MainWindow::stopJob()
+{
+    if (m_scan && m_scan->isRunning())
+        m_scan->stop();
+    else if (m_exportJob && m_exportJob->isRunning())
+        m_exportJob->cancel();
+}
+
+// --- Archive room and the rest ------------------------------------------------------------------
+
+void MainWindow::startBatch()
+{
+    if (!m_store || !m_scan || m_scan->isRunning())
+        return;
+    const workflows::ScanProfile profile = currentProfile();
+    if (currentDevice().isEmpty()) {
+        showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
+                   tr("No scanner is chosen. Connect and switch on the scanner, then press Redetect."));
+        return;
+    }
+    // A separated batch files its pages by the sheets; without a chosen dossier it continues where the
+    // store's last separated batch ended (or starts at the first cover sheet).
+    QString code;
+    if (auto d = m_store->dossierById(m_pages->dossierId()); d)
+        code = d.value().code;
+    if (profile.separation.isEmpty() && code.isEmpty()) {
+        showBanner(QStringLiteral("scan"), Banner::Kind::Information,
+                   tr("This profile has no separator sheets: choose a dossier first, or pick a profile with "
+                      "separation (Ctrl+1…9)."));
+        return;
+    }
+    auto request = profile.toRequest(currentDevice(), profile.separation.isEmpty() ? code : QString(),
+                                     profile.separation.isEmpty() ? m_pages->currentComponentName() : QString());
+    if (!request) {
+        showError(QStringLiteral("scan"), request.error());
+        return;
+    }
+    removeBanner(QStringLiteral("scan"));
+    m_scan->start(request.value(), deviceSession());
+}
+
+void MainWindow::continueBatch()
+{
+    if (!m_scan || !m_scan->canContinue())
+        return;
+    removeBanner(QStringLiteral("scan"));
+    m_scan->continueBatch();
+}
+
+void MainWindow::coverSheets()
+{
+    CoverSheetDialog dialog(m_settings.exportFolder(), this);
+    const int answer = dialog.exec();
+    activateWindow();
+    if (answer != QDialog::Accepted)
+        return;
+    showBanner(QStringLiteral("coversheets"), Banner::Kind::Positive,
+               tr("%n cover sheet file(s) written to %1", nullptr, int(dialog.written().size()))
+                   .arg(QDir::toNativeSeparators(dialog.folder())),
+               {{tr("Show in folder"),
+                 [folder = dialog.folder()] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); },
+                 QStringLiteral("showCoverSheets"), false}});
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    const int answer = dialog.exec();
+    activateWindow();
+    if (answer != QDialog::Accepted)
+        return;
+    refreshProfiles();
+    if (dialog.storeChanged() && !(m_scan && m_scan->isRunning())) {
+        m_options.storePath.clear();
+        openStore();
+    }
+    if (dialog.languageChanged())
+        Q_EMIT languageChangeRequested();
+}
+
+void MainWindow::showHelp()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("helpDialog"));
+    dialog->setWindowTitle(tr("Keyboard and help"));
+    auto *text = new QTextBrowser(dialog);
+    QString html = QStringLiteral("<h3>%1</h3><table cellpadding=3>").arg(tr("Keyboard"));
+    for (const char *name : {"newDossier", "scan", "scanInsert", "rescan", "confirmCount", "nextComponent",
+                             "previousComponent", "export", "exportComponent", "delete", "undo", "redo", "rotateLeft",
+                             "rotateRight", "moveUp", "moveDown", "search", "startBatch", "continueBatch", "stop",
+                             "settings", "help"}) {
+        QAction *a = action(QString::fromLatin1(name));
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        // Undo and redo name the step they would take back; the help names the action itself.
+        const QString what = name == std::string_view("undo")   ? tr("&Undo")
+                             : name == std::string_view("redo") ? tr("&Redo")
+                                                                : a->text();
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.join(QStringLiteral(", ")).toHtmlEscaped(), QString(what).remove(u'&').toHtmlEscaped());
+    }
+    html += QStringLiteral("<tr><td><b>Ctrl+1…9</b></td><td>%1</td></tr></table>").arg(tr("Choose scan profile"));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("Every page is on disk the moment its thumbnail shows. Deleted pages stay in the store and "
+                        "can be put back from \"Deleted\" above the pages."));
+    text->setHtml(html);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    dialog->resize(520, 560);
+    dialog->show();
+}
+
+void MainWindow::toggleDeviceOptions()
+{
+    if (!m_deviceOptions) {
+        m_deviceOptions = new DeviceOptionsPanel(this);
+        auto *dock = new QDockWidget(tr("Scanner options"), this);
+        dock->setObjectName(QStringLiteral("deviceOptionsDock"));
+        dock->setWidget(m_deviceOptions);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        m_deviceOptions->setSession(deviceSession());
+        return;
+    }
+    QWidget *dock = m_deviceOptions->parentWidget();
+    dock->setVisible(!dock->isVisible());
+}
+
+} // namespace sohoa::gui
