@@ -313,12 +313,15 @@ void MainWindow::removeBanner(const QString &subject)
     }
 }
 
+QString MainWindow::bannerText(const Error &error)
+{
+    const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
+    return detailAdds ? QStringLiteral("%1 (%2)").arg(error.message(), error.detail()) : error.message();
+}
+
 void MainWindow::showError(const QString &subject, const Error &error)
 {
-    // The sentence says what to do; the detail (an option, a path) says where.
-    const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
-    showBanner(subject, Banner::Kind::Error,
-               detailAdds ? QStringLiteral("%1 (%2)").arg(error.message(), error.detail()) : error.message());
+    showBanner(subject, Banner::Kind::Error, bannerText(error));
     statusBar()->showMessage(error.message(), 10000);
 }
 

@@ -139,6 +139,8 @@ private:
                        const QList<Banner::Button> &buttons = {});
     void removeBanner(const QString &subject);
     void showError(const QString &subject, const Error &error);
+    // The error's sentence (what to do) and, when it adds something, its detail (where: an option, a path).
+    static QString bannerText(const Error &error);
     void trackJob(workflows::Job *job, const QString &title);
 
     WindowOptions m_options;

@@ -166,10 +166,7 @@ void MainWindow::scanFinished(const workflows::ScanReport &report)
                     << Banner::Button{tr("Finish"), [this] { m_scan->finish(); updateActions(); },
                                       QStringLiteral("finishScan")};
         }
-        const bool detailAdds = !error.detail().isEmpty() && error.specificsEn().isEmpty();
-        showBanner(QStringLiteral("scan"), Banner::Kind::Warning,
-                   error.message() + (detailAdds ? QStringLiteral(" (%1)").arg(error.detail()) : QString()) + u' ' + what,
-                   buttons);
+        showBanner(QStringLiteral("scan"), Banner::Kind::Warning, bannerText(error) + u' ' + what, buttons);
         statusBar()->showMessage(error.message(), 10000);
         return;
     }

@@ -38,6 +38,9 @@ PagesPane::PagesPane(QUndoStack *undoStack, QWidget *parent)
     m_deletedButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_deletedButton->setPopupMode(QToolButton::InstantPopup);
     m_deletedButton->setToolTip(tr("Deleted pages stay in the store and can be put back"));
+    auto *deletedMenu = new QMenu(m_deletedButton);
+    m_deletedButton->setMenu(deletedMenu);
+    connect(deletedMenu, &QMenu::aboutToShow, this, [this, deletedMenu] { fillDeletedMenu(deletedMenu); });
     top->addWidget(m_deletedButton);
     layout->addLayout(top);
 
@@ -117,7 +120,10 @@ void PagesPane::setDossier(qint64 dossierId)
     m_list->setSourceModel(nullptr);
     m_pages.reset();
     m_dossierId = m_store ? dossierId : 0;
+    m_code.clear();
     if (m_dossierId) {
+        if (auto dossier = m_store->dossierById(m_dossierId))
+            m_code = dossier.value().code;
         m_pages = std::make_unique<DossierPagesModel>(*m_store, m_dossierId);
         if (auto loaded = m_pages->reload(); !loaded)
             Q_EMIT failed(loaded.error());
@@ -166,17 +172,20 @@ void PagesPane::updateTitle()
         m_deletedButton->hide();
         return;
     }
-    auto dossier = m_store->dossierById(m_dossierId);
-    const QString code = dossier ? dossier.value().code : QString();
     int pages = 0;
     for (int c = 0; c < m_pages->rowCount(); ++c)
         pages += m_pages->rowCount(m_pages->index(c, 0));
-    m_title->setText(tr("%1 — %n page(s)", nullptr, pages).arg(code));
-    const QList<PageRecord> deleted = deletedPages();
-    m_deletedButton->setVisible(!deleted.isEmpty());
-    m_deletedButton->setText(tr("Deleted (%1)").arg(deleted.size()));
-    auto *menu = new QMenu(m_deletedButton);
-    for (const PageRecord &p : deleted) {
+    m_title->setText(tr("%1 — %n page(s)", nullptr, pages).arg(m_code));
+    // Called for every page a scan adds: only the count here; the menu is filled when it opens.
+    const qsizetype deleted = deletedPages().size();
+    m_deletedButton->setVisible(deleted > 0);
+    m_deletedButton->setText(tr("Deleted (%1)").arg(deleted));
+}
+
+void PagesPane::fillDeletedMenu(QMenu *menu)
+{
+    menu->clear();
+    for (const PageRecord &p : deletedPages()) {
         auto component = m_store->componentById(p.componentId);
         QAction *a = menu->addAction(Icons::get(QStringLiteral("restore")),
                                      tr("Restore page %1 of %2 (deleted %3)")
@@ -185,8 +194,6 @@ void PagesPane::updateTitle()
                                          .arg(QLocale().toString(p.deletedAt.toLocalTime(), QLocale::ShortFormat)));
         connect(a, &QAction::triggered, this, [this, id = p.id] { restorePage(id); });
     }
-    delete m_deletedButton->menu();
-    m_deletedButton->setMenu(menu);
 }
 
 qint64 PagesPane::currentComponentId() const

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QListView;
 class QToolButton;
 class QUndoCommand;
@@ -78,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void updateTitle();
+    void fillDeletedMenu(QMenu *menu);
     void loadConfirmations();
     void pushCommand(QUndoCommand *command);
 
@@ -85,6 +87,7 @@ private:
     DossierStore *m_store = nullptr;
     PageThumbnails *m_thumbnails = nullptr;
     qint64 m_dossierId = 0;
+    QString m_code; // of the dossier shown
     std::unique_ptr<DossierPagesModel> m_pages;
     std::unique_ptr<PageListModel> m_list;
     QLabel *m_title;
