@@ -21,8 +21,10 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::bytesOf;
 using detail::mdFor;
 using detail::takeOpensslErrors;
+using detail::toDateTime;
 
 struct OsslFree
 {
@@ -59,22 +61,6 @@ QByteArray toDer(X509 *cert)
     return der;
 }
 
-QByteArray bytesOf(const ASN1_STRING *s)
-{
-    if (!s)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
-}
-
-QDateTime toDateTime(const ASN1_TIME *t)
-{
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
-}
-
 CMS_SignerInfo *firstSignerInfo(CMS_ContentInfo *cms)
 {
     if (!cms || OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed)
@@ -108,47 +94,171 @@ QByteArray sequenceValue(X509_ATTRIBUTE *attr)
     return bytesOf(value->value.sequence);
 }
 
-// Checks a signature timestamp token: its own signature (not its certificate's trust) and that
-// it stamps `signatureValue`.
-void checkTimestamp(const QByteArray &tokenDer, const QByteArray &signatureValue, CmsVerification &v,
-                    QStringList &problems)
+// One DER element: tag byte, where its content starts, and its length (definite lengths only).
+struct DerElement
 {
-    Owned<CMS_ContentInfo> token = decodeDer(tokenDer, d2i_CMS_ContentInfo);
-    if (!token || OBJ_obj2nid(CMS_get0_eContentType(token.get())) != NID_id_smime_ct_TSTInfo) {
-        problems.append(QStringLiteral("timestamp token unreadable"));
+    quint8 tag = 0;
+    qsizetype contentStart = 0;
+    qsizetype length = 0;
+    qsizetype end() const { return contentStart + length; }
+};
+
+bool readDer(const QByteArray &der, qsizetype at, qsizetype limit, DerElement &e)
+{
+    if (at + 2 > limit)
+        return false;
+    e.tag = quint8(der[at]);
+    const quint8 l = quint8(der[at + 1]);
+    qsizetype p = at + 2;
+    if (l < 0x80) {
+        e.length = l;
+    } else {
+        const int n = l & 0x7f;
+        if (n < 1 || n > 4 || p + n > limit)
+            return false;
+        qsizetype len = 0;
+        for (int i = 0; i < n; ++i)
+            len = (len << 8) | quint8(der[p + i]);
+        p += n;
+        e.length = len;
+    }
+    e.contentStart = p;
+    return e.length >= 0 && e.end() <= limit;
+}
+
+// adbe-revocationInfoArchival (Adobe's signed attribute 1.2.840.113583.1.1.8): SEQUENCE {
+// crl [0] EXPLICIT SEQUENCE OF CertificateList OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse
+// OPTIONAL, ... }: the revocation data the signer embedded, each element as its complete DER.
+void readRevocationArchival(const QByteArray &value, QList<QByteArray> &crls, QList<QByteArray> &ocsps)
+{
+    DerElement seq;
+    if (!readDer(value, 0, value.size(), seq) || seq.tag != 0x30)
         return;
+    for (qsizetype at = seq.contentStart; at < seq.end();) {
+        DerElement tagged;
+        if (!readDer(value, at, seq.end(), tagged))
+            return;
+        at = tagged.end();
+        if (tagged.tag != 0xa0 && tagged.tag != 0xa1)
+            continue;
+        DerElement list;
+        if (!readDer(value, tagged.contentStart, tagged.end(), list) || list.tag != 0x30)
+            continue;
+        for (qsizetype i = list.contentStart; i < list.end();) {
+            DerElement item;
+            if (!readDer(value, i, list.end(), item))
+                break;
+            const qsizetype start = i;
+            i = item.end();
+            (tagged.tag == 0xa0 ? crls : ocsps).append(value.mid(start, i - start));
+        }
+    }
+}
+
+const char *digestName(const EVP_MD *md)
+{
+    switch (md ? EVP_MD_get_type(md) : NID_undef) {
+    case NID_sha1:
+        return "sha1";
+    case NID_sha224:
+        return "sha224";
+    case NID_sha256:
+        return "sha256";
+    case NID_sha384:
+        return "sha384";
+    case NID_sha512:
+        return "sha512";
+    case NID_md5:
+        return "md5";
+    default:
+        return "unknown";
+    }
+}
+
+} // namespace
+
+Result<TimestampTokenCheck> CmsVerifier::checkTimestampToken(const QByteArray &tokenDer)
+{
+    ERR_clear_error();
+    Owned<CMS_ContentInfo> token = decodeDer(tokenDer, d2i_CMS_ContentInfo);
+    if (!token || OBJ_obj2nid(CMS_get0_type(token.get())) != NID_pkcs7_signed ||
+        OBJ_obj2nid(CMS_get0_eContentType(token.get())) != NID_id_smime_ct_TSTInfo) {
+        ERR_clear_error();
+        return Error(ErrorCode::VerificationFailed, QStringLiteral("not a timestamp token"));
     }
     ASN1_OCTET_STRING **content = CMS_get0_content(token.get());
     Owned<TS_TST_INFO> tst;
     if (content && *content)
         tst = decodeDer(ASN1_STRING_get0_data(*content), ASN1_STRING_length(*content), d2i_TS_TST_INFO);
     if (!tst) {
-        problems.append(QStringLiteral("timestamp TSTInfo unreadable"));
-        return;
+        ERR_clear_error();
+        return Error(ErrorCode::VerificationFailed, QStringLiteral("timestamp TSTInfo unreadable"));
     }
-    v.timestampTime = toDateTime(TS_TST_INFO_get_time(tst.get()));
-
-    bool ok = true;
-    Owned<BIO> sink(BIO_new(BIO_s_null()));
-    if (CMS_verify(token.get(), nullptr, nullptr, nullptr, sink.get(), CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
-        problems.append(u"timestamp token signature invalid: " + takeOpensslErrors());
-        ok = false;
-    }
+    TimestampTokenCheck check;
+    check.time = toDateTime(TS_TST_INFO_get_time(tst.get()));
     TS_MSG_IMPRINT *imprint = TS_TST_INFO_get_msg_imprint(tst.get());
-    const EVP_MD *md = EVP_get_digestbyobj(TS_MSG_IMPRINT_get_algo(imprint)->algorithm);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digestLen = 0;
-    if (!md ||
-        EVP_Digest(signatureValue.constData(), size_t(signatureValue.size()), digest, &digestLen, md, nullptr) != 1 ||
-        bytesOf(TS_MSG_IMPRINT_get_msg(imprint)) !=
-            QByteArray::fromRawData(reinterpret_cast<const char *>(digest), int(digestLen))) {
-        problems.append(QStringLiteral("timestamp imprint does not match the signature value"));
-        ok = false;
+    check.imprintAlgorithm =
+        QString::fromLatin1(digestName(EVP_get_digestbyobj(TS_MSG_IMPRINT_get_algo(imprint)->algorithm)));
+    check.imprint = bytesOf(TS_MSG_IMPRINT_get_msg(imprint));
+
+    QStringList problems;
+    STACK_OF(CMS_SignerInfo) *infos = CMS_get0_SignerInfos(token.get());
+    CMS_SignerInfo *si = infos && sk_CMS_SignerInfo_num(infos) == 1 ? sk_CMS_SignerInfo_value(infos, 0) : nullptr;
+    Owned<STACK_OF(X509)> certs(CMS_get1_certs(token.get()));
+    X509 *signer = nullptr;
+    for (int i = 0; si && certs && i < sk_X509_num(certs.get()); ++i) {
+        X509 *c = sk_X509_value(certs.get(), i);
+        if (!signer && CMS_SignerInfo_cert_cmp(si, c) == 0)
+            signer = c;
+        else
+            check.certificatesDer.append(toDer(c));
     }
-    v.timestampValid = ok;
+    if (!si)
+        problems.append(QStringLiteral("the token has no single signer"));
+    else if (!signer)
+        problems.append(QStringLiteral("the TSA certificate is not in the token"));
+    Owned<BIO> sink(BIO_new(BIO_s_null()));
+    if (signer) {
+        check.signerDer = toDer(signer);
+        if (CMS_verify(token.get(), nullptr, nullptr, nullptr, sink.get(), CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) == 1)
+            check.signatureValid = true;
+        else
+            problems.append(u"timestamp token signature invalid: " + takeOpensslErrors());
+        const int v2Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+        const int v1Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificate, -1);
+        Owned<ESS_SIGNING_CERT> ss;
+        Owned<ESS_SIGNING_CERT_V2> ssv2;
+        if (v1Idx >= 0)
+            ss = decodeDer(sequenceValue(CMS_signed_get_attr(si, v1Idx)), d2i_ESS_SIGNING_CERT);
+        if (v2Idx >= 0)
+            ssv2 = decodeDer(sequenceValue(CMS_signed_get_attr(si, v2Idx)), d2i_ESS_SIGNING_CERT_V2);
+        Owned<STACK_OF(X509)> chain(sk_X509_new_null());
+        if (chain && X509_up_ref(signer) == 1 && sk_X509_push(chain.get(), signer) <= 0)
+            X509_free(signer);
+        check.signingCertificateMatches =
+            (ss || ssv2) && chain && OSSL_ESS_check_signing_certs(ss.get(), ssv2.get(), chain.get(), 1) == 1;
+        if (!check.signingCertificateMatches)
+            problems.append(QStringLiteral("the token's signing-certificate attribute does not name its signer"));
+    }
+    check.detail = problems.join(u"; ");
+    ERR_clear_error();
+    return check;
 }
 
-} // namespace
+QString CmsVerifier::digestNameOf(const QByteArray &cmsDer)
+{
+    Owned<CMS_ContentInfo> cms = decodeDer(cmsDer, d2i_CMS_ContentInfo);
+    CMS_SignerInfo *si = firstSignerInfo(cms.get());
+    QString name;
+    if (si) {
+        X509_ALGOR *digestAlg = nullptr;
+        CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digestAlg, nullptr);
+        if (digestAlg)
+            name = QString::fromLatin1(digestName(EVP_get_digestbyobj(digestAlg->algorithm)));
+    }
+    ERR_clear_error();
+    return name;
+}
 
 Result<HashAlgorithm> CmsVerifier::hashAlgorithmOf(const QByteArray &cmsDer)
 {
@@ -173,6 +283,7 @@ Result<CmsVerification> CmsVerifier::verify(const QByteArray &cmsDer, const QByt
 
     CmsVerification v;
     v.hash = hash.value();
+    v.signerInfoCount = sk_CMS_SignerInfo_num(CMS_get0_SignerInfos(cms.get()));
     Owned<STACK_OF(X509)> certs(CMS_get1_certs(cms.get()));
     X509 *signer = nullptr;
     for (int i = 0; certs && i < sk_X509_num(certs.get()); ++i) {
@@ -185,6 +296,10 @@ Result<CmsVerification> CmsVerifier::verify(const QByteArray &cmsDer, const QByt
     if (!signer)
         return Error(ErrorCode::VerificationFailed, QStringLiteral("the signer's certificate is not in the signature"));
     v.signerCertDer = toDer(signer);
+    if (EVP_PKEY *key = X509_get0_pubkey(signer)) {
+        v.signerKeyBits = EVP_PKEY_get_bits(key);
+        v.signerKeyIsRsa = EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA || EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA_PSS;
+    }
 
     QStringList problems;
     const auto *md = static_cast<const ASN1_OCTET_STRING *>(
@@ -226,11 +341,39 @@ Result<CmsVerification> CmsVerifier::verify(const QByteArray &cmsDer, const QByt
             problems.append(u"signing-certificate attribute does not name the signer: " + takeOpensslErrors());
     }
 
+    static const ASN1_OBJECT *const archival = OBJ_txt2obj("1.2.840.113583.1.1.8", 1);
+    const int archivalIdx = archival ? CMS_signed_get_attr_by_OBJ(si, archival, -1) : -1;
+    if (archivalIdx >= 0)
+        readRevocationArchival(sequenceValue(CMS_signed_get_attr(si, archivalIdx)), v.embeddedCrlDer,
+                               v.embeddedOcspDer);
+
     const int tsIdx = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
     v.hasTimestamp = tsIdx >= 0;
-    if (v.hasTimestamp)
-        checkTimestamp(sequenceValue(CMS_unsigned_get_attr(si, tsIdx)), bytesOf(CMS_SignerInfo_get0_signature(si)), v,
-                       problems);
+    if (v.hasTimestamp) {
+        v.timestampTokenDer = sequenceValue(CMS_unsigned_get_attr(si, tsIdx));
+        const Result<TimestampTokenCheck> token = checkTimestampToken(v.timestampTokenDer);
+        if (!token) {
+            problems.append(token.error().detail());
+        } else {
+            v.timestampTime = token->time;
+            v.timestampSignerDer = token->signerDer;
+            v.timestampCertificatesDer = token->certificatesDer;
+            // The token stamps the signature value (RFC 3161 appendix A, CAdES-T).
+            const EVP_MD *imprintMd = EVP_get_digestbyname(token->imprintAlgorithm.toLatin1().constData());
+            const QByteArray value = bytesOf(CMS_SignerInfo_get0_signature(si));
+            unsigned char digest[EVP_MAX_MD_SIZE];
+            unsigned int digestLen = 0;
+            const bool imprintOk =
+                imprintMd &&
+                EVP_Digest(value.constData(), size_t(value.size()), digest, &digestLen, imprintMd, nullptr) == 1 &&
+                token->imprint == QByteArray(reinterpret_cast<const char *>(digest), int(digestLen));
+            if (!imprintOk)
+                problems.append(QStringLiteral("timestamp imprint does not match the signature value"));
+            if (!token->signatureValid)
+                problems.append(token->detail);
+            v.timestampValid = imprintOk && token->signatureValid;
+        }
+    }
 
     v.detail = problems.join(u"; ");
     ERR_clear_error();

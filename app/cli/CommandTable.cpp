@@ -25,6 +25,7 @@ constexpr CommandEntry kCommands[] = {
     {nullptr, "sign", signCommand},
     {nullptr, "coversheet", coverSheetCommand},
     {nullptr, "stamp-qr", stampQrCommand},
+    {nullptr, "verify", verifyCommand},
     {"dossier", "list", dossierListCommand},
     {"dossier", "show", dossierShowCommand},
     {"dossier", "export", dossierExportCommand},
@@ -60,6 +61,9 @@ QString usageText()
         "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"
         "                                         print A4 cover sheets for scanning with --separate qr\n"
         "  stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)\n"
+        "  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]\n"
+        "                                         verify signatures: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,\n"
+        "                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (see verify --help)\n"
         "  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier\n"
         "                                         folders, their manifests and the page files\n"
         "\n"

@@ -22,5 +22,6 @@ int signCommand(const QStringList &args);
 int stampQrCommand(const QStringList &args);
 int coverSheetCommand(const QStringList &args);
 int storeRebuildCommand(const QStringList &args);
+int verifyCommand(const QStringList &args);
 
 } // namespace sohoa::cli
