@@ -2,6 +2,8 @@
 
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <set>
+
 namespace sohoa::signing {
 
 int docMdpPermission(QPDF &qpdf)
@@ -27,6 +29,44 @@ int docMdpPermission(QPDF &qpdf)
         }
     }
     return 2;
+}
+
+namespace {
+
+// Depth-first through /Kids; a field reached twice (a malformed tree with a loop) is visited once.
+bool holdsSignatureIn(QPDFObjectHandle field, bool inheritedSig, std::set<QPDFObjGen> &seen)
+{
+    if (!field.isDictionary() || (field.isIndirect() && !seen.insert(field.getObjGen()).second))
+        return false;
+    QPDFObjectHandle type = field.getKey("/FT");
+    const bool isSig = type.isName() ? type.isNameAndEquals("/Sig") : inheritedSig;
+    if (isSig && field.getKey("/V").isDictionary())
+        return true;
+    QPDFObjectHandle kids = field.getKey("/Kids");
+    if (kids.isArray())
+        for (int i = 0; i < kids.getArrayNItems(); ++i)
+            if (holdsSignatureIn(kids.getArrayItem(i), isSig, seen))
+                return true;
+    return false;
+}
+
+} // namespace
+
+bool holdsSignature(QPDF &qpdf)
+{
+    // A certification whose field went missing still makes the document signed.
+    QPDFObjectHandle perms = qpdf.getRoot().getKey("/Perms");
+    if (perms.isDictionary() && perms.getKey("/DocMDP").isDictionary())
+        return true;
+    QPDFObjectHandle acroForm = qpdf.getRoot().getKey("/AcroForm");
+    QPDFObjectHandle fields = acroForm.isDictionary() ? acroForm.getKey("/Fields") : QPDFObjectHandle::newNull();
+    if (!fields.isArray())
+        return false;
+    std::set<QPDFObjGen> seen;
+    for (int i = 0; i < fields.getArrayNItems(); ++i)
+        if (holdsSignatureIn(fields.getArrayItem(i), false, seen))
+            return true;
+    return false;
 }
 
 } // namespace sohoa::signing

@@ -16,4 +16,9 @@ namespace sohoa::signing {
 // A certification without a readable /P counts as 2, the standard's default.
 int docMdpPermission(QPDF &qpdf);
 
+// Whether the document holds a signature already (an approval or certification signature, or a
+// document timestamp): a field of type /Sig, its own or inherited, with a value, anywhere in the
+// form's field tree. An empty signature field does not count.
+bool holdsSignature(QPDF &qpdf);
+
 } // namespace sohoa::signing

@@ -7,6 +7,7 @@
 #include "core/pdf/internal/PdfIncrementalUpdate.h"
 #include "signing/DocMdp_p.h"
 #include "signing/FormAppearances_p.h"
+#include "signing/PadesExtension_p.h"
 #include "signing/SigningLogging.h"
 
 #include <QFile>
@@ -39,6 +40,7 @@ namespace sohoa::signing {
 using pdf::Crypt;
 using pdf::FileIdentity;
 using pdf::fromStd;
+using pdf::pdfDate;
 using pdf::pdfNumber;
 using pdf::readAllAt;
 using pdf::readTail;
@@ -97,17 +99,6 @@ bool isPlainName(const QString &s)
         if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != u'.' && c != u'-' && c != u'_')
             return false;
     return true;
-}
-
-QByteArray pdfDate(QDateTime t)
-{
-    if (!t.isValid())
-        t = QDateTime::currentDateTime();
-    const int offset = t.offsetFromUtc();
-    const int absMinutes = std::abs(offset) / 60;
-    return "D:" + t.toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + (offset < 0 ? '-' : '+') +
-           QByteArray::number(absMinutes / 60).rightJustified(2, '0') + '\'' +
-           QByteArray::number(absMinutes % 60).rightJustified(2, '0') + '\'';
 }
 
 // A hash over OpenSSL's EVP (SHA-NI where the CPU has it: several times faster than
@@ -353,6 +344,11 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
         return Error(ErrorCode::InvalidArgument, QStringLiteral("contentsSize %1").arg(options.contentsSize));
     if (!isPlainName(options.subFilter))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("subFilter ") + options.subFilter);
+    if (options.certifyLevel < 0 || options.certifyLevel > 3)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("certification level %1 (1, 2 or 3)").arg(options.certifyLevel));
+    if (options.documentTimestamp && options.certifyLevel != 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a document timestamp cannot certify"));
     if (!options.overwrite && QFileInfo::exists(outputPath))
         return Error(ErrorCode::OutputExists, outputPath);
 
@@ -361,6 +357,8 @@ PdfSignatureWriter::prepare(const QString &inputPath, const QString &outputPath,
     p.inputPath = inputPath;
     p.outputPath = outputPath;
     p.options = options;
+    if (options.documentTimestamp)
+        p.options.subFilter = QStringLiteral("ETSI.RFC3161");
 
     // Our descriptor stays open until the copy: the copy reads the inode qpdf parses, and its
     // identity (size, mtime, ctime) taken now must hold until the copy is done.
@@ -458,9 +456,15 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     auto markChanged = [&](QPDFObjectHandle h) {
         changed[h.getObjGen()] = h;
     };
+    // A certification states what may change after it, so nothing may come before it.
+    if (options.certifyLevel != 0 && holdsSignature(qpdf))
+        return Error(ErrorCode::PdfAlreadySigned,
+                     inputPath + QStringLiteral(": a certification must be the first signature"));
     // A document certified with "no changes allowed" cannot take another signature without
-    // breaking its certification (levels 2 and 3 allow signing).
-    if (docMdpPermission(qpdf) == 1)
+    // breaking its certification (levels 2 and 3 allow signing). A document timestamp is not a
+    // change there: ISO 32000-2 (DocMDP /P) lets updates that only add DSS data and document
+    // timestamps through at every level, so that certified documents can be kept valid for long.
+    if (!options.documentTimestamp && docMdpPermission(qpdf) == 1)
         return Error(ErrorCode::PdfCertifiedNoChanges,
                      inputPath + QStringLiteral(": /Perms /DocMDP with /P 1 (no changes allowed)"));
     // A form asking viewers to redraw its fields (/NeedAppearances) gets real appearances first:
@@ -488,8 +492,10 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     }
     fieldName = options.fieldName;
     if (fieldName.isEmpty()) {
+        const QString pattern =
+            options.documentTimestamp ? QStringLiteral("Timestamp%1") : QStringLiteral("Signature%1");
         for (int n = 1;; ++n) {
-            fieldName = QStringLiteral("Signature%1").arg(n);
+            fieldName = pattern.arg(n);
             if (!names.contains(fieldName))
                 break;
         }
@@ -500,7 +506,7 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
     }
 
     // Appearance.
-    const QRectF rect = options.rectPt.normalized();
+    const QRectF rect = options.documentTimestamp ? QRectF() : options.rectPt.normalized();
     const bool invisible = !(rect.width() > 0 && rect.height() > 0);
     const double w = invisible ? 0 : rect.width();
     const double h = invisible ? 0 : rect.height();
@@ -588,6 +594,23 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
         acroForm.replaceKey("/Fields", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{field}));
         markChanged(acroHolder);
     }
+    // The certification: the catalog names its signature dictionary (/Perms /DocMDP), next to any
+    // usage rights (/UR3) already there.
+    if (options.certifyLevel != 0) {
+        QPDFObjectHandle perms = root.getKey("/Perms");
+        if (perms.isDictionary()) {
+            perms.replaceKey("/DocMDP", sig);
+            markChanged(perms.isIndirect() ? perms : root);
+        } else {
+            perms = QPDFObjectHandle::newDictionary();
+            perms.replaceKey("/DocMDP", sig);
+            root.replaceKey("/Perms", perms);
+            markChanged(root);
+        }
+    }
+    if (options.documentTimestamp)
+        for (const QPDFObjectHandle &o : declareEsicExtension(qpdf))
+            markChanged(o);
     const long long sigFlags =
         acroForm.getKey("/SigFlags").isInteger() ? acroForm.getKey("/SigFlags").getIntValue() : 0;
     if ((sigFlags & 3) != 3) {
@@ -611,16 +634,24 @@ Result<void> PdfSignatureWriter::Private::build(QPDF &qpdf, QPDF &appearanceDoc,
         auto text = [&](const QString &t) {
             return pdfLiteralOrHex(crypt.encrypt(pdfTextBytes(t), og, crypt.stringMethod));
         };
-        u.bytes += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/" + options.subFilter.toLatin1();
-        u.bytes += "/M" + text(QString::fromLatin1(pdfDate(options.signingTime)));
-        if (!options.signerName.isEmpty())
-            u.bytes += "/Name" + text(options.signerName);
-        if (!options.reason.isEmpty())
-            u.bytes += "/Reason" + text(options.reason);
-        if (!options.location.isEmpty())
-            u.bytes += "/Location" + text(options.location);
-        if (!options.contactInfo.isEmpty())
-            u.bytes += "/ContactInfo" + text(options.contactInfo);
+        if (options.documentTimestamp) {
+            // The time and the signer are the token's (its genTime and TSA certificate).
+            u.bytes += "<</Type/DocTimeStamp/Filter/Adobe.PPKLite/SubFilter/" + options.subFilter.toLatin1();
+        } else {
+            u.bytes += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/" + options.subFilter.toLatin1();
+            u.bytes += "/M" + text(QString::fromLatin1(pdfDate(options.signingTime)));
+            if (!options.signerName.isEmpty())
+                u.bytes += "/Name" + text(options.signerName);
+            if (!options.reason.isEmpty())
+                u.bytes += "/Reason" + text(options.reason);
+            if (!options.location.isEmpty())
+                u.bytes += "/Location" + text(options.location);
+            if (!options.contactInfo.isEmpty())
+                u.bytes += "/ContactInfo" + text(options.contactInfo);
+        }
+        if (options.certifyLevel != 0)
+            u.bytes += "/Reference[<</Type/SigRef/TransformMethod/DocMDP/TransformParams<</Type/TransformParams/P " +
+                       QByteArray::number(options.certifyLevel) + "/V/1.2>>>>]";
         u.bytes += "/ByteRange";
         byteRangePos = u.bytes.size();
         u.bytes += QByteArray(kByteRangeWidth, ' ');

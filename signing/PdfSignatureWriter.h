@@ -29,6 +29,14 @@ struct SignatureFieldOptions
     int contentsSize = 16384; // bytes reserved for the DER CMS (the hex string is twice as long)
     SecureBuffer pdfPassword; // opens an encrypted input (its user or owner password); never logged
     bool overwrite = false;
+    // A certification (author) signature with DocMDP permission /P 1, 2 or 3 (ISO 32000-1 §12.8.2.2): the
+    // signature dictionary gets the DocMDP reference and the catalog /Perms /DocMDP names it. 0 = an
+    // approval signature. A certification must be the document's first signature: PdfAlreadySigned else.
+    int certifyLevel = 0;
+    // A document timestamp (ISO 32000-2 §12.8.5, PAdES B-LTA): /Type /DocTimeStamp, /SubFilter
+    // /ETSI.RFC3161, always invisible; /Contents takes an RFC 3161 TimeStampToken over the /ByteRange
+    // digest. subFilter, the texts, signingTime and the appearance are not used.
+    bool documentTimestamp = false;
 };
 
 // Signs a PDF in two phases with an incremental update (ISO 32000-1 §7.5.6, §12.8): prepare() reads

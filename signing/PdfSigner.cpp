@@ -5,8 +5,8 @@
 #include "signing/CertificateInfo.h"
 #include "signing/CmsBuilder.h"
 #include "signing/CmsVerifier.h"
-#include "signing/PdfSignatureInspector.h"
 #include "signing/PdfSignatureWriter.h"
+#include "signing/SignatureOutputCheck_p.h"
 #include "signing/SigningLogging.h"
 #include "signing/TimestampClient.h"
 
@@ -55,19 +55,6 @@ int estimateContentsSize(const SigningKey &key, bool timestamp)
     if (timestamp)
         bytes += 6000;
     return int(std::min<qint64>((bytes + 1023) / 1024 * 1024, 1 << 22));
-}
-
-QCryptographicHash::Algorithm qtHash(HashAlgorithm h)
-{
-    switch (h) {
-    case HashAlgorithm::Sha384:
-        return QCryptographicHash::Sha384;
-    case HashAlgorithm::Sha512:
-        return QCryptographicHash::Sha512;
-    case HashAlgorithm::Sha256:
-        break;
-    }
-    return QCryptographicHash::Sha256;
 }
 
 // The visible page box of page `index` (-1 = last), in default user space, and its /Rotate.
@@ -138,6 +125,7 @@ SignResult PdfSigner::signFile(const QString &input, const QString &output, cons
     field.overwrite = options.overwrite;
     field.contentsSize = estimateContentsSize(m_key, !options.tsaUrl.isEmpty());
     field.pdfPassword = options.pdfPassword;
+    field.certifyLevel = options.certifyLevel;
 
     AppearanceSpec spec = options.appearance;
     spec.signingTime = now;
@@ -225,7 +213,7 @@ qint64 PdfSigner::signOnce(const QString &input, const QString &output, const Si
         return 0;
     }
     // One pass: the input is copied into the output's temporary and the bytes written are hashed.
-    auto digest = writer.value()->digest(qtHash(options.hash));
+    auto digest = writer.value()->digest(qtHashOf(options.hash));
     if (!digest) {
         result.error = digest.error();
         return 0;
@@ -265,28 +253,13 @@ qint64 PdfSigner::signOnce(const QString &input, const QString &output, const Si
         result.error = done.error();
         return done.error().code() == ErrorCode::SignatureTooLarge ? qint64(cmsDer.size()) : 0;
     }
-    // And after: the file on disk, read back independently of the writer, without a second full
-    // read. The digest needs none: it was taken of exactly the bytes written to the temporary, and
-    // finish() read the update back from it before the commit. Here a reader's view (qpdf: the
-    // last signature field, its /ByteRange and /Contents) and the signature's own bytes on disk
-    // (file size, the "<hex>" gap holding this CMS, "/ByteRange [...]" as written) must agree.
-    const QList<qint64> byteRange = writer.value()->byteRange();
-    auto sigs = PdfSignatureInspector::signatures(output, options.pdfPassword);
-    if (!sigs || sigs->isEmpty() || !sigs->constLast().coversWholeFile || sigs->constLast().byteRange != byteRange ||
-        sigs->constLast().contents != cmsDer) {
-        result.error =
-            Error(ErrorCode::VerificationFailed, output + QStringLiteral(": new signature does not cover the file"));
+    // And after: the file on disk, read back.
+    auto written = checkWrittenSignature(output, options.pdfPassword, *writer.value(), cmsDer);
+    if (!written) {
+        result.error = written.error();
         return 0;
     }
-    if (auto region = PdfSignatureInspector::checkSignatureRegion(output, byteRange, cmsDer); !region) {
-        result.error = Error(ErrorCode::VerificationFailed, region.error().detail());
-        return 0;
-    }
-    result.outputSize = QFileInfo(output).size();
-    if (result.outputSize != writer.value()->outputSize()) {
-        result.error = Error(ErrorCode::VerificationFailed, output + QStringLiteral(": unexpected size"));
-        return 0;
-    }
+    result.outputSize = written.value();
     return 0;
 }
 

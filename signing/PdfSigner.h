@@ -30,6 +30,7 @@ struct SignOptions
     QUrl tsaUrl;              // empty: no timestamp (B-B); set: B-T
     SecureBuffer pdfPassword; // opens encrypted inputs (user or owner password); never logged
     bool overwrite = false;
+    int certifyLevel = 0; // 1, 2, 3: a certification signature with that DocMDP /P; 0: approval signature
 };
 
 struct SignResult

@@ -288,14 +288,28 @@ Result<QByteArray> TimestampClient::requestToken(const QUrl &tsaUrl, const QByte
                                                  int timeoutMs)
 {
     ERR_clear_error();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digestLen = 0;
+    if (EVP_Digest(dataToStamp.constData(), size_t(dataToStamp.size()), digest, &digestLen, mdFor(hash), nullptr) != 1)
+        return failed(u"digest: " + takeOpensslErrors());
+    return requestTokenForDigest(tsaUrl, QByteArray(reinterpret_cast<const char *>(digest), int(digestLen)), hash,
+                                 timeoutMs);
+}
+
+Result<QByteArray> TimestampClient::requestTokenForDigest(const QUrl &tsaUrl, const QByteArray &digestBytes,
+                                                          HashAlgorithm hash, int timeoutMs)
+{
+    ERR_clear_error();
     if (!tsaUrl.isValid() || (tsaUrl.scheme() != u"http" && tsaUrl.scheme() != u"https") || tsaUrl.host().isEmpty())
         return failed(u"unsupported TSA URL: " + tsaUrl.toString(QUrl::RemoveUserInfo));
 
     const EVP_MD *md = mdFor(hash);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digestLen = 0;
-    if (EVP_Digest(dataToStamp.constData(), size_t(dataToStamp.size()), digest, &digestLen, md, nullptr) != 1)
-        return failed(u"digest: " + takeOpensslErrors());
+    if (digestBytes.size() != EVP_MD_get_size(md))
+        return failed(
+            QStringLiteral("a digest of %1 bytes for a %2-byte hash").arg(digestBytes.size()).arg(EVP_MD_get_size(md)));
+    QByteArray imprintBytes = digestBytes; // OpenSSL takes a non-const buffer
+    auto *digest = reinterpret_cast<unsigned char *>(imprintBytes.data());
+    const auto digestLen = unsigned(imprintBytes.size());
 
     unsigned char nonceBytes[8];
     if (RAND_bytes(nonceBytes, sizeof nonceBytes) != 1)

@@ -18,6 +18,10 @@ public:
     // (connection, timeout, HTTP status, PKIStatus text).
     static Result<QByteArray> requestToken(const QUrl &tsaUrl, const QByteArray &dataToStamp, HashAlgorithm hash,
                                            int timeoutMs = 15000);
+    // The same for data already hashed with `hash` (a PDF's /ByteRange digest, say): `digest` is the
+    // message imprint sent and checked in the reply.
+    static Result<QByteArray> requestTokenForDigest(const QUrl &tsaUrl, const QByteArray &digest, HashAlgorithm hash,
+                                                    int timeoutMs = 15000);
 };
 
 } // namespace sohoa::signing

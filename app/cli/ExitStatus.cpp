@@ -71,6 +71,7 @@ int exitStatus(const Error &error)
     case ErrorCode::PdfEncrypted:
     case ErrorCode::PdfUnsupported:
     case ErrorCode::PdfCertifiedNoChanges:
+    case ErrorCode::PdfAlreadySigned:
     case ErrorCode::PreviewTimedOut:
     case ErrorCode::PreviewTooLarge:
     case ErrorCode::PreviewDamaged:

@@ -136,6 +136,11 @@ QList<QCommandLineOption> signOptions()
                "KIND"),
         option("hash", QT_TRANSLATE_NOOP("sohoa::cli", "sha256 (default), sha384 or sha512."), "ALG"),
         option("pss", QT_TRANSLATE_NOOP("sohoa::cli", "Use RSASSA-PSS for RSA keys.")),
+        option("certify",
+               QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "Certify the document (an author signature, only on an unsigned file) and allow "
+                                 "afterwards: 1 no change, 2 filling forms and signing, 3 also annotations."),
+               "1|2|3"),
         jsonOption(),
     };
     list += qrSignOptions();
@@ -190,6 +195,12 @@ Result<SignOptions> signOptionsFrom(const QCommandLineParser &parser)
     }
     if (parser.isSet(QStringLiteral("pss")))
         options.padding = RsaPadding::Pss;
+    if (parser.isSet(QStringLiteral("certify"))) {
+        const QString level = value("certify");
+        if (level != u"1" && level != u"2" && level != u"3")
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--certify must be 1, 2 or 3, not %1"), {level});
+        options.certifyLevel = level.toInt();
+    }
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
     return options;
 }

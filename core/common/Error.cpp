@@ -291,6 +291,11 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The page preview program (sohoa-render) was not found or could not be "
                                        "started, so pages cannot be shown. Reinstall SoHoa; other work is not "
                                        "affected.")},
+
+    {ErrorCode::PdfAlreadySigned, "pdf-already-signed",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The PDF already holds a signature, and a certification must be a document's "
+                                       "first signature, so it was not certified. Certify the unsigned original, or "
+                                       "add an ordinary signature without certification. The file was not changed.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -117,6 +117,9 @@ enum class ErrorCode
     PreviewNeedsPassword,
     PreviewPageOutOfRange,
     PreviewHelperMissing,
+
+    // Signing (issue 12): a certification must be the document's first signature
+    PdfAlreadySigned,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -424,6 +424,11 @@
         <source>The page preview program (sohoa-render) was not found or could not be started, so pages cannot be shown. Reinstall SoHoa; other work is not affected.</source>
         <translation>Không tìm thấy hoặc không khởi động được chương trình xem trước trang (sohoa-render) nên không thể hiển thị trang. Hãy cài đặt lại SoHoa; các công việc khác không bị ảnh hưởng.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The PDF already holds a signature, and a certification must be a document&apos;s first signature, so it was not certified. Certify the unsigned original, or add an ordinary signature without certification. The file was not changed.</source>
+        <translation>Tệp PDF đã có chữ ký, mà chữ ký chứng nhận phải là chữ ký đầu tiên của tài liệu, nên tệp không được chứng nhận. Hãy chứng nhận bản gốc chưa ký, hoặc thêm chữ ký thông thường không kèm chứng nhận. Tệp gốc không bị thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -1010,7 +1015,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Dùng RSASSA-PSS cho khóa RSA.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>Certify the document (an author signature, only on an unsigned file) and allow afterwards: 1 no change, 2 filling forms and signing, 3 also annotations.</source>
+        <translation>Chứng nhận tài liệu (chữ ký của tác giả, chỉ trên tệp chưa ký) và cho phép về sau: 1 không thay đổi gì, 2 điền biểu mẫu và ký, 3 thêm cả chú thích.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--appearance must be none, copy, attachment, signer or organization, not %1</source>
         <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
     </message>
@@ -1030,7 +1040,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--hash phải là sha256, sha384 hoặc sha512</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
+        <source>--certify must be 1, 2 or 3, not %1</source>
+        <translation>--certify phải là 1, 2 hoặc 3, không phải %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>give --p12 FILE or a token (--pkcs11-module, --token or --key pkcs11:...)</source>
         <translation>hãy chỉ định --p12 TỆP hoặc một token (--pkcs11-module, --token hoặc --key pkcs11:...)</translation>
     </message>
@@ -1537,7 +1552,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+64"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+55"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
@@ -1583,18 +1598,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+454"/>
+        <location line="+457"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+413"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-452"/>
-        <location line="+453"/>
+        <location line="-455"/>
+        <location line="+456"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-453"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -1770,17 +1787,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+209"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-181"/>
         <source>Archive room</source>
         <translation>Phòng lưu trữ</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>The dossier store at %1 cannot be opened: %2</source>
         <translation>Không mở được kho hồ sơ tại %1: %2</translation>
     </message>
@@ -1847,12 +1864,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+220"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-280"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="+86"/>
         <source>(no profile %1)</source>
         <translation>(chưa có hồ sơ quét %1)</translation>
     </message>
@@ -1872,7 +1889,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Làm lại: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-35"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Đã tạo hồ sơ %1 với %n thành phần. Bấm F5 để quét.</numerusform>
@@ -1885,12 +1902,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+5"/>
-        <location line="+203"/>
+        <location line="+200"/>
         <source>No scanner is chosen. Connect and switch on the scanner, then press Redetect.</source>
         <translation>Chưa chọn máy quét. Hãy kết nối và bật máy quét, rồi bấm Dò lại.</translation>
     </message>
     <message numerus="yes">
-        <location line="-174"/>
+        <location line="-171"/>
         <source>%n page(s) were saved and stay saved.</source>
         <translation>
             <numerusform>Đã lưu %n trang và các trang này vẫn được giữ.</numerusform>
@@ -1907,7 +1924,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Kết thúc</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Scan stopped; %n page(s) saved.</source>
         <translation>
             <numerusform>Đã dừng quét; đã lưu %n trang.</numerusform>
@@ -1985,7 +2002,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose scan profile</source>
         <translation>Chọn hồ sơ quét</translation>
     </message>
@@ -2125,34 +2142,34 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Trang đã xóa vẫn còn trong kho và có thể khôi phục</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Pages of the dossier</source>
         <translation>Các trang của hồ sơ</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>No dossier chosen</source>
         <translation>Chưa chọn hồ sơ</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%1 — %n page(s)</source>
         <translation>
             <numerusform>%1 — %n trang</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Deleted (%1)</source>
         <translation>Đã xóa (%1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Restore page %1 of %2 (deleted %3)</source>
         <translation>Khôi phục trang %1 của %2 (xóa lúc %3)</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>

@@ -41,6 +41,7 @@ private Q_SLOTS:
         QTest::newRow("rebuild of a healthy index without --force") << ErrorCode::StoreRebuildNotNeeded << 2;
         QTest::newRow("output") << ErrorCode::OutputExists << 5;
         QTest::newRow("input pdf") << ErrorCode::PdfEncrypted << 6;
+        QTest::newRow("certifying a signed pdf") << ErrorCode::PdfAlreadySigned << 6;
         QTest::newRow("key") << ErrorCode::WrongPin << 7;
         QTest::newRow("preview of a hostile pdf") << ErrorCode::PreviewTimedOut << 6;
         QTest::newRow("preview page out of range") << ErrorCode::PreviewPageOutOfRange << 2;

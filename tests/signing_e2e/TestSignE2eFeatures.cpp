@@ -1,8 +1,8 @@
 // `sohoa-cli sign` end to end: two successive signers, a timestamped (B-T) signature from a local
 // RFC 3161 server process, locked and removed tokens (a fault-injecting PKCS#11 shim over
 // SoftHSM2), visible signer/organization appearances with PNG images, a /NeedAppearances form,
-// batch-wide option errors, certified (DocMDP) and password-encrypted inputs, adbe.pkcs7.detached,
-// and an expired certificate. Judged by pdfsig, qpdf, pdftotext, pdffonts, pdfimages and openssl.
+// batch-wide option errors, certified (DocMDP) inputs and `--certify`, password-encrypted inputs,
+// adbe.pkcs7.detached, and an expired certificate. Judged by pdfsig, qpdf, pdftotext, pdffonts, pdfimages and openssl.
 
 #include "SigningFixtures.h"
 
@@ -638,6 +638,61 @@ private slots:
             perms = perms ||
                     it.value().toObject().value(QStringLiteral("value")).toObject().contains(QStringLiteral("/Perms"));
         QVERIFY(perms);
+    }
+
+    // `sign --certify N`: a certification signature that pdfsig accepts and the catalog names with
+    // its level; certifying again is refused (a certification comes first), and so is a level
+    // other than 1, 2 or 3.
+    void certifyOption()
+    {
+        const QString certified = m_work.filePath(QStringLiteral("certify-3.pdf"));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"), certified,
+                               QStringLiteral("--certify"), QStringLiteral("3"), QStringLiteral("--json")} +
+                   p12Args(QStringLiteral("first")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QString raw;
+        const QList<PdfSigEntry> sigs = pdfsigReport(certified, &raw);
+        QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));
+        QCOMPARE(qpdfCheckRank(certified), 0);
+        const QJsonObject objects = qpdfObjects(certified);
+        QString permsRef;
+        for (auto it = objects.begin(); it != objects.end(); ++it) {
+            const QJsonObject value = it.value().toObject().value(QStringLiteral("value")).toObject();
+            const QJsonObject perms = resolved(objects, value.value(QStringLiteral("/Perms"))).toObject();
+            if (perms.contains(QStringLiteral("/DocMDP")))
+                permsRef = perms.value(QStringLiteral("/DocMDP")).toString();
+        }
+        const QJsonArray references = objectDict(objects, permsRef).value(QStringLiteral("/Reference")).toArray();
+        const int level = references.at(0)
+                              .toObject()
+                              .value(QStringLiteral("/TransformParams"))
+                              .toObject()
+                              .value(QStringLiteral("/P"))
+                              .toInt();
+        QCOMPARE(level, 3);
+
+        QTemporaryDir again;
+        const ToolResult twice =
+            runCli(QStringList{QStringLiteral("sign"), certified, QStringLiteral("--out"), again.path(),
+                               QStringLiteral("--certify"), QStringLiteral("1"), QStringLiteral("--json")} +
+                   p12Args(QStringLiteral("second")));
+        QCOMPARE(twice.exitCode, 6);
+        const QJsonObject event = twice.events(QStringLiteral("signed")).value(0);
+        QCOMPARE(signedEventErrorId(event), QStringLiteral("pdf-already-signed"));
+        QVERIFY(event.value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message_vi"))
+                    .toString()
+                    .contains(QStringLiteral("chữ ký đầu tiên")));
+        QCOMPARE(filesIn(again.path()), QStringList());
+
+        const ToolResult bad = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"),
+                                                  again.path(), QStringLiteral("--certify"), QStringLiteral("4")} +
+                                      p12Args(QStringLiteral("first")));
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--certify")), qPrintable(bad.describe()));
+        QCOMPARE(filesIn(again.path()), QStringList());
     }
 
     // Encrypted inputs opened with their user or owner password (never on the command line): the

@@ -2,6 +2,7 @@
 
 #include "core/common/DurableFile.h"
 
+#include <fcntl.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFCryptoImpl.hh>
 #include <qpdf/QPDFCryptoProvider.hh>
@@ -31,6 +32,17 @@ QByteArray pdfNumber(double v)
     if (s.endsWith('.'))
         s.chop(1);
     return s;
+}
+
+QByteArray pdfDate(QDateTime t)
+{
+    if (!t.isValid())
+        t = QDateTime::currentDateTime();
+    const int offset = t.offsetFromUtc();
+    const int absMinutes = std::abs(offset) / 60;
+    return "D:" + t.toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + (offset < 0 ? '-' : '+') +
+           QByteArray::number(absMinutes / 60).rightJustified(2, '0') + '\'' +
+           QByteArray::number(absMinutes % 60).rightJustified(2, '0') + '\'';
 }
 
 namespace {
@@ -260,6 +272,72 @@ Result<void> readAllAt(int fd, char *data, qint64 size, qint64 offset, const QSt
         offset += n;
     }
     return {};
+}
+
+UpdateInput::~UpdateInput()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<void> UpdateInput::open(const QString &path)
+{
+    m_path = path;
+    m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0)
+        return errorFromErrno(errno, ErrorCode::FileReadFailed, path);
+    struct stat st = {};
+    if (::fstat(m_fd, &st) != 0)
+        return errorFromErrno(errno, ErrorCode::FileReadFailed, path);
+    if (!S_ISREG(st.st_mode))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": not a regular file"));
+    m_identity = FileIdentity::of(st);
+    m_size = qint64(st.st_size);
+    QFile file;
+    if (!file.open(m_fd, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    auto tail = readTail(file, m_size, path);
+    if (!tail)
+        return tail.error();
+    m_tail = tail.value();
+    return {};
+}
+
+Result<void> UpdateInput::checkUnchanged(const QString &whileDoing) const
+{
+    struct stat now = {};
+    if (::fstat(m_fd, &now) != 0 || !(FileIdentity::of(now) == m_identity) ||
+        ::stat(QFile::encodeName(m_path).constData(), &now) != 0 || !(FileIdentity::of(now) == m_identity))
+        return Error(ErrorCode::FileReadFailed, m_path + QStringLiteral(": the input changed ") + whileDoing);
+    return {};
+}
+
+Result<void> UpdateInput::copyWithUpdate(AtomicFileWriter &writer, const QByteArray &update,
+                                         const std::function<bool()> &cancelled) const
+{
+    constexpr qint64 kChunk = 1 << 20;
+    ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    QByteArray buf(kChunk, Qt::Uninitialized);
+    for (qint64 done = 0; done < m_size;) {
+        if (cancelled && cancelled())
+            return Error(ErrorCode::Cancelled);
+        const qint64 n = std::min<qint64>(m_size - done, kChunk);
+        if (auto r = readAllAt(m_fd, buf.data(), n, done, m_path); !r)
+            return r;
+        // The last bytes must be the ones readTail() parsed: the update continues that file.
+        const qint64 overlapStart = std::max(done, m_tail.endOffset);
+        if (overlapStart < done + n &&
+            QByteArrayView(buf.constData() + (overlapStart - done), done + n - overlapStart) !=
+                QByteArrayView(m_tail.end).sliced(overlapStart - m_tail.endOffset, done + n - overlapStart))
+            return Error(ErrorCode::FileReadFailed, m_path + QStringLiteral(": the input changed while it was read"));
+        if (auto r = writer.write(buf.constData(), n); !r)
+            return r;
+        done += n;
+    }
+    if (!m_tail.endsWithEol)
+        if (auto r = writer.write("\n", 1); !r)
+            return r;
+    return writer.write(update);
 }
 
 PreadInputSource::PreadInputSource(int fd, qint64 size, std::string name)

@@ -12,9 +12,11 @@
 #define POINTERHOLDER_TRANSITION 4
 #endif
 
+#include "core/common/DurableFile.h"
 #include "core/common/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QFile>
 #include <QList>
 #include <QString>
@@ -35,6 +37,8 @@ namespace sohoa::pdf {
 QByteArray fromStd(const std::string &s);
 // A PDF real with at most 5 decimals and no trailing zeros ("0" for tiny values).
 QByteArray pdfNumber(double v);
+// A date string's text (ISO 32000-1 §7.9.4), "D:20261121140509+07'00'"; an invalid time is now.
+QByteArray pdfDate(QDateTime t);
 
 struct Tail
 {
@@ -141,6 +145,42 @@ private:
     qint64 m_pos = 0;
     QByteArray m_block;
     qint64 m_blockStart = -1;
+};
+
+// The input of an update that is copied whole before the update (the QR stamp, the DSS): opened once,
+// our descriptor stays open to the end of the copy so that the copy reads the inode qpdf parsed,
+// and the file's identity taken at open() must hold until then.
+class UpdateInput
+{
+public:
+    UpdateInput() = default;
+    ~UpdateInput();
+    UpdateInput(const UpdateInput &) = delete;
+    UpdateInput &operator=(const UpdateInput &) = delete;
+
+    // Opens a regular file and reads its tail (readTail()).
+    Result<void> open(const QString &path);
+    // FileReadFailed "<path>: the input changed <while>" when the file (by descriptor or by path) is
+    // no longer the one opened.
+    Result<void> checkUnchanged(const QString &whileDoing) const;
+    // The input's bytes, an EOL when it does not end with one, then `update`: what the output holds.
+    // The last bytes read must be the ones readTail() parsed. cancelled (may be empty) is asked
+    // between chunks: Cancelled.
+    Result<void> copyWithUpdate(AtomicFileWriter &writer, const QByteArray &update,
+                                const std::function<bool()> &cancelled = {}) const;
+
+    int fd() const { return m_fd; }
+    qint64 size() const { return m_size; }
+    const Tail &tail() const { return m_tail; }
+    // Where the update starts in the output: after the input and the EOL it may need.
+    qint64 updateBase() const { return m_size + (m_tail.endsWithEol ? 0 : 1); }
+
+private:
+    QString m_path;
+    int m_fd = -1;
+    qint64 m_size = 0;
+    FileIdentity m_identity;
+    Tail m_tail;
 };
 
 using ObjectMap = std::map<QPDFObjGen, QPDFObjectHandle>;
