@@ -446,6 +446,133 @@ private slots:
         QVERIFY2(hasModification(r.signatures.first(), modificationId, true), qPrintable(describe(r)));
     }
 
+    // Certification (DocMDP): levels 1-3 are valid as made; what each level allows stays valid, what it
+    // forbids is CHANGED_AFTER_SIGNING — Evil Annotation and Sneaky Signature among them.
+    void certificationLevels_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("update");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("modificationId");
+        for (int p : {1, 2, 3})
+            QTest::addRow("certified P=%d, untouched", p) << p << QString() << true << QString();
+        QTest::newRow("P=1: form filled") << 1 << QStringLiteral("form") << false << QStringLiteral("form-filled");
+        QTest::newRow("P=1: second signature") << 1 << QStringLiteral("sign") << false << QStringLiteral("signature-added");
+        QTest::newRow("P=1: DSS added") << 1 << QStringLiteral("dss") << true << QStringLiteral("dss-updated");
+        QTest::newRow("P=2: form filled") << 2 << QStringLiteral("form") << true << QStringLiteral("form-filled");
+        QTest::newRow("P=2: second signature") << 2 << QStringLiteral("sign") << true << QStringLiteral("signature-added");
+        QTest::newRow("P=2: Evil Annotation") << 2 << QStringLiteral("annotation") << false
+                                             << QStringLiteral("annotation-added");
+        QTest::newRow("P=2: Sneaky Signature") << 2 << QStringLiteral("sneaky") << false
+                                              << QStringLiteral("signature-field-visible-unsigned");
+        QTest::newRow("P=3: annotation") << 3 << QStringLiteral("annotation") << true << QStringLiteral("annotation-added");
+        QTest::newRow("P=3: Sneaky Signature") << 3 << QStringLiteral("sneaky") << false
+                                              << QStringLiteral("signature-field-visible-unsigned");
+    }
+
+    void certificationLevels()
+    {
+        QFETCH(int, level);
+        QFETCH(QString, update);
+        QFETCH(bool, allowed);
+        QFETCH(QString, modificationId);
+        const QString certified = path(QStringLiteral("certified-%1.pdf").arg(level));
+        SignOptions options;
+        options.certifyLevel = level;
+        const QString e = sign(m_base, certified, QStringLiteral("first"), options);
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        const QByteArray pdf = readAll(certified);
+        QString file = certified;
+        if (update == u"sign") {
+            file = path(QStringLiteral("certified-%1-countersigned.pdf").arg(level));
+            QVERIFY(sign(certified, file, QStringLiteral("second")).isEmpty() || level == 1);
+            if (level == 1)
+                return; // the signer refuses to sign a P=1 document; the file below is made by hand
+        } else if (update == u"form") {
+            QByteArray field = objectText(certified, 6);
+            field.replace("/V (100)", "/V (250)");
+            file = write(QStringLiteral("certified-%1-form.pdf").arg(level), appendUpdate(pdf, {{6, field}}));
+        } else if (update == u"dss") {
+            QByteArray catalog = objectText(certified, 1);
+            catalog.chop(2);
+            catalog += " /DSS 44 0 R >>";
+            file = write(QStringLiteral("certified-%1-dss.pdf").arg(level),
+                         appendUpdate(pdf, {{1, catalog}, {44, "<< /Certs [] >>"}}));
+        } else if (update == u"annotation") {
+            // Evil Annotation Attack: a FreeText annotation that paints over the certified text.
+            QByteArray page = objectText(certified, 3);
+            const qsizetype annots = page.indexOf("/Annots [");
+            QVERIFY(annots > 0);
+            page.insert(annots + 9, " 47 0 R");
+            file = write(QStringLiteral("certified-%1-annotation.pdf").arg(level),
+                         appendUpdate(pdf, {{3, page},
+                                            {47, "<< /Type /Annot /Subtype /FreeText /Rect [60 690 400 730] /P 3 0 R"
+                                                 " /Contents (Pay 999 VND) /DA (/Helv 24 Tf 0 g) /AP << /N 48 0 R >> >>"},
+                                            {48, pdfStream("<< /Type /XObject /Subtype /Form /BBox [0 0 340 40] >>",
+                                                           "1 g 0 0 340 40 re f 0 g BT /Helvetica 24 Tf 5 10 Td "
+                                                           "(Pay 999 VND) Tj ET")}}));
+        } else if (update == u"sneaky") {
+            // Sneaky Signature Attack: a new, unsigned signature field whose appearance overlays the page.
+            QByteArray page = objectText(certified, 3);
+            const qsizetype annots = page.indexOf("/Annots [");
+            QVERIFY(annots > 0);
+            page.insert(annots + 9, " 49 0 R");
+            QByteArray catalog = objectText(certified, 1);
+            const qsizetype fields = catalog.indexOf("/Fields [");
+            QVERIFY2(fields > 0, catalog.constData());
+            catalog.insert(fields + 9, " 49 0 R");
+            file = write(QStringLiteral("certified-%1-sneaky.pdf").arg(level),
+                         appendUpdate(pdf, {{1, catalog},
+                                            {3, page},
+                                            {49, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Approval) /F 4"
+                                                 " /Rect [60 690 400 730] /P 3 0 R /AP << /N 50 0 R >> >>"},
+                                            {50, pdfStream("<< /Type /XObject /Subtype /Form /BBox [0 0 340 40] >>",
+                                                           "1 g 0 0 340 40 re f")}}));
+        }
+        const PdfVerifyReport r = verify(file);
+        QVERIFY2(r.kind == FileVerdict::Signed, qPrintable(describe(r)));
+        const SignatureReport &cert = r.signatures.first();
+        QCOMPARE(cert.certificationLevel, level);
+        if (allowed)
+            QVERIFY2(cert.verdict == SignatureVerdict::Valid, qPrintable(describe(r)));
+        else
+            QVERIFY2(cert.verdict == SignatureVerdict::ChangedAfterSigning &&
+                         hasReason(cert, QStringLiteral("certification-forbids")),
+                     qPrintable(describe(r)));
+        if (!modificationId.isEmpty())
+            QVERIFY2(hasModification(cert, modificationId, allowed), qPrintable(describe(r)));
+    }
+
+    // A second signature on a document certified with no changes allowed, written by hand (our signer
+    // refuses to make it): the certification says CHANGED_AFTER_SIGNING, the new signature itself is intact.
+    void certifiedNoChangesThenSigned()
+    {
+        const QString certified = path(QStringLiteral("certified-1.pdf"));
+        SignOptions options;
+        options.certifyLevel = 1;
+        QVERIFY(sign(m_base, certified, QStringLiteral("first"), options).isEmpty());
+        // Lower the certification in a copy only long enough to countersign, then put the P=1 bytes back:
+        // the countersignature covers the P=1 revision as the attacker's would.
+        QByteArray pdf = readAll(certified);
+        const qsizetype p = pdf.indexOf("/P 1");
+        QVERIFY(p > 0);
+        QByteArray lowered = pdf;
+        lowered[p + 3] = '2';
+        const QString loweredFile = write(QStringLiteral("lowered.pdf"), lowered);
+        const QString countersigned = path(QStringLiteral("lowered-countersigned.pdf"));
+        QVERIFY(sign(loweredFile, countersigned, QStringLiteral("second")).isEmpty());
+        QByteArray both = readAll(countersigned);
+        both[p + 3] = '1';
+        const QString file = write(QStringLiteral("certified-1-countersigned.pdf"), both);
+        const PdfVerifyReport r = verify(file);
+        QCOMPARE(r.signatures.size(), 2);
+        QVERIFY2(r.signatures[0].verdict == SignatureVerdict::ChangedAfterSigning, qPrintable(describe(r)));
+        QVERIFY2(hasModification(r.signatures[0], QStringLiteral("signature-added"), false), qPrintable(describe(r)));
+        // The countersignature covered the lowered bytes: it is broken by putting them back.
+        QCOMPARE(r.signatures[1].verdict, SignatureVerdict::Invalid);
+        QVERIFY(hasReason(r.signatures[1], QStringLiteral("digest-mismatch")));
+    }
+
     void signedRevisionCanBeExtracted()
     {
         const QByteArray pdf = readAll(m_signed);
