@@ -64,6 +64,8 @@ QString usageText()
         "  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]\n"
         "                                         verify signatures: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,\n"
         "                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (see verify --help)\n"
+        "  ltv FILE.pdf... --out DIR [--tsa URL]  add validation data (PAdES B-LT) and, with --tsa, a document\n"
+        "                                         timestamp (B-LTA), so that the files verify offline\n"
         "  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier\n"
         "                                         folders, their manifests and the page files\n"
         "\n"

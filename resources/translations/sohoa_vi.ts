@@ -519,7 +519,7 @@
         <translation>%1 cần đúng một MÃ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+41"/>
+        <location filename="../../app/cli/CommandTable.cpp" line="+42"/>
         <source>Usage: sohoa-cli COMMAND [options]
 
 Commands:
@@ -540,6 +540,11 @@ Commands:
   coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
                                          print A4 cover sheets for scanning with --separate qr
   stamp-qr IN.pdf --out OUT.pdf --text T stamp a QR code on pages (see stamp-qr --help)
+  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]
+                                         verify signatures: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,
+                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (see verify --help)
+  ltv FILE.pdf... --out DIR [--tsa URL]  add validation data (PAdES B-LT) and, with --tsa, a document
+                                         timestamp (B-LTA), so that the files verify offline
   store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
                                          folders, their manifests and the page files
 
@@ -566,6 +571,11 @@ Các lệnh:
   coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
                                          in tờ bìa A4 để quét kèm --separate qr
   stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
+  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]
+                                         kiểm tra chữ ký số: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,
+                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (xem verify --help)
+  ltv FILE.pdf... --out DIR [--tsa URL]  thêm dữ liệu xác thực (PAdES B-LT) và, với --tsa, dấu thời gian
+                                         tài liệu (B-LTA) để tệp kiểm tra được khi không có mạng
   store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
                                          hồ sơ, bản kê của chúng và các tệp trang
 
@@ -574,7 +584,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -1303,6 +1313,76 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+6"/>
         <source>store rebuild takes no arguments</source>
         <translation>store rebuild không nhận đối số nào</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+30"/>
+        <source>The file holds no signature; it proves nothing.</source>
+        <translation>Tệp không có chữ ký số nào; tệp không chứng minh được điều gì.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Verify the signatures and document timestamps of PDFs: structure, cryptography, changes after signing, certificate trust, validity at the signing time and revocation.</source>
+        <translation>Kiểm tra chữ ký số và dấu thời gian tài liệu của tệp PDF: cấu trúc, mật mã, thay đổi sau khi ký, độ tin cậy của chứng thư số, hiệu lực tại thời điểm ký và tình trạng thu hồi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDFs, or folders searched for *.pdf.</source>
+        <translation>Các tệp PDF, hoặc thư mục để tìm các tệp *.pdf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trusted root certificates: a PEM or DER file, or a folder of them (repeatable).</source>
+        <translation>Chứng thư số gốc tin cậy: tệp PEM hoặc DER, hoặc thư mục chứa các tệp đó (có thể dùng nhiều lần).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also trust the system&apos;s root certificates.</source>
+        <translation>Tin cậy cả các chứng thư số gốc của hệ thống.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only the revocation data in the files; never ask OCSP or CRL servers.</source>
+        <translation>Chỉ dùng dữ liệu thu hồi có trong tệp; không hỏi máy chủ OCSP hoặc CRL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A certificate that names no OCSP or CRL source makes the signature INDETERMINATE.</source>
+        <translation>Chứng thư số không nêu nguồn OCSP hoặc CRL nào sẽ làm chữ ký ở trạng thái CHƯA XÁC ĐỊNH (INDETERMINATE).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept SHA-1 digests (refused by default).</source>
+        <translation>Chấp nhận hàm băm SHA-1 (mặc định bị từ chối).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds to wait for each OCSP or CRL server (default 10).</source>
+        <translation>Số giây chờ mỗi máy chủ OCSP hoặc CRL (mặc định 10).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write what each signature signed (its revision) into this folder.</source>
+        <translation>Ghi nội dung mà mỗi chữ ký đã ký (phiên bản được ký) vào thư mục này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files verified at once (default: one per core).</source>
+        <translation>Số tệp được kiểm tra cùng lúc (mặc định: một tệp cho mỗi lõi CPU).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>give at least one PDF or folder to verify</source>
+        <translation>hãy chỉ ra ít nhất một tệp PDF hoặc thư mục cần kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--timeout must be a number of seconds from 0 to 600</source>
+        <translation>--timeout phải là số giây từ 0 đến 600</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--jobs must be a whole number from 1 to 64</source>
+        <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2592,307 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::signing::TrustStore</name>
+    <message>
+        <location filename="../../signing/TrustStore.cpp" line="+131"/>
+        <source>%1 holds no certificate.</source>
+        <translation>%1 không chứa chứng thư số nào.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::signing::VerifyReason</name>
+    <message>
+        <location filename="../../signing/VerifyReasons.cpp" line="+25"/>
+        <source>The signature has no usable /Contents (missing, null, empty or not a string), so it signs nothing (Universal Signature Forgery).</source>
+        <translation>Chữ ký không có /Contents dùng được (thiếu, null, rỗng hoặc không phải chuỗi) nên không ký điều gì (tấn công giả mạo chữ ký phổ quát - Universal Signature Forgery).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signature has no usable /ByteRange (missing, null or not an array of four whole numbers), so it is not known what it signs (Universal Signature Forgery).</source>
+        <translation>Chữ ký không có /ByteRange dùng được (thiếu, null hoặc không phải mảng bốn số nguyên) nên không biết chữ ký ký điều gì (tấn công giả mạo chữ ký phổ quát - Universal Signature Forgery).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The /ByteRange %1 is not two ranges [0 a b c] that start at the beginning of the file, do not overlap and stay inside it (Signature Wrapping).</source>
+        <translation>/ByteRange %1 không phải là hai đoạn [0 a b c] bắt đầu từ đầu tệp, không chồng lấn và nằm trong tệp (tấn công bọc chữ ký - Signature Wrapping).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The unsigned gap the /ByteRange leaves is not exactly this signature&apos;s /Contents hexadecimal string (Signature Wrapping).</source>
+        <translation>Khoảng trống không được ký mà /ByteRange chừa ra không đúng là chuỗi thập lục phân /Contents của chữ ký này (tấn công bọc chữ ký - Signature Wrapping).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signed bytes do not end where a revision of the file ends (startxref and %%EOF), so the signature covers part of a revision (Signature Wrapping).</source>
+        <translation>Phần dữ liệu được ký không kết thúc tại chỗ kết thúc một phiên bản của tệp (startxref và %%EOF) nên chữ ký chỉ phủ một phần phiên bản (tấn công bọc chữ ký - Signature Wrapping).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cross-reference entry (object %1) points into the unsigned /Contents gap of the signature.</source>
+        <translation>Một mục tham chiếu chéo (đối tượng %1) trỏ vào khoảng trống /Contents không được ký của chữ ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature dictionary is not an uncompressed object of the signed revision that holds the unsigned gap.</source>
+        <translation>Từ điển chữ ký không phải là đối tượng không nén của phiên bản được ký chứa khoảng trống không được ký.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signature dictionary was replaced or changed after signing.</source>
+        <translation>Từ điển chữ ký đã bị thay thế hoặc sửa đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature format (/SubFilter %1) is not one SoHoa accepts (adbe.pkcs7.detached, ETSI.CAdES.detached, ETSI.RFC3161).</source>
+        <translation>Định dạng chữ ký (/SubFilter %1) không thuộc các định dạng SoHoa chấp nhận (adbe.pkcs7.detached, ETSI.CAdES.detached, ETSI.RFC3161).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file&apos;s cross-reference data is damaged (%1). A signed file is never repaired before checking, so this signature cannot be relied on.</source>
+        <translation>Dữ liệu tham chiếu chéo của tệp bị hỏng (%1). Tệp đã ký không bao giờ được sửa trước khi kiểm tra nên không thể tin cậy chữ ký này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signed revision cannot be read strictly: %1.</source>
+        <translation>Không đọc được phiên bản được ký theo cách chặt chẽ: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature value is not a CMS signature with the signer&apos;s certificate: %1.</source>
+        <translation>Giá trị chữ ký không phải là chữ ký CMS kèm chứng thư số của người ký: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature holds %1 signers instead of exactly one.</source>
+        <translation>Chữ ký chứa %1 người ký thay vì đúng một người.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed bytes do not match the digest in the signature: they were altered after signing.</source>
+        <translation>Dữ liệu được ký không khớp với giá trị băm trong chữ ký: dữ liệu đã bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cryptographic signature does not verify with the signer&apos;s public key.</source>
+        <translation>Chữ ký mật mã không được xác minh bằng khóa công khai của người ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signing-certificate attribute does not name the certificate that signed.</source>
+        <translation>Thuộc tính signing-certificate không chỉ đúng chứng thư số đã ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PAdES signature lacks the signing-certificate-v2 attribute that binds it to its certificate.</source>
+        <translation>Chữ ký PAdES thiếu thuộc tính signing-certificate-v2 gắn chữ ký với chứng thư số của nó.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signature uses the digest algorithm %1, which is no longer accepted (SHA-256 or stronger is required).</source>
+        <translation>Chữ ký dùng thuật toán băm %1, không còn được chấp nhận (yêu cầu SHA-256 hoặc mạnh hơn).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signer&apos;s RSA key has %1 bits; at least %2 are required.</source>
+        <translation>Khóa RSA của người ký dài %1 bit; yêu cầu tối thiểu %2 bit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document timestamp does not stamp the bytes it covers: %1.</source>
+        <translation>Dấu thời gian tài liệu không đóng dấu cho phần dữ liệu mà nó phủ: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature&apos;s timestamp does not verify (%1); the signing time is only claimed.</source>
+        <translation>Dấu thời gian của chữ ký không được xác minh (%1); thời điểm ký chỉ là thời điểm tự khai.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document was changed after this signature in a way it does not allow; what is shown now is not what was signed (see the modifications).</source>
+        <translation>Tài liệu đã bị thay đổi sau chữ ký này theo cách chữ ký không cho phép; nội dung hiển thị hiện nay không phải nội dung đã được ký (xem các thay đổi).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document is certified at level %1 and a later change is not permitted by it.</source>
+        <translation>Tài liệu được chứng nhận ở mức %1 và mức này không cho phép một thay đổi sau đó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This signature is in an earlier revision of the file but was removed from the form since.</source>
+        <translation>Chữ ký này có trong một phiên bản trước của tệp nhưng sau đó đã bị gỡ khỏi biểu mẫu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signer&apos;s certificate does not chain to a trusted root (%1). Give the issuing authority&apos;s root certificate with --trust to check it.</source>
+        <translation>Chứng thư số của người ký không dẫn về một chứng thư số gốc tin cậy (%1). Hãy cung cấp chứng thư số gốc của tổ chức cấp bằng --trust để kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signer&apos;s certificate is not allowed to make digital signatures (key usage).</source>
+        <translation>Chứng thư số của người ký không được phép dùng để ký số (mục đích sử dụng khóa).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate of %1 was not valid at the signing time %2 (valid from %3 until %4).</source>
+        <translation>Chứng thư số của %1 không có hiệu lực tại thời điểm ký %2 (có hiệu lực từ %3 đến %4).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signing time %1 is what the signer&apos;s computer claimed; no trusted timestamp proves it.</source>
+        <translation>Thời điểm ký %1 là thời điểm do máy tính của người ký tự khai; không có dấu thời gian tin cậy nào chứng minh.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The timestamp authority&apos;s certificate does not chain to a trusted root (%1), so the timestamp time is not relied on.</source>
+        <translation>Chứng thư số của đơn vị cấp dấu thời gian không dẫn về một chứng thư số gốc tin cậy (%1) nên không dựa vào thời điểm của dấu thời gian.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate of %1 was revoked on %2 (%3), before the signing time.</source>
+        <translation>Chứng thư số của %1 đã bị thu hồi vào %2 (%3), trước thời điểm ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate of %1 was revoked on %2, after the time the timestamp proves; the signature stays valid.</source>
+        <translation>Chứng thư số của %1 bị thu hồi vào %2, sau thời điểm mà dấu thời gian chứng minh; chữ ký vẫn hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The revocation status of the certificate of %1 could not be determined: %2.</source>
+        <translation>Không xác định được tình trạng thu hồi của chứng thư số của %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate of %1 names no revocation service (no OCSP, no CRL); it was not checked for revocation.</source>
+        <translation>Chứng thư số của %1 không nêu dịch vụ thu hồi nào (không có OCSP, không có CRL); chưa được kiểm tra tình trạng thu hồi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A signature was added in the field %1.</source>
+        <translation>Một chữ ký đã được thêm vào trường %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A document timestamp was added in the field %1.</source>
+        <translation>Một dấu thời gian tài liệu đã được thêm vào trường %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An empty, invisible signature field %1 was added.</source>
+        <translation>Một trường chữ ký trống, không hiển thị %1 đã được thêm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An unsigned signature field %1 with a visible appearance was added (Sneaky Signature).</source>
+        <translation>Một trường chữ ký chưa ký %1 có hình thức hiển thị đã được thêm (tấn công chữ ký lén - Sneaky Signature).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation data (certificates, OCSP, CRL) were added.</source>
+        <translation>Dữ liệu xác thực (chứng thư số, OCSP, CRL) đã được thêm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The form field %1 was filled in.</source>
+        <translation>Trường biểu mẫu %1 đã được điền.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An annotation (%1) was added on page %2.</source>
+        <translation>Một chú thích (%1) đã được thêm vào trang %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An annotation on page %1 was changed.</source>
+        <translation>Một chú thích trên trang %1 đã bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An annotation was removed from page %1.</source>
+        <translation>Một chú thích đã bị gỡ khỏi trang %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document information (/Info) was updated.</source>
+        <translation>Thông tin tài liệu (/Info) đã được cập nhật.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The XMP metadata was updated.</source>
+        <translation>Siêu dữ liệu XMP đã được cập nhật.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 was changed after signing (%2).</source>
+        <translation>Trang %1 đã bị thay đổi sau khi ký (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages were changed: the document had %1 pages when signed and has %2 now.</source>
+        <translation>Các trang đã bị thay đổi: tài liệu có %1 trang khi ký và hiện có %2 trang.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Object %1 (%2) was changed after signing.</source>
+        <translation>Đối tượng %1 (%2) đã bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Object %1 (%2) was deleted after signing.</source>
+        <translation>Đối tượng %1 (%2) đã bị xóa sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Object %1, which the signed revision refers to but did not contain, was defined after signing.</source>
+        <translation>Đối tượng %1, được phiên bản đã ký tham chiếu nhưng không có trong đó, đã được định nghĩa sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Object number %1 is defined again with another generation number, which readers resolve differently.</source>
+        <translation>Đối tượng số %1 được định nghĩa lại với số thế hệ khác, các chương trình đọc sẽ hiểu khác nhau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document catalog&apos;s entry %1 was changed.</source>
+        <translation>Mục %1 của danh mục tài liệu đã bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document catalog was replaced by another object.</source>
+        <translation>Danh mục tài liệu đã bị thay bằng một đối tượng khác.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The form&apos;s entry %1 was changed.</source>
+        <translation>Mục %1 của biểu mẫu đã bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A form field %1 that is not a signature was added.</source>
+        <translation>Một trường biểu mẫu %1 không phải trường chữ ký đã được thêm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The form field %1 was removed.</source>
+        <translation>Trường biểu mẫu %1 đã bị gỡ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The already signed field %1 was changed.</source>
+        <translation>Trường đã ký %1 đã bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file trailer&apos;s entry %1 was changed.</source>
+        <translation>Mục %1 của phần cuối tệp (trailer) đã bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes that belong to no revision follow the end of the file&apos;s last revision.</source>
+        <translation>Có %1 byte không thuộc phiên bản nào nằm sau phần cuối phiên bản cuối cùng của tệp.</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::store</name>
     <message>
         <location filename="../../core/dossier/DossierStore.cpp" line="+364"/>
@@ -2682,6 +3063,14 @@ hãy quét lại (Ctrl+F5)</translation>
         <location filename="../../app/workflows/VerifyDossierJob.cpp" line="+27"/>
         <source>Checking the page files</source>
         <translation>Đang kiểm tra các tệp trang</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::VerifyPdfJob</name>
+    <message>
+        <location filename="../../app/workflows/VerifyPdfJob.cpp" line="+77"/>
+        <source>Verifying signatures</source>
+        <translation>Đang kiểm tra chữ ký số</translation>
     </message>
 </context>
 </TS>
