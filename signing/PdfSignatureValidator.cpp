@@ -121,6 +121,7 @@ struct Found
     QString claimedTime; // /M
     // Filled while checking:
     QByteArray cms;      // the DER in the gap
+    QByteArray contentsRaw; // the gap's bytes, zero padding included
     QString digestName;  // the algorithm to hash the ranges with
     QByteArray digest;   // of the ranges
     QList<VerifyReason> invalid; // structural or cryptographic failures
@@ -536,6 +537,7 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
             return;
         }
         f.cms = trimDer(raw);
+        f.contentsRaw = raw;
         if (f.documentTimestamp) {
             const Result<TimestampTokenCheck> token = CmsVerifier::checkTimestampToken(f.cms);
             f.digestName = token ? token->imprintAlgorithm : QString();
@@ -655,6 +657,7 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
     out.revisions = int(revisions.ends.size());
     out.hashAlgorithm = sig.digestName;
     out.reasons = sig.invalid;
+    out.contentsBytes = sig.contentsRaw;
     auto finish = [&](SignatureVerdict v) { out.verdict = v; };
     if (!sig.invalid.isEmpty())
         return finish(SignatureVerdict::Invalid);
@@ -827,6 +830,7 @@ void PdfSignatureValidator::Private::judgeCertificates(SignatureReport &out, con
                                                       CertificatePurpose::Timestamping);
             out.timestamp.tsa = tsa.subjects.value(0);
             out.timestamp.trusted = tsa.trusted && tsa.usageOk && tsa.timeOk;
+            out.timestampChainDer = tsa.chain;
             if (!out.timestamp.trusted)
                 out.reasons.append(reason("timestamp-untrusted", {tsa.detail.isEmpty() ? QStringLiteral("usage or validity")
                                                                                       : tsa.detail}));
@@ -869,6 +873,7 @@ void PdfSignatureValidator::Private::judgeCertificates(SignatureReport &out, con
         validateChain(*trust, signerDer, extraCerts, out.signingTime,
                       docTs ? CertificatePurpose::Timestamping : CertificatePurpose::Signing);
     out.chain = chain.subjects;
+    out.chainDer = chain.chain;
     if (!chain.usageOk) {
         out.reasons.append(reason("key-usage"));
         out.verdict = SignatureVerdict::Indeterminate;

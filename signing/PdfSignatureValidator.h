@@ -89,6 +89,11 @@ struct SignatureReport
     QList<Modification> modifications;
     RevocationSummary revocation;
     QStringList chain; // subjects, signer first
+    // For long-term validation (workflows' LTV): the certificates of the signer's chain and of its
+    // timestamp's TSA (DER, leaf first, each chain up to its root when it was found), and the
+    // signature's /Contents bytes as written (padding included: the key of its VRI entry).
+    QList<QByteArray> chainDer, timestampChainDer;
+    QByteArray contentsBytes;
 };
 
 enum class FileVerdict

@@ -26,6 +26,7 @@ constexpr CommandEntry kCommands[] = {
     {nullptr, "coversheet", coverSheetCommand},
     {nullptr, "stamp-qr", stampQrCommand},
     {nullptr, "verify", verifyCommand},
+    {nullptr, "ltv", ltvCommand},
     {"dossier", "list", dossierListCommand},
     {"dossier", "show", dossierShowCommand},
     {"dossier", "export", dossierExportCommand},

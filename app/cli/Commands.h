@@ -23,5 +23,6 @@ int stampQrCommand(const QStringList &args);
 int coverSheetCommand(const QStringList &args);
 int storeRebuildCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
+int ltvCommand(const QStringList &args);
 
 } // namespace sohoa::cli
