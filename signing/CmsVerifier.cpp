@@ -21,8 +21,10 @@ namespace sohoa::signing {
 
 namespace {
 
+using detail::bytesOf;
 using detail::mdFor;
 using detail::takeOpensslErrors;
+using detail::toDateTime;
 
 struct OsslFree
 {
@@ -57,22 +59,6 @@ QByteArray toDer(X509 *cert)
     auto *p = reinterpret_cast<unsigned char *>(der.data());
     i2d_X509(cert, &p);
     return der;
-}
-
-QByteArray bytesOf(const ASN1_STRING *s)
-{
-    if (!s)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
-}
-
-QDateTime toDateTime(const ASN1_TIME *t)
-{
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
 }
 
 CMS_SignerInfo *firstSignerInfo(CMS_ContentInfo *cms)

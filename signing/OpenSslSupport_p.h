@@ -5,9 +5,12 @@
 
 #include "signing/SigningKey.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
+#include <openssl/asn1.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
@@ -24,6 +27,23 @@ inline QString takeOpensslErrors()
         parts.append(QString::fromLatin1(buf));
     }
     return parts.join(u"; ");
+}
+
+inline QByteArray bytesOf(const ASN1_STRING *s)
+{
+    if (!s)
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
+}
+
+// UTC; invalid for a missing or unreadable time.
+inline QDateTime toDateTime(const ASN1_TIME *t)
+{
+    struct tm tm = {};
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return {};
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
 }
 
 inline const EVP_MD *mdFor(HashAlgorithm hash)
