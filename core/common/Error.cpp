@@ -291,6 +291,15 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The page preview program (sohoa-render) was not found or could not be "
                                        "started, so pages cannot be shown. Reinstall SoHoa; other work is not "
                                        "affected.")},
+
+    {ErrorCode::CertificateRevoked, "certificate-revoked",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The certificate was revoked by its issuer: signatures it made after the "
+                                       "revocation time are not valid. Ask the signer for a document signed with a "
+                                       "valid certificate.")},
+    {ErrorCode::RevocationUnknown, "revocation-unknown",
+     QT_TRANSLATE_NOOP("sohoa::Error", "Whether the certificate was revoked could not be checked: its issuer's "
+                                       "revocation service did not answer or gave an answer that cannot be trusted. "
+                                       "Check the network connection and try again later.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

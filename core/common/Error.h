@@ -117,6 +117,10 @@ enum class ErrorCode
     PreviewNeedsPassword,
     PreviewPageOutOfRange,
     PreviewHelperMissing,
+
+    // Revocation of a signer's certificate (issue 12)
+    CertificateRevoked,
+    RevocationUnknown,
 };
 Q_ENUM_NS(ErrorCode)
 
