@@ -15,7 +15,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+418"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+412"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+221"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+99"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Scan stopped; %n page(s) saved.</source>
         <translation>
             <numerusform>Scan stopped; %n page saved.</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>sohoa::gui::PagesPane</name>
     <message numerus="yes">
-        <location filename="../../app/gui/PagesPane.cpp" line="+174"/>
+        <location filename="../../app/gui/PagesPane.cpp" line="+178"/>
         <source>%1 — %n page(s)</source>
         <translation>
             <numerusform>%1 — %n page</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+152"/>
+        <location line="+155"/>
         <source>Delete %n page(s)</source>
         <translation>
             <numerusform>Delete %n page</numerusform>

@@ -424,6 +424,16 @@
         <source>The page preview program (sohoa-render) was not found or could not be started, so pages cannot be shown. Reinstall SoHoa; other work is not affected.</source>
         <translation>Không tìm thấy hoặc không khởi động được chương trình xem trước trang (sohoa-render) nên không thể hiển thị trang. Hãy cài đặt lại SoHoa; các công việc khác không bị ảnh hưởng.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate was revoked by its issuer: signatures it made after the revocation time are not valid. Ask the signer for a document signed with a valid certificate.</source>
+        <translation>Chứng thư số đã bị tổ chức cấp thu hồi: các chữ ký tạo bằng chứng thư này sau thời điểm thu hồi không có giá trị. Hãy đề nghị người ký cung cấp văn bản được ký bằng chứng thư số còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the certificate was revoked could not be checked: its issuer&apos;s revocation service did not answer or gave an answer that cannot be trusted. Check the network connection and try again later.</source>
+        <translation>Không kiểm tra được chứng thư số có bị thu hồi hay không: dịch vụ kiểm tra thu hồi của tổ chức cấp không trả lời hoặc trả lời không đáng tin cậy. Hãy kiểm tra kết nối mạng rồi thử lại sau.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -1537,7 +1547,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+64"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+55"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
@@ -1583,18 +1593,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+454"/>
+        <location line="+457"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+413"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-452"/>
-        <location line="+453"/>
+        <location line="-455"/>
+        <location line="+456"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-453"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -1770,17 +1782,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+209"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-181"/>
         <source>Archive room</source>
         <translation>Phòng lưu trữ</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>The dossier store at %1 cannot be opened: %2</source>
         <translation>Không mở được kho hồ sơ tại %1: %2</translation>
     </message>
@@ -1847,12 +1859,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+220"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-280"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="+86"/>
         <source>(no profile %1)</source>
         <translation>(chưa có hồ sơ quét %1)</translation>
     </message>
@@ -1872,7 +1884,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Làm lại: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-35"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Đã tạo hồ sơ %1 với %n thành phần. Bấm F5 để quét.</numerusform>
@@ -1885,12 +1897,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+5"/>
-        <location line="+203"/>
+        <location line="+200"/>
         <source>No scanner is chosen. Connect and switch on the scanner, then press Redetect.</source>
         <translation>Chưa chọn máy quét. Hãy kết nối và bật máy quét, rồi bấm Dò lại.</translation>
     </message>
     <message numerus="yes">
-        <location line="-174"/>
+        <location line="-171"/>
         <source>%n page(s) were saved and stay saved.</source>
         <translation>
             <numerusform>Đã lưu %n trang và các trang này vẫn được giữ.</numerusform>
@@ -1907,7 +1919,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Kết thúc</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Scan stopped; %n page(s) saved.</source>
         <translation>
             <numerusform>Đã dừng quét; đã lưu %n trang.</numerusform>
@@ -1985,7 +1997,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose scan profile</source>
         <translation>Chọn hồ sơ quét</translation>
     </message>
@@ -2125,34 +2137,34 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Trang đã xóa vẫn còn trong kho và có thể khôi phục</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Pages of the dossier</source>
         <translation>Các trang của hồ sơ</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>No dossier chosen</source>
         <translation>Chưa chọn hồ sơ</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%1 — %n page(s)</source>
         <translation>
             <numerusform>%1 — %n trang</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Deleted (%1)</source>
         <translation>Đã xóa (%1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Restore page %1 of %2 (deleted %3)</source>
         <translation>Khôi phục trang %1 của %2 (xóa lúc %3)</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
