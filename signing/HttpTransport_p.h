@@ -14,13 +14,13 @@ namespace sohoa::signing::detail {
 
 struct HttpRequest
 {
-    QUrl url; // http://, or https:// when Qt has TLS; user info is sent as Basic authentication
+    QUrl url;               // http://, or https:// when Qt has TLS; user info is sent as Basic authentication
     QByteArray contentType; // POST only
     QByteArray accept;
-    QByteArray body; // POST only
+    QByteArray body;       // POST only
     int timeoutMs = 10000; // for the whole exchange, redirects included
     qsizetype maxResponseBytes = 4 * 1024 * 1024;
-    int maxRedirects = 0;  // GET only: 3xx answers followed to http(s) locations
+    int maxRedirects = 0;                        // GET only: 3xx answers followed to http(s) locations
     ErrorCode failureCode = ErrorCode::Internal; // the code of every error returned
 };
 

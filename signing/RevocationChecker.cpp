@@ -82,10 +82,10 @@ QString utc(const QDateTime &t)
 // RFC 5280 5.3.1 CRLReason, also used by OCSP's RevokedInfo.
 QString reasonName(long code)
 {
-    static const char *const names[] = {"unspecified",          "keyCompromise",  "cACompromise",
-                                        "affiliationChanged",   "superseded",     "cessationOfOperation",
-                                        "certificateHold",      nullptr,          "removeFromCRL",
-                                        "privilegeWithdrawn",   "aACompromise"};
+    static const char *const names[] = {"unspecified",        "keyCompromise", "cACompromise",
+                                        "affiliationChanged", "superseded",    "cessationOfOperation",
+                                        "certificateHold",    nullptr,         "removeFromCRL",
+                                        "privilegeWithdrawn", "aACompromise"};
     if (code < 0)
         return {};
     if (code < long(std::size(names)) && names[code])
@@ -98,9 +98,9 @@ struct Assessment
 {
     enum Verdict
     {
-        NotAbout,  // evidence about other certificates
-        Unusable,  // about this certificate but untrusted, malformed, stale, or "unknown"; result.detail says why
-        Decisive,  // Good or Revoked
+        NotAbout, // evidence about other certificates
+        Unusable, // about this certificate but untrusted, malformed, stale, or "unknown"; result.detail says why
+        Decisive, // Good or Revoked
     } verdict = Unusable;
     RevocationResult result;
 };
@@ -334,8 +334,8 @@ Assessment assessCrl(const Evidence &given, X509 *cert, X509 *issuer)
     const Freshness f = freshnessOf(thisUpdate, nextUpdate);
     QString note;
     if (f.fromTheFuture || (f.stale && !e.embedded()))
-        return unusable(what + u" is not current (thisUpdate " + utc(thisUpdate) + u", nextUpdate " +
-                        utc(nextUpdate) + u')');
+        return unusable(what + u" is not current (thisUpdate " + utc(thisUpdate) + u", nextUpdate " + utc(nextUpdate) +
+                        u')');
     if (f.stale)
         note = u"; the CRL is past its nextUpdate " + utc(nextUpdate);
 
@@ -404,6 +404,9 @@ struct RevocationChecker::Private
 
     std::optional<RevocationResult> fromEmbedded(X509 *cert, X509 *issuer);
     RevocationResult online(X509 *cert, X509 *issuer, const QStringList &ocsp, const QStringList &crl);
+    using Transport = Result<detail::HttpResponse> (*)(const detail::HttpRequest &);
+    // The body of a 200 answer, or why there is none ("OCSP responder http://…: Connection refused").
+    Result<QByteArray> fetch(const QString &service, detail::HttpRequest request, Transport transport);
     Assessment askResponder(const QString &url, X509 *cert, X509 *issuer);
     Assessment consultCrl(const QString &url, X509 *cert, X509 *issuer);
     std::optional<QString> knownUnreachable(const QString &url);
@@ -449,31 +452,42 @@ void RevocationChecker::Private::rememberUnreachable(const QString &url, const Q
     unreachable.insert(url, why);
 }
 
+Result<QByteArray> RevocationChecker::Private::fetch(const QString &service, detail::HttpRequest request,
+                                                     Transport transport)
+{
+    const QString url = request.url.toString();
+    if (const auto why = knownUnreachable(url))
+        return Error(ErrorCode::RevocationUnknown, *why + u" (earlier in this run)");
+    request.timeoutMs = qMax(1, policy.timeoutMs); // QDeadlineTimer reads a negative time as "forever"
+    request.failureCode = ErrorCode::RevocationUnknown;
+    const Result<detail::HttpResponse> http = transport(request);
+    if (!http) {
+        const QString why = service + u' ' + http.error().detail();
+        rememberUnreachable(url, why);
+        return Error(ErrorCode::RevocationUnknown, why);
+    }
+    if (http->status != 200)
+        return Error(ErrorCode::RevocationUnknown, service + u' ' + request.url.toString(QUrl::RemoveUserInfo) +
+                                                       u": HTTP " + QString::number(http->status) + u' ' +
+                                                       QString::fromLatin1(http->reason));
+    return http->body;
+}
+
 Assessment RevocationChecker::Private::askResponder(const QString &url, X509 *cert, X509 *issuer)
 {
-    if (const auto why = knownUnreachable(url))
-        return unusable(*why + u" (earlier in this run)");
     Owned<OCSP_REQUEST> sent;
     detail::HttpRequest request;
     request.url = QUrl(url);
     request.contentType = QByteArrayLiteral("application/ocsp-request");
     request.accept = QByteArrayLiteral("application/ocsp-response");
     request.body = ocspRequestDer(cert, issuer, sent);
-    request.timeoutMs = policy.timeoutMs;
     request.maxResponseBytes = MaxOcspResponseBytes;
-    request.failureCode = ErrorCode::RevocationUnknown;
     if (request.body.isEmpty())
         return unusable(u"building the OCSP request: " + takeOpensslErrors());
-    const Result<detail::HttpResponse> http = detail::httpPost(request);
-    if (!http) {
-        const QString why = u"OCSP responder " + http.error().detail();
-        rememberUnreachable(url, why);
-        return unusable(why);
-    }
-    if (http->status != 200)
-        return unusable(u"OCSP responder " + url + u": HTTP " + QString::number(http->status) + u' ' +
-                        QString::fromLatin1(http->reason));
-    return assessOcsp(Evidence{http->body, QStringLiteral("ocsp"), url}, cert, issuer, sent.get());
+    const Result<QByteArray> body = fetch(QStringLiteral("OCSP responder"), request, detail::httpPost);
+    if (!body)
+        return unusable(body.error().detail());
+    return assessOcsp(Evidence{body.value(), QStringLiteral("ocsp"), url}, cert, issuer, sent.get());
 }
 
 Assessment RevocationChecker::Private::consultCrl(const QString &url, X509 *cert, X509 *issuer)
@@ -484,25 +498,15 @@ Assessment RevocationChecker::Private::consultCrl(const QString &url, X509 *cert
         body = crlBodies.value(url);
     }
     if (body.isEmpty()) {
-        if (const auto why = knownUnreachable(url))
-            return unusable(*why + u" (earlier in this run)");
         detail::HttpRequest request;
         request.url = QUrl(url);
         request.accept = QByteArrayLiteral("application/pkix-crl");
-        request.timeoutMs = policy.timeoutMs;
         request.maxResponseBytes = MaxCrlBytes;
         request.maxRedirects = MaxCrlRedirects;
-        request.failureCode = ErrorCode::RevocationUnknown;
-        const Result<detail::HttpResponse> http = detail::httpGet(request);
-        if (!http) {
-            const QString why = u"CRL distribution point " + http.error().detail();
-            rememberUnreachable(url, why);
-            return unusable(why);
-        }
-        if (http->status != 200)
-            return unusable(u"CRL distribution point " + url + u": HTTP " + QString::number(http->status) + u' ' +
-                            QString::fromLatin1(http->reason));
-        body = http->body;
+        Result<QByteArray> fetched = fetch(QStringLiteral("CRL distribution point"), request, detail::httpGet);
+        if (!fetched)
+            return unusable(fetched.error().detail());
+        body = fetched.value();
         const QMutexLocker lock(&mutex);
         crlBodies.insert(url, body);
     }
@@ -615,10 +619,9 @@ QStringList RevocationChecker::ocspUrls(const QByteArray &certDer)
 QStringList RevocationChecker::crlUrls(const QByteArray &certDer)
 {
     const Owned<X509> cert = decodeCertificate(certDer);
-    const Owned<STACK_OF(DIST_POINT)> points(
-        cert ? static_cast<STACK_OF(DIST_POINT) *>(
-                   X509_get_ext_d2i(cert.get(), NID_crl_distribution_points, nullptr, nullptr))
-             : nullptr);
+    const Owned<STACK_OF(DIST_POINT)> points(cert ? static_cast<STACK_OF(DIST_POINT) *>(X509_get_ext_d2i(
+                                                        cert.get(), NID_crl_distribution_points, nullptr, nullptr))
+                                                  : nullptr);
     QStringList out;
     for (int i = 0; points && i < sk_DIST_POINT_num(points.get()); ++i) {
         const DIST_POINT *point = sk_DIST_POINT_value(points.get(), i);

@@ -41,15 +41,16 @@ struct RevocationResult
 
 struct RevocationPolicy
 {
-    bool offline = false; // embedded evidence only: no network
-    int timeoutMs = 10000; // for each request (an OCSP POST, a CRL GET with its redirects)
+    bool offline = false;  // embedded evidence only: no network
+    int timeoutMs = 10000; // for each request (an OCSP POST, a CRL GET with its redirects); at least 1
 };
 
 // Asks whether a certificate was revoked: RFC 6960 OCSP and RFC 5280 CRLs over HTTP, and evidence a
 // file carries. Blocking, with no event loop: call it from worker threads. One checker may serve
 // several threads at once; it is meant to live for one verification run, because it remembers:
 // decisions from the network per certificate, CRLs per URL, and URLs that failed (so that a dead
-// responder costs its timeout once per run, not once per signature).
+// responder costs its timeout once per run, not once per signature). Two threads asking about the
+// same certificate at the same moment may both fetch: no request waits for another's.
 class RevocationChecker
 {
 public:

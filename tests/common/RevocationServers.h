@@ -56,8 +56,8 @@ public:
     // Starts `program` with its output in `logPath`, then waits until `ready()` says yes, or the
     // process ends, or `timeoutMs` passes.
     template <typename Ready>
-    bool start(const QString &program, const QStringList &args, const QString &logPath, Ready ready,
-               QString *error, int timeoutMs = 10000)
+    bool start(const QString &program, const QStringList &args, const QString &logPath, Ready ready, QString *error,
+               int timeoutMs = 10000)
     {
         stop();
         m_process = std::make_unique<QProcess>();
@@ -106,7 +106,8 @@ private:
 //   ocsp-only       AIA only            crl-only   CDP only            no-source   neither
 //   responder       id-kp-OCSPSigning, issued by the root: the delegated responder
 // and, from an unrelated CA (otherCa()), "rogue" with id-kp-OCSPSigning: a responder nobody
-// authorized. crlFolder() holds ca.crl (DER), the root's current CRL.
+// authorized. The two roots bear the same name on purpose: only keys may decide trust.
+// crlFolder() holds ca.crl (DER), the root's current CRL.
 class RevocationPki
 {
 public:
@@ -125,23 +126,23 @@ public:
                                  "[responder_ext]\nbasicConstraints = CA:FALSE\n"
                                  "keyUsage = critical, digitalSignature\nextendedKeyUsage = OCSPSigning\n"
                                  "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n";
-        return m_ca.make(error, extra) && m_other.make(error, extra) &&
-               m_ca.issue(QStringLiteral("good"), QStringLiteral("/CN=Good Signer/O=SoHoa Test"),
-                          QStringLiteral("both_ext"), error) &&
-               m_ca.issue(QStringLiteral("revoked"), QStringLiteral("/CN=Revoked Signer/O=SoHoa Test"),
-                          QStringLiteral("both_ext"), error) &&
-               m_ca.issue(QStringLiteral("ocsp-only"), QStringLiteral("/CN=OCSP Only/O=SoHoa Test"),
-                          QStringLiteral("ocsp_only_ext"), error) &&
-               m_ca.issue(QStringLiteral("crl-only"), QStringLiteral("/CN=CRL Only/O=SoHoa Test"),
-                          QStringLiteral("crl_only_ext"), error) &&
-               m_ca.issue(QStringLiteral("no-source"), QStringLiteral("/CN=No Source/O=SoHoa Test"),
-                          QStringLiteral("no_source_ext"), error) &&
-               m_ca.issue(QStringLiteral("responder"), QStringLiteral("/CN=OCSP Responder/O=SoHoa Test"),
-                          QStringLiteral("responder_ext"), error) &&
-               m_other.issue(QStringLiteral("rogue"), QStringLiteral("/CN=OCSP Responder/O=SoHoa Test"),
+        if (!m_ca.make(error, extra) || !m_other.make(error, extra))
+            return false;
+        static const struct
+        {
+            const char *name, *commonName, *extensions;
+        } issued[] = {{"good", "Good Signer", "both_ext"},         {"revoked", "Revoked Signer", "both_ext"},
+                      {"ocsp-only", "OCSP Only", "ocsp_only_ext"}, {"crl-only", "CRL Only", "crl_only_ext"},
+                      {"no-source", "No Source", "no_source_ext"}, {"responder", "OCSP Responder", "responder_ext"}};
+        for (const auto &c : issued) {
+            if (!m_ca.issue(QString::fromLatin1(c.name), u"/CN=" + QString::fromLatin1(c.commonName) + u"/O=SoHoa Test",
+                            QString::fromLatin1(c.extensions), error))
+                return false;
+        }
+        // Same subject as the genuine responder, different key and issuer.
+        return m_other.issue(QStringLiteral("rogue"), QStringLiteral("/CN=OCSP Responder/O=SoHoa Test"),
                              QStringLiteral("responder_ext"), error) &&
-               m_ca.revoke(QStringLiteral("revoked"), QStringLiteral("keyCompromise"), error) &&
-               publishCrl(error);
+               m_ca.revoke(QStringLiteral("revoked"), QStringLiteral("keyCompromise"), error) && publishCrl(error);
     }
 
     // Writes the root's CRL to crlFile(); extraArgs go to `openssl ca -gencrl`.
@@ -223,7 +224,8 @@ public:
                                 "/error.log;\nevents { worker_connections 64; }\nhttp {\n  access_log " + d +
                                 "/access.log;\n  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d +
                                 "/proxy;\n  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d +
-                                "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n  types { application/pkix-crl crl; }\n"
+                                "/uwsgi;\n  scgi_temp_path " + d +
+                                "/scgi;\n  types { application/pkix-crl crl; }\n"
                                 "  default_type application/octet-stream;\n  server {\n    listen 127.0.0.1:" +
                                 QByteArray::number(port) + ";\n    root " + root.toLocal8Bit() + ";\n  }\n}\n";
         if (!m_dir.isValid() || !writeFile(m_dir.filePath(QStringLiteral("nginx.conf")), conf)) {
@@ -233,12 +235,11 @@ public:
         QFile::remove(m_dir.filePath(QStringLiteral("nginx.pid")));
         const QString pid = m_dir.filePath(QStringLiteral("nginx.pid"));
         // nginx writes its pid file once its sockets listen.
-        return m_process.start(nginx,
-                               {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"),
-                                m_dir.filePath(QStringLiteral("error.log")), QStringLiteral("-c"),
-                                m_dir.filePath(QStringLiteral("nginx.conf"))},
-                               m_dir.filePath(QStringLiteral("nginx.out")),
-                               [pid] { return QFileInfo::exists(pid); }, error);
+        return m_process.start(
+            nginx,
+            {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"), m_dir.filePath(QStringLiteral("error.log")),
+             QStringLiteral("-c"), m_dir.filePath(QStringLiteral("nginx.conf"))},
+            m_dir.filePath(QStringLiteral("nginx.out")), [pid] { return QFileInfo::exists(pid); }, error);
     }
     void stop() { m_process.stop(); }
     bool isRunning() const { return m_process.isRunning(); }

@@ -108,9 +108,9 @@ private slots:
         const QString saved = m_scratch.filePath(u"good-"_s + signer + u".ocsp"_s);
         QVERIFY(writeFile(saved, r.evidenceDer));
         const ToolResult respin =
-            runTool(u"openssl"_s, {u"ocsp"_s, u"-respin"_s, saved, u"-issuer"_s, m_pki.ca().path(u"root.pem"_s),
-                                   u"-cert"_s, m_pki.ca().path(u"good.pem"_s), u"-no_nonce"_s, u"-CAfile"_s,
-                                   m_pki.ca().path(u"root.pem"_s)});
+            runTool(u"openssl"_s,
+                    {u"ocsp"_s, u"-respin"_s, saved, u"-issuer"_s, m_pki.ca().path(u"root.pem"_s), u"-cert"_s,
+                     m_pki.ca().path(u"good.pem"_s), u"-no_nonce"_s, u"-CAfile"_s, m_pki.ca().path(u"root.pem"_s)});
         QVERIFY2(respin.exitCode == 0 && respin.err.contains(u"Response verify OK"_s), qPrintable(respin.describe()));
         QVERIFY2(respin.out.contains(u"good.pem: good"_s), qPrintable(respin.describe()));
     }
@@ -307,8 +307,8 @@ private slots:
     {
         const QByteArray current = readAllOf(m_pki.crlFile());
         QString error;
-        QVERIFY2(m_pki.publishCrl(&error, {u"-crl_lastupdate"_s, u"20250101000000Z"_s, u"-crl_nextupdate"_s,
-                                           u"20250201000000Z"_s}),
+        QVERIFY2(m_pki.publishCrl(
+                     &error, {u"-crl_lastupdate"_s, u"20250101000000Z"_s, u"-crl_nextupdate"_s, u"20250201000000Z"_s}),
                  qPrintable(error));
         const QByteArray expired = readAllOf(m_pki.crlFile());
         RevocationChecker online;
