@@ -30,7 +30,7 @@ struct RevocationResult
     QString source;           // "ocsp", "crl", "embedded-ocsp", "embedded-crl"
     QString url;              // where it was fetched, when fetched
     QDateTime producedAt;     // OCSP producedAt / CRL thisUpdate (UTC)
-    QByteArray evidenceDer;   // the full OCSPResponse or the CRL that decided it, as received; for a DSS
+    QByteArray evidenceDer;   // the full OCSPResponse or the CRL (DER, even if served as PEM) that decided; for a DSS
     bool evidenceIsOcsp = false;
     QString detail; // English, for logs and reports; also says what failed before the deciding source
 
@@ -74,7 +74,7 @@ public:
     // URL the certificate names.
     RevocationResult check(const QByteArray &certDer, const QByteArray &issuerDer);
 
-    // The URIs the certificate names, in its order (non-HTTP ones included; check() skips them).
+    // The URIs the certificate names, in its order; check() reports non-HTTP ones (ldap://) as unusable.
     static QStringList ocspUrls(const QByteArray &certDer);
     static QStringList crlUrls(const QByteArray &certDer);
 
