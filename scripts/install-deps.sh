@@ -13,7 +13,8 @@ build_pkgs=(
     qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
-test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm)
+# nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
+test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light)
 # Peer tools the benchmarks compare against.
 bench_pkgs=(img2pdf time bc libnss3-tools dbus
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts

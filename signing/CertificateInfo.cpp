@@ -1,5 +1,7 @@
 #include "signing/CertificateInfo.h"
 
+#include "signing/OpenSslSupport_p.h"
+
 #include <QTimeZone>
 
 #include <openssl/asn1.h>
@@ -17,6 +19,8 @@
 namespace sohoa::signing {
 
 namespace {
+
+using detail::toDateTime;
 
 struct OsslFree
 {
@@ -61,15 +65,6 @@ QString nameText(const X509_NAME *name)
     char *data = nullptr;
     const long len = BIO_get_mem_data(bio.get(), &data);
     return QString::fromUtf8(data, qsizetype(len));
-}
-
-QDateTime toDateTime(const ASN1_TIME *t)
-{
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
 }
 
 } // namespace

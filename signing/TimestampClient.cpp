@@ -1,15 +1,10 @@
 #include "signing/TimestampClient.h"
 
+#include "signing/HttpTransport_p.h"
 #include "signing/OpenSslSupport_p.h"
-
 #include "signing/SigningLogging.h"
 
-#include <QDeadlineTimer>
 #include <QStringList>
-#include <QTcpSocket>
-#if QT_CONFIG(ssl)
-#include <QSslSocket>
-#endif
 
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
@@ -21,13 +16,13 @@
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 
-#include <limits>
 #include <memory>
 
 namespace sohoa::signing {
 
 namespace {
 
+using detail::bytesOf;
 using detail::mdFor;
 using detail::takeOpensslErrors;
 
@@ -47,165 +42,6 @@ template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
 Error failed(const QString &detail)
 {
     return Error(ErrorCode::TimestampFailed, detail);
-}
-
-QByteArray bytesOf(const ASN1_STRING *s)
-{
-    if (!s)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
-}
-
-int remaining(const QDeadlineTimer &deadline)
-{
-    return int(qBound<qint64>(0, deadline.remainingTime(), qint64(std::numeric_limits<int>::max())));
-}
-
-// Chunked transfer coding (RFC 9112 7.1): true once the last chunk has arrived.
-bool decodeChunked(const QByteArray &in, QByteArray &out)
-{
-    out.clear();
-    qsizetype pos = 0;
-    for (;;) {
-        const qsizetype eol = in.indexOf("\r\n", pos);
-        if (eol < 0)
-            return false;
-        QByteArray sizeField = in.mid(pos, eol - pos);
-        const qsizetype ext = sizeField.indexOf(';');
-        if (ext >= 0)
-            sizeField.truncate(ext);
-        bool ok = false;
-        const qsizetype size = sizeField.trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0)
-            return false;
-        if (size == 0)
-            return true; // trailers, if any, are not needed
-        if (in.size() < eol + 2 + size + 2)
-            return false;
-        out += in.mid(eol + 2, size);
-        pos = eol + 2 + size + 2;
-    }
-}
-
-struct HttpResponse
-{
-    int status = 0;
-    QByteArray reason;
-    QByteArray contentType;
-    QByteArray body;
-};
-
-Result<HttpResponse> httpPost(const QUrl &url, const QByteArray &body, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    const bool tls = url.scheme() == u"https";
-    const QString where = url.toString(QUrl::RemoveUserInfo);
-    std::unique_ptr<QTcpSocket> socket;
-    if (tls) {
-#if QT_CONFIG(ssl)
-        if (!QSslSocket::supportsSsl())
-            return failed(where + u": TLS is not available");
-        auto ssl = std::make_unique<QSslSocket>();
-        ssl->connectToHostEncrypted(url.host(), quint16(url.port(443)));
-        if (!ssl->waitForEncrypted(remaining(deadline)))
-            return failed(where + u": " + ssl->errorString());
-        socket = std::move(ssl);
-#else
-        return failed(where + u": https is not supported by this build");
-#endif
-    } else {
-        socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(url.host(), quint16(url.port(80)));
-        if (!socket->waitForConnected(remaining(deadline)))
-            return failed(where + u": " + socket->errorString());
-    }
-
-    QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
-    if (path.isEmpty())
-        path = QByteArrayLiteral("/");
-    if (url.hasQuery())
-        path += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (url.port() != -1)
-        host += ':' + QByteArray::number(url.port());
-    QByteArray request = QByteArrayLiteral("POST ") + path + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + host +
-                         QByteArrayLiteral("\r\nContent-Type: application/timestamp-query\r\n"
-                                           "Accept: application/timestamp-reply\r\nConnection: close\r\n"
-                                           "Content-Length: ") +
-                         QByteArray::number(body.size()) + QByteArrayLiteral("\r\n");
-    if (!url.userName().isEmpty()) {
-        const QByteArray credentials =
-            (url.userName(QUrl::FullyDecoded) + u':' + url.password(QUrl::FullyDecoded)).toUtf8().toBase64();
-        request += QByteArrayLiteral("Authorization: Basic ") + credentials + QByteArrayLiteral("\r\n");
-    }
-    request += QByteArrayLiteral("\r\n") + body;
-
-    socket->write(request);
-    while (socket->bytesToWrite() > 0) {
-        if (!socket->waitForBytesWritten(remaining(deadline)))
-            return failed(where + u": sending the request: " + socket->errorString());
-    }
-
-    QByteArray buffer;
-    qsizetype headerEnd = -1;
-    qsizetype contentLength = -1;
-    bool chunked = false;
-    HttpResponse response;
-    for (;;) {
-        buffer += socket->readAll();
-        if (buffer.size() > MaxResponseBytes)
-            return failed(where + u": response too large");
-        if (headerEnd < 0) {
-            headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd >= 0) {
-                const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-                const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-                bool ok = false;
-                response.status = statusLine.value(1).toInt(&ok);
-                if (!statusLine.value(0).startsWith("HTTP/") || !ok)
-                    return failed(where + u": not an HTTP response");
-                response.reason = statusLine.mid(2).join(' ');
-                for (qsizetype i = 1; i < lines.size(); ++i) {
-                    const qsizetype colon = lines[i].indexOf(':');
-                    if (colon < 0)
-                        continue;
-                    const QByteArray name = lines[i].left(colon).trimmed().toLower();
-                    const QByteArray value = lines[i].mid(colon + 1).trimmed();
-                    if (name == "content-length")
-                        contentLength = value.toLongLong();
-                    else if (name == "transfer-encoding")
-                        chunked = value.toLower().contains("chunked");
-                    else if (name == "content-type")
-                        response.contentType = value;
-                }
-            }
-        }
-        if (headerEnd >= 0) {
-            const QByteArray raw = buffer.mid(headerEnd + 4);
-            if (chunked) {
-                if (decodeChunked(raw, response.body))
-                    return response;
-            } else if (contentLength >= 0 && raw.size() >= contentLength) {
-                response.body = raw.left(contentLength);
-                return response;
-            }
-        }
-        if (socket->state() != QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0) {
-            if (headerEnd >= 0 && !chunked && contentLength < 0) {
-                response.body = buffer.mid(headerEnd + 4); // delimited by the connection closing
-                return response;
-            }
-            return failed(where + u": connection closed before the whole response arrived");
-        }
-        const bool timedOut = deadline.hasExpired() || (!socket->waitForReadyRead(remaining(deadline)) &&
-                                                        socket->error() == QAbstractSocket::SocketTimeoutError);
-        if (timedOut)
-            return failed(where + u": no complete response within " + QString::number(timeoutMs) + u" ms");
-        if (socket->error() != QAbstractSocket::UnknownSocketError &&
-            socket->error() != QAbstractSocket::RemoteHostClosedError &&
-            socket->state() == QAbstractSocket::ConnectedState)
-            return failed(where + u": " + socket->errorString());
-    }
 }
 
 QString statusText(TS_STATUS_INFO *info)
@@ -337,7 +173,15 @@ Result<QByteArray> TimestampClient::requestTokenForDigest(const QUrl &tsaUrl, co
         return failed(u"encoding the request: " + takeOpensslErrors());
 
     const QString where = tsaUrl.toString(QUrl::RemoveUserInfo);
-    Result<HttpResponse> http = httpPost(tsaUrl, reqDer, timeoutMs);
+    detail::HttpRequest request;
+    request.url = tsaUrl;
+    request.contentType = QByteArrayLiteral("application/timestamp-query");
+    request.accept = QByteArrayLiteral("application/timestamp-reply");
+    request.body = reqDer;
+    request.timeoutMs = timeoutMs;
+    request.maxResponseBytes = MaxResponseBytes;
+    request.failureCode = ErrorCode::TimestampFailed;
+    Result<detail::HttpResponse> http = detail::httpPost(request);
     if (!http)
         return http.error();
     if (http->status != 200)

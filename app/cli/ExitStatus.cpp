@@ -95,6 +95,8 @@ int exitStatus(const Error &error)
     case ErrorCode::TimestampFailed:
     case ErrorCode::VerificationFailed:
     case ErrorCode::AppearanceFailed:
+    case ErrorCode::CertificateRevoked:
+    case ErrorCode::RevocationUnknown:
         return 7;
     // a bug, or a broken installation
     case ErrorCode::Internal:

@@ -296,6 +296,14 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "The PDF already holds a signature, and a certification must be a document's "
                                        "first signature, so it was not certified. Certify the unsigned original, or "
                                        "add an ordinary signature without certification. The file was not changed.")},
+    {ErrorCode::CertificateRevoked, "certificate-revoked",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The certificate was revoked by its issuer: signatures it made after the "
+                                       "revocation time are not valid. Ask the signer for a document signed with a "
+                                       "valid certificate.")},
+    {ErrorCode::RevocationUnknown, "revocation-unknown",
+     QT_TRANSLATE_NOOP("sohoa::Error", "Whether the certificate was revoked could not be checked: its issuer's "
+                                       "revocation service did not answer or gave an answer that cannot be trusted. "
+                                       "Check the network connection and try again later.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

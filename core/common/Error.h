@@ -120,6 +120,9 @@ enum class ErrorCode
 
     // Signing (issue 12): a certification must be the document's first signature
     PdfAlreadySigned,
+    // Revocation of a signer's certificate (issue 12)
+    CertificateRevoked,
+    RevocationUnknown,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -42,7 +42,8 @@ class TestCa
 public:
     static QByteArray password() { return QByteArrayLiteral("mật-khẩu"); }
 
-    bool make(QString *error)
+    // `extraConfig` is appended to the openssl ca configuration: more extension sections for issue().
+    bool make(QString *error, const QByteArray &extraConfig = {})
     {
         if (!m_dir.isValid()) {
             *error = QStringLiteral("no temporary folder");
@@ -52,16 +53,19 @@ public:
         QDir().mkpath(path(QStringLiteral("newcerts")));
         writeFile(path(QStringLiteral("index.txt")), {});
         writeFile(path(QStringLiteral("serial")), "1000\n");
+        writeFile(path(QStringLiteral("crlnumber")), "1000\n");
         const QByteArray conf = "[ca]\ndefault_ca = CA_default\n[CA_default]\ndir = " + d.toLocal8Bit() +
                                 "\ndatabase = $dir/index.txt\nnew_certs_dir = $dir/newcerts\nserial = $dir/serial\n"
                                 "default_md = sha256\npolicy = policy_any\nunique_subject = no\n"
+                                "crlnumber = $dir/crlnumber\ndefault_crl_days = 30\n"
                                 "[policy_any]\ncommonName = supplied\norganizationName = optional\n"
                                 "[signer_ext]\nbasicConstraints = CA:FALSE\n"
                                 "keyUsage = critical, digitalSignature, nonRepudiation\n"
                                 "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
                                 "[tsa_ext]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\n"
                                 "extendedKeyUsage = critical, timeStamping\n"
-                                "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n";
+                                "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n" +
+                                extraConfig;
         if (!writeFile(path(QStringLiteral("ca.cnf")), conf)) {
             *error = QStringLiteral("cannot write ca.cnf");
             return false;
@@ -109,6 +113,52 @@ public:
                        path(name + u".p12"), QStringLiteral("-passout"),
                        QStringLiteral("pass:") + QString::fromUtf8(password())},
                       error));
+    }
+
+    // Marks `name`.pem revoked in the CA's database (index.txt), now, with a CRLReason such as
+    // "keyCompromise"; gencrl() and `openssl ocsp -index` report it from then on.
+    bool revoke(const QString &name, const QString &reason, QString *error)
+    {
+        return runOk(QStringLiteral("openssl"),
+                     {QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
+                      path(QStringLiteral("ca.cnf")), QStringLiteral("-cert"), path(QStringLiteral("root.pem")),
+                      QStringLiteral("-keyfile"), path(QStringLiteral("root.key")), QStringLiteral("-revoke"),
+                      path(name + u".pem"), QStringLiteral("-crl_reason"), reason},
+                     error);
+    }
+
+    // A CRL of the root as DER at `derPath`; `extraArgs` go to `openssl ca -gencrl` (say
+    // -crl_lastupdate/-crl_nextupdate for an expired one).
+    bool gencrl(const QString &derPath, QString *error, const QStringList &extraArgs = {})
+    {
+        const QString pem = derPath + u".pem";
+        return runOk(QStringLiteral("openssl"),
+                     QStringList{QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
+                                 path(QStringLiteral("ca.cnf")), QStringLiteral("-cert"),
+                                 path(QStringLiteral("root.pem")), QStringLiteral("-keyfile"),
+                                 path(QStringLiteral("root.key")), QStringLiteral("-gencrl"), QStringLiteral("-out"),
+                                 pem} +
+                         extraArgs,
+                     error) &&
+               runOk(QStringLiteral("openssl"),
+                     {QStringLiteral("crl"), QStringLiteral("-in"), pem, QStringLiteral("-outform"),
+                      QStringLiteral("DER"), QStringLiteral("-out"), derPath},
+                     error);
+    }
+
+    // The first certificate of name.pem, as DER.
+    QByteArray der(const QString &name) const
+    {
+        QFile f(path(name + u".pem"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray pem = f.readAll();
+        const QByteArray begin = "-----BEGIN CERTIFICATE-----";
+        const qsizetype from = pem.indexOf(begin);
+        const qsizetype to = pem.indexOf("-----END CERTIFICATE-----", from);
+        if (from < 0 || to < 0)
+            return {};
+        return QByteArray::fromBase64(pem.mid(from + begin.size(), to - from - begin.size()));
     }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
