@@ -36,6 +36,18 @@ inline bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A file of the shared corpus of clean PDFs (shared/corpus/pdf/clean).
+inline QString cleanCorpusPdf(const char *name)
+{
+    return QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/") + QString::fromLatin1(name);
+}
+
 // A root CA and certificates issued with `openssl ca`, in one temporary folder.
 class TestCa
 {

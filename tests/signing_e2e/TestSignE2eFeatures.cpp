@@ -22,11 +22,6 @@ namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
 
-QString corpus(const char *name)
-{
-    return QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/") + QString::fromLatin1(name);
-}
-
 QStringList filesIn(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
@@ -124,9 +119,9 @@ private slots:
     {
         const QString once = m_work.filePath(QStringLiteral("once.pdf"));
         const QString twice = m_work.filePath(QStringLiteral("twice.pdf"));
-        const ToolResult a = runCli(
-            QStringList{QStringLiteral("sign"), corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), once} +
-            p12Args(QStringLiteral("first")));
+        const ToolResult a = runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("11-pages-with-labels.pdf"),
+                                                QStringLiteral("--out"), once} +
+                                    p12Args(QStringLiteral("first")));
         QVERIFY2(a.exitCode == 0, qPrintable(a.describe()));
         const ToolResult b = runCli(QStringList{QStringLiteral("sign"), once, QStringLiteral("--out"), twice,
                                                 QStringLiteral("--appearance"), QStringLiteral("attachment"),
@@ -158,9 +153,10 @@ private slots:
         const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(QString::fromLatin1(line.mid(5)));
 
         const QString output = m_work.filePath(QStringLiteral("bt.pdf"));
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"),
-                                                output, QStringLiteral("--tsa"), url, QStringLiteral("--json")} +
-                                    p12Args(QStringLiteral("first")));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), QStringLiteral("--out"), output,
+                               QStringLiteral("--tsa"), url, QStringLiteral("--json")} +
+                   p12Args(QStringLiteral("first")));
         tsa.closeWriteChannel();
         QVERIFY(tsa.waitForFinished(10000));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe() + QString::fromUtf8(tsa.readAllStandardError())));
@@ -197,7 +193,7 @@ private slots:
         const QString deadOutput = m_work.filePath(QStringLiteral("dead-tsa/out.pdf"));
         QDir().mkpath(m_work.filePath(QStringLiteral("dead-tsa")));
         const ToolResult dead =
-            runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"), deadOutput,
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), QStringLiteral("--out"), deadOutput,
                                QStringLiteral("--tsa"), QStringLiteral("http://127.0.0.1:%1/").arg(deadPort),
                                QStringLiteral("--json")} +
                    p12Args(QStringLiteral("first")));
@@ -217,8 +213,9 @@ private slots:
         QString error;
         QVERIFY2(token.make(m_ca, QStringLiteral("first"), &error), qPrintable(error));
         qputenv("SOHOA_E2E_PIN", "1234");
-        const QStringList inputs{corpus("minimal-9.pdf"), corpus("good4.pdf"), corpus("good9.pdf"),
-                                 corpus("good11.pdf"), corpus("good16.pdf")};
+        const QStringList inputs{cleanCorpusPdf("minimal-9.pdf"), cleanCorpusPdf("good4.pdf"),
+                                 cleanCorpusPdf("good9.pdf"), cleanCorpusPdf("good11.pdf"),
+                                 cleanCorpusPdf("good16.pdf")};
         const QStringList tokenArgs{QStringLiteral("--pkcs11-module"), QStringLiteral(SOHOA_FAULT_PKCS11),
                                     QStringLiteral("--token"),         QStringLiteral("van-thu"),
                                     QStringLiteral("--key"),           QStringLiteral("ky-so"),
@@ -315,7 +312,7 @@ private slots:
             q.end();
             QVERIFY(ring.save(seal));
         }
-        const QString input = corpus("11-pages-with-labels.pdf");
+        const QString input = cleanCorpusPdf("11-pages-with-labels.pdf");
         const int pages = pdfPageCount(input);
         QCOMPARE(pages, 11);
         const QString output = m_work.filePath(kind + u".pdf");
@@ -423,7 +420,7 @@ private slots:
     // with /Rotate 180 that is the bottom left of the unrotated user space.
     void copyBlockOnRotatedPage()
     {
-        const QString input = corpus("minimal-rotated.pdf");
+        const QString input = cleanCorpusPdf("minimal-rotated.pdf");
         const auto geometry = pageGeometry(input, 1);
         QVERIFY(geometry.has_value());
         QCOMPARE(geometry->rotate, 180);
@@ -460,7 +457,7 @@ private slots:
         QFETCH(bool, top);
         const QString input = m_work.filePath(QStringLiteral("turned-%1.pdf").arg(rotate));
         QCOMPARE(runTool(QStringLiteral("qpdf"),
-                         {QStringLiteral("--rotate=+%1").arg(rotate), corpus("minimal-9.pdf"), input})
+                         {QStringLiteral("--rotate=+%1").arg(rotate), cleanCorpusPdf("minimal-9.pdf"), input})
                      .exitCode,
                  0);
         const auto geometry = pageGeometry(input, 1);
@@ -488,7 +485,7 @@ private slots:
     // generates them inside the signed update), the flag is gone, and the input's fields are intact.
     void needAppearancesFormKeepsFieldValues()
     {
-        const QString input = corpus("field-types.pdf");
+        const QString input = cleanCorpusPdf("field-types.pdf");
         const QString output = m_work.filePath(QStringLiteral("field-types-signed.pdf"));
         const ToolResult r = runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output,
                                                 QStringLiteral("--appearance"), QStringLiteral("copy"),
@@ -565,10 +562,11 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(QString, missing);
         QTemporaryDir out;
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), corpus("minimal-9.pdf"),
-                                                corpus("11-pages-with-labels.pdf"), QStringLiteral("--out"), out.path(),
-                                                QStringLiteral("--json")} +
-                                    options + p12Args(QStringLiteral("first")));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), cleanCorpusPdf("minimal-9.pdf"),
+                               cleanCorpusPdf("11-pages-with-labels.pdf"), QStringLiteral("--out"), out.path(),
+                               QStringLiteral("--json")} +
+                   options + p12Args(QStringLiteral("first")));
         QCOMPARE(r.exitCode, 2);
         // One message for the batch: no per-file results, no summary.
         const QList<QJsonObject> all = r.json();
@@ -580,9 +578,10 @@ private slots:
         QCOMPARE(filesIn(out.path()), QStringList());
         // Without --json: the option named on stderr in both languages (the Vietnamese line, then the
         // English one), nothing on stdout.
-        const ToolResult plain = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"),
-                                                    corpus("minimal-9.pdf"), QStringLiteral("--out"), out.path()} +
-                                        options + p12Args(QStringLiteral("first")));
+        const ToolResult plain =
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), cleanCorpusPdf("minimal-9.pdf"),
+                               QStringLiteral("--out"), out.path()} +
+                   options + p12Args(QStringLiteral("first")));
         QCOMPARE(plain.exitCode, 2);
         QVERIFY2(plain.out.trimmed().isEmpty(), qPrintable(plain.describe()));
         QCOMPARE(plain.err.count(missing), 2);
@@ -647,7 +646,7 @@ private slots:
     {
         const QString certified = m_work.filePath(QStringLiteral("certify-3.pdf"));
         const ToolResult r =
-            runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"), certified,
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), QStringLiteral("--out"), certified,
                                QStringLiteral("--certify"), QStringLiteral("3"), QStringLiteral("--json")} +
                    p12Args(QStringLiteral("first")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -687,9 +686,10 @@ private slots:
                     .contains(QStringLiteral("chữ ký đầu tiên")));
         QCOMPARE(filesIn(again.path()), QStringList());
 
-        const ToolResult bad = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"),
-                                                  again.path(), QStringLiteral("--certify"), QStringLiteral("4")} +
-                                      p12Args(QStringLiteral("first")));
+        const ToolResult bad =
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), QStringLiteral("--out"),
+                               again.path(), QStringLiteral("--certify"), QStringLiteral("4")} +
+                   p12Args(QStringLiteral("first")));
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QStringLiteral("--certify")), qPrintable(bad.describe()));
         QCOMPARE(filesIn(again.path()), QStringList());
@@ -722,10 +722,10 @@ private slots:
         const QString user = QStringLiteral("Mk-user-7391"), owner = QStringLiteral("Mk-owner-2846");
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("encrypted.pdf"));
-        const ToolResult enc =
-            runTool(QStringLiteral("qpdf"),
-                    QStringList{QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt"), user, owner} +
-                        encryption + QStringList{QStringLiteral("--"), corpus("11-pages-with-labels.pdf"), input});
+        const ToolResult enc = runTool(
+            QStringLiteral("qpdf"),
+            QStringList{QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt"), user, owner} + encryption +
+                QStringList{QStringLiteral("--"), cleanCorpusPdf("11-pages-with-labels.pdf"), input});
         QVERIFY2(enc.exitCode == 0, qPrintable(enc.describe()));
         QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--requires-password"), input}).exitCode, 0);
         const QStringList copyBlock{QStringLiteral("--appearance"), QStringLiteral("copy"),
@@ -793,9 +793,10 @@ private slots:
     void pkcs7SubFilter()
     {
         const QString output = m_work.filePath(QStringLiteral("pkcs7.pdf"));
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"),
-                                                output, QStringLiteral("--subfilter"), QStringLiteral("pkcs7")} +
-                                    p12Args(QStringLiteral("first")));
+        const ToolResult r =
+            runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"), QStringLiteral("--out"), output,
+                               QStringLiteral("--subfilter"), QStringLiteral("pkcs7")} +
+                   p12Args(QStringLiteral("first")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QString raw;
         const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw);
@@ -807,8 +808,8 @@ private slots:
     void expiredCertificate()
     {
         QTemporaryDir out;
-        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), corpus("good4.pdf"), QStringLiteral("--out"),
-                                                out.path(), QStringLiteral("--json")} +
+        const ToolResult r = runCli(QStringList{QStringLiteral("sign"), cleanCorpusPdf("good4.pdf"),
+                                                QStringLiteral("--out"), out.path(), QStringLiteral("--json")} +
                                     p12Args(QStringLiteral("expired")));
         QCOMPARE(r.exitCode, 7);
         QString id = signedEventErrorId(r.events(QStringLiteral("signed")).value(0));

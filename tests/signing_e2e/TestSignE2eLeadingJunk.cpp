@@ -17,17 +17,6 @@ using namespace sohoa::test;
 
 namespace {
 
-QString corpus(const char *name)
-{
-    return QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/") + QString::fromLatin1(name);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // 50 bytes of binary garbage without a '%' (so no second header can appear in it).
 QByteArray garbage50()
 {
@@ -46,7 +35,7 @@ QByteArray mailHeader()
 // The /ByteRange of the newest signature as written in the file.
 QList<qint64> newestByteRange(const QString &pdf)
 {
-    const QByteArray data = readAll(pdf);
+    const QByteArray data = readFile(pdf);
     const qsizetype at = data.lastIndexOf("/ByteRange");
     const qsizetype open = data.indexOf('[', at), close = data.indexOf(']', at);
     QList<qint64> range;
@@ -93,7 +82,7 @@ class TestSignE2eLeadingJunk : public QObject
     QString junkPrefixed(const QByteArray &junk, const char *file, const QString &name)
     {
         const QString out = path(name);
-        return writeFile(out, junk + readAll(corpus(file))) ? out : QString();
+        return writeFile(out, junk + readFile(cleanCorpusPdf(file))) ? out : QString();
     }
 
 private slots:
@@ -138,7 +127,7 @@ private slots:
                                                 QStringLiteral("--organization"), QStringLiteral("UBND xã Thử")} +
                                     p12Args());
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        const QByteArray in = readAll(input), out = readAll(output);
+        const QByteArray in = readFile(input), out = readFile(output);
         QVERIFY(out.startsWith(in)); // the junk and the input stay, byte for byte
 
         QString raw;
@@ -207,7 +196,7 @@ private slots:
             runCli({QStringLiteral("stamp-qr"), input, QStringLiteral("--out"), output, QStringLiteral("--text"),
                     payload, QStringLiteral("--pages"), QStringLiteral("all")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY(readAll(output).startsWith(readAll(input)));
+        QVERIFY(readFile(output).startsWith(readFile(input)));
         QCOMPARE(qpdfCheckRank(output), 0);
         QCOMPARE(codeOnPage1(output, path(tag + QStringLiteral("-page1"))), payload);
     }
@@ -224,7 +213,7 @@ private slots:
                                QStringLiteral("--dossier-code"), QStringLiteral("H15.50.05.13-261008-0975")} +
                    p12Args());
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY(readAll(output).startsWith(readAll(input)));
+        QVERIFY(readFile(output).startsWith(readFile(input)));
         QString raw;
         const QList<PdfSigEntry> sigs = pdfsigReport(output, &raw);
         QVERIFY2(sigs.size() == 1 && sigs.at(0).valid && sigs.at(0).total, qPrintable(raw));

@@ -23,17 +23,6 @@ using namespace sohoa::test;
 
 namespace {
 
-QString corpus(const char *name)
-{
-    return QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/") + QString::fromLatin1(name);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QStringList filesIn(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
@@ -119,7 +108,7 @@ QByteArray derOfPem(const QString &pem, const QString &kind)
     const ToolResult r = runTool(QStringLiteral("openssl"),
                                  {kind, QStringLiteral("-in"), pem, QStringLiteral("-outform"), QStringLiteral("DER"),
                                   QStringLiteral("-out"), pem + QStringLiteral(".der")});
-    return r.exitCode == 0 ? readAll(pem + QStringLiteral(".der")) : QByteArray();
+    return r.exitCode == 0 ? readFile(pem + QStringLiteral(".der")) : QByteArray();
 }
 
 } // namespace
@@ -212,7 +201,7 @@ private slots:
                         QStringLiteral("-respout"), response, QStringLiteral("-ndays"), QStringLiteral("1")},
                        &error),
                  qPrintable(error));
-        m_ocsp = readAll(response);
+        m_ocsp = readFile(response);
         QVERIFY(!m_crl.isEmpty() && !m_ocsp.isEmpty());
     }
 
@@ -222,7 +211,7 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<int>("level");
-        const QString table = corpus("11-pages-with-labels.pdf"), stream = corpus("qpdfjob-ctest3.pdf");
+        const QString table = cleanCorpusPdf("11-pages-with-labels.pdf"), stream = cleanCorpusPdf("qpdfjob-ctest3.pdf");
         for (int level = 1; level <= 3; ++level) {
             QTest::addRow("P=%d, xref table", level) << table << level;
             QTest::addRow("P=%d, xref stream", level) << stream << level;
@@ -266,9 +255,9 @@ private slots:
     void refusesToCertifyASignedFile()
     {
         const QString approved = work(QStringLiteral("approved.pdf"));
-        QVERIFY(!sign(corpus("minimal-9.pdf"), approved).error.isError());
-        auto stamped =
-            PdfDocumentTimestamper::timestamp(corpus("minimal-9.pdf"), work(QStringLiteral("ts-only.pdf")), {tsaUrl()});
+        QVERIFY(!sign(cleanCorpusPdf("minimal-9.pdf"), approved).error.isError());
+        auto stamped = PdfDocumentTimestamper::timestamp(cleanCorpusPdf("minimal-9.pdf"),
+                                                         work(QStringLiteral("ts-only.pdf")), {tsaUrl()});
         QVERIFY2(stamped, qPrintable(stamped ? QString() : stamped.error().fullText()));
         for (const QString &signedFile : {approved, work(QStringLiteral("ts-only.pdf"))}) {
             const QString dir = work(QStringLiteral("refused-") + QFileInfo(signedFile).baseName());
@@ -284,7 +273,7 @@ private slots:
     void signsACertifiedFileThatAllowsIt()
     {
         const QString certified = work(QStringLiteral("p2.pdf")), signedAfter = work(QStringLiteral("p2-signed.pdf"));
-        QVERIFY(!sign(corpus("11-pages-with-labels.pdf"), certified, 2).error.isError());
+        QVERIFY(!sign(cleanCorpusPdf("11-pages-with-labels.pdf"), certified, 2).error.isError());
         const SignResult r = sign(certified, signedAfter);
         QVERIFY2(!r.error.isError(), qPrintable(r.error.fullText()));
         QString raw;
@@ -315,7 +304,7 @@ private slots:
     void refusesToSignANoChangesCertification()
     {
         const QString certified = work(QStringLiteral("p1.pdf"));
-        QVERIFY(!sign(corpus("11-pages-with-labels.pdf"), certified, 1).error.isError());
+        QVERIFY(!sign(cleanCorpusPdf("11-pages-with-labels.pdf"), certified, 1).error.isError());
         const QString dir = work(QStringLiteral("p1-refused"));
         QVERIFY(QDir().mkpath(dir));
         QCOMPARE(sign(certified, dir + QStringLiteral("/out.pdf")).error.code(), ErrorCode::PdfCertifiedNoChanges);
@@ -328,10 +317,10 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<bool>("signFirst");
-        QTest::newRow("PDF 1.4, xref table") << corpus("11-pages-with-labels.pdf") << false;
-        QTest::newRow("xref stream") << corpus("qpdfjob-ctest3.pdf") << false;
-        QTest::newRow("after a signature") << corpus("11-pages-with-labels.pdf") << true;
-        QTest::newRow("after a no-changes certification") << corpus("minimal-9.pdf") << true;
+        QTest::newRow("PDF 1.4, xref table") << cleanCorpusPdf("11-pages-with-labels.pdf") << false;
+        QTest::newRow("xref stream") << cleanCorpusPdf("qpdfjob-ctest3.pdf") << false;
+        QTest::newRow("after a signature") << cleanCorpusPdf("11-pages-with-labels.pdf") << true;
+        QTest::newRow("after a no-changes certification") << cleanCorpusPdf("minimal-9.pdf") << true;
     }
 
     void documentTimestamp()
@@ -346,11 +335,11 @@ private slots:
             QVERIFY(!sign(input, source, level).error.isError());
         }
         const QString output = work(tag + QStringLiteral("-stamped.pdf"));
-        const QByteArray before = readAll(source);
+        const QByteArray before = readFile(source);
         auto stamped = PdfDocumentTimestamper::timestamp(source, output, {tsaUrl()});
         QVERIFY2(stamped, qPrintable(stamped ? QString() : stamped.error().fullText()));
-        QCOMPARE(readAll(source), before);
-        const QByteArray file = readAll(output);
+        QCOMPARE(readFile(source), before);
+        const QByteArray file = readFile(output);
         QVERIFY(file.startsWith(before));
         QCOMPARE(stamped->outputSize, file.size());
         const QList<qint64> br = stamped->byteRange;
@@ -397,8 +386,8 @@ private slots:
     void appendsDss()
     {
         const QString signedFile = work(QStringLiteral("dss-signed.pdf")), output = work(QStringLiteral("dss.pdf"));
-        QVERIFY(!sign(corpus("11-pages-with-labels.pdf"), signedFile).error.isError());
-        const QByteArray before = readAll(signedFile);
+        QVERIFY(!sign(cleanCorpusPdf("11-pages-with-labels.pdf"), signedFile).error.isError());
+        const QByteArray before = readFile(signedFile);
         auto sigs = PdfSignatureInspector::signatures(signedFile);
         QVERIFY(sigs && sigs->size() == 1);
         const QByteArray contents = contentsBytes(before, sigs->at(0).byteRange[1], sigs->at(0).byteRange[2]);
@@ -413,8 +402,8 @@ private slots:
         QVERIFY(!data.certificates.at(0).isEmpty() && !data.certificates.at(1).isEmpty());
         auto appended = PdfDssWriter::append(signedFile, output, data, false);
         QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().fullText()));
-        QCOMPARE(readAll(signedFile), before);
-        QVERIFY(readAll(output).startsWith(before));
+        QCOMPARE(readFile(signedFile), before);
+        QVERIFY(readFile(output).startsWith(before));
 
         QCOMPARE(qpdfCheckRank(output), 0);
         QString raw;
@@ -460,7 +449,7 @@ private slots:
     void mergesWithAnExistingDss()
     {
         const QString signedFile = work(QStringLiteral("merge-signed.pdf"));
-        QVERIFY(!sign(corpus("qpdfjob-ctest3.pdf"), signedFile).error.isError());
+        QVERIFY(!sign(cleanCorpusPdf("qpdfjob-ctest3.pdf"), signedFile).error.isError());
         const QByteArray contents = "signature contents";
         const QByteArray signer = derOfPem(m_ca.path(QStringLiteral("signer.pem")), QStringLiteral("x509"));
         const QByteArray root = derOfPem(m_ca.path(QStringLiteral("root.pem")), QStringLiteral("x509"));
@@ -508,14 +497,14 @@ private slots:
 
         const QString thrice = work(QStringLiteral("merge-3.pdf"));
         QVERIFY(PdfDssWriter::append(twice, thrice, second, false));
-        QCOMPARE(readAll(thrice), readAll(twice));
+        QCOMPARE(readFile(thrice), readFile(twice));
     }
 
     // Never an existing output unless asked; bad indexes are refused before anything is read.
     void refusesWhatItMustNot()
     {
         const QString signedFile = work(QStringLiteral("refuse-signed.pdf"));
-        QVERIFY(!sign(corpus("minimal-9.pdf"), signedFile).error.isError());
+        QVERIFY(!sign(cleanCorpusPdf("minimal-9.pdf"), signedFile).error.isError());
         DssData data;
         data.crls = {m_crl};
         const QString existing = work(QStringLiteral("existing.pdf"));
@@ -523,7 +512,7 @@ private slots:
         auto r = PdfDssWriter::append(signedFile, existing, data, false);
         QVERIFY(!r);
         QCOMPARE(r.error().code(), ErrorCode::OutputExists);
-        QCOMPARE(readAll(existing), QByteArray("keep me"));
+        QCOMPARE(readFile(existing), QByteArray("keep me"));
         QVERIFY(PdfDssWriter::append(signedFile, existing, data, true));
         QCOMPARE(qpdfCheckRank(existing), 0);
 
