@@ -419,6 +419,8 @@ private:
                 checkAcroForm(a, b);
             else if (k == "/DSS" || k == "/Extensions")
                 add("dss-updated", true);
+            else if (k == "/Version" && b.isName() && (!a.isName() || b.getName() > a.getName()))
+                continue; // raised for the DSS or timestamp extension (ESIC): changes nothing shown
             else if (k == "/Metadata")
                 add("metadata-updated", true);
             else

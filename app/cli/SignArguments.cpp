@@ -141,6 +141,13 @@ QList<QCommandLineOption> signOptions()
                                  "Certify the document (an author signature, only on an unsigned file) and allow "
                                  "afterwards: 1 no change, 2 filling forms and signing, 3 also annotations."),
                "1|2|3"),
+        option("ltv",
+               QT_TRANSLATE_NOOP("sohoa::cli", "After signing, add the validation data of the signature (PAdES B-LT; "
+                                               "with --tsa also a document timestamp, B-LTA).")),
+        option("trust",
+               QT_TRANSLATE_NOOP("sohoa::cli", "Trusted root certificates: a PEM or DER file, or a folder of them "
+                                               "(repeatable)."),
+               "PEM|DIR"),
         jsonOption(),
     };
     list += qrSignOptions();

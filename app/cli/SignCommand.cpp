@@ -105,6 +105,8 @@ Result<workflows::SignBatchRequest> signRequestFrom(const QCommandLineParser &pa
     if (!qr)
         return qr.error();
     request.qr = qr.value();
+    request.ltv = parser.isSet(QStringLiteral("ltv"));
+    request.trustPaths = parser.values(QStringLiteral("trust"));
     if (const auto missing = workflows::missingAppearanceField(request.options.appearance);
         missing != MissingAppearanceField::None)
         return usage(missingOptionText(missing));

@@ -1,6 +1,7 @@
 #include "app/workflows/LtvJob.h"
 
 #include "core/common/DurableFile.h"
+#include "signing/CertificateInfo.h"
 #include "signing/PdfDocumentTimestamper.h"
 #include "signing/PdfDssWriter.h"
 #include "signing/PdfSignatureValidator.h"
@@ -86,7 +87,9 @@ LtvResult addLongTermValidation(const QString &input, const QString &output, con
                     break;
                 }
                 const signing::RevocationResult r = revocation->check(chain[i], chain[i + 1]);
-                const QString who = i < s.chain.size() ? s.chain[i] : QString();
+                const Result<signing::CertificateInfo> info = signing::CertificateInfo::parse(chain[i]);
+                const QString who = info ? (info->subjectCommonName.isEmpty() ? info->subjectDn : info->subjectCommonName)
+                                         : QString();
                 switch (r.state) {
                 case signing::RevocationState::Good:
                     (r.evidenceIsOcsp ? vri.ocspIndexes : vri.crlIndexes)

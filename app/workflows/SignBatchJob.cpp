@@ -1,13 +1,18 @@
 #include "app/workflows/SignBatchJob.h"
 
+#include "app/workflows/LtvJob.h"
 #include "app/workflows/StampQrJob.h"
 #include "core/common/DurableFile.h"
+#include "signing/RevocationChecker.h"
+#include "signing/TrustStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+
+#include <cstdio>
 #include <QTemporaryFile>
 
 namespace sohoa::workflows {
@@ -199,6 +204,15 @@ Error SignBatchJob::run()
     Q_EMIT keyOpened(m_certificate);
 
     PdfSigner signer(*opened->key);
+    std::shared_ptr<signing::TrustStore> trust;
+    std::shared_ptr<signing::RevocationChecker> revocation;
+    if (m_request.ltv) {
+        trust = std::make_shared<signing::TrustStore>();
+        for (const QString &path : std::as_const(m_request.trustPaths))
+            if (auto added = trust->addPath(path); !added)
+                return added.error();
+        revocation = std::make_shared<signing::RevocationChecker>();
+    }
     Error stopReason;
     const qint64 total = m_request.files.size();
     qint64 done = 0;
@@ -211,6 +225,8 @@ Error SignBatchJob::run()
             file.result.error = stopReason.isError() ? stopReason : Error(ErrorCode::Cancelled, input);
         } else {
             file = signOne(signer, input, output);
+            if (m_request.ltv && !file.result.error.isError())
+                file.result.error = makeLongTerm(output, trust, revocation);
             if (stopsTheBatch(file.result.error.code()))
                 stopReason =
                     Error(file.result.error.code(), QStringLiteral("not signed: the batch stopped at %1").arg(input));
@@ -228,6 +244,23 @@ Error SignBatchJob::run()
     if (isCancelRequested() && m_summary.failedCount > 0)
         return Error(ErrorCode::Cancelled, QStringLiteral("%1 of %2 signed").arg(m_summary.signedCount).arg(total));
     return m_summary.firstError;
+}
+
+Error SignBatchJob::makeLongTerm(const QString &output, const std::shared_ptr<signing::TrustStore> &trust,
+                                 const std::shared_ptr<signing::RevocationChecker> &revocation) const
+{
+    const QFileInfo info(output);
+    const QString staged = info.dir().filePath(QStringLiteral(".%1.ltv.tmp").arg(info.fileName()));
+    LtvOptions options;
+    options.tsaUrl = m_request.options.tsaUrl;
+    options.overwrite = true;
+    const LtvResult r = addLongTermValidation(output, staged, options, trust, revocation);
+    if (!r.error.isError() && ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(output).constData()) == 0)
+        return fsyncDirectory(info.absolutePath()).error();
+    const Error e = r.error.isError() ? r.error : errorFromErrno(errno, ErrorCode::FileWriteFailed, output);
+    QFile::remove(staged);
+    QFile::remove(output); // signed, but not what was asked for
+    return e;
 }
 
 } // namespace sohoa::workflows

@@ -10,7 +10,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+namespace sohoa::signing {
+class RevocationChecker;
+class TrustStore;
+} // namespace sohoa::signing
 
 namespace sohoa::workflows {
 
@@ -21,6 +27,10 @@ struct SignBatchRequest
     signing::SignOptions options;
     // Stamped on each input before it is signed, so the signature covers the code.
     std::optional<QrStampOptions> qr;
+    // Long-term validation after each signature (addLongTermValidation: B-LT, B-LTA with options.tsaUrl);
+    // a file whose validation data cannot be had is reported failed and its output removed.
+    bool ltv = false;
+    QStringList trustPaths;
 };
 
 // One input's outcome. A file that failed before the signer saw it (its QR stamp) has no sizes.
@@ -90,6 +100,8 @@ protected:
     Error run() override;
 
 private:
+    Error makeLongTerm(const QString &output, const std::shared_ptr<signing::TrustStore> &trust,
+                       const std::shared_ptr<signing::RevocationChecker> &revocation) const;
     SignedFile signOne(signing::PdfSigner &signer, const QString &input, const QString &output);
     Result<SecureBuffer> askPdfPassword(const QString &input, bool retry);
 

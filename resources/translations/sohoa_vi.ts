@@ -429,6 +429,16 @@
         <source>The PDF already holds a signature, and a certification must be a document&apos;s first signature, so it was not certified. Certify the unsigned original, or add an ordinary signature without certification. The file was not changed.</source>
         <translation>Tệp PDF đã có chữ ký, mà chữ ký chứng nhận phải là chữ ký đầu tiên của tài liệu, nên tệp không được chứng nhận. Hãy chứng nhận bản gốc chưa ký, hoặc thêm chữ ký thông thường không kèm chứng nhận. Tệp gốc không bị thay đổi.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate was revoked by its issuer: signatures it made after the revocation time are not valid. Ask the signer for a document signed with a valid certificate.</source>
+        <translation>Chứng thư số đã bị tổ chức cấp thu hồi: các chữ ký tạo bằng chứng thư này sau thời điểm thu hồi không có giá trị. Hãy đề nghị người ký cung cấp văn bản được ký bằng chứng thư số còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the certificate was revoked could not be checked: its issuer&apos;s revocation service did not answer or gave an answer that cannot be trusted. Check the network connection and try again later.</source>
+        <translation>Không kiểm tra được chứng thư số có bị thu hồi hay không: dịch vụ kiểm tra thu hồi của tổ chức cấp không trả lời hoặc trả lời không đáng tin cậy. Hãy kiểm tra kết nối mạng rồi thử lại sau.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -519,7 +529,7 @@
         <translation>%1 cần đúng một MÃ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+42"/>
+        <location filename="../../app/cli/CommandTable.cpp" line="+43"/>
         <source>Usage: sohoa-cli COMMAND [options]
 
 Commands:
@@ -617,6 +627,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     <message>
         <location line="+1"/>
         <location filename="../../app/cli/DossierExportCommand.cpp" line="+2"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+36"/>
         <location filename="../../app/cli/StampQrCommand.cpp" line="+51"/>
         <source>Replace an existing output file.</source>
         <translation>Ghi đè tệp đầu ra đã có.</translation>
@@ -1030,7 +1041,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chứng nhận tài liệu (chữ ký của tác giả, chỉ trên tệp chưa ký) và cho phép về sau: 1 không thay đổi gì, 2 điền biểu mẫu và ký, 3 thêm cả chú thích.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>After signing, add the validation data of the signature (PAdES B-LT; with --tsa also a document timestamp, B-LTA).</source>
+        <translation>Sau khi ký, thêm dữ liệu xác thực của chữ ký (PAdES B-LT; với --tsa thêm cả dấu thời gian tài liệu, B-LTA).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>--appearance must be none, copy, attachment, signer or organization, not %1</source>
         <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
     </message>
@@ -1100,7 +1116,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>cần có --out THƯ_MỤC (hoặc TỆP khi chỉ có một tệp đầu vào)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Sign PDF files (PAdES) with a PKCS#12 file or a PKCS#11 token.</source>
         <translation>Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc token PKCS#11.</translation>
     </message>
@@ -1180,12 +1196,13 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>hãy chỉ định đúng một tệp PDF đầu vào</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+10"/>
+        <location filename="../../app/cli/StampQrCommand.cpp" line="+2"/>
         <source>--out FILE is required</source>
         <translation>cần có --out TỆP</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/StampQrCommand.cpp" line="+2"/>
         <source>--text TEMPLATE is required</source>
         <translation>cần có --text MẪU</translation>
     </message>
@@ -1330,17 +1347,55 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Các tệp PDF, hoặc thư mục để tìm các tệp *.pdf.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="-26"/>
+        <source>Add the certificates and OCSP/CRL answers of every signature (PAdES B-LT) and, with --tsa, a document timestamp (B-LTA), so that the files verify offline (verify --offline).</source>
+        <translation>Thêm các chứng thư số và phản hồi OCSP/CRL của mọi chữ ký (PAdES B-LT) và, với --tsa, một dấu thời gian tài liệu (B-LTA), để tệp kiểm tra được khi không có mạng (verify --offline).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed PDFs (not modified).</source>
+        <translation>Các tệp PDF đã ký (không bị sửa đổi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output folder (or file, for one input).</source>
+        <translation>Thư mục đầu ra (hoặc tệp, khi chỉ có một đầu vào).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RFC 3161 timestamp service for the document timestamp.</source>
+        <translation>Dịch vụ cấp dấu thời gian RFC 3161 cho dấu thời gian tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="-79"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+3"/>
         <source>Trusted root certificates: a PEM or DER file, or a folder of them (repeatable).</source>
         <translation>Chứng thư số gốc tin cậy: tệp PEM hoặc DER, hoặc thư mục chứa các tệp đó (có thể dùng nhiều lần).</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+3"/>
         <source>Also trust the system&apos;s root certificates.</source>
         <translation>Tin cậy cả các chứng thư số gốc của hệ thống.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Create the output folder when it does not exist.</source>
+        <translation>Tạo thư mục đầu ra nếu chưa có.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>give at least one signed PDF</source>
+        <translation>hãy chỉ ra ít nhất một tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--tsa must be an http:// or https:// address</source>
+        <translation>--tsa phải là một địa chỉ http:// hoặc https://</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+2"/>
         <source>Use only the revocation data in the files; never ask OCSP or CRL servers.</source>
         <translation>Chỉ dùng dữ liệu thu hồi có trong tệp; không hỏi máy chủ OCSP hoặc CRL.</translation>
     </message>
@@ -1355,12 +1410,13 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chấp nhận hàm băm SHA-1 (mặc định bị từ chối).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="-25"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+2"/>
         <source>Seconds to wait for each OCSP or CRL server (default 10).</source>
         <translation>Số giây chờ mỗi máy chủ OCSP hoặc CRL (mặc định 10).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+2"/>
         <source>Write what each signature signed (its revision) into this folder.</source>
         <translation>Ghi nội dung mà mỗi chữ ký đã ký (phiên bản được ký) vào thư mục này.</translation>
     </message>
@@ -1375,12 +1431,13 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>hãy chỉ ra ít nhất một tệp PDF hoặc thư mục cần kiểm tra</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+31"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+11"/>
         <source>--timeout must be a number of seconds from 0 to 600</source>
         <translation>--timeout phải là số giây từ 0 đến 600</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+8"/>
         <source>--jobs must be a whole number from 1 to 64</source>
         <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
     </message>
@@ -2913,7 +2970,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::workflows</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+54"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+59"/>
         <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
         <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
     </message>
@@ -2952,6 +3009,34 @@ hãy quét lại (Ctrl+F5)</translation>
         <location filename="../../app/workflows/ExportJob.cpp" line="+81"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::LtvJob</name>
+    <message>
+        <location filename="../../app/workflows/LtvJob.cpp" line="+51"/>
+        <source>%1 holds no signature, so there is nothing to keep verifiable.</source>
+        <translation>%1 không có chữ ký nào nên không có gì cần duy trì khả năng kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signature %1 of %2 is not intact (%3); validation data is only added to intact signatures. Run sohoa-cli verify on the file to see why.</source>
+        <translation>Chữ ký %1 của %2 không còn nguyên vẹn (%3); dữ liệu xác thực chỉ được thêm cho chữ ký nguyên vẹn. Hãy chạy sohoa-cli verify với tệp để xem lý do.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The issuer of the certificate of %1 is not known, so its revocation cannot be checked. Give the issuing authority&apos;s certificates with --trust.</source>
+        <translation>Không biết tổ chức cấp chứng thư số của %1 nên không kiểm tra được tình trạng thu hồi. Hãy cung cấp các chứng thư số của tổ chức cấp bằng --trust.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The certificate of %1 names no OCSP or CRL service, so no revocation data can be added for it: the file cannot be made verifiable long-term.</source>
+        <translation>Chứng thư số của %1 không nêu dịch vụ OCSP hoặc CRL nào nên không thể thêm dữ liệu thu hồi cho nó: không thể làm cho tệp kiểm tra được lâu dài.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Adding validation data</source>
+        <translation>Đang thêm dữ liệu xác thực</translation>
     </message>
 </context>
 <context>
@@ -3036,7 +3121,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+128"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+137"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>

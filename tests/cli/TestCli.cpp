@@ -167,11 +167,11 @@ private slots:
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(QStringLiteral("no command given")), qPrintable(none.describe()));
         QVERIFY(none.err.contains(QStringLiteral("Usage: sohoa-cli COMMAND")));
-        const ToolResult unknown = runCli({QStringLiteral("verify"), QStringLiteral("--json")});
+        const ToolResult unknown = runCli({QStringLiteral("validate"), QStringLiteral("--json")});
         QCOMPARE(unknown.exitCode, 2);
         const QJsonObject error =
             unknown.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("detail")).toString(), QStringLiteral("unknown command 'verify'"));
+        QCOMPARE(error.value(QStringLiteral("detail")).toString(), QStringLiteral("unknown command 'validate'"));
         QCOMPARE(error.value(QStringLiteral("exit_status")).toInt(), 2);
     }
 
