@@ -79,43 +79,7 @@ printf 'ratio (SoHoa files/s over pdfsig): %.1fx\n' "$(echo "$pdfsig_time / $soh
 
 echo
 echo "== big file: ~$big_mb MB PDF (pages of uncompressed random-noise images), signed"
-python3 - "$work/big.pdf" "$big_mb" <<'PY'
-import os, sys
-path, mb = sys.argv[1], int(sys.argv[2])
-side = 8192
-img = side * side
-pages = max(1, (mb << 20) // img)
-offsets = {}
-with open(path, "wb") as f:
-    def obj(num, body):
-        offsets[num] = f.tell()
-        f.write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
-    f.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(pages))
-    obj(1, b"<</Type/Catalog/Pages 2 0 R>>")
-    obj(2, b"<</Type/Pages/Count %d/Kids[%s]>>" % (pages, kids))
-    for i in range(pages):
-        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
-        obj(page, b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R"
-                  b"/Resources<</XObject<</Im0 %d 0 R>>>>>>" % (content, image))
-        draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
-        obj(content, b"<</Length %d>>\nstream\n" % len(draw) + draw + b"\nendstream")
-        offsets[image] = f.tell()
-        f.write(b"%d 0 obj\n<</Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray"
-                b"/BitsPerComponent 8/Length %d>>\nstream\n" % (image, side, side, img))
-        left = img
-        while left:
-            k = min(left, 8 << 20)
-            f.write(os.urandom(k))
-            left -= k
-        f.write(b"\nendstream\nendobj\n")
-    size = 3 + 3 * pages
-    xref = f.tell()
-    f.write(b"xref\n0 %d\n0000000000 65535 f\r\n" % size)
-    for k in range(1, size):
-        f.write(b"%010d 00000 n\r\n" % offsets[k])
-    f.write(b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
-PY
+make_big_pdf "$work/big.pdf" "$big_mb"
 "$cli" sign "$work/big.pdf" --out "$work/big-signed.pdf" --p12 "$work/key.p12" --pin-env SOHOA_BENCH_PIN >/dev/null
 rm -f "$work/big.pdf"
 echo "$(stat -c %s "$work/big-signed.pdf") bytes"

@@ -94,6 +94,24 @@ QByteArray sequenceValue(X509_ATTRIBUTE *attr)
     return bytesOf(value->value.sequence);
 }
 
+// Whether the signer's ESS signing-certificate(-v2) attribute names `signer` (RFC 5035); false
+// without such an attribute.
+bool signingCertificateNames(CMS_SignerInfo *si, X509 *signer)
+{
+    const int v2Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+    const int v1Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificate, -1);
+    Owned<ESS_SIGNING_CERT> ss;
+    Owned<ESS_SIGNING_CERT_V2> ssv2;
+    if (v1Idx >= 0)
+        ss = decodeDer(sequenceValue(CMS_signed_get_attr(si, v1Idx)), d2i_ESS_SIGNING_CERT);
+    if (v2Idx >= 0)
+        ssv2 = decodeDer(sequenceValue(CMS_signed_get_attr(si, v2Idx)), d2i_ESS_SIGNING_CERT_V2);
+    Owned<STACK_OF(X509)> chain(sk_X509_new_null());
+    if (chain && X509_up_ref(signer) == 1 && sk_X509_push(chain.get(), signer) <= 0)
+        X509_free(signer);
+    return (ss || ssv2) && chain && OSSL_ESS_check_signing_certs(ss.get(), ssv2.get(), chain.get(), 1) == 1;
+}
+
 // One DER element: tag byte, where its content starts, and its length (definite lengths only).
 struct DerElement
 {
@@ -224,19 +242,7 @@ Result<TimestampTokenCheck> CmsVerifier::checkTimestampToken(const QByteArray &t
             check.signatureValid = true;
         else
             problems.append(u"timestamp token signature invalid: " + takeOpensslErrors());
-        const int v2Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
-        const int v1Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificate, -1);
-        Owned<ESS_SIGNING_CERT> ss;
-        Owned<ESS_SIGNING_CERT_V2> ssv2;
-        if (v1Idx >= 0)
-            ss = decodeDer(sequenceValue(CMS_signed_get_attr(si, v1Idx)), d2i_ESS_SIGNING_CERT);
-        if (v2Idx >= 0)
-            ssv2 = decodeDer(sequenceValue(CMS_signed_get_attr(si, v2Idx)), d2i_ESS_SIGNING_CERT_V2);
-        Owned<STACK_OF(X509)> chain(sk_X509_new_null());
-        if (chain && X509_up_ref(signer) == 1 && sk_X509_push(chain.get(), signer) <= 0)
-            X509_free(signer);
-        check.signingCertificateMatches =
-            (ss || ssv2) && chain && OSSL_ESS_check_signing_certs(ss.get(), ssv2.get(), chain.get(), 1) == 1;
+        check.signingCertificateMatches = signingCertificateNames(si, signer);
         if (!check.signingCertificateMatches)
             problems.append(QStringLiteral("the token's signing-certificate attribute does not name its signer"));
     }
@@ -326,17 +332,7 @@ Result<CmsVerification> CmsVerifier::verify(const QByteArray &cmsDer, const QByt
     const int v1Idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificate, -1);
     v.hasSigningCertificateV2 = v2Idx >= 0;
     if (v1Idx >= 0 || v2Idx >= 0) {
-        Owned<ESS_SIGNING_CERT> ss;
-        Owned<ESS_SIGNING_CERT_V2> ssv2;
-        if (v1Idx >= 0)
-            ss = decodeDer(sequenceValue(CMS_signed_get_attr(si, v1Idx)), d2i_ESS_SIGNING_CERT);
-        if (v2Idx >= 0)
-            ssv2 = decodeDer(sequenceValue(CMS_signed_get_attr(si, v2Idx)), d2i_ESS_SIGNING_CERT_V2);
-        Owned<STACK_OF(X509)> chain(sk_X509_new_null());
-        if (chain && X509_up_ref(signer) == 1 && sk_X509_push(chain.get(), signer) <= 0)
-            X509_free(signer);
-        v.signingCertificateMatches =
-            (ss || ssv2) && chain && OSSL_ESS_check_signing_certs(ss.get(), ssv2.get(), chain.get(), 1) == 1;
+        v.signingCertificateMatches = signingCertificateNames(si, signer);
         if (!v.signingCertificateMatches)
             problems.append(u"signing-certificate attribute does not name the signer: " + takeOpensslErrors());
     }

@@ -55,6 +55,14 @@ std::set<std::string> keysOf(QPDFObjectHandle d)
     return d.isDictionary() ? d.getKeys() : std::set<std::string>{};
 }
 
+std::set<std::string> keysOfBoth(QPDFObjectHandle a, QPDFObjectHandle b)
+{
+    std::set<std::string> keys = keysOf(a);
+    for (const std::string &k : keysOf(b))
+        keys.insert(k);
+    return keys;
+}
+
 std::string fieldTypeOf(QPDFObjectHandle field)
 {
     for (int depth = 0; depth < 32 && field.isDictionary(); ++depth) {
@@ -408,9 +416,7 @@ private:
 
     void checkCatalog(QPDFObjectHandle o, QPDFObjectHandle n)
     {
-        std::set<std::string> keys = keysOf(o);
-        for (const std::string &k : keysOf(n))
-            keys.insert(k);
+        const std::set<std::string> keys = keysOfBoth(o, n);
         for (const std::string &k : keys) {
             QPDFObjectHandle a = o.getKey(k), b = n.getKey(k);
             if (same(a, b))
@@ -430,9 +436,7 @@ private:
 
     void checkAcroForm(QPDFObjectHandle o, QPDFObjectHandle n)
     {
-        std::set<std::string> keys = keysOf(o);
-        for (const std::string &k : keysOf(n))
-            keys.insert(k);
+        const std::set<std::string> keys = keysOfBoth(o, n);
         for (const std::string &k : keys) {
             QPDFObjectHandle a = o.getKey(k), b = n.getKey(k);
             if (same(a, b) || k == "/SigFlags" || k == "/DR" || k == "/DA")
@@ -496,9 +500,7 @@ private:
 
     void checkPage(int page, QPDFObjectHandle o, QPDFObjectHandle n)
     {
-        std::set<std::string> keys = keysOf(o);
-        for (const std::string &k : keysOf(n))
-            keys.insert(k);
+        const std::set<std::string> keys = keysOfBoth(o, n);
         for (const std::string &k : keys) {
             QPDFObjectHandle a = o.getKey(k), b = n.getKey(k);
             if (same(a, b))
@@ -538,9 +540,7 @@ private:
             add("signed-field-changed", false, {name});
             return;
         }
-        std::set<std::string> keys = keysOf(o);
-        for (const std::string &k : keysOf(n))
-            keys.insert(k);
+        const std::set<std::string> keys = keysOfBoth(o, n);
         bool onlyValueAndLook = true;
         for (const std::string &k : keys)
             if (!same(o.getKey(k), n.getKey(k)) && k != "/V" && k != "/AP" && k != "/AS")
@@ -565,9 +565,7 @@ private:
 
     void checkFormField(const QString &name, QPDFObjectHandle o, QPDFObjectHandle n)
     {
-        std::set<std::string> keys = keysOf(o);
-        for (const std::string &k : keysOf(n))
-            keys.insert(k);
+        const std::set<std::string> keys = keysOfBoth(o, n);
         for (const std::string &k : keys) {
             if (same(o.getKey(k), n.getKey(k)) || k == "/V" || k == "/AP" || k == "/AS")
                 continue;

@@ -45,8 +45,9 @@ const EVP_MD *evpOf(QCryptographicHash::Algorithm algorithm)
     }
 }
 
-// The DER value's own length, so that zero padding (and only padding) is dropped.
-QByteArray trimDer(const QByteArray &raw)
+} // namespace
+
+QByteArray PdfSignatureInspector::derWithoutPadding(const QByteArray &raw)
 {
     if (raw.size() >= 2 && quint8(raw[0]) == 0x30) {
         const quint8 l = quint8(raw[1]);
@@ -67,6 +68,8 @@ QByteArray trimDer(const QByteArray &raw)
         --n;
     return raw.left(n);
 }
+
+namespace {
 
 struct Walker
 {
@@ -107,7 +110,7 @@ struct Walker
                 info.byteRange.append(br.getArrayItem(i).isInteger() ? br.getArrayItem(i).getIntValue() : -1);
         if (v.getKey("/Contents").isString()) {
             const std::string s = v.getKey("/Contents").getStringValue();
-            info.contents = trimDer(QByteArray(s.data(), qsizetype(s.size())));
+            info.contents = PdfSignatureInspector::derWithoutPadding(QByteArray(s.data(), qsizetype(s.size())));
         }
         auto text = [&](const char *key) {
             return v.getKey(key).isString() ? QString::fromStdString(v.getKey(key).getUTF8Value()) : QString();

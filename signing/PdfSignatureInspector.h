@@ -31,6 +31,9 @@ public:
     // Digest of the file's bytes in the given [offset length]... pairs, read in chunks.
     static Result<QByteArray> digestOfRanges(const QString &path, const QList<qint64> &byteRange,
                                              QCryptographicHash::Algorithm algorithm);
+    // A /Contents value without its zero padding: the DER value's own length (only trailing zeros when
+    // it is not a DER SEQUENCE).
+    static QByteArray derWithoutPadding(const QByteArray &contents);
     // Reads only the signature's own bytes, not the file: the file ends where byteRange says, the
     // gap is exactly "<" hex ">" holding cmsDer then zeros, and the "/ByteRange [...]" written just
     // before "/Contents" holds these numbers. For a check after writing that costs no full read.

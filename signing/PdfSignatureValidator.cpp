@@ -6,6 +6,7 @@
 #include "signing/CmsVerifier.h"
 #include "signing/DocMdp_p.h"
 #include "signing/PdfChangeAnalysis_p.h"
+#include "signing/PdfSignatureInspector.h"
 #include "signing/RevocationChecker.h"
 #include "signing/SigningLogging.h"
 #include "signing/TrustStore.h"
@@ -262,26 +263,6 @@ bool isHex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// The DER value's own length, so that zero padding (and only padding) is dropped.
-QByteArray trimDer(const QByteArray &raw)
-{
-    if (raw.size() >= 2 && quint8(raw[0]) == 0x30) {
-        const quint8 l = quint8(raw[1]);
-        qint64 total = -1;
-        if (l < 0x80) {
-            total = 2 + l;
-        } else if ((l & 0x7f) >= 1 && (l & 0x7f) <= 4 && raw.size() >= 2 + (l & 0x7f)) {
-            qint64 len = 0;
-            for (int i = 0; i < (l & 0x7f); ++i)
-                len = (len << 8) | quint8(raw[2 + i]);
-            total = 2 + (l & 0x7f) + len;
-        }
-        if (total > 0 && total <= raw.size())
-            return raw.left(total);
-    }
-    return raw;
-}
-
 struct RangeHasher
 {
     Found *sig = nullptr;
@@ -536,7 +517,7 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
             f.invalid.append(reason("contents-gap-mismatch"));
             return;
         }
-        f.cms = trimDer(raw);
+        f.cms = PdfSignatureInspector::derWithoutPadding(raw);
         f.contentsRaw = raw;
         if (f.documentTimestamp) {
             const Result<TimestampTokenCheck> token = CmsVerifier::checkTimestampToken(f.cms);

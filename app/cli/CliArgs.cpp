@@ -40,6 +40,29 @@ QCommandLineOption jsonOption()
     return option("json", QT_TRANSLATE_NOOP("sohoa::cli", "One JSON object per line."));
 }
 
+QList<QCommandLineOption> trustOptions()
+{
+    return {option("trust",
+                   QT_TRANSLATE_NOOP("sohoa::cli", "Trusted root certificates: a PEM or DER file, or a folder of them "
+                                                   "(repeatable)."),
+                   "PEM|DIR"),
+            option("system-trust", QT_TRANSLATE_NOOP("sohoa::cli", "Also trust the system's root certificates.")),
+            option("timeout",
+                   QT_TRANSLATE_NOOP("sohoa::cli", "Seconds to wait for each OCSP or CRL server (default 10)."),
+                   "SECONDS")};
+}
+
+Result<int> networkTimeoutMs(const QCommandLineParser &parser, int fallbackMs)
+{
+    if (!parser.isSet(QStringLiteral("timeout")))
+        return fallbackMs;
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 600)
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "--timeout must be a number of seconds from 0 to 600"));
+    return int(seconds * 1000);
+}
+
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, int *exitCode, bool json)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);

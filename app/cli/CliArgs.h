@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/common/Result.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -21,6 +22,10 @@ int usageError(const char *sourceText, bool json, const QStringList &args = {});
 QCommandLineOption option(const char *name, const char *help, const char *value = nullptr);
 QCommandLineOption storeOption();
 QCommandLineOption jsonOption();
+// --trust PEM|DIR (repeatable), --system-trust and --timeout SECONDS, as verify and ltv take them.
+QList<QCommandLineOption> trustOptions();
+// --timeout in milliseconds (fallbackMs when not given); a usage error when not 0 < s <= 600.
+Result<int> networkTimeoutMs(const QCommandLineParser &parser, int fallbackMs);
 
 // Parses a sub-command's arguments (single-dash words as long options, --help added; args.first() is
 // the command as help names it, "sohoa-cli dossier show"). Returns false

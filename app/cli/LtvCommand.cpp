@@ -25,17 +25,11 @@ int ltvCommand(const QStringList &args)
     parser.addOptions({
         option("out", QT_TRANSLATE_NOOP("sohoa::cli", "Output folder (or file, for one input)."), "DIR|FILE"),
         option("tsa", QT_TRANSLATE_NOOP("sohoa::cli", "RFC 3161 timestamp service for the document timestamp."), "URL"),
-        option("trust",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Trusted root certificates: a PEM or DER file, or a folder of them "
-                                               "(repeatable)."),
-               "PEM|DIR"),
-        option("system-trust", QT_TRANSLATE_NOOP("sohoa::cli", "Also trust the system's root certificates.")),
-        option("timeout",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Seconds to wait for each OCSP or CRL server (default 10)."), "SECONDS"),
         option("mkdir", QT_TRANSLATE_NOOP("sohoa::cli", "Create the output folder when it does not exist.")),
         option("overwrite", QT_TRANSLATE_NOOP("sohoa::cli", "Replace an existing output file.")),
         jsonOption(),
     });
+    parser.addOptions(trustOptions());
     const bool json = wantsJson(args);
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
@@ -58,14 +52,10 @@ int ltvCommand(const QStringList &args)
         if (!request.options.tsaUrl.isValid() || request.options.tsaUrl.host().isEmpty())
             return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--tsa must be an http:// or https:// address"), json);
     }
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0 || seconds > 600)
-            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--timeout must be a number of seconds from 0 to 600"),
-                              json);
-        request.options.timeoutMs = int(seconds * 1000);
-    }
+    const Result<int> timeout = networkTimeoutMs(parser, request.options.timeoutMs);
+    if (!timeout)
+        return fail(timeout.error(), json);
+    request.options.timeoutMs = timeout.value();
     workflows::LtvJob job(request);
     QObject::connect(&job, &workflows::LtvJob::fileDone, &job, [json](const workflows::LtvResult &r) {
         if (json) {

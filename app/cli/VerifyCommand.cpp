@@ -67,11 +67,6 @@ int verifyCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE.pdf|DIR"),
                                  QCoreApplication::translate("sohoa::cli", "PDFs, or folders searched for *.pdf."));
     parser.addOptions({
-        option("trust",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Trusted root certificates: a PEM or DER file, or a folder of them "
-                                               "(repeatable)."),
-               "PEM|DIR"),
-        option("system-trust", QT_TRANSLATE_NOOP("sohoa::cli", "Also trust the system's root certificates.")),
         option("offline",
                QT_TRANSLATE_NOOP("sohoa::cli", "Use only the revocation data in the files; never ask OCSP or CRL "
                                                "servers.")),
@@ -79,14 +74,13 @@ int verifyCommand(const QStringList &args)
                QT_TRANSLATE_NOOP("sohoa::cli", "A certificate that names no OCSP or CRL source makes the signature "
                                                "INDETERMINATE.")),
         option("allow-sha1", QT_TRANSLATE_NOOP("sohoa::cli", "Accept SHA-1 digests (refused by default).")),
-        option("timeout",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Seconds to wait for each OCSP or CRL server (default 10)."), "SECONDS"),
         option("extract-signed-revision",
                QT_TRANSLATE_NOOP("sohoa::cli", "Write what each signature signed (its revision) into this folder."),
                "DIR"),
         option("jobs", QT_TRANSLATE_NOOP("sohoa::cli", "Files verified at once (default: one per core)."), "N"),
         jsonOption(),
     });
+    parser.addOptions(trustOptions());
     const bool json = wantsJson(args);
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
@@ -100,14 +94,10 @@ int verifyCommand(const QStringList &args)
     request.policy.requireRevocation = parser.isSet(QStringLiteral("require-revocation"));
     request.policy.allowSha1 = parser.isSet(QStringLiteral("allow-sha1"));
     request.extractFolder = parser.value(QStringLiteral("extract-signed-revision"));
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0 || seconds > 600)
-            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--timeout must be a number of seconds from 0 to 600"),
-                              json);
-        request.policy.networkTimeoutMs = int(seconds * 1000);
-    }
+    const Result<int> timeout = networkTimeoutMs(parser, request.policy.networkTimeoutMs);
+    if (!timeout)
+        return fail(timeout.error(), json);
+    request.policy.networkTimeoutMs = timeout.value();
     if (parser.isSet(QStringLiteral("jobs"))) {
         bool ok = false;
         request.threads = parser.value(QStringLiteral("jobs")).toInt(&ok);

@@ -471,7 +471,7 @@
         <translation>Mỗi dòng một đối tượng JSON.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+34"/>
         <source>unknown option --%1 (see %2 --help)</source>
         <translation>không có tùy chọn --%1 (xem %2 --help)</translation>
     </message>
@@ -627,7 +627,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     <message>
         <location line="+1"/>
         <location filename="../../app/cli/DossierExportCommand.cpp" line="+2"/>
-        <location filename="../../app/cli/LtvCommand.cpp" line="+36"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+29"/>
         <location filename="../../app/cli/StampQrCommand.cpp" line="+51"/>
         <source>Replace an existing output file.</source>
         <translation>Ghi đè tệp đầu ra đã có.</translation>
@@ -1196,7 +1196,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>hãy chỉ định đúng một tệp PDF đầu vào</translation>
     </message>
     <message>
-        <location filename="../../app/cli/LtvCommand.cpp" line="+10"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+11"/>
         <location filename="../../app/cli/StampQrCommand.cpp" line="+2"/>
         <source>--out FILE is required</source>
         <translation>cần có --out TỆP</translation>
@@ -1347,7 +1347,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Các tệp PDF, hoặc thư mục để tìm các tệp *.pdf.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/LtvCommand.cpp" line="-26"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="-20"/>
         <source>Add the certificates and OCSP/CRL answers of every signature (PAdES B-LT) and, with --tsa, a document timestamp (B-LTA), so that the files verify offline (verify --offline).</source>
         <translation>Thêm các chứng thư số và phản hồi OCSP/CRL của mọi chữ ký (PAdES B-LT) và, với --tsa, một dấu thời gian tài liệu (B-LTA), để tệp kiểm tra được khi không có mạng (verify --offline).</translation>
     </message>
@@ -1367,25 +1367,23 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Dịch vụ cấp dấu thời gian RFC 3161 cho dấu thời gian tài liệu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/CliArgs.cpp" line="-28"/>
         <location filename="../../app/cli/SignArguments.cpp" line="-79"/>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+3"/>
         <source>Trusted root certificates: a PEM or DER file, or a folder of them (repeatable).</source>
         <translation>Chứng thư số gốc tin cậy: tệp PEM hoặc DER, hoặc thư mục chứa các tệp đó (có thể dùng nhiều lần).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+3"/>
         <source>Also trust the system&apos;s root certificates.</source>
         <translation>Tin cậy cả các chứng thư số gốc của hệ thống.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/cli/LtvCommand.cpp" line="+1"/>
         <source>Create the output folder when it does not exist.</source>
         <translation>Tạo thư mục đầu ra nếu chưa có.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>give at least one signed PDF</source>
         <translation>hãy chỉ ra ít nhất một tệp PDF đã ký</translation>
     </message>
@@ -1395,7 +1393,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--tsa phải là một địa chỉ http:// hoặc https://</translation>
     </message>
     <message>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+2"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+3"/>
         <source>Use only the revocation data in the files; never ask OCSP or CRL servers.</source>
         <translation>Chỉ dùng dữ liệu thu hồi có trong tệp; không hỏi máy chủ OCSP hoặc CRL.</translation>
     </message>
@@ -1410,8 +1408,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Chấp nhận hàm băm SHA-1 (mặc định bị từ chối).</translation>
     </message>
     <message>
-        <location filename="../../app/cli/LtvCommand.cpp" line="-25"/>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+2"/>
+        <location filename="../../app/cli/CliArgs.cpp" line="+2"/>
         <source>Seconds to wait for each OCSP or CRL server (default 10).</source>
         <translation>Số giây chờ mỗi máy chủ OCSP hoặc CRL (mặc định 10).</translation>
     </message>
@@ -1426,18 +1423,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Số tệp được kiểm tra cùng lúc (mặc định: một tệp cho mỗi lõi CPU).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>give at least one PDF or folder to verify</source>
         <translation>hãy chỉ ra ít nhất một tệp PDF hoặc thư mục cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/cli/LtvCommand.cpp" line="+31"/>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+11"/>
+        <location filename="../../app/cli/CliArgs.cpp" line="+11"/>
         <source>--timeout must be a number of seconds from 0 to 600</source>
         <translation>--timeout phải là số giây từ 0 đến 600</translation>
     </message>
     <message>
-        <location filename="../../app/cli/VerifyCommand.cpp" line="+8"/>
+        <location filename="../../app/cli/VerifyCommand.cpp" line="+15"/>
         <source>--jobs must be a whole number from 1 to 64</source>
         <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
     </message>
@@ -3014,7 +3010,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::workflows::LtvJob</name>
     <message>
-        <location filename="../../app/workflows/LtvJob.cpp" line="+51"/>
+        <location filename="../../app/workflows/LtvJob.cpp" line="+52"/>
         <source>%1 holds no signature, so there is nothing to keep verifiable.</source>
         <translation>%1 không có chữ ký nào nên không có gì cần duy trì khả năng kiểm tra.</translation>
     </message>
@@ -3029,7 +3025,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Không biết tổ chức cấp chứng thư số của %1 nên không kiểm tra được tình trạng thu hồi. Hãy cung cấp các chứng thư số của tổ chức cấp bằng --trust.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The certificate of %1 names no OCSP or CRL service, so no revocation data can be added for it: the file cannot be made verifiable long-term.</source>
         <translation>Chứng thư số của %1 không nêu dịch vụ OCSP hoặc CRL nào nên không thể thêm dữ liệu thu hồi cho nó: không thể làm cho tệp kiểm tra được lâu dài.</translation>
     </message>
