@@ -573,6 +573,25 @@ private slots:
         QVERIFY(hasReason(r.signatures[1], QStringLiteral("digest-mismatch")));
     }
 
+    // The cross-reference chain is read strictly: an update whose /Prev points at itself (a loop), or
+    // at nothing, is not repaired into something that verifies.
+    void brokenXrefChainIsNotRepaired()
+    {
+        const QByteArray pdf = readAll(m_signed);
+        QByteArray looped = appendUpdate(pdf, {{4, pdfStream("<< >>", "BT /F1 24 Tf 72 700 Td (Pay 1 VND) Tj ET")}});
+        const qsizetype xref = looped.lastIndexOf("xref\n0 1");
+        const qsizetype prev = looped.lastIndexOf("/Prev ");
+        QVERIFY(xref > 0 && prev > xref);
+        const qsizetype end = looped.indexOf(' ', prev + 6);
+        looped.replace(prev + 6, end - (prev + 6), QByteArray::number(xref));
+        const PdfVerifyReport r = verify(write(QStringLiteral("prev-loop.pdf"), looped));
+        QVERIFY2(r.kind == FileVerdict::Error || (r.kind == FileVerdict::Signed && !r.signatures.isEmpty() &&
+                                                  r.signatures.first().verdict == SignatureVerdict::Invalid),
+                 qPrintable(describe(r)));
+        if (r.kind == FileVerdict::Signed)
+            QVERIFY2(hasReason(r.signatures.first(), QStringLiteral("xref-damaged")), qPrintable(describe(r)));
+    }
+
     void signedRevisionCanBeExtracted()
     {
         const QByteArray pdf = readAll(m_signed);
