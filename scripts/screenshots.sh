@@ -9,6 +9,7 @@ out="${1:-docs/screenshots}"
 scripts/install-deps.sh test
 build_dir="${SOHOA_BUILD:-$(scripts/build.sh | tail -n 1)}"
 sohoa="$PWD/$build_dir/app/gui/sohoa"
+cli="$PWD/$build_dir/app/cli/sohoa-cli"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -83,6 +84,40 @@ CONF
     key F1
     sleep 1
     shot "$out/$lang-help.png"
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+
+    # The verification window: the exported dossier signed by a throw-away CA's clerk (trusted in the
+    # settings), and the same file QR-stamped after signing (a change the signature does not allow).
+    ca="$work/ca-$lang"
+    mkdir -p "$ca"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$ca/root.key" -out "$ca/root.pem" -days 30 \
+        -subj "/CN=Demo Root CA/O=SoHoa" -addext "basicConstraints=critical,CA:TRUE" 2>/dev/null
+    openssl req -new -newkey rsa:2048 -nodes -keyout "$ca/clerk.key" -out "$ca/clerk.csr" -utf8 \
+        -subj "/CN=Nguyễn Thị Bình/O=UBND phường Demo" 2>/dev/null
+    printf 'keyUsage=critical,digitalSignature,nonRepudiation\n' > "$ca/ext"
+    openssl x509 -req -in "$ca/clerk.csr" -CA "$ca/root.pem" -CAkey "$ca/root.key" -CAcreateserial -days 30 \
+        -extfile "$ca/ext" -out "$ca/clerk.pem" 2>/dev/null
+    openssl pkcs12 -export -inkey "$ca/clerk.key" -in "$ca/clerk.pem" -certfile "$ca/root.pem" \
+        -out "$ca/clerk.p12" -passout pass:demo
+    exported=$(find "$home/exports" -name '*.pdf' | head -n 1)
+    SOHOA_DEMO_PIN=demo "$cli" sign "$exported" --out "$work/ho-so-da-ky.pdf" --p12 "$ca/clerk.p12" \
+        --pin-env SOHOA_DEMO_PIN --overwrite >/dev/null
+    "$cli" stamp-qr "$work/ho-so-da-ky.pdf" --out "$work/dong-dau-sau-khi-ky.pdf" --text "{sha256}" \
+        --overwrite >/dev/null
+    printf '\n[verify]\ntrustPaths=%s\n' "$ca/root.pem" >> "$home/.config/SoHoa/sohoa.conf"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
+        "$sohoa" --store "$store" "$work/ho-so-da-ky.pdf" "$work/dong-dau-sau-khi-ky.pdf" 2>/dev/null &
+    app_pid=$!
+    wait_for 20 xdotool search --onlyvisible --name "PDF"
+    sleep 3
+    verify_win=$(xdotool search --onlyvisible --name "PDF" | tail -n 1)
+    xdotool windowsize "$verify_win" 1366 800 windowmove "$verify_win" 0 0 windowfocus --sync "$verify_win" || true
+    sleep 1
+    xdotool mousemove 60 108 click 1 # the second file: changed after signing
+    sleep 2
+    shot "$out/$lang-verify.png"
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=""

@@ -244,6 +244,21 @@ QDateTime parsePdfDate(QString s)
     return t.isValid() ? t : QDateTime();
 }
 
+// The common name of an RFC 2253 subject ("CN=Nguyễn Văn A,O=..." -> "Nguyễn Văn A"), else the subject.
+QString commonNameOf(const QString &subject)
+{
+    for (const QString &part : subject.split(u','))
+        if (part.trimmed().startsWith(u"CN="))
+            return part.trimmed().mid(3);
+    return subject;
+}
+
+QString displayName(const QByteArray &der, const QString &fallback)
+{
+    const Result<CertificateInfo> info = CertificateInfo::parse(der);
+    return info && !info->subjectCommonName.isEmpty() ? info->subjectCommonName : commonNameOf(fallback);
+}
+
 QString isoTime(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QStringLiteral("?");
@@ -861,7 +876,7 @@ void PdfSignatureValidator::Private::judgeCertificates(SignatureReport &out, con
         return;
     }
     if (!chain.timeOk) {
-        out.reasons.append(reason("certificate-expired", {chain.outOfTimeSubject, isoTime(out.signingTime),
+        out.reasons.append(reason("certificate-expired", {commonNameOf(chain.outOfTimeSubject), isoTime(out.signingTime),
                                                           isoTime(chain.outOfTimeFrom), isoTime(chain.outOfTimeUntil)}));
         out.verdict = SignatureVerdict::Expired;
         return;
@@ -881,7 +896,7 @@ void PdfSignatureValidator::Private::judgeCertificates(SignatureReport &out, con
     }
     for (qsizetype i = 0; i + 1 < chain.chain.size(); ++i) {
         const RevocationResult r = revocation->check(chain.chain[i], chain.chain[i + 1]);
-        const QString who = chain.subjects.value(i);
+        const QString who = displayName(chain.chain[i], chain.subjects.value(i));
         if (i == 0) {
             out.revocation.source = r.source;
             out.revocation.detail = r.detail;

@@ -162,4 +162,37 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry)
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
 }
 
+QStringList AppSettings::trustPaths() const
+{
+    return m_settings.value(QStringLiteral("verify/trustPaths")).toStringList();
+}
+
+void AppSettings::setTrustPaths(const QStringList &paths)
+{
+    m_settings.setValue(QStringLiteral("verify/trustPaths"), paths);
+    m_settings.sync();
+}
+
+bool AppSettings::systemTrust() const
+{
+    return m_settings.value(QStringLiteral("verify/systemTrust"), false).toBool();
+}
+
+void AppSettings::setSystemTrust(bool on)
+{
+    m_settings.setValue(QStringLiteral("verify/systemTrust"), on);
+    m_settings.sync();
+}
+
+bool AppSettings::verifyOffline() const
+{
+    return m_settings.value(QStringLiteral("verify/offline"), false).toBool();
+}
+
+void AppSettings::setVerifyOffline(bool on)
+{
+    m_settings.setValue(QStringLiteral("verify/offline"), on);
+    m_settings.sync();
+}
+
 } // namespace sohoa::gui

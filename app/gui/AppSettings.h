@@ -46,6 +46,13 @@ public:
     bool sessionWasRunning() const;
     void setSessionRunning(bool running);
 
+    // Verification: trusted root certificates (files or folders), the system's store, offline only.
+    QStringList trustPaths() const;
+    void setTrustPaths(const QStringList &paths);
+    bool systemTrust() const;
+    void setSystemTrust(bool on);
+    bool verifyOffline() const;
+    void setVerifyOffline(bool on);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
     QByteArray windowGeometry() const;

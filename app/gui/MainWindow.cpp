@@ -158,6 +158,8 @@ void MainWindow::buildActions()
               &MainWindow::detectDevices);
     addAction(QStringLiteral("deviceOptions"), tr("Scanner &options"), QStringLiteral("settings"), QKeySequence(),
               &MainWindow::toggleDeviceOptions);
+    addAction(QStringLiteral("verify"), tr("&Verify signed PDFs…"), QStringLiteral("verify"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::openVerifyWindow);
     addAction(QStringLiteral("settings"), tr("Se&ttings…"), QStringLiteral("settings"),
               QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::openSettings);
     addAction(QStringLiteral("help"), tr("&Keyboard and help"), QStringLiteral("help"), QKeySequence(Qt::Key_F1),
@@ -187,6 +189,8 @@ void MainWindow::buildMenus()
     const auto a = [this](const char *name) { return action(QString::fromLatin1(name)); };
     QMenu *dossier = menuBar()->addMenu(tr("&Dossier"));
     dossier->addActions({a("newDossier"), a("search"), a("export"), a("exportComponent")});
+    dossier->addSeparator();
+    dossier->addAction(a("verify"));
     dossier->addSeparator();
     dossier->addActions({a("settings"), a("quit")});
     QMenu *scan = menuBar()->addMenu(tr("&Scan"));

@@ -2,6 +2,7 @@
 
 #include "app/gui/AppSettings.h"
 #include "app/gui/Banner.h"
+#include "app/gui/VerifyWindow.h"
 #include "core/common/Error.h"
 #include "scanner/SaneRuntime.h"
 
@@ -65,6 +66,10 @@ public:
     ArchivePanel *archivePanel() const { return m_archive; }
     JobBar *jobBar() const { return m_jobBar; }
     QList<Banner *> banners() const;
+    // Opens the verification window and verifies these PDFs or folders there (`sohoa FILE.pdf...`).
+    void verifyFiles(const QStringList &paths);
+    // The verification window, once opened (Ctrl+Shift+V).
+    VerifyWindow *verifyWindow() const { return m_verify; }
     QString lastExportPath() const { return m_lastExport; }
     QList<scanner::DeviceInfo> devices() const { return m_devices; }
     QString currentDevice() const;
@@ -132,6 +137,7 @@ private:
     void continueBatch();
     void coverSheets();
     void openSettings();
+    void openVerifyWindow();
     void showHelp();
     void toggleDeviceOptions();
 
@@ -167,6 +173,7 @@ private:
     QString m_lastExport;
     bool m_detecting = false;
     DemoScanner *m_demo = nullptr;
+    QPointer<VerifyWindow> m_verify;
 };
 
 } // namespace sohoa::gui

@@ -3,6 +3,7 @@
 // store and finds the scanners.
 
 #include "app/gui/MainWindow.h"
+#include "app/gui/VerifyWindow.h"
 
 #include "app/gui/ArchivePanel.h"
 #include "app/gui/CoverSheetDialog.h"
@@ -391,6 +392,21 @@ void MainWindow::openSettings()
     }
     if (dialog.languageChanged())
         Q_EMIT languageChangeRequested();
+}
+
+void MainWindow::openVerifyWindow()
+{
+    if (!m_verify)
+        m_verify = new VerifyWindow(m_settings, this);
+    m_verify->show();
+    m_verify->raise();
+    m_verify->activateWindow();
+}
+
+void MainWindow::verifyFiles(const QStringList &paths)
+{
+    openVerifyWindow();
+    m_verify->addPaths(paths);
 }
 
 void MainWindow::showHelp()

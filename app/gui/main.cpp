@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -26,10 +27,13 @@ namespace {
 
 bool applyLanguage(const QString &setting)
 {
-    if (setting == u"vi")
-        return sohoa::installTranslator(sohoa::Language::Vietnamese);
-    if (setting == u"en")
-        return sohoa::installTranslator(sohoa::Language::English);
+    // The chosen language is also the default locale: the engine's sentences (errors, verification
+    // reasons) follow uiLanguage(), and dates and numbers are written the same way as the words.
+    if (setting == u"vi" || setting == u"en") {
+        const auto language = setting == u"vi" ? sohoa::Language::Vietnamese : sohoa::Language::English;
+        QLocale::setDefault(sohoa::localeOf(language));
+        return sohoa::installTranslator(language);
+    }
     return sohoa::installTranslator();
 }
 
@@ -66,6 +70,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("demo"),
                       QCoreApplication::translate("sohoa::gui", "Use SANE's virtual scanners (test, pnm).")});
+    parser.addPositionalArgument(QStringLiteral("FILE.pdf"),
+                                 QCoreApplication::translate("sohoa::gui", "Signed PDFs to verify (the verification "
+                                                                           "window opens with them)."));
     parser.process(app);
 
     sohoa::gui::WindowOptions options;
@@ -88,6 +95,8 @@ int main(int argc, char *argv[])
         w->show();
     };
     makeWindow();
+    if (!parser.positionalArguments().isEmpty())
+        window->verifyFiles(parser.positionalArguments());
     const int status = app.exec();
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // As sohoa-cli: a SANE backend may leave a libc lock taken in its reader thread; every page

@@ -15,7 +15,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+412"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+416"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+99"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+100"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
@@ -146,6 +146,17 @@
         <translation>
             <numerusform>Move %n page</numerusform>
             <numerusform>Move %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::VerifyWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+210"/>
+        <source>%n file(s) verified.</source>
+        <translation>
+            <numerusform>%n file verified.</numerusform>
+            <numerusform>%n files verified.</numerusform>
         </translation>
     </message>
 </context>

@@ -1464,7 +1464,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+60"/>
+        <location filename="../../app/gui/main.cpp" line="+64"/>
         <source>SoHoa workstation: scan, sign and file records.</source>
         <translation>Trạm làm việc SoHoa: quét, ký số và lưu trữ hồ sơ.</translation>
     </message>
@@ -1477,6 +1477,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+4"/>
         <source>Use SANE&apos;s virtual scanners (test, pnm).</source>
         <translation>Dùng máy quét ảo của SANE (test, pnm).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed PDFs to verify (the verification window opens with them).</source>
+        <translation>Các tệp PDF đã ký cần kiểm tra (cửa sổ kiểm tra chữ ký mở cùng các tệp này).</translation>
     </message>
 </context>
 <context>
@@ -1731,20 +1736,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+457"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+413"/>
+        <location line="+461"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+429"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-455"/>
-        <location line="+456"/>
+        <location line="-459"/>
+        <location line="+460"/>
         <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-457"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -1810,6 +1815,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Verify signed PDFs…</source>
+        <translation>&amp;Kiểm tra tệp PDF đã ký…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
@@ -1829,7 +1839,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Scan</source>
         <translation>&amp;Quét</translation>
     </message>
@@ -1997,7 +2007,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="-280"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-295"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
@@ -2125,7 +2135,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Keyboard and help</source>
         <translation>Phím tắt và trợ giúp</translation>
     </message>
@@ -2626,6 +2636,336 @@ hãy quét lại (Ctrl+F5)</translation>
         <location line="+8"/>
         <source>New procedure</source>
         <translation>Thủ tục mới</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::VerifyWindow</name>
+    <message>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+62"/>
+        <source>Verify signed PDFs</source>
+        <translation>Kiểm tra tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open PDFs…</source>
+        <translation>&amp;Mở tệp PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the &amp;signed revision</source>
+        <translation>Xem &amp;phiên bản được ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the document exactly as this signature signed it</source>
+        <translation>Xem tài liệu đúng như khi chữ ký này ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Certificate details</source>
+        <translation>Chi tiết &amp;chứng thư số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop signed PDFs or folders here, or open them.</source>
+        <translation>Thả tệp PDF đã ký hoặc thư mục vào đây, hoặc mở chúng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Trusted roots…</source>
+        <translation>Chứng thư số &amp;gốc tin cậy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the root certificates (PEM or DER files) of the authorities you trust</source>
+        <translation>Thêm chứng thư số gốc (tệp PEM hoặc DER) của các tổ chức bạn tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget roots</source>
+        <translation>Bỏ các chứng thư số gốc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also trust the system&apos;s roots</source>
+        <translation>Tin cậy cả chứng thư số gốc của hệ thống</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (only revocation data inside the files)</source>
+        <translation>Ngoại tuyến (chỉ dùng dữ liệu thu hồi có trong tệp)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signatures</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intact, not trusted</source>
+        <translation>Nguyên vẹn, chưa được tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed after signing</source>
+        <translation>Đã bị thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate revoked</source>
+        <translation>Chứng thư số đã bị thu hồi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate expired</source>
+        <translation>Chứng thư số hết hiệu lực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be decided</source>
+        <translation>Chưa xác định được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Verifying: %1 of %2 files</source>
+        <translation>Đang kiểm tra: %1 trên %2 tệp</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n file(s) verified.</source>
+        <translation>
+            <numerusform>Đã kiểm tra %n tệp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The file holds no signature; it proves nothing.</source>
+        <translation>Tệp không có chữ ký số nào; tệp không chứng minh được điều gì.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document timestamp %1</source>
+        <translation>Dấu thời gian tài liệu %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signature %1</source>
+        <translation>Chữ ký %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued by</source>
+        <translation>Tổ chức cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing time</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proven by a trusted timestamp</source>
+        <translation>được chứng minh bằng dấu thời gian tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claimed by the signer&apos;s computer</source>
+        <translation>do máy tính của người ký tự khai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timestamp</source>
+        <translation>Dấu thời gian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not trusted</source>
+        <translation>chưa được tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revocation</source>
+        <translation>Tình trạng thu hồi</translation>
+    </message>
+    <message>
+        <location line="-221"/>
+        <source>not checked</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>not revoked</source>
+        <translation>chưa bị thu hồi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revoked on %1</source>
+        <translation>bị thu hồi ngày %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not be determined</source>
+        <translation>không xác định được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the certificate names no revocation service</source>
+        <translation>chứng thư số không nêu dịch vụ thu hồi nào</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>Covers</source>
+        <translation>Phạm vi ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the whole file</source>
+        <translation>toàn bộ tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revision %1 of %2: the file was changed afterwards</source>
+        <translation>phiên bản %1 trên %2: tệp đã được thay đổi sau đó</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certification</source>
+        <translation>Chứng nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>level %1</source>
+        <translation>mức %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes after signing</source>
+        <translation>Thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allowed</source>
+        <translation>được phép</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not allowed</source>
+        <translation>không được phép</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Showing what signature %1 signed (revision %2 of %3).</source>
+        <translation>Đang hiển thị nội dung chữ ký %1 đã ký (phiên bản %2 trên %3).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signer: %1</source>
+        <translation>Người ký: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Serial number: %1</source>
+        <translation>Số hiệu: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from %1 until %2</source>
+        <translation>Có hiệu lực từ %1 đến %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate chain:</source>
+        <translation>Chuỗi chứng thư số:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Certificate details</source>
+        <translation>Chi tiết chứng thư số</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trusted root certificates</source>
+        <translation>Chứng thư số gốc tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No trusted roots: intact signatures show as &quot;not trusted&quot;.</source>
+        <translation>Chưa có chứng thư số gốc tin cậy: chữ ký nguyên vẹn sẽ hiện là &quot;chưa được tin cậy&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted roots: %1</source>
+        <translation>Chứng thư số gốc tin cậy: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open signed PDFs</source>
+        <translation>Mở tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf *.PDF)</source>
+        <translation>Tệp PDF (*.pdf *.PDF)</translation>
     </message>
 </context>
 <context>
