@@ -1,5 +1,6 @@
 #include "signing/PdfChangeAnalysis_p.h"
 
+#include "signing/PdfRevisionScan_p.h"
 #include "signing/VerifyReasons_p.h"
 
 #include <qpdf/QPDFObjectHandle.hh>
@@ -45,11 +46,6 @@ QString num(QPDFObjGen og)
     return QString::number(og.getObj());
 }
 
-QString textOf(QPDFObjectHandle h)
-{
-    return h.isString() ? QString::fromStdString(h.getUTF8Value()) : QString();
-}
-
 std::set<std::string> keysOf(QPDFObjectHandle d)
 {
     return d.isDictionary() ? d.getKeys() : std::set<std::string>{};
@@ -61,27 +57,6 @@ std::set<std::string> keysOfBoth(QPDFObjectHandle a, QPDFObjectHandle b)
     for (const std::string &k : keysOf(b))
         keys.insert(k);
     return keys;
-}
-
-std::string fieldTypeOf(QPDFObjectHandle field)
-{
-    for (int depth = 0; depth < 32 && field.isDictionary(); ++depth) {
-        if (field.getKey("/FT").isName())
-            return field.getKey("/FT").getName();
-        field = field.getKey("/Parent");
-    }
-    return {};
-}
-
-QString fieldNameOf(QPDFObjectHandle field)
-{
-    QStringList parts;
-    for (int depth = 0; depth < 32 && field.isDictionary(); ++depth) {
-        if (field.getKey("/T").isString())
-            parts.prepend(textOf(field.getKey("/T")));
-        field = field.getKey("/Parent");
-    }
-    return parts.join(u'.');
 }
 
 bool hasVisibleRect(QPDFObjectHandle widget)
