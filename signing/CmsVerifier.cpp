@@ -25,6 +25,7 @@ using detail::bytesOf;
 using detail::mdFor;
 using detail::takeOpensslErrors;
 using detail::toDateTime;
+using detail::toDer;
 
 struct OsslFree
 {
@@ -48,17 +49,6 @@ Owned<T> decodeDer(const unsigned char *data, int len, T *(*d2i)(T **, const uns
 template <typename T> Owned<T> decodeDer(const QByteArray &der, T *(*d2i)(T **, const unsigned char **, long))
 {
     return decodeDer(reinterpret_cast<const unsigned char *>(der.constData()), int(der.size()), d2i);
-}
-
-QByteArray toDer(X509 *cert)
-{
-    const int len = i2d_X509(cert, nullptr);
-    if (len <= 0)
-        return {};
-    QByteArray der(len, Qt::Uninitialized);
-    auto *p = reinterpret_cast<unsigned char *>(der.data());
-    i2d_X509(cert, &p);
-    return der;
 }
 
 CMS_SignerInfo *firstSignerInfo(CMS_ContentInfo *cms)

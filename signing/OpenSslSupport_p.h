@@ -13,6 +13,7 @@
 #include <openssl/asn1.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/x509.h>
 
 namespace sohoa::signing::detail {
 
@@ -44,6 +45,18 @@ inline QDateTime toDateTime(const ASN1_TIME *t)
         return {};
     return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
                      Qt::UTC);
+}
+
+// A certificate's DER encoding; empty when it cannot be encoded.
+inline QByteArray toDer(X509 *cert)
+{
+    const int len = i2d_X509(cert, nullptr);
+    if (len <= 0)
+        return {};
+    QByteArray der(len, Qt::Uninitialized);
+    auto *p = reinterpret_cast<unsigned char *>(der.data());
+    i2d_X509(cert, &p);
+    return der;
 }
 
 inline const EVP_MD *mdFor(HashAlgorithm hash)

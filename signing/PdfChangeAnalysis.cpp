@@ -287,16 +287,9 @@ private:
 
     void collectFields(QPDFObjectHandle fields)
     {
-        std::deque<std::pair<QPDFObjectHandle, int>> queue;
-        if (fields.isArray())
-            for (int i = 0; i < fields.getArrayNItems(); ++i)
-                queue.emplace_back(fields.getArrayItem(i), 0);
-        std::set<QPDFObjGen> seen;
-        while (!queue.empty()) {
-            auto [f, depth] = queue.front();
-            queue.pop_front();
-            if (!f.isDictionary() || !f.isIndirect() || depth > 32 || !seen.insert(f.getObjGen()).second)
-                continue;
+        forEachField(fields, [this](QPDFObjectHandle f) {
+            if (!f.isIndirect())
+                return;
             const QString name = fieldNameOf(f);
             if (fieldTypeOf(f) == "/Sig") {
                 QPDFObjectHandle field = f.getKey("/FT").isName() || !f.getKey("/Parent").isDictionary()
@@ -306,33 +299,15 @@ private:
             } else {
                 m_formFieldsS[f.getObjGen()] = name;
             }
-            QPDFObjectHandle kids = f.getKey("/Kids");
-            if (kids.isArray())
-                for (int i = 0; i < kids.getArrayNItems(); ++i)
-                    queue.emplace_back(kids.getArrayItem(i), depth + 1);
-        }
+        });
     }
 
     void collectSignatureWidgetsNow()
     {
-        QPDFObjectHandle fields = m_f.getTrailer().getKey("/Root").getKey("/AcroForm").getKey("/Fields");
-        std::deque<std::pair<QPDFObjectHandle, int>> queue;
-        if (fields.isArray())
-            for (int i = 0; i < fields.getArrayNItems(); ++i)
-                queue.emplace_back(fields.getArrayItem(i), 0);
-        std::set<QPDFObjGen> seen;
-        while (!queue.empty()) {
-            auto [f, depth] = queue.front();
-            queue.pop_front();
-            if (!f.isDictionary() || !f.isIndirect() || depth > 32 || !seen.insert(f.getObjGen()).second)
-                continue;
-            if (fieldTypeOf(f) == "/Sig")
+        forEachField(m_f.getTrailer().getKey("/Root").getKey("/AcroForm").getKey("/Fields"), [this](QPDFObjectHandle f) {
+            if (f.isIndirect() && fieldTypeOf(f) == "/Sig")
                 m_sigWidgetsF.insert(f.getObjGen());
-            QPDFObjectHandle kids = f.getKey("/Kids");
-            if (kids.isArray())
-                for (int i = 0; i < kids.getArrayNItems(); ++i)
-                    queue.emplace_back(kids.getArrayItem(i), depth + 1);
-        }
+        });
     }
 
     bool annotationsAllowed() const { return level == 0 || level == 3; }

@@ -47,15 +47,13 @@ std::string fieldTypeOf(QPDFObjectHandle field)
 }
 
 // The signature fields with a value of one revision (or of the file as it is).
-QList<Found> signaturesOf(QPDF &qpdf)
+void forEachField(QPDFObjectHandle fields, const std::function<void(QPDFObjectHandle field)> &visit)
 {
-    QList<Found> out;
     std::deque<std::pair<QPDFObjectHandle, int>> queue;
-    QPDFObjectHandle fields = qpdf.getRoot().getKey("/AcroForm").getKey("/Fields");
     if (fields.isArray())
         for (int i = 0; i < fields.getArrayNItems(); ++i)
             queue.emplace_back(fields.getArrayItem(i), 0);
-    std::set<QPDFObjGen> seen, values;
+    std::set<QPDFObjGen> seen;
     while (!queue.empty()) {
         auto [f, depth] = queue.front();
         queue.pop_front();
@@ -65,14 +63,23 @@ QList<Found> signaturesOf(QPDF &qpdf)
         if (kids.isArray())
             for (int i = 0; i < kids.getArrayNItems(); ++i)
                 queue.emplace_back(kids.getArrayItem(i), depth + 1);
+        visit(f);
+    }
+}
+
+QList<Found> signaturesOf(QPDF &qpdf)
+{
+    QList<Found> out;
+    std::set<QPDFObjGen> values;
+    forEachField(qpdf.getRoot().getKey("/AcroForm").getKey("/Fields"), [&](QPDFObjectHandle f) {
         QPDFObjectHandle v = f.getKey("/V");
         if (fieldTypeOf(f) != "/Sig" || v.isNull())
-            continue;
+            return;
         Found s;
         s.field = fieldNameOf(f);
         s.dict = v.isIndirect() ? v.getObjGen() : QPDFObjGen();
         if (v.isIndirect() && !values.insert(s.dict).second)
-            continue;
+            return;
         if (v.isDictionary()) {
             if (v.getKey("/SubFilter").isName())
                 s.subFilter = QString::fromStdString(v.getKey("/SubFilter").getName()).mid(1);
@@ -98,7 +105,7 @@ QList<Found> signaturesOf(QPDF &qpdf)
                 s.claimedTime = QString::fromStdString(v.getKey("/M").getUTF8Value());
         }
         out.append(s);
-    }
+    });
     return out;
 }
 

@@ -10,6 +10,7 @@
 #endif
 
 #include "core/common/Result.h"
+#include "signing/CmsVerifier.h"
 #include "signing/PdfSignatureValidator.h"
 
 #include <QByteArray>
@@ -22,7 +23,9 @@
 
 #include <openssl/evp.h>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,7 @@ struct Found
     QString claimedTime; // /M
     // Filled while checking:
     QByteArray cms;      // the DER in the gap
+    std::optional<TimestampTokenCheck> token; // a document timestamp's token, read once
     QByteArray contentsRaw; // the gap's bytes, zero padding included
     QString digestName;  // the algorithm to hash the ranges with
     QByteArray digest;   // of the ranges
@@ -68,6 +72,10 @@ struct Found
 // The fully qualified name of a form field, and its (inherited) /FT.
 QString fieldNameOf(QPDFObjectHandle field);
 std::string fieldTypeOf(QPDFObjectHandle field);
+
+// Calls visit(field) for every field dictionary of the form `fields` (an /AcroForm /Fields array) and
+// their /Kids, breadth first, each indirect object once, at most 32 levels deep.
+void forEachField(QPDFObjectHandle fields, const std::function<void(QPDFObjectHandle field)> &visit);
 
 // The signature fields with a value of one revision (or of the file as it is).
 QList<Found> signaturesOf(QPDF &qpdf);
@@ -93,6 +101,7 @@ struct Revisions
 {
     QList<qint64> ends;
     QList<qint64> starts; // the position right after "%%EOF" of each end
+    qint64 headerOffset = 0; // bytes before "%PDF-": cross-reference offsets count from there
     qint64 trailing = 0;  // bytes after the last end that are not whitespace
 
     // The revision that ends at `end` (right after its %%EOF or after the end-of-line), 1-based; 0: none.

@@ -260,8 +260,13 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
         f.cms = PdfSignatureInspector::derWithoutPadding(raw);
         f.contentsRaw = raw;
         if (f.documentTimestamp) {
-            const Result<TimestampTokenCheck> token = CmsVerifier::checkTimestampToken(f.cms);
-            f.digestName = token ? token->imprintAlgorithm : QString();
+            Result<TimestampTokenCheck> token = CmsVerifier::checkTimestampToken(f.cms);
+            if (!token) {
+                f.invalid.append(reason("cms-unreadable", {token.error().detail()}));
+                return;
+            }
+            f.token = std::move(token).value();
+            f.digestName = f.token->imprintAlgorithm;
         } else {
             f.digestName = CmsVerifier::digestNameOf(f.cms);
         }
@@ -291,7 +296,13 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
         report.error = eofs.error();
         return;
     }
-    const Revisions revisions = findRevisions(file.fd, size, eofs.value(), path);
+    Revisions revisions = findRevisions(file.fd, size, eofs.value(), path);
+    {
+        QFile f(path);
+        const Result<pdf::Tail> tail = f.open(QIODevice::ReadOnly) ? pdf::readTail(f, size, path)
+                                                                    : Result<pdf::Tail>(Error(ErrorCode::FileReadFailed));
+        revisions.headerOffset = tail ? tail->headerOffset : 0;
+    }
     report.revisions = int(revisions.ends.size());
 
     // Signatures of earlier revisions that the form no longer holds.
@@ -402,15 +413,11 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
         }
     }
     QPDF &signedRevision = whole ? current : signedRevisionStorage;
-    const std::map<QPDFObjGen, QPDFXRefEntry> signedTable =
-        whole ? currentTable : signedRevision.getXRefTable();
-    const qint64 header = [&] {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return qint64(0);
-        const Result<pdf::Tail> tail = pdf::readTail(f, size, path);
-        return tail ? tail->headerOffset : qint64(0);
-    }();
+    std::map<QPDFObjGen, QPDFXRefEntry> earlierTable;
+    if (!whole)
+        earlierTable = signedRevision.getXRefTable();
+    const std::map<QPDFObjGen, QPDFXRefEntry> &signedTable = whole ? currentTable : earlierTable;
+    const qint64 header = revisions.headerOffset;
 
     // The signature dictionary: an uncompressed object of the signed revision, holding the gap, untouched since.
     auto entry = signedTable.find(sig.dict);
@@ -445,12 +452,7 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
     std::optional<CmsVerification> cms;
     std::optional<TimestampTokenCheck> docTs;
     if (sig.documentTimestamp) {
-        Result<TimestampTokenCheck> token = CmsVerifier::checkTimestampToken(sig.cms);
-        if (!token) {
-            out.reasons.append(reason("cms-unreadable", {token.error().detail()}));
-            return finish(SignatureVerdict::Invalid);
-        }
-        docTs = token.value();
+        docTs = sig.token; // read while preparing: a token that could not be read made it invalid there
         if (docTs->imprint != sig.digest) {
             out.reasons.append(reason("document-timestamp-mismatch", {QStringLiteral("imprint")}));
             return finish(SignatureVerdict::Invalid);

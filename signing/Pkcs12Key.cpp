@@ -25,6 +25,7 @@ namespace {
 
 using detail::mdFor;
 using detail::takeOpensslErrors;
+using detail::toDer;
 
 struct OsslFree
 {
@@ -35,17 +36,6 @@ struct OsslFree
     void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
 };
 template <typename T> using Owned = std::unique_ptr<T, OsslFree>;
-
-QByteArray toDer(X509 *cert)
-{
-    const int len = i2d_X509(cert, nullptr);
-    if (len <= 0)
-        return {};
-    QByteArray der(len, Qt::Uninitialized);
-    auto *p = reinterpret_cast<unsigned char *>(der.data());
-    i2d_X509(cert, &p);
-    return der;
-}
 
 // Files exported by older Windows/Java tools encrypt the certificates with RC2-40 or 3DES-SHA1,
 // which OpenSSL 3 only offers in the "legacy" provider.

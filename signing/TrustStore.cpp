@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
-#include <QTimeZone>
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -18,6 +17,9 @@
 namespace sohoa::signing {
 
 namespace {
+
+using detail::toDateTime;
+using detail::toDer;
 
 struct X509Free
 {
@@ -35,17 +37,6 @@ Owned<X509> parseCert(const QByteArray &der)
     return Owned<X509>(d2i_X509(nullptr, &p, long(der.size())));
 }
 
-QByteArray derOf(X509 *cert)
-{
-    const int len = i2d_X509(cert, nullptr);
-    if (len <= 0)
-        return {};
-    QByteArray der(len, Qt::Uninitialized);
-    auto *p = reinterpret_cast<unsigned char *>(der.data());
-    i2d_X509(cert, &p);
-    return der;
-}
-
 // Every certificate in `data`: PEM blocks, or one DER certificate.
 QList<QByteArray> certificatesIn(const QByteArray &data)
 {
@@ -53,7 +44,7 @@ QList<QByteArray> certificatesIn(const QByteArray &data)
     if (data.contains("-----BEGIN")) {
         Owned<BIO> bio(BIO_new_mem_buf(data.constData(), int(data.size())));
         while (X509 *c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
-            out.append(derOf(c));
+            out.append(toDer(c));
             X509_free(c);
         }
     } else if (parseCert(data)) {
@@ -61,15 +52,6 @@ QList<QByteArray> certificatesIn(const QByteArray &data)
     }
     ERR_clear_error();
     return out;
-}
-
-QDateTime toUtc(const ASN1_TIME *t)
-{
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
 }
 
 QString subjectOf(X509 *cert)
@@ -130,6 +112,18 @@ Result<int> TrustStore::addPath(const QString &path)
         return Error::withHint(ErrorCode::InvalidArgument, "sohoa::signing::TrustStore",
                                QT_TRANSLATE_NOOP("sohoa::signing::TrustStore", "%1 holds no certificate."), {path});
     return added;
+}
+
+Result<std::shared_ptr<TrustStore>> TrustStore::fromPaths(const QStringList &paths, bool system)
+{
+    auto trust = std::make_shared<TrustStore>();
+    for (const QString &path : paths)
+        if (auto added = trust->addPath(path); !added)
+            return added.error();
+    if (system)
+        if (auto added = trust->addSystem(); !added)
+            return added.error();
+    return trust;
 }
 
 Result<int> TrustStore::addSystem()
@@ -193,7 +187,7 @@ ChainValidation validateChain(const TrustStore &trust, const QByteArray &leafDer
                            : QString::fromLatin1(X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
         Owned<STACK_OF(X509)> chain(X509_STORE_CTX_get1_chain(ctx.get()));
         for (int i = 0; chain && i < sk_X509_num(chain.get()); ++i)
-            v.chain.append(derOf(sk_X509_value(chain.get(), i)));
+            v.chain.append(toDer(sk_X509_value(chain.get(), i)));
     }
     if (v.chain.isEmpty()) {
         // Not even started (no anchors): leaf, then issuers found among the helpers by name.
@@ -206,7 +200,7 @@ ChainValidation validateChain(const TrustStore &trust, const QByteArray &leafDer
                     issuer = sk_X509_value(untrusted.get(), i);
             if (!issuer || issuer == current)
                 break;
-            v.chain.append(derOf(issuer));
+            v.chain.append(toDer(issuer));
             current = issuer;
         }
     }
@@ -215,7 +209,7 @@ ChainValidation validateChain(const TrustStore &trust, const QByteArray &leafDer
         if (!c)
             continue;
         v.subjects.append(subjectOf(c.get()));
-        const QDateTime from = toUtc(X509_get0_notBefore(c.get())), until = toUtc(X509_get0_notAfter(c.get()));
+        const QDateTime from = toDateTime(X509_get0_notBefore(c.get())), until = toDateTime(X509_get0_notAfter(c.get()));
         if (v.timeOk && at.isValid() && (at < from || at > until)) {
             v.timeOk = false;
             v.outOfTimeSubject = v.subjects.last();

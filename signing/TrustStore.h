@@ -31,6 +31,10 @@ public:
     Result<int> addSystem();
     void addCertificate(const QByteArray &der);
 
+    // A store of the certificates in `paths` (addPath), and the system's when `system`; the first
+    // path's error when one holds no certificate.
+    static Result<std::shared_ptr<TrustStore>> fromPaths(const QStringList &paths, bool system);
+
     int size() const;
     QList<QByteArray> anchorsDer() const;
 

@@ -144,10 +144,7 @@ QList<QCommandLineOption> signOptions()
         option("ltv",
                QT_TRANSLATE_NOOP("sohoa::cli", "After signing, add the validation data of the signature (PAdES B-LT; "
                                                "with --tsa also a document timestamp, B-LTA).")),
-        option("trust",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Trusted root certificates: a PEM or DER file, or a folder of them "
-                                               "(repeatable)."),
-               "PEM|DIR"),
+        trustOptions().constFirst(), // --trust, for --ltv
         jsonOption(),
     };
     list += qrSignOptions();

@@ -207,10 +207,10 @@ Error SignBatchJob::run()
     std::shared_ptr<signing::TrustStore> trust;
     std::shared_ptr<signing::RevocationChecker> revocation;
     if (m_request.ltv) {
-        trust = std::make_shared<signing::TrustStore>();
-        for (const QString &path : std::as_const(m_request.trustPaths))
-            if (auto added = trust->addPath(path); !added)
-                return added.error();
+        const auto made = signing::TrustStore::fromPaths(m_request.trustPaths, false);
+        if (!made)
+            return made.error();
+        trust = made.value();
         revocation = std::make_shared<signing::RevocationChecker>();
     }
     Error stopReason;

@@ -53,13 +53,10 @@ Result<QStringList> VerifyPdfJob::expandInputs(const QStringList &inputs)
 
 Error VerifyPdfJob::run()
 {
-    auto trust = std::make_shared<signing::TrustStore>();
-    for (const QString &path : std::as_const(m_request.trustPaths))
-        if (auto added = trust->addPath(path); !added)
-            return added.error();
-    if (m_request.systemTrust)
-        if (auto added = trust->addSystem(); !added)
-            return added.error();
+    const auto trusted = signing::TrustStore::fromPaths(m_request.trustPaths, m_request.systemTrust);
+    if (!trusted)
+        return trusted.error();
+    const std::shared_ptr<signing::TrustStore> trust = trusted.value();
     const Result<QStringList> expanded = expandInputs(m_request.inputs);
     if (!expanded)
         return expanded.error();

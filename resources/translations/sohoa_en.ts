@@ -152,7 +152,7 @@
 <context>
     <name>sohoa::gui::VerifyWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/VerifyWindow.cpp" line="+210"/>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+211"/>
         <source>%n file(s) verified.</source>
         <translation>
             <numerusform>%n file verified.</numerusform>

@@ -1046,7 +1046,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Sau khi ký, thêm dữ liệu xác thực của chữ ký (PAdES B-LT; với --tsa thêm cả dấu thời gian tài liệu, B-LTA).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>--appearance must be none, copy, attachment, signer or organization, not %1</source>
         <translation>--appearance phải là none, copy, attachment, signer hoặc organization, không phải %1</translation>
     </message>
@@ -1368,7 +1368,6 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location filename="../../app/cli/CliArgs.cpp" line="-28"/>
-        <location filename="../../app/cli/SignArguments.cpp" line="-79"/>
         <source>Trusted root certificates: a PEM or DER file, or a folder of them (repeatable).</source>
         <translation>Chứng thư số gốc tin cậy: tệp PEM hoặc DER, hoặc thư mục chứa các tệp đó (có thể dùng nhiều lần).</translation>
     </message>
@@ -2716,7 +2715,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Chữ ký</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Signature</source>
         <translation>Chữ ký</translation>
     </message>
@@ -2838,7 +2837,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Tình trạng thu hồi</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>not checked</source>
         <translation>chưa kiểm tra</translation>
     </message>
@@ -2863,7 +2862,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>chứng thư số không nêu dịch vụ thu hồi nào</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+224"/>
         <source>Covers</source>
         <translation>Phạm vi ký</translation>
     </message>
@@ -2987,7 +2986,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::signing::TrustStore</name>
     <message>
-        <location filename="../../signing/TrustStore.cpp" line="+131"/>
+        <location filename="../../signing/TrustStore.cpp" line="+113"/>
         <source>%1 holds no certificate.</source>
         <translation>%1 không chứa chứng thư số nào.</translation>
     </message>
