@@ -156,6 +156,41 @@ Result<QList<PdfSignatureInfo>> PdfSignatureInspector::signatures(const QString 
     return walker.out;
 }
 
+Result<PdfFacts> PdfSignatureInspector::facts(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
+    PdfFacts facts;
+    facts.size = file.size();
+    file.close();
+    Walker walker;
+    walker.fileSize = facts.size;
+    try {
+        QPDF qpdf;
+        qpdf.setSuppressWarnings(true);
+        qpdf.processFile(QFile::encodeName(path).constData(), "");
+        facts.encrypted = qpdf.isEncrypted();
+        QPDFObjectHandle pages = qpdf.getRoot().getKey("/Pages").getKey("/Count");
+        facts.pages = pages.isInteger() ? int(pages.getIntValue()) : 0;
+        QPDFObjectHandle fields = qpdf.getRoot().getKey("/AcroForm").getKey("/Fields");
+        if (fields.isArray())
+            for (int i = 0; i < fields.getArrayNItems(); ++i)
+                walker.walk(fields.getArrayItem(i), QString(), std::string(), 0);
+        facts.signatures = int(walker.out.size());
+        facts.certified = qpdf.getRoot().getKey("/Perms").isDictionary() &&
+                          qpdf.getRoot().getKey("/Perms").hasKey("/DocMDP");
+    } catch (const QPDFExc &e) {
+        if (e.getErrorCode() != qpdf_e_password)
+            return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        facts.encrypted = true;
+        facts.needsPassword = true;
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    }
+    return facts;
+}
+
 Result<QByteArray> PdfSignatureInspector::digestOfRanges(const QString &path, const QList<qint64> &byteRange,
                                                          QCryptographicHash::Algorithm algorithm)
 {

@@ -22,12 +22,26 @@ struct PdfSignatureInfo
     QString reason, location, signerName;
 };
 
+// What a signing desk shows about an input before it is signed.
+struct PdfFacts
+{
+    qint64 size = 0;
+    int pages = 0;              // 0 when it could not be opened without a password
+    bool encrypted = false;     // any encryption (an owner password alone included)
+    bool needsPassword = false; // cannot be opened without the user's password
+    int signatures = 0;         // signed fields (signatures and document timestamps)
+    bool certified = false;     // a certification signature (DocMDP) forbids or limits more signing
+};
+
 // Reads the signatures of a PDF (for verification and tests): every field of type /Sig with a value.
 class PdfSignatureInspector
 {
 public:
     // password: for an encrypted file (user or owner password); empty for none.
     static Result<QList<PdfSignatureInfo>> signatures(const QString &path, const SecureBuffer &password = {});
+    // Pages, encryption and signatures of a PDF; PdfDamaged when qpdf cannot read it, FileReadFailed.
+    // A file that needs a password is no error: needsPassword, and the rest unknown.
+    static Result<PdfFacts> facts(const QString &path);
     // Digest of the file's bytes in the given [offset length]... pairs, read in chunks.
     static Result<QByteArray> digestOfRanges(const QString &path, const QList<qint64> &byteRange,
                                              QCryptographicHash::Algorithm algorithm);

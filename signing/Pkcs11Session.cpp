@@ -215,6 +215,30 @@ void Pkcs11Session::logout()
     m_state->pin.clear();
 }
 
+Result<QList<TokenCertificate>> Pkcs11Session::certificates()
+{
+    pkcs11::SessionState &s = *m_state;
+    std::lock_guard lock(s.mutex);
+    CK_OBJECT_CLASS certClass = CKO_CERTIFICATE;
+    CK_CERTIFICATE_TYPE certType = CKC_X_509;
+    auto handles =
+        findObjects(s.fn, s.handle,
+                    {{CKA_CLASS, &certClass, sizeof certClass}, {CKA_CERTIFICATE_TYPE, &certType, sizeof certType}});
+    if (!handles)
+        return handles.error();
+    QList<TokenCertificate> out;
+    for (CK_OBJECT_HANDLE h : handles.value()) {
+        TokenCertificate c;
+        c.der = pkcs11::attribute(s.fn, s.handle, h, CKA_VALUE).value_or(QByteArray());
+        if (c.der.isEmpty())
+            continue;
+        c.label = QString::fromUtf8(pkcs11::attribute(s.fn, s.handle, h, CKA_LABEL).value_or(QByteArray()));
+        c.id = pkcs11::attribute(s.fn, s.handle, h, CKA_ID).value_or(QByteArray());
+        out.append(c);
+    }
+    return out;
+}
+
 Result<QStringList> Pkcs11Session::keyLabels()
 {
     pkcs11::SessionState &s = *m_state;

@@ -34,6 +34,14 @@ struct KeySelector
     QByteArray certificateDer; // the key whose certificate is exactly this
 };
 
+// A certificate object on a token (public: readable before login).
+struct TokenCertificate
+{
+    QString label;
+    QByteArray id; // CKA_ID: the key with the same id is its key
+    QByteArray der;
+};
+
 // One open session on one token, logged in once for a whole batch. Keys found here keep the
 // session (and the module) alive while they exist.
 class Pkcs11Session
@@ -58,6 +66,8 @@ public:
 
     Result<std::unique_ptr<Pkcs11Key>> findKey(const KeySelector &selector);
 
+    // The X.509 certificates on the token (no login needed), for choosers and certificate panels.
+    Result<QList<TokenCertificate>> certificates();
     // Labels of the private keys visible in this session (after login), for choosers.
     Result<QStringList> keyLabels();
 

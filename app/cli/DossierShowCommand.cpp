@@ -79,8 +79,32 @@ int dossierShowCommand(const QStringList &args)
             comp.insert(QStringLiteral("deleted_pages"), deletedArr);
         compArr.append(comp);
     }
+    // Signed files made from the dossier (the counter's certified copy), oldest first.
+    auto signedDocs = store.signedDocuments(dossier.id);
+    if (!signedDocs)
+        return fail(signedDocs.error(), json);
+    QJsonArray signedArr;
+    if (!json && !signedDocs->isEmpty())
+        printLine(QStringLiteral("  signed: %1 file(s)").arg(signedDocs->size()));
+    for (const SignedDocumentRecord &s : signedDocs.value()) {
+        if (json) {
+            signedArr.append(QJsonObject{{QStringLiteral("path"), s.path},
+                                         {QStringLiteral("source"), s.sourcePath},
+                                         {QStringLiteral("sha256"), s.sha256},
+                                         {QStringLiteral("size"), s.size},
+                                         {QStringLiteral("kind"), s.kind},
+                                         {QStringLiteral("signer"), s.signer},
+                                         {QStringLiteral("verdict"), s.verdict},
+                                         {QStringLiteral("lookup_code"), s.lookupCode},
+                                         {QStringLiteral("signed_at"), s.signedAt.toString(Qt::ISODate)}});
+        } else {
+            printLine(QStringLiteral("     %1 %2 %3 %4 by %5 %6")
+                          .arg(s.signedAt.toString(Qt::ISODate), s.kind, s.verdict, s.path, s.signer, s.sha256));
+        }
+    }
     if (json) {
         QJsonObject o = dossierJson(dossier);
+        o.insert(QStringLiteral("signed_documents"), signedArr);
         o.insert(QStringLiteral("event"), QStringLiteral("dossier"));
         o.insert(QStringLiteral("components"), compArr);
         printJson(o);

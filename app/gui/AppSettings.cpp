@@ -1,6 +1,7 @@
 #include "app/gui/AppSettings.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QStandardPaths>
 
 namespace sohoa::gui {
@@ -193,6 +194,64 @@ void AppSettings::setVerifyOffline(bool on)
 {
     m_settings.setValue(QStringLiteral("verify/offline"), on);
     m_settings.sync();
+}
+
+SigningSettings AppSettings::signing() const
+{
+    SigningSettings s;
+    const auto v = [this](const char *key, const QVariant &fallback) {
+        return m_settings.value(QStringLiteral("signing/") + QLatin1String(key), fallback);
+    };
+    s.keyKind = v("keyKind", s.keyKind).toString();
+    s.p12Path = v("p12Path", {}).toString();
+    s.modulePath = v("modulePath", {}).toString();
+    s.tokenLabel = v("tokenLabel", {}).toString();
+    s.tokenSerial = v("tokenSerial", {}).toString();
+    s.certificateDer = QByteArray::fromBase64(v("certificate", {}).toByteArray());
+    s.extraModules = v("extraModules", {}).toStringList();
+    for (const QVariant &p : v("appearances", {}).toList())
+        s.appearances.append(workflows::AppearanceProfile::fromVariant(p.toMap()));
+    if (s.appearances.isEmpty())
+        s.appearances = workflows::AppearanceProfile::defaults();
+    s.currentAppearance = std::clamp(v("currentAppearance", 0).toInt(), 0, int(s.appearances.size()) - 1);
+    s.qr = v("qr", s.qr).toBool();
+    s.qrTemplate = v("qrTemplate", s.qrTemplate).toString();
+    s.qrCorner = v("qrCorner", s.qrCorner).toString();
+    s.qrSizeMm = v("qrSizeMm", s.qrSizeMm).toDouble();
+    s.tsaUrl = v("tsaUrl", {}).toString();
+    s.ltv = v("ltv", s.ltv).toBool();
+    s.hash = v("hash", s.hash).toString();
+    s.certifyLevel = v("certifyLevel", 0).toInt();
+    s.outputFolder = v("outputFolder", {}).toString();
+    return s;
+}
+
+void AppSettings::setSigning(const SigningSettings &s)
+{
+    const auto set = [this](const char *key, const QVariant &value) {
+        m_settings.setValue(QStringLiteral("signing/") + QLatin1String(key), value);
+    };
+    set("keyKind", s.keyKind);
+    set("p12Path", s.p12Path);
+    set("modulePath", s.modulePath);
+    set("tokenLabel", s.tokenLabel);
+    set("tokenSerial", s.tokenSerial);
+    set("certificate", s.certificateDer.toBase64());
+    set("extraModules", s.extraModules);
+    QVariantList appearances;
+    for (const auto &p : s.appearances)
+        appearances.append(p.toVariant());
+    set("appearances", appearances);
+    set("currentAppearance", s.currentAppearance);
+    set("qr", s.qr);
+    set("qrTemplate", s.qrTemplate);
+    set("qrCorner", s.qrCorner);
+    set("qrSizeMm", s.qrSizeMm);
+    set("tsaUrl", s.tsaUrl);
+    set("ltv", s.ltv);
+    set("hash", s.hash);
+    set("certifyLevel", s.certifyLevel);
+    set("outputFolder", s.outputFolder);
 }
 
 } // namespace sohoa::gui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/workflows/AppearanceProfile.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/ScanProfile.h"
 
@@ -7,6 +8,29 @@
 #include <QString>
 
 namespace sohoa::gui {
+
+// What the signing desk and the counter's "Sign as copy" remember: the last key (never its PIN or
+// password), the modules to look for tokens in, the appearance profiles and the batch options.
+struct SigningSettings
+{
+    QString keyKind = QStringLiteral("token"); // "token" or "p12"
+    QString p12Path;
+    QString modulePath; // the module the token was found through
+    QString tokenLabel, tokenSerial;
+    QByteArray certificateDer; // the chosen certificate on the token (public)
+    QStringList extraModules;  // added by the user, looked in first
+    QList<workflows::AppearanceProfile> appearances;
+    int currentAppearance = 0;
+    bool qr = false;
+    QString qrTemplate = QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma={dossier_code}");
+    QString qrCorner = QStringLiteral("bottom-right");
+    double qrSizeMm = 22;
+    QString tsaUrl;
+    bool ltv = false;
+    QString hash = QStringLiteral("sha256");
+    int certifyLevel = 0;
+    QString outputFolder; // empty: "signed" beside the first input
+};
 
 // What the workstation remembers between sessions (QSettings, organisation "SoHoa", application
 // "sohoa"): where the store is, how codes are suggested, the language, the scan profiles and the
@@ -53,6 +77,9 @@ public:
     void setSystemTrust(bool on);
     bool verifyOffline() const;
     void setVerifyOffline(bool on);
+    SigningSettings signing() const;
+    void setSigning(const SigningSettings &signing);
+
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
     QByteArray windowGeometry() const;

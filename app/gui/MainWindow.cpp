@@ -160,6 +160,10 @@ void MainWindow::buildActions()
               &MainWindow::toggleDeviceOptions);
     addAction(QStringLiteral("verify"), tr("&Verify signed PDFs…"), QStringLiteral("verify"),
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::openVerifyWindow);
+    addAction(QStringLiteral("signDesk"), tr("Si&gning desk…"), QStringLiteral("sign"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &MainWindow::openSigningDesk);
+    addAction(QStringLiteral("signCopy"), tr("Sign the export as a certified &copy"), QStringLiteral("sign"),
+              QKeySequence(Qt::CTRL | Qt::Key_S), &MainWindow::signAsCopy);
     addAction(QStringLiteral("settings"), tr("Se&ttings…"), QStringLiteral("settings"),
               QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::openSettings);
     addAction(QStringLiteral("help"), tr("&Keyboard and help"), QStringLiteral("help"), QKeySequence(Qt::Key_F1),
@@ -190,7 +194,7 @@ void MainWindow::buildMenus()
     QMenu *dossier = menuBar()->addMenu(tr("&Dossier"));
     dossier->addActions({a("newDossier"), a("search"), a("export"), a("exportComponent")});
     dossier->addSeparator();
-    dossier->addAction(a("verify"));
+    dossier->addActions({a("signCopy"), a("signDesk"), a("verify")});
     dossier->addSeparator();
     dossier->addActions({a("settings"), a("quit")});
     QMenu *scan = menuBar()->addMenu(tr("&Scan"));
@@ -583,6 +587,7 @@ void MainWindow::updateActions()
     set("confirmCount", dossier && writable && !scanning);
     set("export", dossier && !busy);
     set("exportComponent", dossier && !busy);
+    set("signCopy", dossier && !busy && !(m_signCopyJob && m_signCopyJob->isRunning()));
     set("stop", busy);
     for (const char *name : {"rotateLeft", "rotateRight", "delete", "moveUp", "moveDown"})
         set(name, page && writable);

@@ -2,6 +2,7 @@
 
 #include "app/gui/AppSettings.h"
 #include "app/gui/Banner.h"
+#include "app/gui/SigningDesk.h"
 #include "app/gui/VerifyWindow.h"
 #include "core/common/Error.h"
 #include "scanner/SaneRuntime.h"
@@ -70,6 +71,10 @@ public:
     void verifyFiles(const QStringList &paths);
     // The verification window, once opened (Ctrl+Shift+V).
     VerifyWindow *verifyWindow() const { return m_verify; }
+    // The signing desk, once opened (Ctrl+Shift+S).
+    SigningDesk *signingDesk() const { return m_signDesk; }
+    // The last certified copy signed at the counter (Ctrl+S), empty before one.
+    QString lastSignedCopy() const { return m_lastSignedCopy; }
     QString lastExportPath() const { return m_lastExport; }
     QList<scanner::DeviceInfo> devices() const { return m_devices; }
     QString currentDevice() const;
@@ -86,6 +91,8 @@ Q_SIGNALS:
     void storeReady();
     void devicesFound();
     void exported(const QString &path);
+    // Sign as copy ended: the signed file (empty when it failed) and the error.
+    void copySigned(const QString &path, const sohoa::Error &error);
     void languageChangeRequested();
 
 protected:
@@ -138,6 +145,8 @@ private:
     void coverSheets();
     void openSettings();
     void openVerifyWindow();
+    void openSigningDesk();
+    void signAsCopy();
     void showHelp();
     void toggleDeviceOptions();
 
@@ -174,6 +183,9 @@ private:
     bool m_detecting = false;
     DemoScanner *m_demo = nullptr;
     QPointer<VerifyWindow> m_verify;
+    QPointer<SigningDesk> m_signDesk;
+    QPointer<workflows::Job> m_signCopyJob;
+    QString m_lastSignedCopy;
 };
 
 } // namespace sohoa::gui

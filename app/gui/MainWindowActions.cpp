@@ -3,6 +3,7 @@
 // store and finds the scanners.
 
 #include "app/gui/MainWindow.h"
+
 #include "app/gui/VerifyWindow.h"
 
 #include "app/gui/ArchivePanel.h"
@@ -15,12 +16,14 @@
 #include "app/gui/NewDossierDialog.h"
 #include "app/gui/PageThumbnails.h"
 #include "app/gui/PagesPane.h"
+#include "app/gui/PinDialog.h"
 #include "app/gui/PreviewPane.h"
 #include "app/gui/ScanController.h"
 #include "app/gui/SettingsDialog.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/ExportJob.h"
 #include "app/workflows/ListDevicesJob.h"
+#include "app/workflows/SignCopyJob.h"
 #include "core/dossier/DossierStore.h"
 #include "scanner/DeviceSession.h"
 
@@ -403,6 +406,93 @@ void MainWindow::openVerifyWindow()
     m_verify->activateWindow();
 }
 
+void MainWindow::openSigningDesk()
+{
+    if (!m_signDesk) {
+        m_signDesk = new SigningDesk(m_settings, this);
+        m_signDesk->setExportProvider([this] { return m_lastExport; });
+    }
+    m_signDesk->show();
+    m_signDesk->raise();
+    m_signDesk->activateWindow();
+}
+
+// The counter's one key press after export: the export signed as a certified copy (Decree 30 copy
+// block of the settings' copy profile, the QR lookup code), verified, recorded in the dossier, shown.
+void MainWindow::signAsCopy()
+{
+    if (!m_store || (m_signCopyJob && m_signCopyJob->isRunning()))
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier)
+        return;
+    if (m_lastExport.isEmpty() || !QFileInfo::exists(m_lastExport)) {
+        showBanner(QStringLiteral("sign-copy"), Banner::Kind::Warning,
+                   tr("Export the dossier first (Ctrl+E): the certified copy is signed from its export."));
+        return;
+    }
+    const SigningSettings signing = m_settings.signing();
+    workflows::AppearanceProfile copy;
+    for (const auto &p : signing.appearances)
+        if (p.spec.kind == signing::AppearanceKind::Copy) {
+            copy = p;
+            break;
+        }
+    copy.spec.kind = signing::AppearanceKind::Copy;
+    const bool noKey = signing.keyKind == u"p12" ? signing.p12Path.isEmpty() : signing.certificateDer.isEmpty();
+    if (noKey || !copy.missingField().isEmpty()) {
+        openSigningDesk();
+        m_signDesk->addPaths({m_lastExport});
+        showBanner(QStringLiteral("sign-copy"), Banner::Kind::Warning,
+                   noKey ? tr("Choose the signing key once on the signing desk; Ctrl+S then signs at once.")
+                         : copy.missingField() + u' ' + tr("Fill it in on the signing desk's certified copy profile."));
+        return;
+    }
+    removeBanner(QStringLiteral("sign-copy"));
+    workflows::SignCopyRequest request;
+    request.dossierCode = dossier->code;
+    request.input = m_lastExport;
+    request.key = keySourceOf(signing);
+    copy.applyTo(request.options);
+    applyBatchOptions(signing, request.options, request.qr, dossier->code);
+    request.options.certifyLevel = 0; // a copy stays open to the recipient's own signatures
+    request.trustPaths = m_settings.trustPaths();
+    request.systemTrust = m_settings.systemTrust();
+    request.verifyOffline = m_settings.verifyOffline();
+    auto *job = new workflows::SignCopyJob(*m_store, request, this);
+    m_signCopyJob = job;
+    connect(job, &workflows::Job::secretRequested, this,
+            [this, job](const workflows::SecretRequest &r) { PinDialog::answer(job, r, this); });
+    connect(job, &workflows::Job::finished, this, [this, job](const Error &error) {
+        job->deleteLater();
+        const auto &files = job->files();
+        const Error failed = error.isError() ? error
+                             : files.isEmpty() ? Error(ErrorCode::Internal, QStringLiteral("no file signed"))
+                                               : files.constFirst().result.error;
+        if (failed.isError()) {
+            if (failed.code() != ErrorCode::Cancelled)
+                showError(QStringLiteral("sign-copy"), failed);
+            Q_EMIT copySigned(QString(), failed);
+            return;
+        }
+        const auto &record = job->record();
+        m_lastSignedCopy = record.path;
+        const QString verdict = VerifyWindow::verdictText(record.verdict);
+        showBanner(QStringLiteral("sign-copy"),
+                   record.verdict == u"VALID" || record.verdict == u"VALID_UNTRUSTED" ? Banner::Kind::Positive
+                                                                                     : Banner::Kind::Warning,
+                   tr("Certified copy signed: %1 — %2").arg(QDir::toNativeSeparators(record.path), verdict),
+                   {{tr("Open"), [path = record.path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); },
+                     QStringLiteral("openSignedCopy"), false},
+                    {tr("Verify"), [this, path = record.path] { verifyFiles({path}); }, QStringLiteral("verifyCopy"),
+                     false}});
+        m_preview->showPdf(record.path);
+        Q_EMIT copySigned(record.path, Error());
+    });
+    trackJob(job, tr("Signing %1 as a certified copy").arg(dossier->code));
+    job->start();
+}
+
 void MainWindow::verifyFiles(const QStringList &paths)
 {
     openVerifyWindow();
@@ -418,7 +508,7 @@ void MainWindow::showHelp()
     auto *text = new QTextBrowser(dialog);
     QString html = QStringLiteral("<h3>%1</h3><table cellpadding=3>").arg(tr("Keyboard"));
     for (const char *name : {"newDossier", "scan", "scanInsert", "rescan", "confirmCount", "nextComponent",
-                             "previousComponent", "export", "exportComponent", "delete", "undo", "redo", "rotateLeft",
+                             "previousComponent", "export", "exportComponent", "signCopy", "signDesk", "verify", "delete", "undo", "redo", "rotateLeft",
                              "rotateRight", "moveUp", "moveDown", "search", "startBatch", "continueBatch", "stop",
                              "settings", "help"}) {
         QAction *a = action(QString::fromLatin1(name));

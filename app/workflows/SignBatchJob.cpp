@@ -213,6 +213,18 @@ Error SignBatchJob::run()
         trust = made.value();
         revocation = std::make_shared<signing::RevocationChecker>();
     }
+    std::unique_ptr<signing::PdfSignatureValidator> validator;
+    if (m_request.verifyOutputs) {
+        const auto made = signing::TrustStore::fromPaths(m_request.trustPaths, m_request.systemTrust);
+        if (!made)
+            return made.error();
+        signing::RevocationPolicy revocationPolicy;
+        revocationPolicy.offline = m_request.verifyOffline;
+        signing::VerifyPolicy policy;
+        policy.offline = m_request.verifyOffline;
+        validator = std::make_unique<signing::PdfSignatureValidator>(
+            made.value(), std::make_shared<signing::RevocationChecker>(revocationPolicy), policy);
+    }
     Error stopReason;
     const qint64 total = m_request.files.size();
     qint64 done = 0;
@@ -227,6 +239,8 @@ Error SignBatchJob::run()
             file = signOne(signer, input, output);
             if (m_request.ltv && !file.result.error.isError())
                 file.result.error = makeLongTerm(output, trust, revocation);
+            if (validator && !file.result.error.isError())
+                file.verification = validator->verify(output);
             if (stopsTheBatch(file.result.error.code()))
                 stopReason =
                     Error(file.result.error.code(), QStringLiteral("not signed: the batch stopped at %1").arg(input));
@@ -238,6 +252,7 @@ Error SignBatchJob::run()
         } else {
             ++m_summary.signedCount;
         }
+        m_files.append(file);
         Q_EMIT fileSigned(file);
         reportProgress(++done, total, QString());
     }

@@ -3,6 +3,7 @@
 #include "app/workflows/Job.h"
 #include "app/workflows/SigningKeyOpener.h"
 #include "core/pdf/PdfQrStamper.h"
+#include "signing/PdfSignatureValidator.h"
 #include "signing/PdfSigner.h"
 
 #include <QList>
@@ -30,7 +31,13 @@ struct SignBatchRequest
     // Long-term validation after each signature (addLongTermValidation: B-LT, B-LTA with options.tsaUrl);
     // a file whose validation data cannot be had is reported failed and its output removed.
     bool ltv = false;
-    QStringList trustPaths;
+    QStringList trustPaths; // trusted roots for LTV and for verifying outputs
+    // Each signed output is verified as `sohoa-cli verify` would (trustPaths, the system's store,
+    // revocation online unless verifyOffline) and its report handed back with the file: a clerk sees
+    // the verdict of what was made, not only that something was written.
+    bool verifyOutputs = false;
+    bool systemTrust = false;
+    bool verifyOffline = true;
 };
 
 // One input's outcome. A file that failed before the signer saw it (its QR stamp) has no sizes.
@@ -38,6 +45,7 @@ struct SignedFile
 {
     signing::SignResult result;
     bool failedBeforeSigning = false;
+    std::optional<signing::PdfVerifyReport> verification; // with verifyOutputs, for a signed output
 };
 
 struct SignBatchSummary
@@ -86,6 +94,8 @@ public:
     ~SignBatchJob() override;
 
     const SignBatchSummary &summary() const { return m_summary; }
+    // Every input's outcome so far, in order (complete once finished).
+    const QList<SignedFile> &files() const { return m_files; }
     // The certificate of the key that signed (DER), once the key was opened.
     QByteArray signerCertificate() const;
 
@@ -98,6 +108,7 @@ Q_SIGNALS:
 
 protected:
     Error run() override;
+    const SignBatchRequest &request() const { return m_request; }
 
 private:
     Error makeLongTerm(const QString &output, const std::shared_ptr<signing::TrustStore> &trust,
@@ -107,6 +118,7 @@ private:
 
     SignBatchRequest m_request;
     SignBatchSummary m_summary;
+    QList<SignedFile> m_files;
     QByteArray m_certificate;
 };
 

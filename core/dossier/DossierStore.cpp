@@ -732,4 +732,78 @@ Result<void> DossierStore::saveSeparationState(const SeparationState &state)
     return {};
 }
 
+Result<SignedDocumentRecord> DossierStore::recordSignedDocument(const SignedDocumentRecord &record)
+{
+    if (record.dossierId <= 0 || record.path.isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a signed document needs its dossier and its path"));
+    SignedDocumentRecord saved = record;
+    saved.path = QFileInfo(record.path).absoluteFilePath();
+    if (!saved.signedAt.isValid())
+        saved.signedAt = QDateTime::currentDateTime();
+    Transaction tx(d->database.db());
+    if (!tx.ok())
+        return sqlError(tx.error(), d->database.path());
+    auto dossier = d->database.dossier(saved.dossierId);
+    if (!dossier)
+        return dossier.error();
+    auto q = d->database.exec(
+        QStringLiteral("INSERT INTO signed_documents (dossier_id, path, source_path, sha256, size, kind, signer,"
+                       " verdict, lookup_code, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {saved.dossierId, saved.path, saved.sourcePath, saved.sha256, saved.size, saved.kind, saved.signer,
+         saved.verdict, saved.lookupCode, isoTime(saved.signedAt)});
+    if (!q)
+        return q.error();
+    saved.id = q->lastInsertId().toLongLong();
+    if (auto r = d->database.touchDossier(saved.dossierId, isoNow()); !r)
+        return r.error();
+    const QJsonObject detail{{QStringLiteral("document"), saved.id},
+                             {QStringLiteral("path"), saved.path},
+                             {QStringLiteral("source"), saved.sourcePath},
+                             {QStringLiteral("sha256"), saved.sha256},
+                             {QStringLiteral("size"), saved.size},
+                             {QStringLiteral("kind"), saved.kind},
+                             {QStringLiteral("signer"), saved.signer},
+                             {QStringLiteral("verdict"), saved.verdict},
+                             {QStringLiteral("lookup_code"), saved.lookupCode}};
+    if (auto a = d->database.audit(QStringLiteral("pdf-signed"),
+                                   QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
+                                   saved.dossierId, 0);
+        !a)
+        return a.error();
+    auto after = d->database.dossier(saved.dossierId);
+    if (!after)
+        return after.error();
+    if (!tx.commit())
+        return sqlError(tx.error(), d->database.path());
+    emit d->notifier->dossierUpdated(after.value());
+    return saved;
+}
+
+Result<QList<SignedDocumentRecord>> DossierStore::signedDocuments(qint64 dossierId) const
+{
+    auto q = d->database.exec(QStringLiteral("SELECT id, dossier_id, path, source_path, sha256, size, kind, signer,"
+                                             " verdict, lookup_code, signed_at FROM signed_documents"
+                                             " WHERE dossier_id = ? ORDER BY id"),
+                              {dossierId});
+    if (!q)
+        return q.error();
+    QList<SignedDocumentRecord> out;
+    while (q->next()) {
+        SignedDocumentRecord r;
+        r.id = q->value(0).toLongLong();
+        r.dossierId = q->value(1).toLongLong();
+        r.path = q->value(2).toString();
+        r.sourcePath = q->value(3).toString();
+        r.sha256 = q->value(4).toString();
+        r.size = q->value(5).toLongLong();
+        r.kind = q->value(6).toString();
+        r.signer = q->value(7).toString();
+        r.verdict = q->value(8).toString();
+        r.lookupCode = q->value(9).toString();
+        r.signedAt = QDateTime::fromString(q->value(10).toString(), Qt::ISODateWithMs);
+        out.append(r);
+    }
+    return out;
+}
+
 } // namespace sohoa

@@ -93,6 +93,24 @@ struct AuditEntry
     qint64 pageId = 0;
 };
 
+// A signed PDF made from a dossier (the counter's certified copy of its export): where it is, what was
+// signed, by whom, and what its own verification said. Kept in the index beside the pages; the file
+// itself lives wherever the face wrote it (the export folder).
+struct SignedDocumentRecord
+{
+    qint64 id = 0;
+    qint64 dossierId = 0;
+    QString path;       // absolute
+    QString sourcePath; // the export it was signed from
+    QString sha256;     // of the signed file, hex
+    qint64 size = 0;
+    QString kind;       // "copy" (Decree 30 copy block), "signed"
+    QString signer;     // the signing certificate's subject
+    QString verdict;    // the status id of its verification: VALID, VALID_UNTRUSTED, ...
+    QString lookupCode; // the QR code's text, empty without one
+    QDateTime signedAt;
+};
+
 class StoreNotifier;
 
 // How DossierStore::open treats the folder. In every mode a folder that holds dossier folders or page
@@ -206,6 +224,13 @@ public:
     Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged, QList<PageRecord> *missing,
                                             WorkControl *control = nullptr) const;
 
+    // Records a signed file of the dossier: its row and a "pdf-signed" audit entry (JSON detail) in one
+    // transaction, the dossier's updated_at touched. The same path signed again is a new row (the
+    // history stays). invalid-argument without a dossier or a path.
+    Result<SignedDocumentRecord> recordSignedDocument(const SignedDocumentRecord &record);
+    // The dossier's signed files, oldest first.
+    Result<QList<SignedDocumentRecord>> signedDocuments(qint64 dossierId) const;
+
     // `action` is a stable id and `detail` a technical English record (not translated): the log is
     // evidence, read back by support and tools, not UI text; a GUI words its entries itself.
     Result<void> audit(const QString &action, const QString &detail, qint64 dossierId = 0, qint64 pageId = 0);
@@ -250,3 +275,4 @@ private:
 Q_DECLARE_METATYPE(sohoa::DossierInfo)
 Q_DECLARE_METATYPE(sohoa::ComponentInfo)
 Q_DECLARE_METATYPE(sohoa::PageRecord)
+Q_DECLARE_METATYPE(sohoa::SignedDocumentRecord)

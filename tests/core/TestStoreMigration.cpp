@@ -6,6 +6,9 @@
 #include "core/dossier/DossierStore.h"
 
 #include <QJsonDocument>
+#include <QFileInfo>
+
+#include <algorithm>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,8 +20,8 @@ using namespace sohoa::test;
 namespace {
 
 // The schema this code writes (core/dossier/internal/StoreSchema.h, private to the store): 2 added
-// page order, rotation and deletion; 3 the writer's lease on page reservations.
-constexpr int kCurrentSchema = 3;
+// page order, rotation and deletion; 3 the writer's lease on page reservations; 4 signed documents.
+constexpr int kCurrentSchema = 4;
 
 const QString kSeparatedDossier = QStringLiteral("G01.00.10.H15-261120-000123");
 
@@ -208,6 +211,44 @@ private slots:
         QCOMPARE(saved->position, 4);
         QCOMPARE(saved->relativePath, d.code + QStringLiteral("/Đơn đề nghị/0004.jpg"));
         QCOMPARE(store.value()->dossier(d.code)->pageCount, 6);
+    }
+
+    // A migrated schema-1 store keeps signed files like a new one: the row and its audit entry.
+    void migratedStoreRecordsSignedDocuments()
+    {
+        auto store = DossierStore::open(m_store);
+        QVERIFY(store);
+        const DossierInfo d = store.value()->dossier(QStringLiteral("H15.50.05.13-261008-0975")).value();
+        QVERIFY(store.value()->signedDocuments(d.id)->isEmpty());
+        SignedDocumentRecord r;
+        r.dossierId = d.id;
+        r.path = m_store + QStringLiteral("/../out/ban-sao.pdf");
+        r.sourcePath = QStringLiteral("/tmp/export.pdf");
+        r.sha256 = QStringLiteral("ab").repeated(32);
+        r.size = 1234;
+        r.kind = QStringLiteral("copy");
+        r.signer = QStringLiteral("CN=Văn thư");
+        r.verdict = QStringLiteral("VALID");
+        r.lookupCode = QStringLiteral("https://tra-cuu.example/H15");
+        auto saved = store.value()->recordSignedDocument(r);
+        QVERIFY2(saved, qPrintable(saved.error().fullText()));
+        QVERIFY(saved->id > 0);
+        QVERIFY(QFileInfo(saved->path).isAbsolute());
+        auto again = store.value()->recordSignedDocument(r); // signed again: history, not a replacement
+        QVERIFY(again);
+        const auto listed = store.value()->signedDocuments(d.id).value();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].verdict, QStringLiteral("VALID"));
+        QCOMPARE(listed[0].signer, QStringLiteral("CN=Văn thư"));
+        QCOMPARE(listed[0].lookupCode, r.lookupCode);
+        QVERIFY(listed[0].signedAt.isValid());
+        const auto log = store.value()->auditLog(d.id).value();
+        QCOMPARE(std::count_if(log.begin(), log.end(), [](const AuditEntry &e) { return e.action == u"pdf-signed"; }),
+                 2);
+        QVERIFY(log.last().detail.contains(QStringLiteral("\"verdict\":\"VALID\"")));
+        auto bad = store.value()->recordSignedDocument(SignedDocumentRecord{});
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code(), ErrorCode::InvalidArgument);
     }
 
     void newStoreStartsAtCurrentSchema()

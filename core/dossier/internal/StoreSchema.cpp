@@ -85,6 +85,16 @@ const char *const kMigrate1To2[] = {
     " batch_id TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)",
 };
 
+// Schema 4: signed files of a dossier, kept as a history (a file signed again is a new row).
+const char *const kMigrate3To4[] = {
+    "CREATE TABLE signed_documents ("
+    " id INTEGER PRIMARY KEY, dossier_id INTEGER NOT NULL REFERENCES dossiers(id), path TEXT NOT NULL,"
+    " source_path TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL, size INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " signer TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL DEFAULT '', lookup_code TEXT NOT NULL DEFAULT '',"
+    " signed_at TEXT NOT NULL)",
+    "CREATE INDEX signed_documents_dossier ON signed_documents (dossier_id)",
+};
+
 Result<void> execAll(const StoreDatabase &database, const auto &statements)
 {
     for (const char *sql : statements) {
@@ -249,6 +259,10 @@ Result<void> prepareOnce(const StoreDatabase &database, const PrepareOptions &op
                 database.exec(QStringLiteral("ALTER TABLE page_intents ADD COLUMN lease TEXT NOT NULL DEFAULT ''"));
             !q)
             return q.error();
+    }
+    if (version.value() < 4) {
+        if (auto r = execAll(database, kMigrate3To4); !r)
+            return r;
     }
     if (auto q = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(kCurrentVersion)); !q)
         return q.error();

@@ -17,6 +17,7 @@ class StoreDatabase;
 //      file was made for (origin_component_id, which numbering is unique in); separation_state
 //   3  page_intents.lease: the writer's lease (StoreLease), so that recovery in another process
 //      leaves a live writer's reservations alone
+//   4  signed_documents: signed PDFs made from a dossier (the counter's certified copy)
 struct PrepareOptions
 {
     // Read only: the version is checked and nothing is written (no journal mode, no migration): an
@@ -30,7 +31,7 @@ struct PrepareOptions
 class StoreSchema
 {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
 
     // Brings the database to the current version in one transaction (an empty file gets the whole
     // schema; an older store is migrated and the audit log says so). A newer version is refused
