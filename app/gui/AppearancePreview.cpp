@@ -47,6 +47,12 @@ void AppearancePreview::setBlock(const QSizeF &sizeMm, Corner corner, const QPoi
     update();
 }
 
+void AppearancePreview::setBlockImage(const QImage &image)
+{
+    m_blockImage = image;
+    update();
+}
+
 void AppearancePreview::setBlockVisible(bool visible)
 {
     m_blockVisible = visible;
@@ -137,11 +143,20 @@ void AppearancePreview::paintEvent(QPaintEvent *)
         return;
     const QRectF b = blockRectInWidget();
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(b, QColor(30, 90, 200, 50));
-    p.setPen(QPen(QColor(30, 90, 200), 2, Qt::DashLine));
-    p.drawRect(b);
-    p.setPen(QColor(20, 60, 150));
-    p.drawText(b.adjusted(4, 2, -4, -2), Qt::AlignCenter | Qt::TextWordWrap, m_label);
+    if (!m_blockImage.isNull()) {
+        // Scaled as the signer scales a block that does not fit its box: proportions kept.
+        QSizeF s = m_blockImage.size();
+        s.scale(b.size(), Qt::KeepAspectRatio);
+        p.drawImage(QRectF(b.topLeft(), s), m_blockImage);
+        p.setPen(QPen(QColor(30, 90, 200), 1, Qt::DashLine));
+        p.drawRect(b);
+    } else {
+        p.fillRect(b, QColor(30, 90, 200, 50));
+        p.setPen(QPen(QColor(30, 90, 200), 2, Qt::DashLine));
+        p.drawRect(b);
+        p.setPen(QColor(20, 60, 150));
+        p.drawText(b.adjusted(4, 2, -4, -2), Qt::AlignCenter | Qt::TextWordWrap, m_label);
+    }
     p.fillRect(handleRectInWidget().adjusted(kHandlePx / 2, kHandlePx / 2, -kHandlePx / 2, -kHandlePx / 2),
                QColor(30, 90, 200));
 }

@@ -27,6 +27,9 @@ public:
     // The block: its size in mm and where it goes.
     void setBlock(const QSizeF &sizeMm, Corner corner, const QPointF &offsetMm, const QString &label);
     void setBlockVisible(bool visible);
+    // The block as it will be drawn (its own rendering); null: a framed label instead.
+    void setBlockImage(const QImage &image);
+    bool hasBlockImage() const { return !m_blockImage.isNull(); }
 
     Corner corner() const { return m_corner; }
     QPointF offsetMm() const { return m_offsetMm; }
@@ -56,6 +59,7 @@ private:
     void setFromTopLeftMm(QPointF topLeftMm, QSizeF sizeMm);
 
     QImage m_image;
+    QImage m_blockImage;
     QSizeF m_pageSizePt;
     QString m_message;
     QString m_label;

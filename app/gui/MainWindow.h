@@ -69,6 +69,8 @@ public:
     QList<Banner *> banners() const;
     // Opens the verification window and verifies these PDFs or folders there (`sohoa FILE.pdf...`).
     void verifyFiles(const QStringList &paths);
+    // Opens the signing desk with these PDFs or folders listed (`sohoa --sign FILE.pdf...`).
+    void signFiles(const QStringList &paths);
     // The verification window, once opened (Ctrl+Shift+V).
     VerifyWindow *verifyWindow() const { return m_verify; }
     // The signing desk, once opened (Ctrl+Shift+S).

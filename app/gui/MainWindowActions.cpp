@@ -493,6 +493,12 @@ void MainWindow::signAsCopy()
     job->start();
 }
 
+void MainWindow::signFiles(const QStringList &paths)
+{
+    openSigningDesk();
+    m_signDesk->addPaths(paths);
+}
+
 void MainWindow::verifyFiles(const QStringList &paths)
 {
     openVerifyWindow();

@@ -18,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -813,19 +814,75 @@ void SigningDesk::showAppearance()
     for (QWidget *w : m_kindRows[int(p.spec.kind)])
         if (w)
             w->setVisible(true);
+    const QString missing = p.missingField();
+    // A block that misses a text is measured with a stand-in, so that it shows at about its size.
+    signing::AppearanceSpec measured = p.spec;
+    if (measured.organizationName.isEmpty())
+        measured.organizationName = tr("ORGANIZATION NAME");
+    if (measured.documentNumber.isEmpty())
+        measured.documentNumber = QStringLiteral("Số: 000/XX-XXX");
     QSizeF size = p.sizeMm;
     if (size.isEmpty()) {
-        const QSizeF natural = signing::SignatureAppearance::defaultSizePt(p.spec);
+        const QSizeF natural = signing::SignatureAppearance::defaultSizePt(measured);
         size = natural.isValid() && !natural.isEmpty() ? natural * kMmPerPt : QSizeF(60, 30);
     }
     const Corner corner = p.customPosition ? p.corner : Corner::TopRight;
     const QPointF offset = p.customPosition ? p.positionMm
                                             : QPointF(signing::SignatureAppearance::kDefaultMarginMm,
                                                       signing::SignatureAppearance::kDefaultMarginMm);
-    const QString missing = p.missingField();
     m_preview->setBlock(size, corner, offset, missing.isEmpty() ? kindLabel(p.spec.kind) : missing);
     m_preview->setBlockVisible(p.spec.kind != AppearanceKind::None);
+    if (missing.isEmpty() && p.spec.kind != AppearanceKind::None)
+        renderBlock(p.spec);
+    else
+        m_preview->setBlockImage({});
     updateButtons();
+}
+
+// The block drawn as the signer will draw it (its own one-page PDF, rendered by the guarded helper),
+// the signing time shown as now.
+void SigningDesk::renderBlock(const signing::AppearanceSpec &spec)
+{
+    signing::AppearanceSpec now = spec;
+    now.signingTime = QDateTime::currentDateTime();
+    auto rendered = signing::SignatureAppearance::render(now);
+    if (!rendered || !m_blockDir.isValid()) {
+        m_preview->setBlockImage({});
+        return;
+    }
+    const QString path = m_blockDir.filePath(QStringLiteral("block-%1.pdf").arg(++m_blockGeneration));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(rendered->pdf) != rendered->pdf.size()) {
+        m_preview->setBlockImage({});
+        return;
+    }
+    file.close();
+    if (m_blockJob)
+        m_blockJob->cancel();
+    workflows::PdfPreviewRequest request;
+    request.pdfPath = path;
+    request.dpi = 150;
+    auto *job = new workflows::PdfPreviewJob(request, this);
+    m_blockJob = job;
+    connect(job, &workflows::Job::finished, this, [this, job, path](const Error &error) {
+        job->deleteLater();
+        QFile::remove(path);
+        if (m_blockJob != job)
+            return;
+        m_blockJob = nullptr;
+        QImage image = error.isError() ? QImage() : job->preview().image;
+        if (!image.isNull()) { // white is the page's: the block is drawn over it, as on paper
+            image = image.convertToFormat(QImage::Format_ARGB32);
+            for (int y = 0; y < image.height(); ++y) {
+                auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+                for (int x = 0; x < image.width(); ++x)
+                    if (qRed(line[x]) > 245 && qGreen(line[x]) > 245 && qBlue(line[x]) > 245)
+                        line[x] = qRgba(0, 0, 0, 0);
+            }
+        }
+        m_preview->setBlockImage(image);
+    });
+    job->start();
 }
 
 void SigningDesk::renderPreview()
@@ -923,6 +980,7 @@ void SigningDesk::updateButtons()
     const bool busy = isBusy();
     m_sign->setEnabled(!busy && !m_inputs.isEmpty() && !isReadingInputs());
     m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy);
     m_openOutput->setEnabled(QFileInfo(outputFolder()).isDir());
     m_table->setEnabled(true);
 }
@@ -935,6 +993,18 @@ void SigningDesk::signAll()
     const auto profile = currentAppearance();
     if (const QString missing = profile.missingField(); !missing.isEmpty()) {
         m_status->setText(missing);
+        // Straight to the field that is missing.
+        switch (profile.spec.kind) {
+        case AppearanceKind::Copy:
+            m_organization->setFocus();
+            break;
+        case AppearanceKind::Attachment:
+            m_docNumber->setFocus();
+            break;
+        default:
+            m_signatureImage->setFocus();
+            break;
+        }
         return;
     }
     if (m_useToken->isChecked() && m_signing.certificateDer.isEmpty()) {
@@ -1043,8 +1113,9 @@ void SigningDesk::fileSigned(const workflows::SignedFile &file)
         bold.setBold(true);
         verdict->setFont(bold);
         m_table->setItem(row, VerdictColumn, verdict);
+        // A valid output needs no words; anything less says why.
         QStringList reasons;
-        for (const auto &s : file.verification->signatures)
+        for (const auto &s : id == u"VALID" ? QList<signing::SignatureReport>() : file.verification->signatures)
             for (const auto &r : s.reasons)
                 reasons << (Error::isUiLocaleVietnamese() ? r.vi : r.en);
         if (!reasons.isEmpty())

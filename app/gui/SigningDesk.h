@@ -5,6 +5,7 @@
 #include "app/workflows/SignBatchJob.h"
 
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QWidget>
 
 #include <functional>
@@ -118,6 +119,7 @@ private:
     void appearanceEdited();
     void showAppearance();
     void renderPreview();
+    void renderBlock(const signing::AppearanceSpec &spec);
     void placeAt(Corner corner);
     void placementDragged(Corner corner, const QPointF &offsetMm, const QSizeF &sizeMm);
     void saveOptions();
@@ -144,6 +146,9 @@ private:
     QList<QWidget *> m_kindRows[5];
     AppearancePreview *m_preview;
     QPointer<workflows::PdfPreviewJob> m_previewJob;
+    QPointer<workflows::PdfPreviewJob> m_blockJob;
+    QTemporaryDir m_blockDir; // the block's own PDF, rendered for the preview
+    int m_blockGeneration = 0;
     bool m_loadingProfile = false;
     // Options.
     QCheckBox *m_qr, *m_ltv;

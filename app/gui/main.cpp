@@ -70,6 +70,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("demo"),
                       QCoreApplication::translate("sohoa::gui", "Use SANE's virtual scanners (test, pnm).")});
+    parser.addOption({QStringLiteral("sign"),
+                      QCoreApplication::translate("sohoa::gui", "Open the signing desk with the PDFs (or folders) given, "
+                                                                "instead of verifying them.")});
     parser.addPositionalArgument(QStringLiteral("FILE.pdf"),
                                  QCoreApplication::translate("sohoa::gui", "Signed PDFs to verify (the verification "
                                                                            "window opens with them)."));
@@ -95,7 +98,9 @@ int main(int argc, char *argv[])
         w->show();
     };
     makeWindow();
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.isSet(QStringLiteral("sign")))
+        window->signFiles(parser.positionalArguments());
+    else if (!parser.positionalArguments().isEmpty())
         window->verifyFiles(parser.positionalArguments());
     const int status = app.exec();
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {

@@ -42,16 +42,15 @@ void AppearanceProfile::applyTo(signing::SignOptions &options) const
 
 QString AppearanceProfile::missingField() const
 {
-    const char *context = "sohoa::workflows::AppearanceProfile";
     switch (missingAppearanceField(spec)) {
     case MissingAppearanceField::Organization:
-        return QCoreApplication::translate(context, "A copy block needs the name of the copying organization.");
+        return QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "A copy block needs the name of the copying organization.");
     case MissingAppearanceField::DocumentNumber:
-        return QCoreApplication::translate(context, "An attachment block needs the number of the main document.");
+        return QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "An attachment block needs the number of the main document.");
     case MissingAppearanceField::SignatureImage:
-        return QCoreApplication::translate(context, "A signer block needs the image of the handwritten signature.");
+        return QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "A signer block needs the image of the handwritten signature.");
     case MissingAppearanceField::SignatureAndSealImages:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("sohoa::workflows::AppearanceProfile",
                                            "An organization block needs the signature image and the seal image.");
     case MissingAppearanceField::None:
         break;
@@ -108,18 +107,17 @@ AppearanceProfile AppearanceProfile::fromVariant(const QVariantMap &m)
 
 QList<AppearanceProfile> AppearanceProfile::defaults()
 {
-    const char *context = "sohoa::workflows::AppearanceProfile";
     QList<AppearanceProfile> list;
     AppearanceProfile copy;
-    copy.name = QCoreApplication::translate(context, "Certified copy");
+    copy.name = QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "Certified copy");
     copy.spec.kind = AppearanceKind::Copy;
     list.append(copy);
     AppearanceProfile attachment;
-    attachment.name = QCoreApplication::translate(context, "Attachment");
+    attachment.name = QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "Attachment");
     attachment.spec.kind = AppearanceKind::Attachment;
     list.append(attachment);
     AppearanceProfile signer;
-    signer.name = QCoreApplication::translate(context, "Signer");
+    signer.name = QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "Signer");
     signer.spec.kind = AppearanceKind::Signer;
     signer.page = -1;
     signer.customPosition = true;
@@ -127,7 +125,7 @@ QList<AppearanceProfile> AppearanceProfile::defaults()
     signer.positionMm = QPointF(20, 40);
     list.append(signer);
     AppearanceProfile organization = signer;
-    organization.name = QCoreApplication::translate(context, "Organization (signature and seal)");
+    organization.name = QCoreApplication::translate("sohoa::workflows::AppearanceProfile", "Organization (signature and seal)");
     organization.spec.kind = AppearanceKind::Organization;
     list.append(organization);
     return list;

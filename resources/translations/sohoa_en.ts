@@ -15,7 +15,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+416"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+420"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+100"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+103"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
@@ -146,6 +146,41 @@
         <translation>
             <numerusform>Move %n page</numerusform>
             <numerusform>Move %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::SigningDesk</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/SigningDesk.cpp" line="+483"/>
+        <source>%n file(s) to sign.</source>
+        <translation>
+            <numerusform>%n file to sign.</numerusform>
+            <numerusform>%n files to sign.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n signature</numerusform>
+            <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+206"/>
+        <source>The certificate expires in %n day(s): ask the provider to renew it.</source>
+        <translation>
+            <numerusform>The certificate expires in %n day: ask the provider to renew it.</numerusform>
+            <numerusform>The certificate expires in %n days: ask the provider to renew it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+339"/>
+        <source>%1 of %2 file(s) signed.</source>
+        <translation>
+            <numerusform>%1 of %2 file signed.</numerusform>
+            <numerusform>%1 of %2 files signed.</numerusform>
         </translation>
     </message>
 </context>

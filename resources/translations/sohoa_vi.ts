@@ -1479,6 +1479,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>Open the signing desk with the PDFs (or folders) given, instead of verifying them.</source>
+        <translation>Mở bàn ký số với các tệp PDF (hoặc thư mục) đã cho, thay vì kiểm tra chúng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Signed PDFs to verify (the verification window opens with them).</source>
         <translation>Các tệp PDF đã ký cần kiểm tra (cửa sổ kiểm tra chữ ký mở cùng các tệp này).</translation>
     </message>
@@ -1735,20 +1740,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+461"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+429"/>
+        <location line="+466"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+525"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-459"/>
-        <location line="+460"/>
+        <location line="-464"/>
+        <location line="+465"/>
         <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-462"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -1816,6 +1821,16 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+2"/>
         <source>&amp;Verify signed PDFs…</source>
         <translation>&amp;Kiểm tra tệp PDF đã ký…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;gning desk…</source>
+        <translation>Bàn &amp;ký số…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign the export as a certified &amp;copy</source>
+        <translation>Ký tệp đã xuất thành &amp;bản sao</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2006,7 +2021,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="-295"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-388"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
@@ -2021,7 +2036,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hồ sơ quét: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Hoàn tác: %1</translation>
     </message>
@@ -2107,11 +2122,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
+        <location line="+234"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-232"/>
         <location line="+126"/>
         <source>Show in folder</source>
         <translation>Mở thư mục chứa</translation>
@@ -2134,7 +2150,37 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
+        <source>Export the dossier first (Ctrl+E): the certified copy is signed from its export.</source>
+        <translation>Hãy xuất hồ sơ trước (Ctrl+E): bản sao được ký từ tệp đã xuất.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the signing key once on the signing desk; Ctrl+S then signs at once.</source>
+        <translation>Hãy chọn khóa ký một lần ở bàn ký số; sau đó Ctrl+S ký ngay.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill it in on the signing desk&apos;s certified copy profile.</source>
+        <translation>Hãy điền ở mẫu “Bản sao” của bàn ký số.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Certified copy signed: %1 — %2</source>
+        <translation>Đã ký bản sao: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signing %1 as a certified copy</source>
+        <translation>Đang ký bản sao hồ sơ %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Keyboard and help</source>
         <translation>Phím tắt và trợ giúp</translation>
     </message>
@@ -2333,6 +2379,79 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>
             <numerusform>Chuyển %n trang</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::PinDialog</name>
+    <message>
+        <location filename="../../app/gui/PinDialog.cpp" line="+43"/>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the PIN of the token “%1” on the reader&apos;s own keypad, then press Continue. It is asked once for the whole batch.</source>
+        <translation>Hãy nhập mã PIN của thiết bị ký “%1” trên bàn phím của đầu đọc, rồi bấm Tiếp tục. Mã PIN chỉ được hỏi một lần cho cả lô.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN of the token “%1”. It is asked once for the whole batch and never stored.</source>
+        <translation>Mã PIN của thiết bị ký “%1”. Mã PIN chỉ được hỏi một lần cho cả lô và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key file password</source>
+        <translation>Mật khẩu tệp khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password of the key file %1. It is asked once for the whole batch and never stored.</source>
+        <translation>Mật khẩu của tệp khóa %1. Mật khẩu chỉ được hỏi một lần cho cả lô và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF password</source>
+        <translation>Mật khẩu PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That password does not open %1. Try again, or skip this file.</source>
+        <translation>Mật khẩu đó không mở được %1. Hãy thử lại, hoặc bỏ qua tệp này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is protected by a password. Type it to sign this file, or skip it.</source>
+        <translation>%1 được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu để ký tệp này, hoặc bỏ qua.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last try: one more wrong PIN locks the token. If unsure, stop and ask the token&apos;s holder.</source>
+        <translation>Lần thử cuối: nhập sai PIN thêm một lần nữa thì thiết bị ký sẽ bị khóa. Nếu không chắc, hãy dừng lại và hỏi người giữ thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A wrong PIN was entered since the last good one: the token has few tries left.</source>
+        <translation>Đã có lần nhập sai PIN kể từ lần đúng gần nhất: thiết bị ký còn ít lượt thử.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sign this file</source>
+        <translation>Ký tệp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this file</source>
+        <translation>Bỏ qua tệp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2754,582 @@ hãy quét lại (Ctrl+F5)</translation>
         <location line="+8"/>
         <source>New procedure</source>
         <translation>Thủ tục mới</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::SigningDesk</name>
+    <message>
+        <location filename="../../app/gui/SigningDesk.cpp" line="+56"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Certified copy block</source>
+        <translation>Khối chữ ký bản sao</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attachment block</source>
+        <translation>Khối chữ ký phụ lục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer block</source>
+        <translation>Khối chữ ký người ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer and seal block</source>
+        <translation>Khối chữ ký và con dấu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invisible signature</source>
+        <translation>Chữ ký ẩn</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Signing desk</source>
+        <translation>Bàn ký số</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Thêm tệp…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add f&amp;older…</source>
+        <translation>Thêm &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the dossier&apos;s e&amp;xport</source>
+        <translation>Thêm tệp &amp;xuất của hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+959"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location line="-959"/>
+        <source>Encrypted</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output</source>
+        <translation>Tệp kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A&amp;ppearance</source>
+        <translation>&amp;Hình thức chữ ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op&amp;tions</source>
+        <translation>Tù&amp;y chọn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign all</source>
+        <translation>&amp;Ký tất cả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign every listed file (Ctrl+Enter)</source>
+        <translation>Ký mọi tệp trong danh sách (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ca&amp;ncel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open output &amp;folder</source>
+        <translation>Mở thư mục &amp;kết quả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop PDFs or folders here, or add them.</source>
+        <translation>Hãy kéo thả tệp PDF hoặc thư mục vào đây, hoặc thêm chúng.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB &amp;token</source>
+        <translation>&amp;Thiết bị ký USB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;file (.p12)</source>
+        <translation>Tệp &amp;khóa (.p12)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look for tokens again (after plugging one in)</source>
+        <translation>Tìm lại thiết bị ký (sau khi cắm vào)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add driver…</source>
+        <translation>Thêm trình điều khiển…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the PKCS#11 library of a token the system does not list</source>
+        <translation>Thêm thư viện PKCS#11 của thiết bị ký mà hệ thống chưa liệt kê</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+77"/>
+        <location line="+106"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PKCS#11 library of the token</source>
+        <translation>Thư viện PKCS#11 của thiết bị ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Libraries (*.so *.so.*)</source>
+        <translation>Thư viện (*.so *.so.*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 key files (*.p12 *.pfx)</source>
+        <translation>Tệp khóa PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>last</source>
+        <translation>cuối</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Image</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profile:</source>
+        <translation>Hồ sơ quét:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block:</source>
+        <translation>Khối chữ ký:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organization:</source>
+        <translation>Cơ quan, tổ chức:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy form:</source>
+        <translation>Hình thức sao:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number:</source>
+        <translation>Số văn bản:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s title:</source>
+        <translation>Chức vụ người ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s name:</source>
+        <translation>Họ tên người ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature image:</source>
+        <translation>Ảnh chữ ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal image:</source>
+        <translation>Ảnh con dấu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page:</source>
+        <translation>Trang:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Top left corner</source>
+        <translation>Góc trên bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top right corner</source>
+        <translation>Góc trên bên phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom left corner</source>
+        <translation>Góc dưới bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom right corner</source>
+        <translation>Góc dưới bên phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decree 30 place</source>
+        <translation>Vị trí theo Nghị định 30</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The place Decree 30 gives this block (copy and attachment: top right of page 1)</source>
+        <translation>Vị trí Nghị định 30 quy định cho khối này (bản sao và phụ lục: góc trên bên phải trang 1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Drag the block to move it, its corner to resize it. The seal of an organization block covers the left third of the signature.</source>
+        <translation>Kéo khối để di chuyển, kéo góc của khối để đổi cỡ. Con dấu của khối cơ quan trùm lên một phần ba chữ ký về bên trái.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Stamp a QR lookup code before signing</source>
+        <translation>Đóng mã QR tra cứu trước khi ký</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Placeholders: {dossier_code} {doc_number} {url} {sha256} {date}</source>
+        <translation>Biến thay thế: {dossier_code} {doc_number} {url} {sha256} {date}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none (the signing time is the computer&apos;s)</source>
+        <translation>không có (thời điểm ký lấy theo đồng hồ máy tính)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long-term validation (certificates and revocation data in the file)</source>
+        <translation>Kiểm tra dài hạn (chứng thư và dữ liệu thu hồi được lưu trong tệp)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No (an approval signature)</source>
+        <translation>Không (chữ ký phê duyệt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certify: no changes allowed</source>
+        <translation>Chứng nhận: không cho phép thay đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certify: form filling and signing allowed</source>
+        <translation>Chứng nhận: cho phép điền biểu mẫu và ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certify: also annotations allowed</source>
+        <translation>Chứng nhận: cho phép cả ghi chú</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“Đã ký” beside the first file</source>
+        <translation>“Đã ký” cạnh tệp đầu tiên</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output folder</source>
+        <translation>Thư mục kết quả</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>QR text:</source>
+        <translation>Nội dung QR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR corner:</source>
+        <translation>Góc đặt QR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR size:</source>
+        <translation>Cỡ QR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timestamp server:</source>
+        <translation>Máy chủ dấu thời gian:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hash:</source>
+        <translation>Hàm băm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certification:</source>
+        <translation>Chứng nhận:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder:</source>
+        <translation>Thư mục kết quả:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n file(s) to sign.</source>
+        <translation>
+            <numerusform>%n tệp cần ký.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n chữ ký</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>password needed</source>
+        <translation>cần mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certified by an earlier signature: more signing may not be allowed.</source>
+        <translation>Đã được chứng nhận bởi một chữ ký trước: có thể không được ký thêm.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PDFs to sign</source>
+        <translation>Tệp PDF cần ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A folder of PDFs to sign</source>
+        <translation>Thư mục chứa tệp PDF cần ký</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No dossier was exported in this session: export it first (Ctrl+E).</source>
+        <translation>Chưa xuất hồ sơ nào trong phiên làm việc này: hãy xuất trước (Ctrl+E).</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No token found (plug it in, then “Look again”)</source>
+        <translation>Không thấy thiết bị ký (hãy cắm vào, rồi bấm “Tìm lại”)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 — until %2</source>
+        <translation>%1 — đến %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The token&apos;s PIN is locked: it cannot sign until it is unlocked with its PUK (ask the certificate provider).</source>
+        <translation>Mã PIN của thiết bị ký đã bị khóa: không thể ký cho đến khi được mở bằng mã PUK (hãy liên hệ nhà cung cấp chứng thư số).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token allows one more PIN try: a wrong PIN now locks it.</source>
+        <translation>Thiết bị ký chỉ còn một lượt thử PIN: nhập sai lần này sẽ khóa thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token reports a wrong PIN since the last good one: few tries are left.</source>
+        <translation>Thiết bị ký báo đã có lần nhập sai PIN kể từ lần đúng gần nhất: còn ít lượt thử.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file&apos;s certificate is shown once its password opened it.</source>
+        <translation>Chứng thư của tệp khóa sẽ hiện khi mật khẩu đã mở được tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No certificate chosen.</source>
+        <translation>Chưa chọn chứng thư số.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>any</source>
+        <translation>mọi mục đích</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>digital signature</source>
+        <translation>ký số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>non-repudiation</source>
+        <translation>chống chối bỏ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holder: %1
+Issuer: %2
+Valid: %3 – %4
+Key usage: %5</source>
+        <translation>Chủ thể: %1
+Tổ chức cấp: %2
+Hiệu lực: %3 – %4
+Mục đích khóa: %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate expired on %1: signatures made with it are not valid.</source>
+        <translation>Chứng thư số đã hết hạn ngày %1: chữ ký tạo bằng nó không hợp lệ.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The certificate expires in %n day(s): ask the provider to renew it.</source>
+        <translation>
+            <numerusform>Chứng thư số sẽ hết hạn sau %n ngày: hãy đề nghị nhà cung cấp gia hạn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate is not for signing (its key usage allows neither digital signature nor non-repudiation).</source>
+        <translation>Chứng thư số không dùng để ký (mục đích khóa không cho phép ký số hay chống chối bỏ).</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>ORGANIZATION NAME</source>
+        <translation>TÊN CƠ QUAN, TỔ CHỨC</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Add a PDF to see where the block goes.</source>
+        <translation>Hãy thêm một tệp PDF để xem khối chữ ký sẽ nằm ở đâu.</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Choose a token and its certificate, or a key file, first.</source>
+        <translation>Hãy chọn thiết bị ký và chứng thư số, hoặc một tệp khóa, trước.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the key file (.p12) first.</source>
+        <translation>Hãy chọn tệp khóa (.p12) trước.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>waiting</source>
+        <translation>đang chờ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+33"/>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-29"/>
+        <source>%1 of %2 file(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: the files not reached are not signed.</source>
+        <translation>Đã hủy: các tệp chưa tới lượt không được ký.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening the key…</source>
+        <translation>Đang mở khóa ký…</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +4021,49 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::workflows::AppearanceProfile</name>
+    <message>
+        <location filename="../../app/workflows/AppearanceProfile.cpp" line="+47"/>
+        <source>A copy block needs the name of the copying organization.</source>
+        <translation>Khối bản sao cần tên cơ quan, tổ chức thực hiện sao.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An attachment block needs the number of the main document.</source>
+        <translation>Khối phụ lục cần số của văn bản chính.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A signer block needs the image of the handwritten signature.</source>
+        <translation>Khối người ký cần ảnh chữ ký tay.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An organization block needs the signature image and the seal image.</source>
+        <translation>Khối cơ quan cần ảnh chữ ký và ảnh con dấu.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Certified copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attachment</source>
+        <translation>Phụ lục</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organization (signature and seal)</source>
+        <translation>Cơ quan (chữ ký và con dấu)</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows::DossierSetup</name>
     <message>
         <location filename="../../app/workflows/DossierSetup.cpp" line="+53"/>
@@ -3344,6 +4082,22 @@ hãy quét lại (Ctrl+F5)</translation>
         <location filename="../../app/workflows/ExportJob.cpp" line="+81"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::FindTokensJob</name>
+    <message>
+        <location filename="../../app/workflows/FindTokensJob.cpp" line="+78"/>
+        <source>Looking for signing tokens</source>
+        <translation>Đang tìm thiết bị ký</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::InspectPdfsJob</name>
+    <message>
+        <location filename="../../app/workflows/InspectPdfsJob.cpp" line="+25"/>
+        <source>Reading the files</source>
+        <translation>Đang đọc các tệp</translation>
     </message>
 </context>
 <context>
@@ -3369,7 +4123,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Chứng thư số của %1 không nêu dịch vụ OCSP hoặc CRL nào nên không thể thêm dữ liệu thu hồi cho nó: không thể làm cho tệp kiểm tra được lâu dài.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>Adding validation data</source>
         <translation>Đang thêm dữ liệu xác thực</translation>
     </message>
@@ -3456,7 +4210,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::workflows::SignBatchJob</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+137"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+149"/>
         <source>Signing</source>
         <translation>Đang ký</translation>
     </message>
@@ -3488,7 +4242,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::workflows::VerifyPdfJob</name>
     <message>
-        <location filename="../../app/workflows/VerifyPdfJob.cpp" line="+77"/>
+        <location filename="../../app/workflows/VerifyPdfJob.cpp" line="+74"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký số</translation>
     </message>
