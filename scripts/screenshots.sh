@@ -121,4 +121,36 @@ CONF
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
+
+    # The signing desk: a folder of outgoing letters (the corpus' clean PDFs), the clerk's key file
+    # remembered in the settings; the organization typed, Ctrl+Enter, the password once, Enter.
+    letters="$work/cong-van-$lang"
+    mkdir -p "$letters"
+    i=0
+    for f in $(ls ../shared/corpus/pdf/clean/*.pdf | head -n 12); do
+        i=$((i + 1)); cp "$f" "$letters/cong-van-$(printf %02d $i).pdf"
+    done
+    printf '\n[signing]\nkeyKind=p12\np12Path=%s\n' "$ca/clerk.p12" >> "$home/.config/SoHoa/sohoa.conf"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
+        "$sohoa" --store "$store" --sign "$letters" 2>/dev/null &
+    app_pid=$!
+    wait_for 20 xdotool search --onlyvisible --name "ký số|Signing desk"
+    sleep 3
+    desk_win=$(xdotool search --onlyvisible --name "ký số|Signing desk" | tail -n 1)
+    xdotool windowsize "$desk_win" 1366 800 windowmove "$desk_win" 0 0 windowfocus --sync "$desk_win" || true
+    sleep 1
+    xdotool mousemove 1100 289 click 1 # the organization of the certified copy block
+    sleep 0.3
+    xdotool type --delay 30 "UBND phường Bến Nghé" 2>/dev/null || true
+    key Tab
+    sleep 2
+    key ctrl+Return
+    sleep 2
+    xdotool type --delay 30 demo
+    key Return
+    sleep 8
+    shot "$out/$lang-signing-desk.png"
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
 done

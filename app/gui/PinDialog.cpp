@@ -63,7 +63,12 @@ PinDialog::PinDialog(const workflows::SecretRequest &request, QWidget *parent) :
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("pinWarning"));
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: bold"));
+    QPalette warningPalette = m_warning->palette();
+    warningPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    m_warning->setPalette(warningPalette);
+    QFont bold = m_warning->font();
+    bold.setBold(true);
+    m_warning->setFont(bold);
     if (request.pinFinalTry)
         m_warning->setText(tr("Last try: one more wrong PIN locks the token. If unsure, stop and ask the "
                               "token's holder."));

@@ -325,7 +325,7 @@ QWidget *SigningDesk::buildAppearancePanel()
         return row;
     };
     auto *form = new QFormLayout;
-    form->addRow(tr("Profile:"), m_profileBox);
+    form->addRow(tr("Appearance profile:"), m_profileBox);
     form->addRow(tr("Block:"), m_kindBox);
     const auto addRow = [&](const QString &label, QWidget *field, std::initializer_list<AppearanceKind> kinds) {
         form->addRow(label, field);

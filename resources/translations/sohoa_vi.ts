@@ -2424,7 +2424,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>%1 được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu để ký tệp này, hoặc bỏ qua.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Last try: one more wrong PIN locks the token. If unsure, stop and ask the token&apos;s holder.</source>
         <translation>Lần thử cuối: nhập sai PIN thêm một lần nữa thì thiết bị ký sẽ bị khóa. Nếu không chắc, hãy dừng lại và hỏi người giữ thiết bị.</translation>
     </message>
@@ -2983,8 +2983,8 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Profile:</source>
-        <translation>Hồ sơ quét:</translation>
+        <source>Appearance profile:</source>
+        <translation>Mẫu chữ ký:</translation>
     </message>
     <message>
         <location line="+1"/>
