@@ -139,8 +139,10 @@ SigningDesk::SigningDesk(AppSettings &settings, QWidget *parent)
                                         tr("Status"), tr("Output"), tr("Verdict"), tr("Message")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    // Sized to the contents once a listing or a batch is done, not at each cell (that would measure
+    // every row again for every result: a stall that grows with the batch).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row, int, int previous) {
         if (row != previous)
@@ -481,6 +483,7 @@ void SigningDesk::addPaths(const QStringList &paths)
             m_status->setText(error.message());
         else
             m_status->setText(tr("%n file(s) to sign.", nullptr, int(m_inputs.size())));
+        m_table->resizeColumnsToContents();
         updateButtons();
         if (!m_pendingPaths.isEmpty())
             addPaths(std::exchange(m_pendingPaths, {}));
@@ -1074,6 +1077,7 @@ void SigningDesk::signAll()
             text += u' ' + tr("Cancelled: the files not reached are not signed.");
         m_status->setText(text);
         m_progress->setValue(m_progress->maximum());
+        m_table->resizeColumnsToContents();
         updateButtons();
         // A wrong PIN changed what the token says about its tries: look again.
         if (error.code() == ErrorCode::WrongPin || error.code() == ErrorCode::PinLocked ||

@@ -5,6 +5,9 @@
 //          thumbnail being ready;
 //   large  a dossier of N pages: time from choosing it to the first thumbnails, the longest stall
 //          while scrolling the grid from top to bottom, peak RSS.
+//   sign   the signing desk: a folder of PDFs dropped, "Sign all" with a .p12 key (its password
+//          through the PIN dialog's hook), a certified copy block: time to list the files, time from
+//          Sign all to the last result line (each output verified), the longest stall meanwhile.
 // Prints one JSON object per measurement. Used by bench/gui_bench.sh; not a test.
 
 #include "app/gui/AppSettings.h"
@@ -13,6 +16,8 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageThumbnails.h"
 #include "app/gui/PagesPane.h"
+#include "app/gui/PinDialog.h"
+#include "app/gui/SigningDesk.h"
 #include "app/gui/ScanController.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/Job.h"
@@ -30,6 +35,7 @@
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -228,6 +234,65 @@ int benchLarge(gui::MainWindow &window, int pages)
     return 0;
 }
 
+int benchSign(const QStringList &args)
+{
+    // sign INPUT_DIR OUT_DIR KEY.p12 PASSWORD ORGANIZATION
+    if (args.size() < 7)
+        return 2;
+    {
+        gui::AppSettings settings;
+        gui::SigningSettings s = settings.signing();
+        s.keyKind = QStringLiteral("p12");
+        s.p12Path = args.at(4);
+        s.appearances = workflows::AppearanceProfile::defaults();
+        s.appearances[0].spec.organizationName = args.at(6);
+        s.currentAppearance = 0;
+        s.outputFolder = args.at(3);
+        settings.setSigning(s);
+        settings.setVerifyOffline(true);
+    }
+    gui::AppSettings settings;
+    gui::SigningDesk desk(settings);
+    desk.resize(1280, 800);
+    desk.show();
+    QTest::qWait(300);
+    Heartbeat heartbeat;
+    heartbeat.start();
+    QElapsedTimer clock;
+    clock.start();
+    QSignalSpy read(&desk, &gui::SigningDesk::inputsRead);
+    desk.addPaths({args.at(2)});
+    if (!read.wait(600000))
+        return 3;
+    const double listMs = clock.nsecsElapsed() / 1e6;
+    const double listStall = heartbeat.longestMs();
+    QTest::qWait(200);
+    gui::PinDialog::setNextAnswers({args.at(5)});
+    QSignalSpy finished(&desk, &gui::SigningDesk::batchFinished);
+    heartbeat.start();
+    clock.restart();
+    desk.signAll();
+    if (!finished.wait(3600000))
+        return 4;
+    const double signMs = clock.nsecsElapsed() / 1e6;
+    int signedCount = 0, valid = 0;
+    for (const auto &f : desk.results()) {
+        signedCount += f.result.error.isError() ? 0 : 1;
+        valid += f.verification && f.verification->statusId() == u"VALID_UNTRUSTED" ? 1 : 0;
+        valid += f.verification && f.verification->statusId() == u"VALID" ? 1 : 0;
+    }
+    print({{QStringLiteral("measure"), QStringLiteral("sign")},
+           {QStringLiteral("files"), int(desk.table()->rowCount())},
+           {QStringLiteral("signed"), signedCount},
+           {QStringLiteral("verified_intact"), valid},
+           {QStringLiteral("list_ms"), listMs},
+           {QStringLiteral("longest_stall_listing_ms"), listStall},
+           {QStringLiteral("sign_ms"), signMs},
+           {QStringLiteral("longest_stall_signing_ms"), heartbeat.longestMs()},
+           {QStringLiteral("peak_rss_mb"), peakRssMb()}});
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -236,12 +301,18 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: sohoa-gui-bench scan|scan-distinct|large PAGES\n");
+        std::fprintf(stderr, "usage: sohoa-gui-bench scan|scan-distinct|large PAGES\n"
+                             "       sohoa-gui-bench sign INPUT_DIR OUT_DIR KEY.p12 PASSWORD ORGANIZATION\n");
         return 2;
     }
     QTemporaryDir dir;
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(QStringLiteral("config"))));
     workflows::Job::registerMetaTypes();
+    if (args.at(1) == u"sign") {
+        const int status = benchSign(args);
+        std::fflush(nullptr);
+        return status;
+    }
     const bool distinct = args.at(1) == u"scan-distinct";
     const QString sheetPath = dir.filePath(QStringLiteral("sheet.ppm"));
     const QString device = distinct ? QStringLiteral("pnm:0") : QStringLiteral("test:0");
