@@ -22,6 +22,15 @@ enum class AppearanceKind
     Organization, // as Signer plus the organization's seal over the left third of the signature
 };
 
+// The names users type and settings keep (sohoa-cli --appearance, the signing desk's profiles).
+inline constexpr EnumName<AppearanceKind> kAppearanceKindNames[] = {
+    {AppearanceKind::None, QLatin1StringView("none")},
+    {AppearanceKind::Copy, QLatin1StringView("copy")},
+    {AppearanceKind::Attachment, QLatin1StringView("attachment")},
+    {AppearanceKind::Signer, QLatin1StringView("signer")},
+    {AppearanceKind::Organization, QLatin1StringView("organization")},
+};
+
 struct AppearanceSpec
 {
     AppearanceKind kind = AppearanceKind::None;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/EnumNames.h"
 #include "core/common/Result.h"
 
 #include <QByteArray>
@@ -9,6 +10,12 @@
 namespace sohoa::signing {
 
 enum class HashAlgorithm { Sha256, Sha384, Sha512 };
+// The names users type and settings keep (sohoa-cli --hash, the signing desk).
+inline constexpr EnumName<HashAlgorithm> kHashNames[] = {
+    {HashAlgorithm::Sha256, QLatin1StringView("sha256")},
+    {HashAlgorithm::Sha384, QLatin1StringView("sha384")},
+    {HashAlgorithm::Sha512, QLatin1StringView("sha512")},
+};
 enum class KeyType { Rsa, Ec };
 // How an RSA key signs; EC keys always use ECDSA.
 enum class RsaPadding { Pkcs1v15, Pss };

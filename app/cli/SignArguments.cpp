@@ -13,18 +13,6 @@ namespace {
 
 using namespace sohoa::signing;
 
-constexpr EnumName<AppearanceKind> kAppearanceNames[] = {
-    {AppearanceKind::None, QLatin1StringView("none")},
-    {AppearanceKind::Copy, QLatin1StringView("copy")},
-    {AppearanceKind::Attachment, QLatin1StringView("attachment")},
-    {AppearanceKind::Signer, QLatin1StringView("signer")},
-    {AppearanceKind::Organization, QLatin1StringView("organization")},
-};
-constexpr EnumName<HashAlgorithm> kHashNames[] = {
-    {HashAlgorithm::Sha256, QLatin1StringView("sha256")},
-    {HashAlgorithm::Sha384, QLatin1StringView("sha384")},
-    {HashAlgorithm::Sha512, QLatin1StringView("sha512")},
-};
 constexpr EnumName<bool> kSubFilterNames[] = {
     {true, QLatin1StringView("cades")},
     {false, QLatin1StringView("pkcs7")},
@@ -160,7 +148,7 @@ Result<SignOptions> signOptionsFrom(const QCommandLineParser &parser)
     const QString kind = value("appearance");
     if (kind.isEmpty())
         options.appearance.kind = AppearanceKind::None;
-    else if (const auto k = enumFromName(kAppearanceNames, kind))
+    else if (const auto k = enumFromName(kAppearanceKindNames, kind))
         options.appearance.kind = *k;
     else
         return usage(QT_TRANSLATE_NOOP("sohoa::cli",

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "app/gui/AppSettings.h"
-#include "app/workflows/FindTokensJob.h"
+#include "app/gui/AppearanceEditor.h"
+#include "app/gui/SigningKeyPanel.h"
 #include "app/workflows/SignBatchJob.h"
 
 #include <QPointer>
-#include <QTemporaryDir>
 #include <QWidget>
 
 #include <functional>
@@ -18,23 +18,17 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QRadioButton;
-class QSpinBox;
 class QTableWidget;
 
 namespace sohoa::workflows {
 struct InspectedPdf;
 class InspectPdfsJob;
-class PdfPreviewJob;
 } // namespace sohoa::workflows
 
 namespace sohoa::gui {
 
 class AppearancePreview;
 
-// The key a batch signs with, as the settings remember it (the token by label and serial, the key by
-// its certificate; a key file by its path).
-workflows::KeySource keySourceOf(const SigningSettings &settings);
 // The settings' batch options (hash, certify level, timestamp server) and QR code, for `dossierCode`.
 void applyBatchOptions(const SigningSettings &settings, signing::SignOptions &options,
                        std::optional<QrStampOptions> &qr, const QString &dossierCode = {});
@@ -76,20 +70,20 @@ public:
     bool isBusy() const;
     bool isReadingInputs() const;
 
-    // Looks for tokens again (the settings' modules first); tokensFound() when done.
-    void refreshTokens();
-    void useKeyFile(const QString &p12Path);
-    void useToken(int index);
     void setOutputFolder(const QString &folder);
     QString outputFolder() const;
-    void chooseAppearance(int index);
-    workflows::AppearanceProfile currentAppearance() const;
 
+    SigningKeyPanel *keyPanel() const { return m_key; }
+    AppearanceEditor *appearanceEditor() const { return m_appearance; }
+    // Shortcuts into the panels, for tests and the main window.
+    void refreshTokens() { m_key->refreshTokens(); }
+    void useKeyFile(const QString &p12Path) { m_key->useKeyFile(p12Path); }
+    void useToken(int index) { m_key->useToken(index); }
+    QList<workflows::FoundToken> tokens() const { return m_key->tokens(); }
+    QString certificateText() const { return m_key->certificateText(); }
+    QString keyWarning() const { return m_key->keyWarning(); }
+    AppearancePreview *appearancePreview() const { return m_appearance->preview(); }
     QTableWidget *table() const { return m_table; }
-    AppearancePreview *appearancePreview() const { return m_preview; }
-    QList<workflows::FoundToken> tokens() const { return m_tokens; }
-    QString certificateText() const;
-    QString keyWarning() const;
     QString statusText() const;
     QList<workflows::SignedFile> results() const { return m_results; }
 
@@ -105,8 +99,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildKeyPanel();
-    QWidget *buildAppearancePanel();
     QWidget *buildOptionsPanel();
     void addFiles();
     void addFolder();
@@ -114,14 +106,7 @@ private:
     void removeSelected();
     void inputRead(const workflows::InspectedPdf &pdf);
     void fileSigned(const workflows::SignedFile &file);
-    void showCertificate(const QByteArray &der, const signing::TokenInfo *token);
-    void keyChanged();
-    void appearanceEdited();
-    void showAppearance();
-    void renderPreview();
-    void renderBlock(const signing::AppearanceSpec &spec);
-    void placeAt(Corner corner);
-    void placementDragged(Corner corner, const QPointF &offsetMm, const QSizeF &sizeMm);
+    void showCurrentPdf();
     void saveOptions();
     void updateButtons();
     QString defaultOutputFolder() const;
@@ -132,24 +117,8 @@ private:
     std::function<QString()> m_exportProvider;
     QTableWidget *m_table;
     QStringList m_inputs;
-    // Key.
-    QRadioButton *m_useToken, *m_useFile;
-    QComboBox *m_tokenBox, *m_certBox;
-    QLineEdit *m_p12;
-    QLabel *m_certInfo, *m_keyWarning;
-    QList<workflows::FoundToken> m_tokens;
-    QPointer<workflows::FindTokensJob> m_findJob;
-    // Appearance.
-    QComboBox *m_profileBox, *m_kindBox, *m_copyForm;
-    QLineEdit *m_organization, *m_docNumber, *m_signerTitle, *m_signerName, *m_signatureImage, *m_sealImage;
-    QSpinBox *m_page;
-    QList<QWidget *> m_kindRows[5];
-    AppearancePreview *m_preview;
-    QPointer<workflows::PdfPreviewJob> m_previewJob;
-    QPointer<workflows::PdfPreviewJob> m_blockJob;
-    QTemporaryDir m_blockDir; // the block's own PDF, rendered for the preview
-    int m_blockGeneration = 0;
-    bool m_loadingProfile = false;
+    SigningKeyPanel *m_key;
+    AppearanceEditor *m_appearance;
     // Options.
     QCheckBox *m_qr, *m_ltv;
     QLineEdit *m_qrTemplate, *m_tsa, *m_output;

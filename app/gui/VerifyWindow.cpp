@@ -1,6 +1,7 @@
 #include "app/gui/VerifyWindow.h"
 
 #include "app/gui/AppSettings.h"
+#include "app/gui/Drops.h"
 #include "app/gui/Icons.h"
 #include "app/gui/PreviewPane.h"
 #include "app/workflows/VerifyPdfJob.h"
@@ -441,11 +442,7 @@ void VerifyWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void VerifyWindow::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    addPaths(paths);
+    addPaths(localPathsOf(event->mimeData()));
     event->acceptProposedAction();
 }
 

@@ -8,26 +8,14 @@ namespace sohoa::workflows {
 
 using signing::AppearanceKind;
 
-namespace {
-
-constexpr EnumName<AppearanceKind> kKindNames[] = {
-    {AppearanceKind::None, QLatin1StringView("invisible")},
-    {AppearanceKind::Copy, QLatin1StringView("copy")},
-    {AppearanceKind::Attachment, QLatin1StringView("attachment")},
-    {AppearanceKind::Signer, QLatin1StringView("signer")},
-    {AppearanceKind::Organization, QLatin1StringView("organization")},
-};
-
-} // namespace
-
 QString AppearanceProfile::kindName(AppearanceKind kind)
 {
-    return enumToName(kKindNames, kind);
+    return enumToName(signing::kAppearanceKindNames, kind);
 }
 
 AppearanceKind AppearanceProfile::kindFromName(const QString &name)
 {
-    return enumFromName(kKindNames, name).value_or(AppearanceKind::Copy);
+    return enumFromName(signing::kAppearanceKindNames, name).value_or(AppearanceKind::Copy);
 }
 
 void AppearanceProfile::applyTo(signing::SignOptions &options) const

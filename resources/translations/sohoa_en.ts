@@ -152,7 +152,7 @@
 <context>
     <name>sohoa::gui::SigningDesk</name>
     <message numerus="yes">
-        <location filename="../../app/gui/SigningDesk.cpp" line="+483"/>
+        <location filename="../../app/gui/SigningDesk.cpp" line="+279"/>
         <source>%n file(s) to sign.</source>
         <translation>
             <numerusform>%n file to sign.</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%n signature(s)</source>
         <translation>
             <numerusform>%n signature</numerusform>
@@ -168,15 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+206"/>
-        <source>The certificate expires in %n day(s): ask the provider to renew it.</source>
-        <translation>
-            <numerusform>The certificate expires in %n day: ask the provider to renew it.</numerusform>
-            <numerusform>The certificate expires in %n days: ask the provider to renew it.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+339"/>
+        <location line="+191"/>
         <source>%1 of %2 file(s) signed.</source>
         <translation>
             <numerusform>%1 of %2 file signed.</numerusform>
@@ -185,9 +177,20 @@
     </message>
 </context>
 <context>
+    <name>sohoa::gui::SigningKeyPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/SigningKeyPanel.cpp" line="+254"/>
+        <source>The certificate expires in %n day(s): ask the provider to renew it.</source>
+        <translation>
+            <numerusform>The certificate expires in %n day: ask the provider to renew it.</numerusform>
+            <numerusform>The certificate expires in %n days: ask the provider to renew it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sohoa::gui::VerifyWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/VerifyWindow.cpp" line="+211"/>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+212"/>
         <source>%n file(s) verified.</source>
         <translation>
             <numerusform>%n file verified.</numerusform>

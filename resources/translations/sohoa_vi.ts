@@ -886,7 +886,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignArguments.cpp" line="+59"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="+47"/>
         <source>--page must be a page number from 1, or &quot;last&quot;, not %1</source>
         <translation>--page phải là số trang từ 1 trở lên hoặc &quot;last&quot;, không phải %1</translation>
     </message>
@@ -1486,6 +1486,174 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+3"/>
         <source>Signed PDFs to verify (the verification window opens with them).</source>
         <translation>Các tệp PDF đã ký cần kiểm tra (cửa sổ kiểm tra chữ ký mở cùng các tệp này).</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::AppearanceEditor</name>
+    <message>
+        <location filename="../../app/gui/AppearanceEditor.cpp" line="+36"/>
+        <source>Certified copy block</source>
+        <translation>Khối chữ ký bản sao</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attachment block</source>
+        <translation>Khối chữ ký phụ lục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer block</source>
+        <translation>Khối chữ ký người ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer and seal block</source>
+        <translation>Khối chữ ký và con dấu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invisible signature</source>
+        <translation>Chữ ký ẩn</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>last</source>
+        <translation>cuối</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New…</source>
+        <translation>Mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new profile, starting as a copy of this one</source>
+        <translation>Mẫu mới, bắt đầu là bản chép của mẫu này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Appearance profile:</source>
+        <translation>Mẫu chữ ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block:</source>
+        <translation>Khối chữ ký:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organization:</source>
+        <translation>Cơ quan, tổ chức:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy form:</source>
+        <translation>Hình thức sao:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number:</source>
+        <translation>Số văn bản:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s title:</source>
+        <translation>Chức vụ người ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s name:</source>
+        <translation>Họ tên người ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature image:</source>
+        <translation>Ảnh chữ ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal image:</source>
+        <translation>Ảnh con dấu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page:</source>
+        <translation>Trang:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Top left corner</source>
+        <translation>Góc trên bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top right corner</source>
+        <translation>Góc trên bên phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom left corner</source>
+        <translation>Góc dưới bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom right corner</source>
+        <translation>Góc dưới bên phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decree 30 place</source>
+        <translation>Vị trí theo Nghị định 30</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The place Decree 30 gives this block (copy and attachment: top right of page 1)</source>
+        <translation>Vị trí Nghị định 30 quy định cho khối này (bản sao và phụ lục: góc trên bên phải trang 1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Drag the block to move it, its corner to resize it. The seal of an organization block covers the left third of the signature.</source>
+        <translation>Kéo khối để di chuyển, kéo góc của khối để đổi cỡ. Con dấu của khối cơ quan trùm lên một phần ba chữ ký về bên trái.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>ORGANIZATION NAME</source>
+        <translation>TÊN CƠ QUAN, TỔ CHỨC</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Add a PDF to see where the block goes.</source>
+        <translation>Hãy thêm một tệp PDF để xem khối chữ ký sẽ nằm ở đâu.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>New appearance profile</source>
+        <translation>Mẫu chữ ký mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
     </message>
 </context>
 <context>
@@ -2759,7 +2927,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::SigningDesk</name>
     <message>
-        <location filename="../../app/gui/SigningDesk.cpp" line="+56"/>
+        <location filename="../../app/gui/SigningDesk.cpp" line="+50"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -2769,32 +2937,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>không</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Certified copy block</source>
-        <translation>Khối chữ ký bản sao</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Attachment block</source>
-        <translation>Khối chữ ký phụ lục</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signer block</source>
-        <translation>Khối chữ ký người ký</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signer and seal block</source>
-        <translation>Khối chữ ký và con dấu</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Invisible signature</source>
-        <translation>Chữ ký ẩn</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>Signing desk</source>
         <translation>Bàn ký số</translation>
     </message>
@@ -2835,12 +2978,12 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+959"/>
+        <location line="+439"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location line="-959"/>
+        <location line="-439"/>
         <source>Encrypted</source>
         <translation>Mã hóa</translation>
     </message>
@@ -2865,7 +3008,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>A&amp;ppearance</source>
         <translation>&amp;Hình thức chữ ký</translation>
     </message>
@@ -2900,174 +3043,12 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Hãy kéo thả tệp PDF hoặc thư mục vào đây, hoặc thêm chúng.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Key</source>
-        <translation>Khóa ký</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>USB &amp;token</source>
-        <translation>&amp;Thiết bị ký USB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Key &amp;file (.p12)</source>
-        <translation>Tệp &amp;khóa (.p12)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Look again</source>
-        <translation>Tìm lại</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Look for tokens again (after plugging one in)</source>
-        <translation>Tìm lại thiết bị ký (sau khi cắm vào)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add driver…</source>
-        <translation>Thêm trình điều khiển…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add the PKCS#11 library of a token the system does not list</source>
-        <translation>Thêm thư viện PKCS#11 của thiết bị ký mà hệ thống chưa liệt kê</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+77"/>
-        <location line="+106"/>
+        <location line="+73"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location line="-168"/>
-        <source>Certificate:</source>
-        <translation>Chứng thư số:</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>PKCS#11 library of the token</source>
-        <translation>Thư viện PKCS#11 của thiết bị ký</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Libraries (*.so *.so.*)</source>
-        <translation>Thư viện (*.so *.so.*)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Key file</source>
-        <translation>Tệp khóa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PKCS#12 key files (*.p12 *.pfx)</source>
-        <translation>Tệp khóa PKCS#12 (*.p12 *.pfx)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>last</source>
-        <translation>cuối</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Image</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG images (*.png)</source>
-        <translation>Ảnh PNG (*.png)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Appearance profile:</source>
-        <translation>Mẫu chữ ký:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Block:</source>
-        <translation>Khối chữ ký:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Organization:</source>
-        <translation>Cơ quan, tổ chức:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy form:</source>
-        <translation>Hình thức sao:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document number:</source>
-        <translation>Số văn bản:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signer&apos;s title:</source>
-        <translation>Chức vụ người ký:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signer&apos;s name:</source>
-        <translation>Họ tên người ký:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signature image:</source>
-        <translation>Ảnh chữ ký:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seal image:</source>
-        <translation>Ảnh con dấu:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Page:</source>
-        <translation>Trang:</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Top left corner</source>
-        <translation>Góc trên bên trái</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Top right corner</source>
-        <translation>Góc trên bên phải</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bottom left corner</source>
-        <translation>Góc dưới bên trái</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bottom right corner</source>
-        <translation>Góc dưới bên phải</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decree 30 place</source>
-        <translation>Vị trí theo Nghị định 30</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The place Decree 30 gives this block (copy and attachment: top right of page 1)</source>
-        <translation>Vị trí Nghị định 30 quy định cho khối này (bản sao và phụ lục: góc trên bên phải trang 1)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Drag the block to move it, its corner to resize it. The seal of an organization block covers the left third of the signature.</source>
-        <translation>Kéo khối để di chuyển, kéo góc của khối để đổi cỡ. Con dấu của khối cơ quan trùm lên một phần ba chữ ký về bên trái.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="-28"/>
         <source>Stamp a QR lookup code before signing</source>
         <translation>Đóng mã QR tra cứu trước khi ký</translation>
     </message>
@@ -3159,7 +3140,7 @@ hãy quét lại (Ctrl+F5)</translation>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Cannot be read</source>
         <translation>Không đọc được</translation>
     </message>
@@ -3181,7 +3162,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Đã được chứng nhận bởi một chữ ký trước: có thể không được ký thêm.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>PDFs to sign</source>
         <translation>Tệp PDF cần ký</translation>
     </message>
@@ -3201,7 +3182,118 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Chưa xuất hồ sơ nào trong phiên làm việc này: hãy xuất trước (Ctrl+E).</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+93"/>
+        <source>Choose a token and its certificate, or a key file, first.</source>
+        <translation>Hãy chọn thiết bị ký và chứng thư số, hoặc một tệp khóa, trước.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the key file (.p12) first.</source>
+        <translation>Hãy chọn tệp khóa (.p12) trước.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>waiting</source>
+        <translation>đang chờ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+34"/>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source>%1 of %2 file(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: the files not reached are not signed.</source>
+        <translation>Đã hủy: các tệp chưa tới lượt không được ký.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opening the key…</source>
+        <translation>Đang mở khóa ký…</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::SigningKeyPanel</name>
+    <message>
+        <location filename="../../app/gui/SigningKeyPanel.cpp" line="+36"/>
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USB &amp;token</source>
+        <translation>&amp;Thiết bị ký USB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;file (.p12)</source>
+        <translation>Tệp &amp;khóa (.p12)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look for tokens again (after plugging one in)</source>
+        <translation>Tìm lại thiết bị ký (sau khi cắm vào)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add driver…</source>
+        <translation>Thêm trình điều khiển…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the PKCS#11 library of a token the system does not list</source>
+        <translation>Thêm thư viện PKCS#11 của thiết bị ký mà hệ thống chưa liệt kê</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PKCS#11 library of the token</source>
+        <translation>Thư viện PKCS#11 của thiết bị ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Libraries (*.so *.so.*)</source>
+        <translation>Thư viện (*.so *.so.*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 key files (*.p12 *.pfx)</source>
+        <translation>Tệp khóa PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>No token found (plug it in, then “Look again”)</source>
         <translation>Không thấy thiết bị ký (hãy cắm vào, rồi bấm “Tìm lại”)</translation>
     </message>
@@ -3278,64 +3370,11 @@ Mục đích khóa: %5</translation>
         <source>The certificate is not for signing (its key usage allows neither digital signature nor non-repudiation).</source>
         <translation>Chứng thư số không dùng để ký (mục đích khóa không cho phép ký số hay chống chối bỏ).</translation>
     </message>
-    <message>
-        <location line="+89"/>
-        <source>ORGANIZATION NAME</source>
-        <translation>TÊN CƠ QUAN, TỔ CHỨC</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>Add a PDF to see where the block goes.</source>
-        <translation>Hãy thêm một tệp PDF để xem khối chữ ký sẽ nằm ở đâu.</translation>
-    </message>
-    <message>
-        <location line="+119"/>
-        <source>Choose a token and its certificate, or a key file, first.</source>
-        <translation>Hãy chọn thiết bị ký và chứng thư số, hoặc một tệp khóa, trước.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Choose the key file (.p12) first.</source>
-        <translation>Hãy chọn tệp khóa (.p12) trước.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>waiting</source>
-        <translation>đang chờ</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Signing…</source>
-        <translation>Đang ký…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+33"/>
-        <source>Not signed</source>
-        <translation>Chưa ký</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-29"/>
-        <source>%1 of %2 file(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cancelled: the files not reached are not signed.</source>
-        <translation>Đã hủy: các tệp chưa tới lượt không được ký.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Opening the key…</source>
-        <translation>Đang mở khóa ký…</translation>
-    </message>
 </context>
 <context>
     <name>sohoa::gui::VerifyWindow</name>
     <message>
-        <location filename="../../app/gui/VerifyWindow.cpp" line="+62"/>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+63"/>
         <source>Verify signed PDFs</source>
         <translation>Kiểm tra tệp PDF đã ký</translation>
     </message>
@@ -4023,7 +4062,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::AppearanceProfile</name>
     <message>
-        <location filename="../../app/workflows/AppearanceProfile.cpp" line="+47"/>
+        <location filename="../../app/workflows/AppearanceProfile.cpp" line="+35"/>
         <source>A copy block needs the name of the copying organization.</source>
         <translation>Khối bản sao cần tên cơ quan, tổ chức thực hiện sao.</translation>
     </message>

@@ -95,10 +95,10 @@ class TestSigningDesk : public QObject
     std::unique_ptr<gui::SigningDesk> openDesk(gui::AppSettings &settings)
     {
         auto desk = std::make_unique<gui::SigningDesk>(settings);
+        QSignalSpy found(desk.get(), &gui::SigningDesk::tokensFound); // looked for from the start
         desk->show();
         if (!QTest::qWaitForWindowExposed(desk.get()))
             return {};
-        QSignalSpy found(desk.get(), &gui::SigningDesk::tokensFound);
         if (found.isEmpty() && !found.wait(30000))
             return {};
         return desk;
