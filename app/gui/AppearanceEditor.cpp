@@ -385,7 +385,7 @@ void AppearanceEditor::deleteProfile()
         const QSignalBlocker b(m_profileBox);
         m_profileBox->removeItem(index);
     }
-    chooseAppearance(std::min(index, int(m_signing.appearances.size()) - 1));
+    chooseAppearance(std::max(0, index - 1)); // the one before it, as a list's deletion does
 }
 
 void AppearanceEditor::placeAt(Corner corner)

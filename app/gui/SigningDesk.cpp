@@ -439,30 +439,30 @@ void SigningDesk::updateButtons()
     m_table->setEnabled(true);
 }
 
-void SigningDesk::signAll()
+bool SigningDesk::signAll()
 {
     if (isBusy() || m_inputs.isEmpty())
-        return;
+        return false;
     saveOptions();
     const auto profile = m_appearance->currentAppearance();
     if (const QString missing = profile.missingField(); !missing.isEmpty()) {
         m_status->setText(missing);
         m_appearance->focusMissingField();
-        return;
+        return false;
     }
     if (m_key->usesToken() && m_signing.certificateDer.isEmpty()) {
         m_status->setText(tr("Choose a token and its certificate, or a key file, first."));
-        return;
+        return false;
     }
     if (!m_key->usesToken() && !QFileInfo(m_signing.p12Path).isFile()) {
         m_status->setText(tr("Choose the key file (.p12) first."));
-        return;
+        return false;
     }
     const QString folder = outputFolder();
     auto planned = workflows::planSignOutputs(m_inputs, folder + u'/', true);
     if (!planned) {
         m_status->setText(planned.error().message() + u' ' + planned.error().detail());
-        return;
+        return false;
     }
     workflows::SignBatchRequest request;
     request.files = planned.value();
@@ -528,6 +528,7 @@ void SigningDesk::signAll()
     m_status->setText(tr("Opening the key…"));
     job->start();
     updateButtons();
+    return true;
 }
 
 void SigningDesk::fileSigned(const workflows::SignedFile &file)

@@ -65,7 +65,9 @@ public:
     void addPaths(const QStringList &paths);
     // Where "Add the dossier's export" takes its file from (the main window's last export).
     void setExportProvider(std::function<QString()> provider) { m_exportProvider = std::move(provider); }
-    void signAll();
+    // Starts the batch; false (and the reason in the status line) when it cannot start: nothing
+    // listed, a text or image the appearance needs, no key chosen, an output folder refused.
+    bool signAll();
     void cancel();
     bool isBusy() const;
     bool isReadingInputs() const;

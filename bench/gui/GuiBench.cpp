@@ -271,7 +271,8 @@ int benchSign(const QStringList &args)
     QSignalSpy finished(&desk, &gui::SigningDesk::batchFinished);
     heartbeat.start();
     clock.restart();
-    desk.signAll();
+    if (!desk.signAll())
+        return 5;
     if (!finished.wait(3600000))
         return 4;
     const double signMs = clock.nsecsElapsed() / 1e6;

@@ -19,7 +19,11 @@
 #include "core/common/Sha256.h"
 #include "core/dossier/DossierStore.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
 #include <QListView>
 #include <QImage>
 #include <QJsonArray>
@@ -114,7 +118,8 @@ class TestSigningDesk : public QObject
     Error signAndWait(gui::SigningDesk &desk)
     {
         QSignalSpy finished(&desk, &gui::SigningDesk::batchFinished);
-        desk.signAll();
+        if (!desk.signAll())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("no batch started: ") + desk.statusText());
         if (!finished.wait(240000) && finished.isEmpty())
             return Error(ErrorCode::Internal, QStringLiteral("the batch did not end"));
         return finished.first().first().value<Error>();
@@ -273,10 +278,86 @@ private slots:
         QCOMPARE(QDir(out).entryList({QStringLiteral("*.pdf")}).size(), 3);
     }
 
+    // Cancel mid-batch: what was signed stays signed and verified, the rest is "not signed", nothing
+    // half-written in the output folder.
+    void cancelStopsBetweenFiles()
+    {
+        gui::AppSettings settings;
+        auto desk = openDesk(settings);
+        QVERIFY(desk);
+        desk->useKeyFile(m_ca.p12(QStringLiteral("clerk")));
+        QVERIFY(addAndWait(*desk, {m_inputs}));
+        const QString out = m_dir.filePath(QStringLiteral("out-cancel"));
+        desk->setOutputFolder(out);
+        gui::PinDialog::setNextAnswers({QString::fromUtf8(TestCa::password())});
+        // Cancel as soon as the second file's line is filled in (as the clerk's Esc would).
+        QObject guard;
+        connect(desk->table(), &QTableWidget::itemChanged, &guard, [&](QTableWidgetItem *item) {
+            if (item->row() == 1 && item->column() == gui::SigningDesk::StatusColumn &&
+                item->data(Qt::AccessibleTextRole).toString() == u"signed")
+                QTest::keyClick(desk.get(), Qt::Key_Escape);
+        });
+        const Error e = signAndWait(*desk);
+        QCOMPARE(e.code(), ErrorCode::Cancelled);
+        int signedRows = 0, notSigned = 0;
+        for (int row = 0; row < desk->table()->rowCount(); ++row) {
+            const QString status = cellRole(desk->table(), row, gui::SigningDesk::StatusColumn);
+            if (status == u"signed") {
+                ++signedRows;
+                QCOMPARE(cellRole(desk->table(), row, gui::SigningDesk::VerdictColumn), QStringLiteral("VALID"));
+            } else {
+                QCOMPARE(status, QStringLiteral("not-signed"));
+                ++notSigned;
+            }
+        }
+        QVERIFY2(signedRows >= 2 && notSigned > 0, qPrintable(QStringLiteral("%1 signed, %2 not").arg(signedRows).arg(notSigned)));
+        QVERIFY(desk->statusText().contains(gui::SigningDesk::tr("Cancelled: the files not reached are not signed.")));
+        // Only whole outputs: one per signed row, no temporary left.
+        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), signedRows);
+    }
+
+    // Profiles: a new one starts as a copy of the current one and is kept; deleting it goes back.
+    void appearanceProfilesAreKept()
+    {
+        gui::AppSettings settings;
+        auto desk = openDesk(settings);
+        QVERIFY(desk);
+        const int before = int(settings.signing().appearances.size());
+        QTimer::singleShot(0, desk.get(), [] {
+            // The name dialog: type a name, Enter (real key presses into the modal dialog).
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog)
+                return;
+            auto *edit = dialog->findChild<QLineEdit *>();
+            edit->selectAll();
+            QTest::keyClicks(edit, QStringLiteral("Phuong 1 - ban sao"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        QList<QPushButton *> buttons = desk->appearanceEditor()->findChildren<QPushButton *>();
+        QPushButton *create = nullptr;
+        for (QPushButton *b : buttons)
+            if (b->text() == gui::AppearanceEditor::tr("New…"))
+                create = b;
+        QVERIFY(create);
+        create->click();
+        QTRY_COMPARE(int(gui::AppSettings().signing().appearances.size()), before + 1);
+        const auto kept = gui::AppSettings().signing();
+        QCOMPARE(kept.appearances.last().name, QStringLiteral("Phuong 1 - ban sao"));
+        QCOMPARE(kept.currentAppearance, before);
+        QCOMPARE(kept.appearances.last().spec.organizationName, kept.appearances.first().spec.organizationName);
+        QCOMPARE(desk->appearanceEditor()->currentAppearance().name, QStringLiteral("Phuong 1 - ban sao"));
+        for (QPushButton *b : buttons)
+            if (b->text() == gui::AppearanceEditor::tr("Delete"))
+                b->click();
+        QCOMPARE(int(gui::AppSettings().signing().appearances.size()), before);
+        QCOMPARE(gui::AppSettings().signing().currentAppearance, before - 1); // the one before it
+    }
+
     // The appearance dragged on the preview lands there in the output (found in pdftoppm's rendering).
     void draggedAppearanceLandsThere()
     {
         gui::AppSettings settings;
+        setCopyProfile(settings, QStringLiteral("UBND PHƯỜNG BẾN NGHÉ"));
         auto desk = openDesk(settings);
         QVERIFY(desk);
         desk->useKeyFile(m_ca.p12(QStringLiteral("clerk")));
@@ -436,6 +517,7 @@ private slots:
     {
         qputenv("SOHOA_SHIM_REMOVE_AFTER_SIGNS", "4");
         gui::AppSettings settings;
+        setCopyProfile(settings, QStringLiteral("UBND PHƯỜNG BẾN NGHÉ"));
         gui::SigningSettings s = settings.signing();
         s.extraModules = {QStringLiteral(SOHOA_FAULT_PKCS11)};
         s.keyKind = QStringLiteral("token");
