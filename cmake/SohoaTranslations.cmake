@@ -25,6 +25,7 @@ function(sohoa_add_translations target)
         ${PROJECT_SOURCE_DIR}/core/*.cpp ${PROJECT_SOURCE_DIR}/core/*.h
         ${PROJECT_SOURCE_DIR}/scanner/*.cpp ${PROJECT_SOURCE_DIR}/scanner/*.h
         ${PROJECT_SOURCE_DIR}/signing/*.cpp ${PROJECT_SOURCE_DIR}/signing/*.h
+        ${PROJECT_SOURCE_DIR}/upload/*.cpp ${PROJECT_SOURCE_DIR}/upload/*.h
         ${PROJECT_SOURCE_DIR}/app/*.cpp ${PROJECT_SOURCE_DIR}/app/*.h ${PROJECT_SOURCE_DIR}/app/*.ui)
 
     # Qt 6.4's qt_add_lupdate passes one set of OPTIONS to every .ts file of a call, so each file gets a

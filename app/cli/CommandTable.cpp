@@ -36,6 +36,16 @@ constexpr CommandEntry kCommands[] = {
     {"page", "delete", pageDeleteCommand},
     {"page", "restore", pageRestoreCommand},
     {"store", "rebuild", storeRebuildCommand},
+    {nullptr, "upload", uploadCommand},
+    {"target", "add", targetAddCommand},
+    {"target", "list", targetListCommand},
+    {"target", "remove", targetRemoveCommand},
+    {"queue", "list", queueListCommand},
+    {"queue", "run", queueRunCommand},
+    {"queue", "retry", queueRetryCommand},
+    {"queue", "cancel", queueCancelCommand},
+    {"queue", "pause", queuePauseCommand},
+    {"queue", "resume", queueResumeCommand},
 };
 
 QString usageText()
@@ -69,6 +79,10 @@ QString usageText()
         "                                         timestamp (B-LTA), so that the files verify offline\n"
         "  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier\n"
         "                                         folders, their manifests and the page files\n"
+        "  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]\n"
+        "             [--ca PEM] [--name-template T]   where uploads go; target list, target remove NAME\n"
+        "  upload (--dossier CODE | FILE...) --to NAME   put files in the upload queue\n"
+        "  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   the upload queue\n"
         "\n"
         "Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),\n"
         "--json, --version, --help\n");

@@ -24,5 +24,15 @@ int coverSheetCommand(const QStringList &args);
 int storeRebuildCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
 int ltvCommand(const QStringList &args);
+int targetAddCommand(const QStringList &args);
+int targetListCommand(const QStringList &args);
+int targetRemoveCommand(const QStringList &args);
+int uploadCommand(const QStringList &args);
+int queueListCommand(const QStringList &args);
+int queueRunCommand(const QStringList &args);
+int queueRetryCommand(const QStringList &args);
+int queueCancelCommand(const QStringList &args);
+int queuePauseCommand(const QStringList &args);
+int queueResumeCommand(const QStringList &args);
 
 } // namespace sohoa::cli

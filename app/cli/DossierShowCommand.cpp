@@ -102,9 +102,38 @@ int dossierShowCommand(const QStringList &args)
                           .arg(s.signedAt.toString(Qt::ISODate), s.kind, s.verdict, s.path, s.signer, s.sha256));
         }
     }
+    // Deliveries of the dossier's files: where, in what state, when.
+    auto uploads = store.uploadJobs(dossier.id);
+    if (!uploads)
+        return fail(uploads.error(), json);
+    QJsonArray uploadArr;
+    if (!json && !uploads->isEmpty())
+        printLine(QStringLiteral("  uploads: %1").arg(uploads->size()));
+    for (const UploadJobRecord &u : uploads.value()) {
+        if (json) {
+            QJsonObject o{{QStringLiteral("id"), u.id},
+                          {QStringLiteral("target"), u.target},
+                          {QStringLiteral("path"), u.path},
+                          {QStringLiteral("remote_name"), u.remoteName},
+                          {QStringLiteral("state"), u.state},
+                          {QStringLiteral("attempts"), u.attempts}};
+            if (!u.remoteUrl.isEmpty())
+                o.insert(QStringLiteral("remote_url"), u.remoteUrl);
+            if (u.deliveredAt.isValid())
+                o.insert(QStringLiteral("delivered_at"), u.deliveredAt.toString(Qt::ISODate));
+            if (!u.lastErrorId.isEmpty() && u.state != u"delivered")
+                o.insert(QStringLiteral("error"), u.lastErrorId);
+            uploadArr.append(o);
+        } else {
+            printLine(QStringLiteral("     %1 %2 %3 -> %4 %5")
+                          .arg(u.state, u.target, u.path, u.remoteUrl.isEmpty() ? u.remoteName : u.remoteUrl,
+                               u.deliveredAt.isValid() ? u.deliveredAt.toString(Qt::ISODate) : u.lastErrorId));
+        }
+    }
     if (json) {
         QJsonObject o = dossierJson(dossier);
         o.insert(QStringLiteral("signed_documents"), signedArr);
+        o.insert(QStringLiteral("uploads"), uploadArr);
         o.insert(QStringLiteral("event"), QStringLiteral("dossier"));
         o.insert(QStringLiteral("components"), compArr);
         printJson(o);

@@ -21,6 +21,7 @@ int exitStatus(const Error &error)
     case ErrorCode::FileNotFound:
     case ErrorCode::FolderNotFound:
     case ErrorCode::StoreRebuildNotNeeded: // nothing to do unless asked with --force
+    case ErrorCode::TargetNotFound:
     case ErrorCode::PreviewPageOutOfRange:
         return 2;
     // the scanner
@@ -98,6 +99,15 @@ int exitStatus(const Error &error)
     case ErrorCode::CertificateRevoked:
     case ErrorCode::RevocationUnknown:
         return 7;
+    // delivery to a server or folder
+    case ErrorCode::UploadUnreachable:
+    case ErrorCode::UploadServerBusy:
+    case ErrorCode::UploadUnauthorized:
+    case ErrorCode::UploadRejected:
+    case ErrorCode::UploadTlsFailed:
+    case ErrorCode::RemoteFileDiffers:
+    case ErrorCode::UploadFileChanged:
+        return 8;
     // a bug, or a broken installation
     case ErrorCode::Internal:
     case ErrorCode::PreviewHelperMissing:

@@ -304,6 +304,33 @@ constexpr ErrorText kTexts[] = {
      QT_TRANSLATE_NOOP("sohoa::Error", "Whether the certificate was revoked could not be checked: its issuer's "
                                        "revocation service did not answer or gave an answer that cannot be trusted. "
                                        "Check the network connection and try again later.")},
+    {ErrorCode::TargetNotFound, "target-not-found",
+     QT_TRANSLATE_NOOP("sohoa::Error", "There is no upload target of that name. List the targets (sohoa-cli target "
+                                       "list) or add one.")},
+    {ErrorCode::UploadUnreachable, "upload-unreachable",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The server could not be reached, or the connection broke during the "
+                                       "transfer. The file stays in the queue and is sent again when the network is "
+                                       "back.")},
+    {ErrorCode::UploadServerBusy, "upload-server-busy",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The server is busy or has a temporary fault. The file stays in the queue and "
+                                       "is sent again later.")},
+    {ErrorCode::UploadUnauthorized, "upload-unauthorized",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The server refused the user name, password or token. Correct the target's "
+                                       "credentials, then retry the upload.")},
+    {ErrorCode::UploadRejected, "upload-rejected",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The server refused the file. Check the target's address and name template "
+                                       "with the server's administrator, then retry the upload.")},
+    {ErrorCode::UploadTlsFailed, "upload-tls-failed",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The server's certificate could not be trusted, so nothing was sent. Give the "
+                                       "target the certificate authority of the server (--ca), or check that the "
+                                       "address is the right server.")},
+    {ErrorCode::RemoteFileDiffers, "remote-file-differs",
+     QT_TRANSLATE_NOOP("sohoa::Error", "A different file already has this name on the server; it is never "
+                                       "overwritten. Ask the server's administrator, or change the target's name "
+                                       "template.")},
+    {ErrorCode::UploadFileChanged, "upload-file-changed",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The file changed after it was put in the upload queue, so it was not sent. "
+                                       "Put the new version in the queue again.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

@@ -123,6 +123,15 @@ enum class ErrorCode
     // Revocation of a signer's certificate (issue 12)
     CertificateRevoked,
     RevocationUnknown,
+    // Upload (issue 14): delivery to a records or TTHC system
+    TargetNotFound,
+    UploadUnreachable, // transient: no connection, a timeout, a connection cut mid-transfer
+    UploadServerBusy,  // transient: 5xx, 429
+    UploadUnauthorized,
+    UploadRejected,
+    UploadTlsFailed,
+    RemoteFileDiffers,
+    UploadFileChanged,
 };
 Q_ENUM_NS(ErrorCode)
 

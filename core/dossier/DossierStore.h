@@ -111,6 +111,26 @@ struct SignedDocumentRecord
     QDateTime signedAt;
 };
 
+// A file waiting for, or done with, delivery to an upload target (the queue lives in the index, so
+// that it survives restarts: a job is written before anything is sent).
+struct UploadJobRecord
+{
+    qint64 id = 0;
+    QString target;       // the target's name
+    qint64 dossierId = 0; // 0: a file of no dossier
+    QString path;         // absolute local path
+    QString sha256;       // when queued: a file changed since is not sent
+    qint64 size = 0;
+    QString remoteName;
+    QString idempotencyKey;
+    QString state = QStringLiteral("queued"); // queued, sending, delivered, failed, paused, cancelled
+    int attempts = 0;
+    QString lastErrorId; // the error's stable id
+    QString lastError;   // its technical detail
+    QString remoteUrl;
+    QDateTime createdAt, updatedAt, nextAttemptAt, deliveredAt;
+};
+
 class StoreNotifier;
 
 // How DossierStore::open treats the folder. In every mode a folder that holds dossier folders or page
@@ -230,6 +250,28 @@ public:
     Result<SignedDocumentRecord> recordSignedDocument(const SignedDocumentRecord &record);
     // The dossier's signed files, oldest first.
     Result<QList<SignedDocumentRecord>> signedDocuments(qint64 dossierId) const;
+
+    // Upload targets (name → configuration JSON, no secret) and the upload queue.
+    Result<void> saveUploadTarget(const QString &name, const QString &configJson);
+    Result<QList<std::pair<QString, QString>>> uploadTargets() const;
+    Result<void> removeUploadTarget(const QString &name); // target-not-found
+    // Queues a file (state "queued", audit "upload-queued"); the same file (target, remote name,
+    // SHA-256) already queued or delivered is not queued twice: that job is returned.
+    Result<UploadJobRecord> enqueueUpload(const UploadJobRecord &job);
+    Result<QList<UploadJobRecord>> uploadJobs(qint64 dossierId = -1) const; // -1: all
+    Result<UploadJobRecord> uploadJob(qint64 id) const;
+    // Takes the oldest queued job due at `now` for sending (state "sending", one more attempt), in one
+    // transaction: two runners never take the same job.
+    Result<std::optional<UploadJobRecord>> takeNextUpload(const QDateTime &now);
+    // The outcome of an attempt: "delivered" (audit "upload-delivered"), "queued" again with
+    // nextAttemptAt (a transient error), or "failed" (audit "upload-failed").
+    Result<UploadJobRecord> finishUpload(qint64 id, const QString &state, const QString &errorId,
+                                         const QString &error, const QDateTime &nextAttemptAt,
+                                         const QString &remoteUrl);
+    // queued ↔ paused, failed → queued (retry), anything not delivered → cancelled; "sending" jobs of a
+    // runner that died go back to "queued" with requeueInterrupted().
+    Result<UploadJobRecord> setUploadState(qint64 id, const QString &state);
+    Result<int> requeueInterruptedUploads();
 
     // `action` is a stable id and `detail` a technical English record (not translated): the log is
     // evidence, read back by support and tools, not UI text; a GUI words its entries itself.

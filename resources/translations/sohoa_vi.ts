@@ -439,6 +439,46 @@
         <source>Whether the certificate was revoked could not be checked: its issuer&apos;s revocation service did not answer or gave an answer that cannot be trusted. Check the network connection and try again later.</source>
         <translation>Không kiểm tra được chứng thư số có bị thu hồi hay không: dịch vụ kiểm tra thu hồi của tổ chức cấp không trả lời hoặc trả lời không đáng tin cậy. Hãy kiểm tra kết nối mạng rồi thử lại sau.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no upload target of that name. List the targets (sohoa-cli target list) or add one.</source>
+        <translation>Không có nơi nhận tải lên nào mang tên đó. Hãy xem danh sách (sohoa-cli target list) hoặc thêm mới.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server could not be reached, or the connection broke during the transfer. The file stays in the queue and is sent again when the network is back.</source>
+        <translation>Không kết nối được máy chủ, hoặc kết nối bị ngắt khi đang truyền. Tệp vẫn nằm trong hàng đợi và sẽ được gửi lại khi có mạng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server is busy or has a temporary fault. The file stays in the queue and is sent again later.</source>
+        <translation>Máy chủ đang bận hoặc gặp lỗi tạm thời. Tệp vẫn nằm trong hàng đợi và sẽ được gửi lại sau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the user name, password or token. Correct the target&apos;s credentials, then retry the upload.</source>
+        <translation>Máy chủ từ chối tên đăng nhập, mật khẩu hoặc mã xác thực. Hãy sửa thông tin đăng nhập của nơi nhận rồi tải lên lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the file. Check the target&apos;s address and name template with the server&apos;s administrator, then retry the upload.</source>
+        <translation>Máy chủ từ chối tệp. Hãy kiểm tra địa chỉ và mẫu tên của nơi nhận với người quản trị máy chủ, rồi tải lên lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate could not be trusted, so nothing was sent. Give the target the certificate authority of the server (--ca), or check that the address is the right server.</source>
+        <translation>Không tin cậy được chứng thư của máy chủ nên chưa gửi gì. Hãy cung cấp cho nơi nhận chứng thư của tổ chức cấp cho máy chủ (--ca), hoặc kiểm tra địa chỉ có đúng máy chủ không.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A different file already has this name on the server; it is never overwritten. Ask the server&apos;s administrator, or change the target&apos;s name template.</source>
+        <translation>Trên máy chủ đã có một tệp khác mang tên này; tệp đó không bao giờ bị ghi đè. Hãy hỏi người quản trị máy chủ, hoặc đổi mẫu tên của nơi nhận.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file changed after it was put in the upload queue, so it was not sent. Put the new version in the queue again.</source>
+        <translation>Tệp đã thay đổi sau khi được đưa vào hàng đợi nên không được gửi. Hãy đưa phiên bản mới vào hàng đợi lại.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -529,7 +569,7 @@
         <translation>%1 cần đúng một MÃ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+43"/>
+        <location filename="../../app/cli/CommandTable.cpp" line="+53"/>
         <source>Usage: sohoa-cli COMMAND [options]
 
 Commands:
@@ -557,6 +597,10 @@ Commands:
                                          timestamp (B-LTA), so that the files verify offline
   store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
                                          folders, their manifests and the page files
+  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
+             [--ca PEM] [--name-template T]   where uploads go; target list, target remove NAME
+  upload (--dossier CODE | FILE...) --to NAME   put files in the upload queue
+  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   the upload queue
 
 Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
 --json, --version, --help
@@ -588,13 +632,17 @@ Các lệnh:
                                          tài liệu (B-LTA) để tệp kiểm tra được khi không có mạng
   store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
                                          hồ sơ, bản kê của chúng và các tệp trang
+  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
+             [--ca PEM] [--name-template T]   nơi nhận tệp tải lên; target list, target remove NAME
+  upload (--dossier CODE | FILE...) --to NAME   đưa tệp vào hàng đợi tải lên
+  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   hàng đợi tải lên
 
 Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
 --json, --version, --help
 </translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -1435,6 +1483,102 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location filename="../../app/cli/VerifyCommand.cpp" line="+15"/>
         <source>--jobs must be a whole number from 1 to 64</source>
         <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/TargetCommands.cpp" line="+18"/>
+        <source>A WebDAV collection.</source>
+        <translation>Một thư mục WebDAV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An HTTP endpoint taking multipart POSTs.</source>
+        <translation>Một địa chỉ HTTP nhận yêu cầu POST nhiều phần.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A local or mounted folder.</source>
+        <translation>Một thư mục trên máy hoặc thư mục mạng đã gắn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An extra form field (HTTP).</source>
+        <translation>Một trường biểu mẫu bổ sung (HTTP).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name (Basic authentication).</source>
+        <translation>Tên đăng nhập (xác thực Basic).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the password or token from this environment variable.</source>
+        <translation>Đọc mật khẩu hoặc mã xác thực từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the password or token from this file (mode 600).</source>
+        <translation>Đọc mật khẩu hoặc mã xác thực từ tệp này (quyền 600).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trust this CA (PEM) for TLS.</source>
+        <translation>Tin cậy tổ chức cấp chứng thư này (PEM) cho TLS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote names: {dossier} {file} {date} {sha256}.</source>
+        <translation>Tên trên máy chủ: {dossier} {file} {date} {sha256}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+78"/>
+        <source>give the target&apos;s name once</source>
+        <translation>hãy cho tên nơi nhận một lần</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>give exactly one of --webdav URL, --http URL, --folder DIR</source>
+        <translation>hãy cho đúng một trong --webdav URL, --http URL, --folder DIR</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--field takes NAME=VALUE: %1</source>
+        <translation>--field nhận dạng TÊN=GIÁ_TRỊ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>
+        <source>The target (sohoa-cli target list).</source>
+        <translation>Nơi nhận (sohoa-cli target list).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier&apos;s signed files, or with FILEs: the dossier they belong to.</source>
+        <translation>Các tệp đã ký của hồ sơ, hoặc khi có FILE: hồ sơ chứa các tệp đó.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>say where with --to NAME</source>
+        <translation>hãy cho nơi nhận bằng --to NAME</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give --dossier CODE or the files to upload</source>
+        <translation>hãy cho --dossier CODE hoặc các tệp cần tải lên</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>End instead of waiting longer than this for a retry (default: wait).</source>
+        <translation>Kết thúc thay vì chờ lâu hơn số giây này để gửi lại (mặc định: chờ).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--max-wait takes a number of seconds</source>
+        <translation>--max-wait nhận một số giây</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>give the job&apos;s number (queue list)</source>
+        <translation>hãy cho số của việc tải lên (queue list)</translation>
     </message>
 </context>
 <context>
@@ -2978,12 +3122,12 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+439"/>
+        <location line="+440"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-440"/>
         <source>Encrypted</source>
         <translation>Mã hóa</translation>
     </message>
@@ -3203,12 +3347,12 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message numerus="yes">
-        <location line="-30"/>
+        <location line="-31"/>
         <source>%1 of %2 file(s) signed.</source>
         <translation>
             <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
@@ -4058,6 +4202,16 @@ Mục đích khóa: %5</translation>
         <source>Two inputs would be signed into the same output %1: give each input once, and inputs of the same name in separate batches.</source>
         <translation>Hai tệp đầu vào sẽ được ký ra cùng một tệp %1: mỗi tệp chỉ chỉ định một lần, các tệp trùng tên hãy ký ở các lô khác nhau.</translation>
     </message>
+    <message>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+116"/>
+        <source>The dossier %1 has no signed file to deliver yet: sign its export first (Ctrl+S at the counter), or name the files to upload.</source>
+        <translation>Hồ sơ %1 chưa có tệp đã ký để gửi: hãy ký tệp xuất trước (Ctrl+S tại quầy), hoặc nêu các tệp cần tải lên.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Another program is already sending this store&apos;s upload queue; this one leaves it to it.</source>
+        <translation>Một chương trình khác đang gửi hàng đợi tải lên của kho này; chương trình này để nó làm tiếp.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::workflows::AppearanceProfile</name>
@@ -4268,6 +4422,14 @@ Mục đích khóa: %5</translation>
         <location filename="../../app/workflows/StoreRebuildJob.cpp" line="+19"/>
         <source>Reading the store&apos;s page files</source>
         <translation>Đang đọc các tệp trang của kho</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::workflows::UploadQueueJob</name>
+    <message>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+12"/>
+        <source>Uploading</source>
+        <translation>Đang tải lên</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,9 @@ using namespace sohoa::test;
 namespace {
 
 // The schema this code writes (core/dossier/internal/StoreSchema.h, private to the store): 2 added
-// page order, rotation and deletion; 3 the writer's lease on page reservations; 4 signed documents.
-constexpr int kCurrentSchema = 4;
+// page order, rotation and deletion; 3 the writer's lease on page reservations; 4 signed documents;
+// 5 the upload queue.
+constexpr int kCurrentSchema = 5;
 
 const QString kSeparatedDossier = QStringLiteral("G01.00.10.H15-261120-000123");
 

@@ -66,7 +66,7 @@ QString layerOf(const QString &path)
 }
 
 const QStringList kProductFolders{QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
-                                  QStringLiteral("app")};
+                                  QStringLiteral("upload"), QStringLiteral("app")};
 
 } // namespace
 
@@ -95,17 +95,18 @@ private Q_SLOTS:
             {QStringLiteral("core"), {QStringLiteral("core")}},
             {QStringLiteral("scanner"), {QStringLiteral("core"), QStringLiteral("scanner")}},
             {QStringLiteral("signing"), {QStringLiteral("core"), QStringLiteral("signing")}},
+            {QStringLiteral("upload"), {QStringLiteral("core"), QStringLiteral("upload")}},
             // The PDF render helper links nothing of ours (a hostile file reaches no more than Poppler); its
             // protocol header is what the preview job shares with it.
             {QStringLiteral("app/render"), {QStringLiteral("app/render")}},
             {QStringLiteral("app/workflows"),
-             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
+             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"), QStringLiteral("upload"),
               QStringLiteral("app/workflows"), QStringLiteral("app/render")}},
             {QStringLiteral("app/cli"),
-             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
+             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"), QStringLiteral("upload"),
               QStringLiteral("app/workflows"), QStringLiteral("app/cli")}},
             {QStringLiteral("app/gui"),
-             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
+             {QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"), QStringLiteral("upload"),
               QStringLiteral("app/workflows"), QStringLiteral("app/gui")}},
         };
         QStringList bad;

@@ -95,6 +95,19 @@ const char *const kMigrate3To4[] = {
     "CREATE INDEX signed_documents_dossier ON signed_documents (dossier_id)",
 };
 
+// Schema 5: where files are delivered, and the queue of deliveries (kept through restarts).
+const char *const kMigrate4To5[] = {
+    "CREATE TABLE upload_targets (name TEXT PRIMARY KEY, config TEXT NOT NULL, created_at TEXT NOT NULL)",
+    "CREATE TABLE upload_jobs ("
+    " id INTEGER PRIMARY KEY, target TEXT NOT NULL, dossier_id INTEGER, path TEXT NOT NULL, sha256 TEXT NOT NULL,"
+    " size INTEGER NOT NULL, remote_name TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,"
+    " state TEXT NOT NULL DEFAULT 'queued', attempts INTEGER NOT NULL DEFAULT 0,"
+    " last_error_id TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '', remote_url TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, next_attempt_at TEXT NOT NULL, delivered_at TEXT)",
+    "CREATE INDEX upload_jobs_state ON upload_jobs (state, next_attempt_at)",
+    "CREATE INDEX upload_jobs_dossier ON upload_jobs (dossier_id)",
+};
+
 Result<void> execAll(const StoreDatabase &database, const auto &statements)
 {
     for (const char *sql : statements) {
@@ -262,6 +275,10 @@ Result<void> prepareOnce(const StoreDatabase &database, const PrepareOptions &op
     }
     if (version.value() < 4) {
         if (auto r = execAll(database, kMigrate3To4); !r)
+            return r;
+    }
+    if (version.value() < 5) {
+        if (auto r = execAll(database, kMigrate4To5); !r)
             return r;
     }
     if (auto q = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(kCurrentVersion)); !q)

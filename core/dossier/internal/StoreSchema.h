@@ -18,6 +18,7 @@ class StoreDatabase;
 //   3  page_intents.lease: the writer's lease (StoreLease), so that recovery in another process
 //      leaves a live writer's reservations alone
 //   4  signed_documents: signed PDFs made from a dossier (the counter's certified copy)
+//   5  upload_targets and upload_jobs: the delivery queue
 struct PrepareOptions
 {
     // Read only: the version is checked and nothing is written (no journal mode, no migration): an
@@ -31,7 +32,7 @@ struct PrepareOptions
 class StoreSchema
 {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
 
     // Brings the database to the current version in one transaction (an empty file gets the whole
     // schema; an older store is migrated and the audit log says so). A newer version is refused

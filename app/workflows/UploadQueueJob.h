@@ -1,0 +1,63 @@
+#pragma once
+
+#include "app/workflows/Job.h"
+#include "core/dossier/DossierStore.h"
+#include "upload/UploadTarget.h"
+
+#include <QMetaType>
+
+namespace sohoa::workflows {
+
+// The upload targets kept in the store, by name.
+Result<upload::TargetConfig> uploadTarget(const DossierStore &store, const QString &name);
+Result<QList<upload::TargetConfig>> uploadTargets(const DossierStore &store);
+// Checks and keeps a target (its secret is read once, so that a missing one is said now).
+Result<void> saveUploadTarget(DossierStore &store, const upload::TargetConfig &target);
+
+// Puts files in the upload queue for `targetName`: each file's SHA-256 and size now (a file changed
+// before it is sent is refused then), its remote name from the target's template, a fresh
+// idempotency key. The same content to the same place already queued or delivered is not queued
+// again (that job is returned). `dossierCode` (may be empty) fills {dossier} and links the jobs.
+Result<QList<UploadJobRecord>> enqueueUploads(DossierStore &store, const QString &targetName,
+                                              const QStringList &files, const QString &dossierCode);
+// A dossier's files to deliver: its signed documents (the newest of each path still on disk).
+Result<QStringList> dossierUploadFiles(const DossierStore &store, const QString &dossierCode);
+
+struct UploadQueueOptions
+{
+    bool untilIdle = true;  // end when nothing is queued or due (failed and paused jobs wait for a person)
+    int maxWaitSeconds = -1; // with untilIdle: also end when the next retry is further away than this (-1: wait)
+};
+
+// Runs the queue of the store: one delivery at a time (upload::deliver), in order of due time. A
+// transient error (no network, a busy server) puts the job back with a backoff (2^attempts seconds
+// with jitter, at most 15 minutes, or the server's Retry-After); a permanent one marks it failed with
+// its reason. Jobs left "sending" by a runner that died are queued again first: delivery checks what
+// the server has, so an interrupted one is finished exactly once. One runner per store (a lock file).
+class UploadQueueJob : public Job
+{
+    Q_OBJECT
+public:
+    UploadQueueJob(DossierStore &store, UploadQueueOptions options = {}, QObject *parent = nullptr);
+    ~UploadQueueJob() override;
+
+    int delivered() const { return m_delivered; }
+    int failed() const { return m_failed; }
+
+Q_SIGNALS:
+    // After each attempt (delivered, queued again, failed).
+    void jobUpdated(const sohoa::UploadJobRecord &job);
+
+protected:
+    Error run() override;
+
+private:
+    DossierStore &m_store;
+    UploadQueueOptions m_options;
+    int m_delivered = 0;
+    int m_failed = 0;
+};
+
+} // namespace sohoa::workflows
+
+Q_DECLARE_METATYPE(sohoa::UploadJobRecord)

@@ -1,0 +1,202 @@
+// The upload queue through sohoa-cli, against real parts: a folder target and nginx's WebDAV on
+// loopback (Basic authentication). Files are queued once, delivered byte-identical, never twice; a
+// server that is down keeps the job queued (transient) until it is up; a wrong password fails the
+// job for good with its reason; a file changed after queueing is not sent.
+
+#include "SigningFixtures.h"
+#include "ToolRunner.h"
+#include "UploadServers.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sohoa::test;
+
+namespace {
+
+QList<QJsonObject> events(const ToolResult &r)
+{
+    QList<QJsonObject> out;
+    for (const QString &line : r.lines())
+        if (line.startsWith(u'{'))
+            out.append(QJsonDocument::fromJson(line.toUtf8()).object());
+    return out;
+}
+
+QByteArray randomBytes(int size, int seed)
+{
+    QByteArray b(size, Qt::Uninitialized);
+    quint32 x = quint32(seed) * 2654435761u + 1;
+    for (int i = 0; i < size; ++i) {
+        x = x * 1664525u + 1013904223u;
+        b[i] = char(x >> 24);
+    }
+    return b;
+}
+
+} // namespace
+
+class TestUploadQueue : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_store;
+    QStringList m_files;
+
+    ToolResult cli(const QStringList &args, int timeoutMs = 120000)
+    {
+        return runTool(QStringLiteral(SOHOA_CLI_PATH),
+                       QStringList{QStringLiteral("--store"), m_store, QStringLiteral("--json")} + args, timeoutMs);
+    }
+
+private slots:
+    void init()
+    {
+        // A store (and so a queue) of each test's own.
+        m_store = m_dir.filePath(QStringLiteral("store-") + QString::fromLatin1(QTest::currentTestFunction()));
+    }
+
+    void initTestCase()
+    {
+        QDir().mkpath(m_dir.filePath(QStringLiteral("files")));
+        for (int i = 0; i < 5; ++i) {
+            const QString f = m_dir.filePath(QStringLiteral("files/van-ban-%1.pdf").arg(i));
+            QVERIFY(writeFile(f, randomBytes(200000 + i * 1000, i)));
+            m_files.append(f);
+        }
+    }
+
+    void folderTargetDeliversOnce()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("nhan"));
+        ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("kho"),
+                            QStringLiteral("--folder"), folder, QStringLiteral("--name-template"),
+                            QStringLiteral("{date}/{file}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        r = cli(QStringList{QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("kho")} + m_files);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(events(r).size(), 5);
+        // Queued again: the same jobs, not new ones.
+        r = cli(QStringList{QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("kho")} + m_files);
+        QCOMPARE(events(r).first().value(QStringLiteral("id")).toInt(), 1);
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QString day = QDate::currentDate().toString(Qt::ISODate);
+        for (const QString &f : m_files)
+            QCOMPARE(readFile(QDir(folder).filePath(day + u'/' + QFileInfo(f).fileName())), readFile(f));
+        QCOMPARE(QDir(folder + u'/' + day).entryList(QDir::Files | QDir::Hidden).size(), 5); // no temporaries
+        r = cli({QStringLiteral("queue"), QStringLiteral("list")});
+        for (const QJsonObject &e : events(r))
+            QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+    }
+
+    void webDavWithBasicAuthAndAServerDownThenUp()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dav"));
+        QDir().mkpath(root);
+        const quint16 port = freeLoopbackPort();
+        qputenv("SOHOA_TEST_DAV_PASSWORD", "mật khẩu đúng");
+        ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("mot-cua"),
+                            QStringLiteral("--webdav"), QStringLiteral("http://127.0.0.1:%1/ho-so/").arg(port),
+                            QStringLiteral("--user"), QStringLiteral("can-bo"), QStringLiteral("--secret-env"),
+                            QStringLiteral("SOHOA_TEST_DAV_PASSWORD"), QStringLiteral("--name-template"),
+                            QStringLiteral("{date}/lo-1/{file}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        r = cli(QStringList{QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("mot-cua")} + m_files);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        // Server down: the jobs stay queued (transient), the run ends at --max-wait.
+        r = cli({QStringLiteral("queue"), QStringLiteral("run"), QStringLiteral("--max-wait"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 8);
+        bool sawUnreachable = false;
+        for (const QJsonObject &e : events(r))
+            if (e.value(QStringLiteral("error")).toString() == u"upload-unreachable") {
+                QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+                sawUnreachable = true;
+            }
+        QVERIFY2(sawUnreachable, qPrintable(r.out));
+        // Up: the queue completes.
+        WebDavServer server;
+        QString error;
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/ho-so")));
+        QVERIFY2(server.start(root, port, QStringLiteral("can-bo"), QStringLiteral("mật khẩu đúng"), &error),
+                 qPrintable(error));
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")}, 300000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe() + server.log()));
+        const QString day = QDate::currentDate().toString(Qt::ISODate);
+        for (const QString &f : m_files)
+            QCOMPARE(readFile(root + QStringLiteral("/ho-so/") + day + QStringLiteral("/lo-1/") + QFileInfo(f).fileName()),
+                     readFile(f));
+        const int puts = server.puts();
+        QCOMPARE(puts, 5);
+        // Everything delivered: running again sends nothing.
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(server.puts(), puts);
+    }
+
+    void wrongPasswordFailsForGood()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dav2"));
+        QDir().mkpath(root + QStringLiteral("/in"));
+        const quint16 port = freeLoopbackPort();
+        WebDavServer server;
+        QString error;
+        QVERIFY2(server.start(root, port, QStringLiteral("can-bo"), QStringLiteral("dung"), &error), qPrintable(error));
+        qputenv("SOHOA_TEST_DAV_WRONG", "sai");
+        ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("sai-mat-khau"),
+                            QStringLiteral("--webdav"), server.url() + QStringLiteral("in/"), QStringLiteral("--user"),
+                            QStringLiteral("can-bo"), QStringLiteral("--secret-env"), QStringLiteral("SOHOA_TEST_DAV_WRONG"),
+                            QStringLiteral("--name-template"), QStringLiteral("{file}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        // The default template names the dossier: a loose file without one is refused with the reason.
+        r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("mac-dinh"), QStringLiteral("--folder"),
+                 m_dir.filePath(QStringLiteral("x"))});
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("mac-dinh"), m_files.first()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("{dossier}")), qPrintable(r.out));
+        r = cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("sai-mat-khau"), m_files.first()});
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        bool failed = false;
+        for (const QJsonObject &e : events(r))
+            if (e.value(QStringLiteral("target")).toString() == u"sai-mat-khau") {
+                QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+                QCOMPARE(e.value(QStringLiteral("error")).toString(), QStringLiteral("upload-unauthorized"));
+                failed = true;
+            }
+        QVERIFY(failed);
+        QCOMPARE(server.puts(), 0);
+    }
+
+    void aFileChangedAfterQueueingIsNotSent()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("nhan-2"));
+        QCOMPARE(cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("kho-2"),
+                      QStringLiteral("--folder"), folder, QStringLiteral("--name-template"), QStringLiteral("{file}")})
+                     .exitCode,
+                 0);
+        const QString f = m_dir.filePath(QStringLiteral("files/doi.pdf"));
+        QVERIFY(writeFile(f, randomBytes(1000, 99)));
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("kho-2"), f}).exitCode, 0);
+        QVERIFY(writeFile(f, randomBytes(1000, 98)));
+        ToolResult r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        bool refused = false;
+        for (const QJsonObject &e : events(r))
+            if (e.value(QStringLiteral("target")).toString() == u"kho-2") {
+                QCOMPARE(e.value(QStringLiteral("error")).toString(), QStringLiteral("upload-file-changed"));
+                refused = true;
+            }
+        QVERIFY(refused);
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/doi.pdf")));
+    }
+};
+
+QTEST_MAIN(TestUploadQueue)
+#include "TestUploadQueue.moc"

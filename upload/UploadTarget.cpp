@@ -1,0 +1,162 @@
+#include "upload/UploadTarget.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace sohoa::upload {
+
+namespace {
+
+Error invalid(const QString &what)
+{
+    return Error(ErrorCode::InvalidArgument, what);
+}
+
+} // namespace
+
+QJsonObject TargetConfig::toJson() const
+{
+    QJsonArray f;
+    for (const auto &[k, v] : fields)
+        f.append(QJsonArray{k, v});
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("kind"), enumToName(kTargetKindNames, kind)},
+                  {QStringLiteral("location"), location},
+                  {QStringLiteral("name_template"), nameTemplate}};
+    const auto put = [&](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(QLatin1String(key), value);
+    };
+    put("user", user);
+    put("secret_env", secretEnv);
+    put("secret_file", secretFile);
+    put("ca_file", caFile);
+    if (!f.isEmpty())
+        o.insert(QStringLiteral("fields"), f);
+    return o;
+}
+
+Result<TargetConfig> TargetConfig::fromJson(const QJsonObject &o)
+{
+    TargetConfig t;
+    t.name = o.value(QStringLiteral("name")).toString();
+    const auto kind = enumFromName(kTargetKindNames, o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return invalid(QStringLiteral("target %1: unknown kind %2").arg(t.name, o.value(QStringLiteral("kind")).toString()));
+    t.kind = *kind;
+    t.location = o.value(QStringLiteral("location")).toString();
+    t.user = o.value(QStringLiteral("user")).toString();
+    t.secretEnv = o.value(QStringLiteral("secret_env")).toString();
+    t.secretFile = o.value(QStringLiteral("secret_file")).toString();
+    t.caFile = o.value(QStringLiteral("ca_file")).toString();
+    t.nameTemplate = o.value(QStringLiteral("name_template")).toString(t.nameTemplate);
+    for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
+        t.fields.append({v.toArray().at(0).toString(), v.toArray().at(1).toString()});
+    return t;
+}
+
+Result<void> TargetConfig::check() const
+{
+    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    if (!nameRe.match(name).hasMatch())
+        return invalid(QStringLiteral("a target name is 1 to 64 letters, digits, '.', '_' or '-': %1").arg(name));
+    if (location.trimmed().isEmpty())
+        return invalid(QStringLiteral("target %1 has no location").arg(name));
+    if (kind != TargetKind::Folder) {
+        const QUrl url(location, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            return invalid(QStringLiteral("target %1: %2 is not an http:// or https:// URL").arg(name, location));
+        if (!url.userInfo().isEmpty())
+            return invalid(QStringLiteral("target %1: put the user in --user and the password in --secret-env or "
+                                          "--secret-file, not in the URL")
+                               .arg(name));
+    }
+    if (!caFile.isEmpty() && !QFileInfo(caFile).isFile())
+        return Error(ErrorCode::FileNotFound, caFile);
+    RemoteNameValues probe{QStringLiteral("D"), QStringLiteral("f.pdf"), QStringLiteral("0").repeated(64),
+                           QDate(2026, 1, 1)};
+    if (auto r = expandRemoteName(nameTemplate, probe); !r)
+        return r.error();
+    if (!secretFile.isEmpty()) {
+        const QFileInfo fi(secretFile);
+        if (!fi.isFile())
+            return Error(ErrorCode::FileNotFound, secretFile);
+        if (fi.permissions() & (QFile::ReadGroup | QFile::ReadOther))
+            return invalid(QStringLiteral("the secret file %1 may be read by others: make it readable by its owner "
+                                          "only (chmod 600)")
+                               .arg(secretFile));
+    }
+    return {};
+}
+
+Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameValues &values)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]*)\\}"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(nameTemplate); it.hasNext();) {
+        const auto m = it.next();
+        out += nameTemplate.mid(last, m.capturedStart() - last);
+        const QString key = m.captured(1);
+        QString value;
+        if (key == u"dossier")
+            value = values.dossier;
+        else if (key == u"file")
+            value = values.file;
+        else if (key == u"sha256")
+            value = values.sha256;
+        else if (key == u"date")
+            value = (values.date.isValid() ? values.date : QDate::currentDate()).toString(Qt::ISODate);
+        else
+            return invalid(QStringLiteral("unknown placeholder {%1} in the name template %2 (use {dossier} {file} "
+                                          "{date} {sha256})")
+                               .arg(key, nameTemplate));
+        if (value.isEmpty())
+            return invalid(QStringLiteral("the name template %1 uses {%2}, which this file has no value for")
+                               .arg(nameTemplate, key));
+        // A value never makes a folder of its own or climbs out of the target.
+        value.replace(u'/', u'_').replace(u'\\', u'_');
+        out += value;
+        last = m.capturedEnd();
+    }
+    out += nameTemplate.mid(last);
+    QStringList parts;
+    for (const QString &p : out.split(u'/', Qt::SkipEmptyParts)) {
+        if (p == u"." || p == u"..")
+            return invalid(QStringLiteral("the remote name %1 may not contain . or ..").arg(out));
+        parts.append(p);
+    }
+    if (parts.isEmpty())
+        return invalid(QStringLiteral("the name template %1 gives an empty name").arg(nameTemplate));
+    return parts.join(u'/');
+}
+
+Result<SecureBuffer> readSecret(const TargetConfig &target)
+{
+    if (!target.secretEnv.isEmpty()) {
+        const QByteArray value = qgetenv(target.secretEnv.toLocal8Bit().constData());
+        if (value.isEmpty())
+            return invalid(QStringLiteral("the environment variable %1 of target %2 is not set")
+                               .arg(target.secretEnv, target.name));
+        return SecureBuffer(QByteArrayView(value));
+    }
+    if (!target.secretFile.isEmpty()) {
+        QFile f(target.secretFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileReadFailed, target.secretFile + QStringLiteral(": ") + f.errorString());
+        if (f.permissions() & (QFile::ReadGroup | QFile::ReadOther))
+            return invalid(QStringLiteral("the secret file %1 may be read by others (chmod 600)").arg(target.secretFile));
+        QByteArray value = f.readAll();
+        while (value.endsWith('\n') || value.endsWith('\r'))
+            value.chop(1);
+        SecureBuffer secret{QByteArrayView(value)};
+        value.fill('\0');
+        return secret;
+    }
+    return SecureBuffer();
+}
+
+} // namespace sohoa::upload
