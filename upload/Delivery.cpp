@@ -5,6 +5,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +16,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace sohoa::upload {
@@ -105,6 +108,36 @@ DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest
 }
 
 // ---- WebDAV ----
+
+// The file as the PUT body, read no faster than `bytesPerSecond` (0: no limit). Qt's network stack
+// reads it on this worker's own event loop, so the pauses cost the window nothing.
+class ThrottledFile : public QFile
+{
+public:
+    ThrottledFile(const QString &path, qint64 bytesPerSecond) : QFile(path), m_rate(bytesPerSecond) {}
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_rate <= 0)
+            return QFile::readData(data, maxSize);
+        if (!m_clock.isValid())
+            m_clock.start();
+        // Ahead of the allowed pace: wait until the bytes sent so far are due.
+        const qint64 dueMs = m_sent * 1000 / m_rate;
+        if (const qint64 ahead = dueMs - m_clock.elapsed(); ahead > 0)
+            QThread::msleep(quint64(std::min<qint64>(ahead, 1000)));
+        const qint64 n = QFile::readData(data, std::min<qint64>(maxSize, std::max<qint64>(1024, m_rate / 20)));
+        if (n > 0)
+            m_sent += n;
+        return n;
+    }
+
+private:
+    qint64 m_rate;
+    qint64 m_sent = 0;
+    QElapsedTimer m_clock;
+};
 
 class Http
 {
@@ -272,7 +305,7 @@ DeliveryResult deliverToWebDav(const TargetConfig &target, const SecureBuffer &s
         out.error = unchanged.error();
         return out;
     }
-    QFile file(r.localPath);
+    ThrottledFile file(r.localPath, target.limitBytesPerSecond);
     if (!file.open(QIODevice::ReadOnly)) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;

@@ -36,6 +36,8 @@ QJsonObject TargetConfig::toJson() const
     put("ca_file", caFile);
     if (!f.isEmpty())
         o.insert(QStringLiteral("fields"), f);
+    if (limitBytesPerSecond > 0)
+        o.insert(QStringLiteral("limit_bytes_per_second"), limitBytesPerSecond);
     return o;
 }
 
@@ -53,6 +55,7 @@ Result<TargetConfig> TargetConfig::fromJson(const QJsonObject &o)
     t.secretFile = o.value(QStringLiteral("secret_file")).toString();
     t.caFile = o.value(QStringLiteral("ca_file")).toString();
     t.nameTemplate = o.value(QStringLiteral("name_template")).toString(t.nameTemplate);
+    t.limitBytesPerSecond = o.value(QStringLiteral("limit_bytes_per_second")).toInteger();
     for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
         t.fields.append({v.toArray().at(0).toString(), v.toArray().at(1).toString()});
     return t;

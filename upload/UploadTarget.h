@@ -39,6 +39,7 @@ struct TargetConfig
     // Remote name per file: {dossier} {file} (the local file name) {date} (yyyy-MM-dd) {sha256}.
     QString nameTemplate = QStringLiteral("{dossier}/{file}");
     QList<QPair<QString, QString>> fields; // HTTP POST: extra form fields
+    qint64 limitBytesPerSecond = 0;        // 0: as fast as the network goes
 
     QJsonObject toJson() const;
     static Result<TargetConfig> fromJson(const QJsonObject &json);

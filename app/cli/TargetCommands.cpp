@@ -27,6 +27,9 @@ int targetAddCommand(const QStringList &args)
                                                                              "file (mode 600)."),
                               "FILE"),
                        option("ca", QT_TRANSLATE_NOOP("sohoa::cli", "Trust this CA (PEM) for TLS."), "PEM"),
+                       option("limit-rate", QT_TRANSLATE_NOOP("sohoa::cli", "Send no faster than this many bytes "
+                                                                            "per second."),
+                              "BYTES"),
                        option("name-template", QT_TRANSLATE_NOOP("sohoa::cli", "Remote names: {dossier} {file} "
                                                                                "{date} {sha256}."),
                               "T")});
@@ -62,6 +65,12 @@ int targetAddCommand(const QStringList &args)
     t.secretEnv = parser.value(QStringLiteral("secret-env"));
     t.secretFile = parser.value(QStringLiteral("secret-file"));
     t.caFile = parser.value(QStringLiteral("ca"));
+    if (parser.isSet(QStringLiteral("limit-rate"))) {
+        bool ok = false;
+        t.limitBytesPerSecond = parser.value(QStringLiteral("limit-rate")).toLongLong(&ok);
+        if (!ok || t.limitBytesPerSecond <= 0)
+            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--limit-rate takes a number of bytes per second"), json);
+    }
     if (parser.isSet(QStringLiteral("name-template")))
         t.nameTemplate = parser.value(QStringLiteral("name-template"));
     auto store = openStore(parser, json);

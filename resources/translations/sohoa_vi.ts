@@ -1526,17 +1526,22 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Send no faster than this many bytes per second.</source>
+        <translation>Gửi không nhanh hơn số byte mỗi giây này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Remote names: {dossier} {file} {date} {sha256}.</source>
         <translation>Tên trên máy chủ: {dossier} {file} {date} {sha256}.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>give the target&apos;s name once</source>
         <translation>hãy cho tên nơi nhận một lần</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-80"/>
         <source>give exactly one of --webdav URL, --http URL, --folder DIR</source>
         <translation>hãy cho đúng một trong --webdav URL, --http URL, --folder DIR</translation>
     </message>
@@ -1544,6 +1549,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+16"/>
         <source>--field takes NAME=VALUE: %1</source>
         <translation>--field nhận dạng TÊN=GIÁ_TRỊ: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--limit-rate takes a number of bytes per second</source>
+        <translation>--limit-rate nhận một số byte mỗi giây</translation>
     </message>
     <message>
         <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>

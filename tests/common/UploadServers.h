@@ -63,6 +63,16 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1/").arg(m_port); }
     // PUT requests logged (nginx does not buffer its access log unless told).
     int puts() const { return int(readAllOf(m_dir.filePath(QStringLiteral("access.log"))).count("\"PUT ")); }
+    // PUTs the server answered 201 (created) or 204: files it stored.
+    int successfulPuts() const
+    {
+        const QByteArray log = readAllOf(m_dir.filePath(QStringLiteral("access.log")));
+        int n = 0;
+        for (const QByteArray &line : log.split('\n'))
+            if (line.contains("\"PUT ") && (line.contains("\" 201 ") || line.contains("\" 204 ")))
+                ++n;
+        return n;
+    }
     QString log() const { return QString::fromUtf8(readAllOf(m_dir.filePath(QStringLiteral("error.log")))); }
 
 private:
