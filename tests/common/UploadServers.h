@@ -13,9 +13,12 @@ class WebDavServer
 public:
     // `root` is the tree served; user/password for Basic authentication (empty user: none).
     // `limitRate`: bytes per second per connection, to slow transfers down ("" for none).
+    // `certificate`/`key` (PEM): serve https. Under /busy/ every request is answered 503 with
+    // Retry-After: 7 (a server in maintenance).
     bool start(const QString &root, quint16 port, const QString &user, const QString &password, QString *error,
-               const QByteArray &limitRate = {})
+               const QByteArray &limitRate = {}, const QString &certificate = {}, const QString &key = {})
     {
+        m_tls = !certificate.isEmpty();
         const QString nginx = findServerProgram(QStringLiteral("nginx"));
         if (nginx.isEmpty()) {
             *error = QStringLiteral("nginx is not installed (scripts/install-deps.sh test installs it)");
@@ -44,7 +47,12 @@ public:
                                 "/proxy;\n  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d +
                                 "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n  client_max_body_size 0;\n"
                                 "  default_type application/octet-stream;\n  server {\n    listen 127.0.0.1:" +
-                                QByteArray::number(port) + ";\n    root " + root.toLocal8Bit() +
+                                QByteArray::number(port) + (m_tls ? " ssl" : "") + ";\n" +
+                                (m_tls ? "    ssl_certificate " + certificate.toLocal8Bit() + ";\n    ssl_certificate_key " +
+                                             key.toLocal8Bit() + ";\n"
+                                       : QByteArray()) +
+                                "    location /busy/ { add_header Retry-After 7 always; return 503; }\n    root " +
+                                root.toLocal8Bit() +
                                 ";\n    dav_methods PUT DELETE MKCOL COPY MOVE;\n    dav_access user:rw;\n" + auth +
                                 rate + "  }\n}\n";
         if (!m_dir.isValid() || !writeFile(m_dir.filePath(QStringLiteral("nginx.conf")), conf)) {
@@ -60,7 +68,7 @@ public:
             m_dir.filePath(QStringLiteral("nginx.out")), [pid] { return QFileInfo::exists(pid); }, error);
     }
     void stop() { m_process.stop(); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1/").arg(m_port); }
+    QString url() const { return QStringLiteral("%1://127.0.0.1:%2/").arg(m_tls ? u"https" : u"http").arg(m_port); }
     // PUT requests logged (nginx does not buffer its access log unless told).
     int puts() const { return int(readAllOf(m_dir.filePath(QStringLiteral("access.log"))).count("\"PUT ")); }
     // PUTs the server answered 201 (created) or 204: files it stored.
@@ -79,6 +87,7 @@ private:
     QTemporaryDir m_dir;
     ServerProcess m_process;
     quint16 m_port = 0;
+    bool m_tls = false;
 };
 
 } // namespace sohoa::test

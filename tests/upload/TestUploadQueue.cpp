@@ -8,6 +8,7 @@
 #include "UploadServers.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -191,6 +192,69 @@ private slots:
         r = cli({QStringLiteral("queue"), QStringLiteral("list")});
         for (const QJsonObject &e : events(r))
             QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+    }
+
+    // https: refused (for good) against an unknown CA, delivered with the target's --ca.
+    void tlsVerifiedAgainstTheTargetsCa()
+    {
+        TestCa ca;
+        QString error;
+        QVERIFY2(ca.make(&error, "[server_ext]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature, "
+                                 "keyEncipherment\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1\n"),
+                 qPrintable(error));
+        QVERIFY2(ca.issue(QStringLiteral("server"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("server_ext"), &error),
+                 qPrintable(error));
+        const QString root = m_dir.filePath(QStringLiteral("dav-tls"));
+        QDir().mkpath(root + QStringLiteral("/in"));
+        WebDavServer server;
+        QVERIFY2(server.start(root, freeLoopbackPort(), {}, {}, &error, {}, ca.path(QStringLiteral("server.pem")),
+                              ca.path(QStringLiteral("server.key"))),
+                 qPrintable(error));
+        QVERIFY(server.url().startsWith(u"https://"));
+        ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("khong-tin"),
+                            QStringLiteral("--webdav"), server.url() + QStringLiteral("in/"), QStringLiteral("--name-template"),
+                            QStringLiteral("a/{file}")});
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("tin"), QStringLiteral("--webdav"),
+                 server.url() + QStringLiteral("in/"), QStringLiteral("--name-template"), QStringLiteral("b/{file}"),
+                 QStringLiteral("--ca"), ca.path(QStringLiteral("root.pem"))});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("khong-tin"), m_files.at(0)}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("tin"), m_files.at(1)}).exitCode, 0);
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        QHash<QString, QJsonObject> byTarget;
+        for (const QJsonObject &e : events(r))
+            byTarget.insert(e.value(QStringLiteral("target")).toString(), e);
+        QCOMPARE(byTarget.value(QStringLiteral("khong-tin")).value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(byTarget.value(QStringLiteral("khong-tin")).value(QStringLiteral("error")).toString(),
+                 QStringLiteral("upload-tls-failed"));
+        QCOMPARE(byTarget.value(QStringLiteral("tin")).value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+        QCOMPARE(readFile(root + QStringLiteral("/in/b/") + QFileInfo(m_files.at(1)).fileName()), readFile(m_files.at(1)));
+        QVERIFY(!QFileInfo::exists(root + QStringLiteral("/in/a")));
+    }
+
+    // 503 with Retry-After: the job stays queued (transient) and waits at least what the server asked.
+    void busyServerIsRetriedAfterItsRetryAfter()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dav-busy"));
+        QDir().mkpath(root);
+        WebDavServer server;
+        QString error;
+        QVERIFY2(server.start(root, freeLoopbackPort(), {}, {}, &error), qPrintable(error));
+        QCOMPARE(cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("ban"), QStringLiteral("--webdav"),
+                      server.url() + QStringLiteral("busy/"), QStringLiteral("--name-template"), QStringLiteral("{file}")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("ban"), m_files.at(2)}).exitCode, 0);
+        const QDateTime before = QDateTime::currentDateTime();
+        const ToolResult r = cli({QStringLiteral("queue"), QStringLiteral("run"), QStringLiteral("--max-wait"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 8);
+        const QJsonObject e = events(r).first();
+        QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+        QCOMPARE(e.value(QStringLiteral("error")).toString(), QStringLiteral("upload-server-busy"));
+        const QDateTime next = QDateTime::fromString(e.value(QStringLiteral("next_attempt_at")).toString(), Qt::ISODate);
+        QVERIFY2(before.secsTo(next) >= 6, qPrintable(e.value(QStringLiteral("next_attempt_at")).toString()));
     }
 
     void wrongPasswordFailsForGood()
