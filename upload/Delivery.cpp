@@ -10,6 +10,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QHttpMultiPart>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -171,15 +172,17 @@ public:
         bool cancelled = false;
     };
 
+    Reply post(const QUrl &url, QHttpMultiPart *multi, const QByteArray &idempotencyKey)
+    {
+        QNetworkRequest request = prepare(url);
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
+        return wait(m_nam.post(request, multi), false);
+    }
+
     Reply send(const QByteArray &verb, const QUrl &url, QIODevice *body = nullptr, qint64 bodySize = -1,
                bool createOnly = false, bool hashBody = false)
     {
-        QNetworkRequest request(url);
-        request.setSslConfiguration(m_ssl);
-        request.setTransferTimeout(m_timeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        if (!m_authorization.isEmpty())
-            request.setRawHeader("Authorization", m_authorization);
+        QNetworkRequest request = prepare(url);
         if (createOnly)
             request.setRawHeader("If-None-Match", "*");
         if (body) {
@@ -187,9 +190,27 @@ public:
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
         }
         // HEAD through its own call: as a custom verb, Qt would wait for the body its Content-Length names.
-        std::unique_ptr<QNetworkReply> reply(verb == "HEAD"  ? m_nam.head(request)
-                                             : verb == "GET" ? m_nam.get(request)
-                                                             : m_nam.sendCustomRequest(request, verb, body));
+        return wait(verb == "HEAD"  ? m_nam.head(request)
+                    : verb == "GET" ? m_nam.get(request)
+                                    : m_nam.sendCustomRequest(request, verb, body),
+                    hashBody);
+    }
+
+private:
+    QNetworkRequest prepare(const QUrl &url) const
+    {
+        QNetworkRequest request(url);
+        request.setSslConfiguration(m_ssl);
+        request.setTransferTimeout(m_timeoutMs);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        if (!m_authorization.isEmpty())
+            request.setRawHeader("Authorization", m_authorization);
+        return request;
+    }
+
+    Reply wait(QNetworkReply *started, bool hashBody)
+    {
+        std::unique_ptr<QNetworkReply> reply(started);
         QCryptographicHash hash(QCryptographicHash::Sha256);
         QEventLoop loop;
         Reply out;
@@ -222,7 +243,6 @@ public:
         return out;
     }
 
-private:
     const WorkControl *m_control;
     int m_timeoutMs;
     QNetworkAccessManager m_nam;
@@ -334,6 +354,57 @@ DeliveryResult deliverToWebDav(const TargetConfig &target, const SecureBuffer &s
     return out;
 }
 
+// ---- HTTP POST ----
+
+// multipart/form-data: the file (streamed from disk), its SHA-256, the dossier code, the target's
+// extra fields, and an Idempotency-Key header that stays the same for every attempt of the job, so
+// that a server seeing a retried POST knows it (RFC draft "The Idempotency-Key HTTP Header Field").
+DeliveryResult deliverByPost(const TargetConfig &target, const SecureBuffer &secret, const DeliveryRequest &r,
+                             const WorkControl *control)
+{
+    DeliveryResult out;
+    out.remoteUrl = target.location;
+    if (auto unchanged = checkUnchanged(r); !unchanged) {
+        out.error = unchanged.error();
+        return out;
+    }
+    auto *file = new ThrottledFile(r.localPath, target.limitBytesPerSecond);
+    if (!file->open(QIODevice::ReadOnly)) {
+        out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file->errorString());
+        delete file;
+        return out;
+    }
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    const auto field = [&](const QString &name, const QByteArray &value) {
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QStringLiteral("form-data; name=\"%1\"").arg(name));
+        part.setBody(value);
+        multi->append(part);
+    };
+    field(QStringLiteral("remote_name"), r.remoteName.toUtf8());
+    field(QStringLiteral("sha256"), r.sha256.toLatin1());
+    field(QStringLiteral("size"), QByteArray::number(r.size));
+    for (const auto &[k, v] : target.fields)
+        field(k, v.toUtf8());
+    QHttpPart filePart;
+    filePart.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/pdf"));
+    filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QStringLiteral("form-data; name=\"file\"; filename=\"%1\"")
+                           .arg(QFileInfo(r.remoteName).fileName()));
+    filePart.setBodyDevice(file);
+    file->setParent(multi);
+    multi->append(filePart);
+    Http http(target, secret, control, r.timeoutMs);
+    const Http::Reply post = http.post(QUrl(target.location), multi, r.idempotencyKey.toLatin1());
+    delete multi;
+    if (post.status >= 200 && post.status < 300)
+        return out;
+    out.error = errorOf(post, target.location);
+    out.retryAfterSeconds = post.retryAfter;
+    return out;
+}
+
 } // namespace
 
 bool isTransient(ErrorCode code)
@@ -352,10 +423,7 @@ DeliveryResult deliver(const TargetConfig &target, const SecureBuffer &secret, c
     case TargetKind::HttpPost:
         break;
     }
-    DeliveryResult out;
-    out.error = Error(ErrorCode::InvalidArgument,
-                      QStringLiteral("target %1: HTTP POST delivery is not available in this version").arg(target.name));
-    return out;
+    return deliverByPost(target, secret, request, control);
 }
 
 } // namespace sohoa::upload

@@ -5,8 +5,10 @@
 
 #include "SigningFixtures.h"
 #include "ToolRunner.h"
+#include "PostServer.h"
 #include "UploadServers.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QHash>
 #include <QJsonDocument>
@@ -255,6 +257,36 @@ private slots:
         QCOMPARE(e.value(QStringLiteral("error")).toString(), QStringLiteral("upload-server-busy"));
         const QDateTime next = QDateTime::fromString(e.value(QStringLiteral("next_attempt_at")).toString(), Qt::ISODate);
         QVERIFY2(before.secsTo(next) >= 6, qPrintable(e.value(QStringLiteral("next_attempt_at")).toString()));
+    }
+
+    // The multipart POST target: the file, its SHA-256, the extra fields and one Idempotency-Key per
+    // job. The server stores the first request and drops its answer: the retried POST carries the same
+    // key, and the server has the file exactly once.
+    void httpPostIsDeliveredOnceThroughALostAnswer()
+    {
+        PostServer server;
+        QVERIFY(server.start(freeLoopbackPort(), true));
+        ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("tthc"), QStringLiteral("--http"),
+                            server.url(), QStringLiteral("--field"), QStringLiteral("co_quan=UBND Phường 1"),
+                            QStringLiteral("--name-template"), QStringLiteral("{file}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("tthc"), m_files.at(3)}).exitCode, 0);
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")}, 120000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const auto received = server.received();
+        QCOMPARE(received.size(), 1); // one key
+        const PostServer::Received got = received.begin().value();
+        QCOMPARE(got.requests, 2);   // the answer to the first was lost
+        QCOMPARE(got.deliveries, 1); // stored once
+        QCOMPARE(got.file, readFile(m_files.at(3)));
+        QCOMPARE(got.fields.value(QStringLiteral("co_quan")), QStringLiteral("UBND Phường 1").toUtf8());
+        QCOMPARE(QString::fromLatin1(got.fields.value(QStringLiteral("sha256"))),
+                 QString::fromLatin1(QCryptographicHash::hash(readFile(m_files.at(3)), QCryptographicHash::Sha256).toHex()));
+        const QList<QJsonObject> list = events(cli({QStringLiteral("queue"), QStringLiteral("list")}));
+        QCOMPARE(list.first().value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+        // The second request is Qt's own resend on the closed connection, or the queue's retry: either
+        // way it carries the job's one key.
+        QVERIFY(list.first().value(QStringLiteral("attempts")).toInt() >= 1);
     }
 
     void wrongPasswordFailsForGood()
