@@ -16,7 +16,7 @@ build_pkgs=(
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
 test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light)
 # Peer tools the benchmarks compare against.
-bench_pkgs=(img2pdf time bc libnss3-tools dbus
+bench_pkgs=(img2pdf time bc libnss3-tools dbus curl
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts
     qml-module-qtquick-window2 qml-module-qtquick-controls2 qml-module-qtquick2 qml-module-qt-labs-platform
     qml-module-qtqml-models2 qml-module-org-kde-purpose)
