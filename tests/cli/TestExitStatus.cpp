@@ -19,7 +19,7 @@ private Q_SLOTS:
         QVERIFY(count > int(ErrorCode::QrTooDense));
         for (int c = int(ErrorCode::None) + 1; c < count; ++c) {
             const int status = cli::exitStatus(Error(static_cast<ErrorCode>(c)));
-            QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
+            QVERIFY2(QList<int>({2, 3, 4, 5, 6, 7, 8, 70, 130}).contains(status), qPrintable(Error::idOf(ErrorCode(c))));
         }
         QCOMPARE(cli::exitStatus(Error()), 0);
     }
@@ -46,6 +46,9 @@ private Q_SLOTS:
         QTest::newRow("preview of a hostile pdf") << ErrorCode::PreviewTimedOut << 6;
         QTest::newRow("preview page out of range") << ErrorCode::PreviewPageOutOfRange << 2;
         QTest::newRow("preview helper missing") << ErrorCode::PreviewHelperMissing << 70;
+        QTest::newRow("delivery, transient") << ErrorCode::UploadUnreachable << 8;
+        QTest::newRow("delivery, refused") << ErrorCode::UploadUnauthorized << 8;
+        QTest::newRow("no such upload target") << ErrorCode::TargetNotFound << 2;
         QTest::newRow("internal") << ErrorCode::Internal << 70;
         QTest::newRow("cancelled, as after SIGINT") << ErrorCode::Cancelled << 130;
     }
