@@ -101,6 +101,22 @@ std::pair<int, int> pageProblemCounts(const DossierStore &store, qint64 dossierI
             static_cast<int>(ofDossier(store, dossierId, rep.damagedPages).size())};
 }
 
+std::unique_ptr<DossierStore> openStoreForReading(QCommandLineParser &parser, const QStringList &args, bool json,
+                                                  int *exitCode)
+{
+    parser.addOptions({storeOption(), jsonOption(), readOnlyOption()});
+    if (!parseArguments(parser, args, exitCode, json))
+        return nullptr;
+    StoreOptions options;
+    options.mode = StoreOpenMode::ExistingOrReadOnly;
+    auto store = openStore(parser, json, options);
+    if (!store) {
+        *exitCode = fail(store.error(), json);
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options,
                                                 const QString &dossierCode)
 {

@@ -28,6 +28,12 @@ QCommandLineOption readOnlyOption();
 Result<std::unique_ptr<DossierStore>> openStore(const QCommandLineParser &parser, bool json, StoreOptions options = {},
                                                 const QString &dossierCode = {});
 
+// A reading command's first lines: --store, --json and --read-only parsed from `args`, the store opened
+// ExistingOrReadOnly. Nothing when the command must end now (*exitCode: a usage error, --help, a store
+// that cannot be opened, each already printed).
+std::unique_ptr<DossierStore> openStoreForReading(QCommandLineParser &parser, const QStringList &args, bool json,
+                                                  int *exitCode);
+
 // How many of the dossier's visible pages recovery found missing and damaged.
 std::pair<int, int> pageProblemCounts(const DossierStore &store, qint64 dossierId);
 

@@ -13,24 +13,20 @@ namespace sohoa::cli {
 int dossierListCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption(), readOnlyOption()});
     const bool json = wantsJson(args);
-    if (int code = 0; !parseArguments(parser, args, &code, json))
-        return code;
-    StoreOptions options;
-    options.mode = StoreOpenMode::ExistingOrReadOnly;
-    auto store = openStore(parser, json, options);
+    int exitCode = 0;
+    const auto store = openStoreForReading(parser, args, json, &exitCode);
     if (!store)
-        return fail(store.error(), json);
-    auto list = store.value()->dossiers();
+        return exitCode;
+    auto list = store->dossiers();
     if (!list)
         return fail(list.error(), json);
     QJsonArray arr;
     for (const DossierInfo &d : list.value()) {
-        auto pages = store.value()->dossierPages(d.id);
+        auto pages = store->dossierPages(d.id);
         const int count = pages ? static_cast<int>(pages->size()) : 0;
         // Page files recovery found missing or damaged: said here, per dossier, not on every command.
-        const auto [missing, damaged] = pageProblemCounts(*store.value(), d.id);
+        const auto [missing, damaged] = pageProblemCounts(*store, d.id);
         if (json) {
             QJsonObject o = dossierJson(d);
             o.insert(QStringLiteral("page_count"), count);

@@ -88,16 +88,12 @@ int targetAddCommand(const QStringList &args)
 int targetListCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption(), readOnlyOption()});
     const bool json = wantsJson(args);
-    if (int code = 0; !parseArguments(parser, args, &code, json))
-        return code;
-    StoreOptions options;
-    options.mode = StoreOpenMode::ExistingOrReadOnly;
-    auto store = openStore(parser, json, options);
+    int exitCode = 0;
+    const auto store = openStoreForReading(parser, args, json, &exitCode);
     if (!store)
-        return fail(store.error(), json);
-    auto targets = workflows::uploadTargets(*store.value());
+        return exitCode;
+    auto targets = workflows::uploadTargets(*store);
     if (!targets)
         return fail(targets.error(), json);
     QJsonArray arr;

@@ -93,16 +93,12 @@ int uploadCommand(const QStringList &args)
 int queueListCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({storeOption(), jsonOption(), readOnlyOption()});
     const bool json = wantsJson(args);
-    if (int code = 0; !parseArguments(parser, args, &code, json))
-        return code;
-    StoreOptions options;
-    options.mode = StoreOpenMode::ExistingOrReadOnly;
-    auto store = openStore(parser, json, options);
+    int exitCode = 0;
+    const auto store = openStoreForReading(parser, args, json, &exitCode);
     if (!store)
-        return fail(store.error(), json);
-    auto jobs = store.value()->uploadJobs();
+        return exitCode;
+    auto jobs = store->uploadJobs();
     if (!jobs)
         return fail(jobs.error(), json);
     for (const UploadJobRecord &j : jobs.value())
