@@ -482,7 +482,6 @@ bool SigningDesk::signAll()
         m_table->item(row, StatusColumn)->setText(tr("waiting"));
     }
     m_results.clear();
-    m_nextResultRow = 0;
     m_progress->setRange(0, int(request.files.size()));
     m_progress->setValue(0);
     auto *job = new workflows::SignBatchJob(request, this);
@@ -502,8 +501,9 @@ bool SigningDesk::signAll()
         job->deleteLater();
         m_job = nullptr;
         const auto &summary = job->summary();
-        // Files the job never reached (it stopped before the first: a wrong PIN) are said so too.
-        for (int row = m_nextResultRow; row < m_table->rowCount(); ++row) {
+        // Files the job never reached (it stopped before the first: a wrong PIN) are said so too; the job
+        // reports the inputs in their order, one line each.
+        for (int row = int(m_results.size()); row < m_table->rowCount(); ++row) {
             m_table->item(row, StatusColumn)->setText(tr("Not signed"));
             m_table->item(row, StatusColumn)->setData(Qt::AccessibleTextRole, QStringLiteral("not-signed"));
             m_table->item(row, MessageColumn)->setText(error.isError() ? error.message() : QString());
@@ -537,7 +537,6 @@ void SigningDesk::fileSigned(const workflows::SignedFile &file)
     const int row = rowOf(file.result.input);
     if (row < 0)
         return;
-    m_nextResultRow = std::max(m_nextResultRow, row + 1);
     const bool ok = !file.result.error.isError();
     auto *status = cell(ok ? tr("Signed") : tr("Not signed"));
     status->setData(Qt::AccessibleTextRole, ok ? QStringLiteral("signed") : QStringLiteral("not-signed"));

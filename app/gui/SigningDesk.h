@@ -134,8 +134,6 @@ private:
     QStringList m_pendingPaths;
     QPointer<workflows::SignBatchJob> m_job;
     QList<workflows::SignedFile> m_results;
-    int m_nextResultRow = 0;
-    QList<int> m_batchRows;
 };
 
 } // namespace sohoa::gui

@@ -31,7 +31,8 @@ bool stopsTheBatch(ErrorCode c)
 
 } // namespace
 
-Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options)
+Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options,
+                                   QString *payload)
 {
     const QFileInfo fi(output);
     QTemporaryFile temp(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".qr.tmp-XXXXXX"));
@@ -47,6 +48,8 @@ Result<QString> stampBeforeSigning(const QString &input, const QString &output, 
         QFile::remove(path);
         return stamped.error();
     }
+    if (payload)
+        *payload = stamped->payload;
     return path;
 }
 
@@ -162,7 +165,7 @@ SignedFile SignBatchJob::signOne(PdfSigner &signer, const QString &input, const 
         if (m_request.qr && (options.overwrite || !QFileInfo::exists(output))) {
             QrStampOptions qr = *m_request.qr;
             qr.pdfPassword = options.pdfPassword; // the stamp opens the input before the signer does
-            auto stamped = stampBeforeSigning(input, output, qr);
+            auto stamped = stampBeforeSigning(input, output, qr, &file.qrPayload);
             if (!stamped) {
                 file.result.input = input;
                 file.result.output = output;

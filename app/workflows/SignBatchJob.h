@@ -46,6 +46,7 @@ struct SignedFile
     signing::SignResult result;
     bool failedBeforeSigning = false;
     std::optional<signing::PdfVerifyReport> verification; // with verifyOutputs, for a signed output
+    QString qrPayload; // the text of the QR code stamped before signing, if any
 };
 
 struct SignBatchSummary
@@ -56,8 +57,9 @@ struct SignBatchSummary
 };
 
 // Stamps input into a fresh temporary next to output (".NAME.qr.tmp-XXXXXX"), to be signed into
-// output and removed by the caller.
-Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options);
+// output and removed by the caller; *payload gets the code's text when given.
+Result<QString> stampBeforeSigning(const QString &input, const QString &output, const QrStampOptions &options,
+                                   QString *payload = nullptr);
 
 // Outputs for a batch, checked before anything is opened or written: every input must be an existing
 // file (FileNotFound). Several inputs, or `out` an existing folder or ending in '/', go into the folder
@@ -108,7 +110,6 @@ Q_SIGNALS:
 
 protected:
     Error run() override;
-    const SignBatchRequest &request() const { return m_request; }
 
 private:
     Error makeLongTerm(const QString &output, const std::shared_ptr<signing::TrustStore> &trust,

@@ -65,17 +65,7 @@ Error SignCopyJob::run()
     record.sourcePath = QFileInfo(file.result.input).absoluteFilePath();
     record.kind = QStringLiteral("copy");
     record.signedAt = file.result.signingTime;
-    if (const auto &qr = request().qr) { // the text the stamper put in the code
-        QrTemplateValues values = qr->values;
-        if (!values.date.isValid())
-            values.date = QDate::currentDate();
-        if (qrTemplateUses(qr->payloadTemplate, u"sha256")) {
-            if (auto digest = sha256HexOfFile(file.result.input); digest)
-                values.sha256 = digest.value();
-        }
-        if (auto text = expandQrTemplate(qr->payloadTemplate, values); text)
-            record.lookupCode = text.value();
-    }
+    record.lookupCode = file.qrPayload; // the text the stamper put in the code
     if (auto info = signing::CertificateInfo::parse(signerCertificate()); info)
         record.signer = info->subjectDn;
     if (file.verification)

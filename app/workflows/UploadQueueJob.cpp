@@ -183,21 +183,14 @@ Error UploadQueueJob::run()
         UploadJobRecord job = std::move(next.value()).value();
         reportProgress(m_delivered, 0, what + u' ' + QFileInfo(job.path).fileName());
         if (!targets.contains(job.target)) {
+            // A target gone or a secret that cannot be read fails the job with the reason.
             auto target = uploadTarget(m_store, job.target);
-            if (!target) {
-                auto done = m_store.finishUpload(job.id, QStringLiteral("failed"), target.error().id(),
-                                                 target.error().detail(), {}, {});
-                ++m_failed;
-                if (done)
-                    Q_EMIT jobUpdated(done.value());
-                continue;
-            }
-            auto secret = upload::readSecret(target.value());
+            auto secret = target ? upload::readSecret(target.value()) : Result<SecureBuffer>(target.error());
             if (!secret) {
-                auto done = m_store.finishUpload(job.id, QStringLiteral("failed"), secret.error().id(),
-                                                 secret.error().detail(), {}, {});
                 ++m_failed;
-                if (done)
+                if (auto done = m_store.finishUpload(job.id, QStringLiteral("failed"), secret.error().id(),
+                                                     secret.error().detail(), {}, {});
+                    done)
                     Q_EMIT jobUpdated(done.value());
                 continue;
             }

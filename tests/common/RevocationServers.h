@@ -209,10 +209,14 @@ private:
 // nginx serving the files of a folder at http://127.0.0.1:port/, as the current user: no daemon, no
 // worker processes (so no switch to another user that could not read a private temporary folder),
 // every path in its own temporary folder.
-class CrlServer
+// nginx as the test user, in a folder of its own (config, pid, logs, temporary files): one server on
+// 127.0.0.1:port whose block holds `serverBody`, `httpExtra` added to the http block. start() returns
+// once it listens (nginx writes its pid file then).
+class NginxProcess
 {
 public:
-    bool start(const QString &root, quint16 port, QString *error)
+    bool start(quint16 port, const QByteArray &serverBody, const QByteArray &httpExtra, QString *error,
+               const QByteArray &listenFlags = {})
     {
         const QString nginx = findServerProgram(QStringLiteral("nginx"));
         if (nginx.isEmpty()) {
@@ -224,31 +228,45 @@ public:
                                 "/error.log;\nevents { worker_connections 64; }\nhttp {\n  access_log " + d +
                                 "/access.log;\n  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d +
                                 "/proxy;\n  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d +
-                                "/uwsgi;\n  scgi_temp_path " + d +
-                                "/scgi;\n  types { application/pkix-crl crl; }\n"
+                                "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n" + httpExtra +
                                 "  default_type application/octet-stream;\n  server {\n    listen 127.0.0.1:" +
-                                QByteArray::number(port) + ";\n    root " + root.toLocal8Bit() + ";\n  }\n}\n";
-        if (!m_dir.isValid() || !writeFile(m_dir.filePath(QStringLiteral("nginx.conf")), conf)) {
+                                QByteArray::number(port) + listenFlags + ";\n" + serverBody + "  }\n}\n";
+        if (!m_dir.isValid() || !writeFile(path(QStringLiteral("nginx.conf")), conf)) {
             *error = QStringLiteral("cannot write nginx.conf");
             return false;
         }
-        QFile::remove(m_dir.filePath(QStringLiteral("nginx.pid")));
-        const QString pid = m_dir.filePath(QStringLiteral("nginx.pid"));
-        // nginx writes its pid file once its sockets listen.
-        return m_process.start(
-            nginx,
-            {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"), m_dir.filePath(QStringLiteral("error.log")),
-             QStringLiteral("-c"), m_dir.filePath(QStringLiteral("nginx.conf"))},
-            m_dir.filePath(QStringLiteral("nginx.out")), [pid] { return QFileInfo::exists(pid); }, error);
+        const QString pid = path(QStringLiteral("nginx.pid"));
+        QFile::remove(pid);
+        return m_process.start(nginx,
+                               {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"), path(QStringLiteral("error.log")),
+                                QStringLiteral("-c"), path(QStringLiteral("nginx.conf"))},
+                               path(QStringLiteral("nginx.out")), [pid] { return QFileInfo::exists(pid); }, error);
     }
     void stop() { m_process.stop(); }
     bool isRunning() const { return m_process.isRunning(); }
-    // GET requests logged since the server was made (nginx does not buffer its access log unless told).
-    int requests() const { return int(readAllOf(m_dir.filePath(QStringLiteral("access.log"))).count("\"GET ")); }
+    // A file of its folder (access.log, error.log, or one the caller puts there).
+    QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private:
     QTemporaryDir m_dir;
     ServerProcess m_process;
+};
+
+class CrlServer
+{
+public:
+    bool start(const QString &root, quint16 port, QString *error)
+    {
+        return m_nginx.start(port, "    root " + root.toLocal8Bit() + ";\n", "  types { application/pkix-crl crl; }\n",
+                             error);
+    }
+    void stop() { m_nginx.stop(); }
+    bool isRunning() const { return m_nginx.isRunning(); }
+    // GET requests logged since the server was made (nginx does not buffer its access log unless told).
+    int requests() const { return int(readAllOf(m_nginx.path(QStringLiteral("access.log"))).count("\"GET ")); }
+
+private:
+    NginxProcess m_nginx;
 };
 
 // Accepts connections (the kernel completes them) and never answers: a hung responder.
