@@ -14,7 +14,9 @@ build_pkgs=(
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
-test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light)
+# apache2: a second WebDAV server (mod_dav) for the upload tests, started the same way from their own config.
+test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
+    apache2)
 # Peer tools the benchmarks compare against.
 bench_pkgs=(img2pdf time bc libnss3-tools dbus curl
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts
