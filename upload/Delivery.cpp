@@ -2,23 +2,22 @@
 
 #include "core/common/DurableFile.h"
 #include "core/common/Sha256.h"
+#include "upload/HttpClient.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QThread>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QHttpMultiPart>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include <QUuid>
+#include <QMutex>
+#include <QSslKey>
 #include <QSslConfiguration>
-#include <QTimer>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace sohoa::upload {
 
@@ -31,21 +30,9 @@ Error fileChanged(const DeliveryRequest &r)
     return Error(ErrorCode::UploadFileChanged, r.localPath);
 }
 
-// The file is still what was queued (size first: cheap).
-Result<void> checkUnchanged(const DeliveryRequest &r)
-{
-    qint64 size = 0;
-    auto digest = sha256HexOfFile(r.localPath, &size);
-    if (!digest)
-        return digest.error();
-    if (size != r.size || digest.value() != r.sha256)
-        return fileChanged(r);
-    return {};
-}
-
 // ---- Folder ----
 
-DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest &r, const WorkControl *control)
+DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest &r, WorkControl *control)
 {
     DeliveryResult out;
     const QString dest = QDir(target.location).filePath(r.remoteName);
@@ -73,7 +60,7 @@ DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest
         out.error = opened.error();
         return out;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(kChunk, Qt::Uninitialized);
     for (;;) {
         if (control && control->isCancelRequested()) {
@@ -92,8 +79,9 @@ DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest
             out.error = w.error();
             return out;
         }
+        reportProgress(control, writer.bytesWritten(), r.size);
     }
-    if (QString::fromLatin1(hash.result().toHex()) != r.sha256 || writer.bytesWritten() != r.size) {
+    if (hash.hexResult() != r.sha256 || writer.bytesWritten() != r.size) {
         out.error = fileChanged(r);
         return out;
     }
@@ -108,161 +96,171 @@ DeliveryResult deliverToFolder(const TargetConfig &target, const DeliveryRequest
     return out;
 }
 
-// ---- WebDAV ----
+// ---- Sending a file ----
 
-// The file as the PUT body, read no faster than `bytesPerSecond` (0: no limit). Qt's network stack
-// reads it on this worker's own event loop, so the pauses cost the window nothing.
-class ThrottledFile : public QFile
+// The file as a request body: read no faster than the target's limit allows, hashed on the way, and
+// cut off (a read error, which makes the client abort the request) before its last bytes leave when it
+// is not the file that was queued. A rewind to 0 starts the hash over.
+class SendingFile : public QFile
 {
 public:
-    ThrottledFile(const QString &path, qint64 bytesPerSecond) : QFile(path), m_rate(bytesPerSecond) {}
+    SendingFile(const DeliveryRequest &request, RateLimit *limit, WorkControl *control)
+        : QFile(request.localPath), m_request(request), m_limit(limit), m_control(control)
+    {
+    }
+    bool open() { return QFile::open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
+    bool changed() const { return m_changed; }
+    bool seek(qint64 pos) override
+    {
+        if (pos == 0) {
+            m_hash.reset();
+            m_read = 0;
+        }
+        return QFile::seek(pos);
+    }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
-        if (m_rate <= 0)
-            return QFile::readData(data, maxSize);
-        if (!m_clock.isValid())
-            m_clock.start();
-        // Ahead of the allowed pace: wait until the bytes sent so far are due.
-        const qint64 dueMs = m_sent * 1000 / m_rate;
-        if (const qint64 ahead = dueMs - m_clock.elapsed(); ahead > 0)
-            QThread::msleep(quint64(std::min<qint64>(ahead, 1000)));
-        const qint64 n = QFile::readData(data, std::min<qint64>(maxSize, std::max<qint64>(1024, m_rate / 20)));
-        if (n > 0)
-            m_sent += n;
+        if (m_changed)
+            return -1;
+        const qint64 allowed = m_limit ? m_limit->take(maxSize) : maxSize;
+        const qint64 n = QFile::readData(data, allowed);
+        if (n < 0)
+            return n;
+        m_hash.addData(QByteArrayView(data, n));
+        m_read += n;
+        const bool atEnd = n == 0 || m_read >= m_request.size;
+        if (atEnd && (m_read != m_request.size || m_hash.hexResult() != m_request.sha256)) {
+            m_changed = true;
+            return -1;
+        }
+        reportProgress(m_control, m_read, m_request.size);
         return n;
     }
 
 private:
-    qint64 m_rate;
-    qint64 m_sent = 0;
-    QElapsedTimer m_clock;
+    const DeliveryRequest &m_request;
+    RateLimit *m_limit;
+    WorkControl *m_control;
+    Sha256 m_hash;
+    qint64 m_read = 0;
+    bool m_changed = false;
 };
 
+// ---- HTTP ----
+
+using Reply = HttpClient::Reply;
+using Failure = HttpClient::Failure;
+
+// The target's credentials and TLS settings over one HttpClient (one connection kept open).
 class Http
 {
 public:
-    Http(const TargetConfig &target, const SecureBuffer &secret, const WorkControl *control, int timeoutMs)
-        : m_control(control), m_timeoutMs(timeoutMs)
+    explicit Http(const TargetConfig &target, const SecureBuffer &secret)
     {
+        QByteArray authorization;
         if (!secret.isEmpty()) {
             const QByteArray s(secret.data(), qsizetype(secret.size()));
             QByteArray credentials = target.user.toUtf8();
             credentials += ':';
             credentials += s;
-            m_authorization = target.user.isEmpty() ? QByteArray("Bearer " + s) : QByteArray("Basic " + credentials.toBase64());
+            authorization = target.user.isEmpty() ? QByteArray("Bearer " + s) : QByteArray("Basic " + credentials.toBase64());
             credentials.fill('\0');
         }
-        m_ssl = QSslConfiguration::defaultConfiguration();
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!target.caFile.isEmpty())
-            m_ssl.setCaCertificates(QSslCertificate::fromPath(target.caFile, QSsl::Pem));
-    }
-    ~Http() { m_authorization.fill('\0'); }
-
-    struct Reply
-    {
-        int status = 0;
-        QNetworkReply::NetworkError network = QNetworkReply::NoError;
-        QString errorText;
-        QByteArray etag;
-        qint64 contentLength = -1;
-        int retryAfter = 0;
-        QByteArray sha256; // of the body, for GET
-        bool cancelled = false;
-    };
-
-    Reply post(const QUrl &url, QHttpMultiPart *multi, const QByteArray &idempotencyKey)
-    {
-        QNetworkRequest request = prepare(url);
-        request.setRawHeader("Idempotency-Key", idempotencyKey);
-        return wait(m_nam.post(request, multi), false);
+            ssl.setCaCertificates(QSslCertificate::fromPath(target.caFile, QSsl::Pem));
+        if (!target.clientCertificate.isEmpty())
+            m_setupError = loadClientCertificate(target, ssl);
+        m_client = std::make_unique<HttpClient>(ssl, authorization, target.pinnedKey.toLatin1());
+        authorization.fill('\0');
     }
 
-    Reply send(const QByteArray &verb, const QUrl &url, QIODevice *body = nullptr, qint64 bodySize = -1,
-               bool createOnly = false, bool hashBody = false)
+    const Error &setupError() const { return m_setupError; }
+
+    Reply send(const QByteArray &verb, const QUrl &url, WorkControl *control, int timeoutMs, QIODevice *body = nullptr,
+               qint64 bodySize = 0, bool createOnly = false, bool hashBody = false)
     {
-        QNetworkRequest request = prepare(url);
+        HttpClient::Request request;
+        request.method = verb;
+        request.url = url;
+        request.timeoutMs = timeoutMs;
+        request.hashAnswer = hashBody;
         if (createOnly)
-            request.setRawHeader("If-None-Match", "*");
+            request.headers.append(qMakePair(QByteArray("If-None-Match"), QByteArray("*")));
         if (body) {
-            request.setHeader(QNetworkRequest::ContentLengthHeader, bodySize);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+            request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/octet-stream")));
+            request.body = body;
+            request.bodySize = bodySize;
         }
-        // HEAD through its own call: as a custom verb, Qt would wait for the body its Content-Length names.
-        return wait(verb == "HEAD"  ? m_nam.head(request)
-                    : verb == "GET" ? m_nam.get(request)
-                                    : m_nam.sendCustomRequest(request, verb, body),
-                    hashBody);
+        return m_client->send(request, control);
     }
+
+    Reply send(HttpClient::Request request, WorkControl *control) { return m_client->send(request, control); }
 
 private:
-    QNetworkRequest prepare(const QUrl &url) const
+    static Error loadClientCertificate(const TargetConfig &target, QSslConfiguration &ssl)
     {
-        QNetworkRequest request(url);
-        request.setSslConfiguration(m_ssl);
-        request.setTransferTimeout(m_timeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        if (!m_authorization.isEmpty())
-            request.setRawHeader("Authorization", m_authorization);
-        return request;
+        auto password = readClientCertSecret(target);
+        if (!password)
+            return password.error();
+        QFile p12(target.clientCertificate);
+        if (!p12.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileReadFailed, target.clientCertificate + QStringLiteral(": ") + p12.errorString());
+        QSslKey key;
+        QSslCertificate certificate;
+        QList<QSslCertificate> chain;
+        const QByteArray passphrase(password->data(), qsizetype(password->size()));
+        if (!QSslCertificate::importPkcs12(&p12, &key, &certificate, &chain, passphrase) || key.isNull())
+            return Error::withHint(ErrorCode::UploadTlsFailed, "sohoa::upload",
+                                   QT_TRANSLATE_NOOP("sohoa::upload",
+                                                     "The client certificate %1 cannot be opened: its password is "
+                                                     "wrong or it is not a PKCS#12 (.p12/.pfx) file with a key."),
+                                   {target.clientCertificate});
+        ssl.setPrivateKey(key);
+        ssl.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
+        return {};
     }
 
-    Reply wait(QNetworkReply *started, bool hashBody)
-    {
-        std::unique_ptr<QNetworkReply> reply(started);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        QEventLoop loop;
-        Reply out;
-        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (hashBody)
-            QObject::connect(reply.get(), &QNetworkReply::readyRead, &loop,
-                             [&] { hash.addData(reply->readAll()); });
-        QTimer poll;
-        poll.setInterval(100);
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (m_control && m_control->isCancelRequested()) {
-                out.cancelled = true;
-                reply->abort();
-            }
-        });
-        poll.start();
-        if (!reply->isFinished())
-            loop.exec();
-        if (hashBody)
-            hash.addData(reply->readAll());
-        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.network = reply->error();
-        out.errorText = reply->errorString();
-        out.etag = reply->rawHeader("ETag");
-        bool ok = false;
-        const qint64 length = reply->rawHeader("Content-Length").toLongLong(&ok);
-        out.contentLength = ok ? length : -1;
-        out.retryAfter = reply->rawHeader("Retry-After").toInt();
-        out.sha256 = hash.result().toHex();
-        return out;
-    }
-
-    const WorkControl *m_control;
-    int m_timeoutMs;
-    QNetworkAccessManager m_nam;
-    QSslConfiguration m_ssl;
-    QByteArray m_authorization;
+    std::unique_ptr<HttpClient> m_client;
+    Error m_setupError;
 };
 
-// An HTTP answer that is not what was hoped for, as a typed error.
-Error errorOf(const Http::Reply &r, const QString &what)
+int retryAfterOf(const Reply &r)
 {
-    const QString detail = QStringLiteral("%1: HTTP %2 %3").arg(what).arg(r.status).arg(r.errorText);
-    if (r.cancelled)
+    return r.header("retry-after").toInt();
+}
+
+// An HTTP answer that is not what was hoped for, as a typed error.
+Error errorOf(const Reply &r, const QString &what)
+{
+    QString detail = r.status > 0 ? QStringLiteral("%1: HTTP %2").arg(what).arg(r.status)
+                                  : QStringLiteral("%1: %2").arg(what, r.errorText);
+    if (r.status > 0 && !r.body.isEmpty())
+        detail += QStringLiteral(" (%1)").arg(QString::fromUtf8(r.body.left(200)).simplified());
+    switch (r.failure) {
+    case Failure::None:
+        break;
+    case Failure::Cancelled:
         return Error(ErrorCode::Cancelled, what);
-    if (r.status == 0) {
-        switch (r.network) {
-        case QNetworkReply::SslHandshakeFailedError:
-            return Error(ErrorCode::UploadTlsFailed, detail);
-        default:
-            return Error(ErrorCode::UploadUnreachable, detail);
-        }
+    case Failure::PinMismatch:
+        return Error::withHint(ErrorCode::UploadTlsFailed, "sohoa::upload",
+                               QT_TRANSLATE_NOOP("sohoa::upload",
+                                                 "The server %1 showed a key other than the one pinned for this "
+                                                 "target: nothing was sent. If the server's certificate was renewed "
+                                                 "on purpose, set the new pin (target add --pin); otherwise tell the "
+                                                 "administrator."),
+                               {what});
+    case Failure::Tls:
+        return Error(ErrorCode::UploadTlsFailed, detail);
+    case Failure::Protocol:
+        return Error(ErrorCode::UploadRejected, detail);
+    case Failure::Connect:
+    case Failure::Closed:
+    case Failure::Timeout:
+    case Failure::BodyRead:
+        return Error(ErrorCode::UploadUnreachable, detail);
     }
     if (r.status == 401 || r.status == 403)
         return Error(ErrorCode::UploadUnauthorized, detail);
@@ -273,8 +271,51 @@ Error errorOf(const Http::Reply &r, const QString &what)
     return Error(ErrorCode::UploadRejected, detail);
 }
 
-DeliveryResult deliverToWebDav(const TargetConfig &target, const SecureBuffer &secret, const DeliveryRequest &r,
-                               const WorkControl *control)
+} // namespace
+
+struct RateLimit::Private
+{
+    qint64 rate;
+    QMutex mutex;
+    QElapsedTimer clock;
+    qint64 sent = 0;
+};
+
+RateLimit::RateLimit(qint64 bytesPerSecond) : d(new Private{bytesPerSecond, {}, {}, 0})
+{
+    d->clock.start();
+}
+
+RateLimit::~RateLimit() = default;
+
+qint64 RateLimit::take(qint64 wanted)
+{
+    if (d->rate <= 0)
+        return wanted;
+    // Slices of a twentieth of a second keep the pace even and let a cancel through quickly.
+    const qint64 slice = std::max<qint64>(1, std::min(wanted, std::max<qint64>(1024, d->rate / 20)));
+    qint64 aheadMs = 0;
+    {
+        QMutexLocker lock(&d->mutex);
+        aheadMs = d->sent * 1000 / d->rate - d->clock.elapsed();
+        d->sent += slice; // claimed now, so that another thread waits behind it
+    }
+    if (aheadMs > 0)
+        QThread::msleep(quint64(std::min<qint64>(aheadMs, 1000)));
+    return slice;
+}
+
+struct Courier::Private
+{
+    TargetConfig target;
+    std::shared_ptr<CourierShare> share;
+    std::unique_ptr<Http> http;
+
+    DeliveryResult toWebDav(const DeliveryRequest &r, WorkControl *control);
+    DeliveryResult byPost(const DeliveryRequest &r, WorkControl *control);
+};
+
+DeliveryResult Courier::Private::toWebDav(const DeliveryRequest &r, WorkControl *control)
 {
     DeliveryResult out;
     QString base = target.location;
@@ -285,127 +326,178 @@ DeliveryResult deliverToWebDav(const TargetConfig &target, const SecureBuffer &s
     QUrl fileUrl = root;
     fileUrl.setPath(root.path() + parts.join(u'/'));
     out.remoteUrl = fileUrl.toString();
-    Http http(target, secret, control, r.timeoutMs);
-    const auto fail = [&](const Http::Reply &reply, const QString &what) {
+    const auto fail = [&](const Reply &reply, const QString &what) {
         out.error = errorOf(reply, what);
-        out.retryAfterSeconds = reply.retryAfter;
+        out.retryAfterSeconds = retryAfterOf(reply);
         return out;
+    };
+    const auto sameContent = [&]() -> std::optional<Reply> {
+        const Reply get = http->send("GET", fileUrl, control, r.timeoutMs, nullptr, -1, false, true);
+        if (get.status != 200)
+            return get;
+        if (get.sha256 == r.sha256)
+            out.alreadyThere = true;
+        else
+            out.error = Error(ErrorCode::RemoteFileDiffers, out.remoteUrl);
+        return std::nullopt;
     };
 
     // Is it there already (an earlier attempt that got through, or another file in the way)?
-    Http::Reply head = http.send("HEAD", fileUrl);
+    const Reply head = http->send("HEAD", fileUrl, control, r.timeoutMs);
     if (head.status == 200) {
-        if (head.contentLength == r.size) {
-            Http::Reply get = http.send("GET", fileUrl, nullptr, -1, false, true);
-            if (get.status != 200)
-                return fail(get, out.remoteUrl);
-            if (QString::fromLatin1(get.sha256) == r.sha256) {
-                out.alreadyThere = true;
-                return out;
-            }
+        if (head.header("content-length").toLongLong() != r.size) {
+            out.error = Error(ErrorCode::RemoteFileDiffers, out.remoteUrl);
+            return out;
         }
-        out.error = Error(ErrorCode::RemoteFileDiffers, out.remoteUrl);
+        if (auto failed = sameContent())
+            return fail(*failed, out.remoteUrl);
         return out;
     }
     if (head.status != 404)
         return fail(head, out.remoteUrl);
 
-    // The collections on the way, from the top (405: there already).
+    // The collections on the way, from the top (405: there already), once per run.
     QString path = root.path();
-    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        path += parts.at(i) + u'/';
-        QUrl collection = root;
-        collection.setPath(path);
-        Http::Reply made = http.send("MKCOL", collection);
-        if (made.status != 201 && made.status != 405 && made.status != 301)
-            return fail(made, collection.toString());
+    {
+        std::lock_guard locked(share->collectionsMutex);
+        for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            path += parts.at(i) + u'/';
+            if (share->collections.contains(path))
+                continue;
+            QUrl collection = root;
+            collection.setPath(path);
+            const Reply made = http->send("MKCOL", collection, control, r.timeoutMs);
+            if (made.status != 201 && made.status != 405 && made.status != 301)
+                return fail(made, collection.toString());
+            share->collections.insert(path);
+        }
     }
 
-    if (auto unchanged = checkUnchanged(r); !unchanged) {
-        out.error = unchanged.error();
+    if (QFileInfo(r.localPath).size() != r.size) {
+        out.error = fileChanged(r);
         return out;
     }
-    ThrottledFile file(r.localPath, target.limitBytesPerSecond);
-    if (!file.open(QIODevice::ReadOnly)) {
+    SendingFile file(r, &share->limit, control);
+    if (!file.open()) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }
-    Http::Reply put = http.send("PUT", fileUrl, &file, r.size, true);
+    const Reply put = http->send("PUT", fileUrl, control, r.timeoutMs, &file, r.size, true);
+    if (file.changed()) {
+        out.error = fileChanged(r);
+        return out;
+    }
     if (put.status == 412) { // created by someone else meanwhile: the same file is a delivery
-        Http::Reply get = http.send("GET", fileUrl, nullptr, -1, false, true);
-        if (get.status == 200 && QString::fromLatin1(get.sha256) == r.sha256) {
-            out.alreadyThere = true;
-            return out;
-        }
-        out.error = Error(ErrorCode::RemoteFileDiffers, out.remoteUrl);
+        if (auto failed = sameContent())
+            return fail(*failed, out.remoteUrl);
         return out;
     }
     if (put.status != 201 && put.status != 204 && put.status != 200)
         return fail(put, out.remoteUrl);
-    // Confirmed by what the server now has.
-    Http::Reply check = http.send("HEAD", fileUrl);
+    // Confirmed by what the server now has: its size, and its ETag where it gives one on both answers.
+    const Reply check = http->send("HEAD", fileUrl, control, r.timeoutMs);
     if (check.status != 200)
         return fail(check, out.remoteUrl);
-    if (check.contentLength >= 0 && check.contentLength != r.size) {
+    bool haveLength = false;
+    const qint64 length = check.header("content-length").toLongLong(&haveLength);
+    const QByteArray putEtag = put.header("etag"), checkEtag = check.header("etag");
+    const bool sizeDiffers = haveLength && length != r.size;
+    const bool etagDiffers = !putEtag.isEmpty() && !checkEtag.isEmpty() && putEtag != checkEtag;
+    if (sizeDiffers || etagDiffers)
         out.error = Error(ErrorCode::UploadUnreachable,
-                          QStringLiteral("%1: the server has %2 bytes of %3").arg(out.remoteUrl).arg(check.contentLength).arg(r.size));
-        return out;
-    }
+                          QStringLiteral("%1: the server has %2 bytes of %3 (ETag %4, answered %5)")
+                              .arg(out.remoteUrl)
+                              .arg(length)
+                              .arg(r.size)
+                              .arg(QString::fromLatin1(checkEtag), QString::fromLatin1(putEtag)));
     return out;
 }
-
-// ---- HTTP POST ----
 
 // multipart/form-data: the file (streamed from disk), its SHA-256, the dossier code, the target's
 // extra fields, and an Idempotency-Key header that stays the same for every attempt of the job, so
 // that a server seeing a retried POST knows it (RFC draft "The Idempotency-Key HTTP Header Field").
-DeliveryResult deliverByPost(const TargetConfig &target, const SecureBuffer &secret, const DeliveryRequest &r,
-                             const WorkControl *control)
+DeliveryResult Courier::Private::byPost(const DeliveryRequest &r, WorkControl *control)
 {
     DeliveryResult out;
     out.remoteUrl = target.location;
-    if (auto unchanged = checkUnchanged(r); !unchanged) {
-        out.error = unchanged.error();
+    if (QFileInfo(r.localPath).size() != r.size) {
+        out.error = fileChanged(r);
         return out;
     }
-    auto *file = new ThrottledFile(r.localPath, target.limitBytesPerSecond);
-    if (!file->open(QIODevice::ReadOnly)) {
-        out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file->errorString());
-        delete file;
+    SendingFile file(r, &share->limit, control);
+    if (!file.open()) {
+        out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }
-    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    // The form around the file (RFC 7578); names and values are UTF-8, quotes and line breaks escaped.
+    const QByteArray boundary = "sohoa-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    const auto quoted = [](const QString &text) {
+        QByteArray v = text.toUtf8();
+        v.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+        return v;
+    };
+    QByteArray prefix;
     const auto field = [&](const QString &name, const QByteArray &value) {
-        QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       QStringLiteral("form-data; name=\"%1\"").arg(name));
-        part.setBody(value);
-        multi->append(part);
+        prefix += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"\r\n\r\n" + value +
+                  "\r\n";
     };
     field(QStringLiteral("remote_name"), r.remoteName.toUtf8());
     field(QStringLiteral("sha256"), r.sha256.toLatin1());
     field(QStringLiteral("size"), QByteArray::number(r.size));
     for (const auto &[k, v] : target.fields)
         field(k, v.toUtf8());
-    QHttpPart filePart;
-    filePart.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/pdf"));
-    filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       QStringLiteral("form-data; name=\"file\"; filename=\"%1\"")
-                           .arg(QFileInfo(r.remoteName).fileName()));
-    filePart.setBodyDevice(file);
-    file->setParent(multi);
-    multi->append(filePart);
-    Http http(target, secret, control, r.timeoutMs);
-    const Http::Reply post = http.post(QUrl(target.location), multi, r.idempotencyKey.toLatin1());
-    delete multi;
+    prefix += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+              quoted(QFileInfo(r.remoteName).fileName()) + "\"\r\nContent-Type: application/pdf\r\n\r\n";
+    HttpClient::Request request;
+    request.method = "POST";
+    request.url = QUrl(target.location);
+    request.timeoutMs = r.timeoutMs;
+    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary},
+                       {"Idempotency-Key", r.idempotencyKey.toLatin1()}};
+    request.bodyPrefix = prefix;
+    request.body = &file;
+    request.bodySize = r.size;
+    request.bodySuffix = "\r\n--" + boundary + "--\r\n";
+    const Reply post = http->send(request, control);
+    if (file.changed()) {
+        out.error = fileChanged(r);
+        return out;
+    }
     if (post.status >= 200 && post.status < 300)
         return out;
     out.error = errorOf(post, target.location);
-    out.retryAfterSeconds = post.retryAfter;
+    out.retryAfterSeconds = retryAfterOf(post);
     return out;
 }
 
-} // namespace
+Courier::Courier(const TargetConfig &target, const SecureBuffer &secret, std::shared_ptr<CourierShare> share)
+    : d(new Private)
+{
+    d->target = target;
+    d->share = share ? std::move(share) : std::make_shared<CourierShare>(target.limitBytesPerSecond);
+    if (target.kind != TargetKind::Folder)
+        d->http = std::make_unique<Http>(target, secret);
+}
+
+Courier::~Courier() = default;
+
+DeliveryResult Courier::deliver(const DeliveryRequest &request, WorkControl *control)
+{
+    if (d->http && d->http->setupError().isError()) {
+        DeliveryResult out;
+        out.error = d->http->setupError();
+        return out;
+    }
+    switch (d->target.kind) {
+    case TargetKind::Folder:
+        return deliverToFolder(d->target, request, control);
+    case TargetKind::WebDav:
+        return d->toWebDav(request, control);
+    case TargetKind::HttpPost:
+        break;
+    }
+    return d->byPost(request, control);
+}
 
 bool isTransient(ErrorCode code)
 {
@@ -413,17 +505,9 @@ bool isTransient(ErrorCode code)
 }
 
 DeliveryResult deliver(const TargetConfig &target, const SecureBuffer &secret, const DeliveryRequest &request,
-                       const WorkControl *control)
+                       WorkControl *control)
 {
-    switch (target.kind) {
-    case TargetKind::Folder:
-        return deliverToFolder(target, request, control);
-    case TargetKind::WebDav:
-        return deliverToWebDav(target, secret, request, control);
-    case TargetKind::HttpPost:
-        break;
-    }
-    return deliverByPost(target, secret, request, control);
+    return Courier(target, secret).deliver(request, control);
 }
 
 } // namespace sohoa::upload

@@ -15,6 +15,44 @@ Error invalid(const QString &what)
     return Error(ErrorCode::InvalidArgument, what);
 }
 
+Result<void> checkSecretFile(const QString &file)
+{
+    if (file.isEmpty())
+        return {};
+    const QFileInfo fi(file);
+    if (!fi.isFile())
+        return Error(ErrorCode::FileNotFound, file);
+    if (fi.permissions() & (QFile::ReadGroup | QFile::ReadOther))
+        return invalid(QStringLiteral("the secret file %1 may be read by others: make it readable by its owner "
+                                      "only (chmod 600)")
+                           .arg(file));
+    return {};
+}
+
+Result<SecureBuffer> readSecretFrom(const QString &env, const QString &file, const QString &targetName)
+{
+    if (!env.isEmpty()) {
+        const QByteArray value = qgetenv(env.toLocal8Bit().constData());
+        if (value.isEmpty())
+            return invalid(QStringLiteral("the environment variable %1 of target %2 is not set").arg(env, targetName));
+        return SecureBuffer(QByteArrayView(value));
+    }
+    if (!file.isEmpty()) {
+        if (auto owned = checkSecretFile(file); !owned)
+            return owned.error();
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileReadFailed, file + QStringLiteral(": ") + f.errorString());
+        QByteArray value = f.readAll();
+        while (value.endsWith('\n') || value.endsWith('\r'))
+            value.chop(1);
+        SecureBuffer secret{QByteArrayView(value)};
+        value.fill('\0');
+        return secret;
+    }
+    return SecureBuffer();
+}
+
 } // namespace
 
 QJsonObject TargetConfig::toJson() const
@@ -34,6 +72,10 @@ QJsonObject TargetConfig::toJson() const
     put("secret_env", secretEnv);
     put("secret_file", secretFile);
     put("ca_file", caFile);
+    put("client_certificate", clientCertificate);
+    put("client_cert_secret_env", clientCertSecretEnv);
+    put("client_cert_secret_file", clientCertSecretFile);
+    put("pinned_key", pinnedKey);
     if (!f.isEmpty())
         o.insert(QStringLiteral("fields"), f);
     if (limitBytesPerSecond > 0)
@@ -54,6 +96,10 @@ Result<TargetConfig> TargetConfig::fromJson(const QJsonObject &o)
     t.secretEnv = o.value(QStringLiteral("secret_env")).toString();
     t.secretFile = o.value(QStringLiteral("secret_file")).toString();
     t.caFile = o.value(QStringLiteral("ca_file")).toString();
+    t.clientCertificate = o.value(QStringLiteral("client_certificate")).toString();
+    t.clientCertSecretEnv = o.value(QStringLiteral("client_cert_secret_env")).toString();
+    t.clientCertSecretFile = o.value(QStringLiteral("client_cert_secret_file")).toString();
+    t.pinnedKey = o.value(QStringLiteral("pinned_key")).toString();
     t.nameTemplate = o.value(QStringLiteral("name_template")).toString(t.nameTemplate);
     t.limitBytesPerSecond = o.value(QStringLiteral("limit_bytes_per_second")).toInteger();
     for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
@@ -83,15 +129,18 @@ Result<void> TargetConfig::check() const
                            QDate(2026, 1, 1)};
     if (auto r = expandRemoteName(nameTemplate, probe); !r)
         return r.error();
-    if (!secretFile.isEmpty()) {
-        const QFileInfo fi(secretFile);
-        if (!fi.isFile())
-            return Error(ErrorCode::FileNotFound, secretFile);
-        if (fi.permissions() & (QFile::ReadGroup | QFile::ReadOther))
-            return invalid(QStringLiteral("the secret file %1 may be read by others: make it readable by its owner "
-                                          "only (chmod 600)")
-                               .arg(secretFile));
-    }
+    for (const QString &file : {secretFile, clientCertSecretFile})
+        if (auto owned = checkSecretFile(file); !owned)
+            return owned;
+    if (!clientCertificate.isEmpty() && !QFileInfo(clientCertificate).isFile())
+        return Error(ErrorCode::FileNotFound, clientCertificate);
+    if (!clientCertificate.isEmpty() && kind == TargetKind::Folder)
+        return invalid(QStringLiteral("target %1: a client certificate is for https targets").arg(name));
+    static const QRegularExpression pinRe(QStringLiteral("^sha256//[A-Za-z0-9+/]{43}=$"));
+    if (!pinnedKey.isEmpty() && !pinRe.match(pinnedKey).hasMatch())
+        return invalid(QStringLiteral("target %1: a pinned key is written sha256// followed by the base64 of the "
+                                      "SHA-256 of the server's public key (curl's --pinnedpubkey form): %2")
+                           .arg(name, pinnedKey));
     return {};
 }
 
@@ -139,27 +188,12 @@ Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameVa
 
 Result<SecureBuffer> readSecret(const TargetConfig &target)
 {
-    if (!target.secretEnv.isEmpty()) {
-        const QByteArray value = qgetenv(target.secretEnv.toLocal8Bit().constData());
-        if (value.isEmpty())
-            return invalid(QStringLiteral("the environment variable %1 of target %2 is not set")
-                               .arg(target.secretEnv, target.name));
-        return SecureBuffer(QByteArrayView(value));
-    }
-    if (!target.secretFile.isEmpty()) {
-        QFile f(target.secretFile);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileReadFailed, target.secretFile + QStringLiteral(": ") + f.errorString());
-        if (f.permissions() & (QFile::ReadGroup | QFile::ReadOther))
-            return invalid(QStringLiteral("the secret file %1 may be read by others (chmod 600)").arg(target.secretFile));
-        QByteArray value = f.readAll();
-        while (value.endsWith('\n') || value.endsWith('\r'))
-            value.chop(1);
-        SecureBuffer secret{QByteArrayView(value)};
-        value.fill('\0');
-        return secret;
-    }
-    return SecureBuffer();
+    return readSecretFrom(target.secretEnv, target.secretFile, target.name);
+}
+
+Result<SecureBuffer> readClientCertSecret(const TargetConfig &target)
+{
+    return readSecretFrom(target.clientCertSecretEnv, target.clientCertSecretFile, target.name);
 }
 
 } // namespace sohoa::upload

@@ -36,6 +36,14 @@ struct TargetConfig
     QString secretEnv;  // the secret is read from this environment variable
     QString secretFile; // or from this file, which only its owner may read
     QString caFile;     // PEM: the certificate authorities trusted for TLS instead of the system's
+    // TLS client authentication: a PKCS#12 file, its password from an environment variable or a file
+    // only its owner may read (none: no password).
+    QString clientCertificate;
+    QString clientCertSecretEnv;
+    QString clientCertSecretFile;
+    // The server's public key pinned, as curl writes it: "sha256//" + base64 of the SHA-256 of its
+    // SubjectPublicKeyInfo. Checked on top of the usual verification, never instead of it.
+    QString pinnedKey;
     // Remote name per file: {dossier} {file} (the local file name) {date} (yyyy-MM-dd) {sha256}.
     QString nameTemplate = QStringLiteral("{dossier}/{file}");
     QList<QPair<QString, QString>> fields; // HTTP POST: extra form fields
@@ -63,5 +71,7 @@ Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameVa
 // The target's secret: from its environment variable or its file (trailing newline dropped); empty
 // when the target names none. A file others may read is refused (InvalidArgument).
 Result<SecureBuffer> readSecret(const TargetConfig &target);
+// The password of the target's client certificate, the same way.
+Result<SecureBuffer> readClientCertSecret(const TargetConfig &target);
 
 } // namespace sohoa::upload

@@ -27,6 +27,20 @@ int targetAddCommand(const QStringList &args)
                                                                              "file (mode 600)."),
                               "FILE"),
                        option("ca", QT_TRANSLATE_NOOP("sohoa::cli", "Trust this CA (PEM) for TLS."), "PEM"),
+                       option("client-cert", QT_TRANSLATE_NOOP("sohoa::cli", "Authenticate with this TLS client "
+                                                                             "certificate (PKCS#12)."),
+                              "P12"),
+                       option("client-cert-secret-env", QT_TRANSLATE_NOOP("sohoa::cli", "Read the client certificate's "
+                                                                                        "password from this "
+                                                                                        "environment variable."),
+                              "VAR"),
+                       option("client-cert-secret-file", QT_TRANSLATE_NOOP("sohoa::cli", "Read the client "
+                                                                                         "certificate's password "
+                                                                                         "from this file (mode 600)."),
+                              "FILE"),
+                       option("pin", QT_TRANSLATE_NOOP("sohoa::cli", "Accept only this server key: "
+                                                                     "sha256//BASE64 of its SubjectPublicKeyInfo."),
+                              "PIN"),
                        option("limit-rate", QT_TRANSLATE_NOOP("sohoa::cli", "Send no faster than this many bytes "
                                                                             "per second."),
                               "BYTES"),
@@ -65,6 +79,10 @@ int targetAddCommand(const QStringList &args)
     t.secretEnv = parser.value(QStringLiteral("secret-env"));
     t.secretFile = parser.value(QStringLiteral("secret-file"));
     t.caFile = parser.value(QStringLiteral("ca"));
+    t.clientCertificate = parser.value(QStringLiteral("client-cert"));
+    t.clientCertSecretEnv = parser.value(QStringLiteral("client-cert-secret-env"));
+    t.clientCertSecretFile = parser.value(QStringLiteral("client-cert-secret-file"));
+    t.pinnedKey = parser.value(QStringLiteral("pin"));
     if (parser.isSet(QStringLiteral("limit-rate"))) {
         bool ok = false;
         t.limitBytesPerSecond = parser.value(QStringLiteral("limit-rate")).toLongLong(&ok);

@@ -112,7 +112,9 @@ int queueRunCommand(const QStringList &args)
     parser.addOptions({storeOption(), jsonOption(),
                        option("max-wait", QT_TRANSLATE_NOOP("sohoa::cli", "End instead of waiting longer than this for "
                                                                           "a retry (default: wait)."),
-                              "SECONDS")});
+                              "SECONDS"),
+                       option("concurrency", QT_TRANSLATE_NOOP("sohoa::cli", "Deliveries at a time (default 2)."),
+                              "N")});
     const bool json = wantsJson(args);
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
@@ -123,12 +125,21 @@ int queueRunCommand(const QStringList &args)
         if (!ok || options.maxWaitSeconds < 0)
             return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--max-wait takes a number of seconds"), json);
     }
+    if (parser.isSet(QStringLiteral("concurrency"))) {
+        bool ok = false;
+        options.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+        if (!ok || options.concurrency < 1 || options.concurrency > 16)
+            return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "--concurrency takes a number from 1 to 16"), json);
+    }
     auto store = openStore(parser, json);
     if (!store)
         return fail(store.error(), json);
     workflows::UploadQueueJob job(*store.value(), options);
     QObject::connect(&job, &workflows::UploadQueueJob::jobUpdated, &job,
-                     [json](const UploadJobRecord &j) { printJob(j, json); });
+                     [json](const UploadJobRecord &j) {
+                         if (j.state != u"sending") // outcomes only
+                             printJob(j, json);
+                     });
     const Error e = runToEnd(job);
     if (e.isError())
         return fail(e, json);
@@ -137,16 +148,30 @@ int queueRunCommand(const QStringList &args)
 
 namespace {
 
-int changeState(const QStringList &args, const QString &state)
+int changeState(const QStringList &args, const QString &state, bool retry = false)
 {
     QCommandLineParser parser;
     parser.addOptions({storeOption(), jsonOption()});
-    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("the job (queue list)"));
+    const bool wholeQueue = state == u"paused" || (state == u"queued" && !retry);
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("the job (queue list)"),
+                                 wholeQueue ? QStringLiteral("[ID]") : QStringLiteral("ID"));
     const bool json = wantsJson(args);
     if (int code = 0; !parseArguments(parser, args, &code, json))
         return code;
     bool ok = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
+    if (wholeQueue && parser.positionalArguments().isEmpty()) {
+        // pause / resume: every job that can
+        auto store = openStore(parser, json);
+        if (!store)
+            return fail(store.error(), json);
+        auto changed = store.value()->setAllUploadStates(state);
+        if (!changed)
+            return fail(changed.error(), json);
+        for (const UploadJobRecord &j : changed.value())
+            printJob(j, json);
+        return 0;
+    }
     if (parser.positionalArguments().size() != 1 || !ok)
         return usageError(QT_TRANSLATE_NOOP("sohoa::cli", "give the job's number (queue list)"), json);
     auto store = openStore(parser, json);
@@ -163,7 +188,7 @@ int changeState(const QStringList &args, const QString &state)
 
 int queueRetryCommand(const QStringList &args)
 {
-    return changeState(args, QStringLiteral("queued"));
+    return changeState(args, QStringLiteral("queued"), true);
 }
 
 int queueCancelCommand(const QStringList &args)

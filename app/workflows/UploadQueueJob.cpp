@@ -5,6 +5,8 @@
 #include "upload/Delivery.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QMutex>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -132,6 +134,75 @@ UploadQueueJob::~UploadQueueJob()
     stop();
 }
 
+// What the runner's threads share: who takes the next job (one at a time), how many are sending, when
+// to stop, and each target's configuration, secret and bandwidth limit (read once per run).
+struct UploadQueueJob::Run
+{
+    struct Target
+    {
+        upload::TargetConfig config;
+        SecureBuffer secret;
+        std::shared_ptr<upload::CourierShare> share;
+    };
+
+    QMutex mutex;
+    int busy = 0;
+    bool stop = false;
+    Error error; // the first that ended the run
+    QHash<QString, Target> targets;
+    QString what;
+
+    void end(const Error &e)
+    {
+        if (!error.isError())
+            error = e;
+        stop = true;
+    }
+};
+
+namespace {
+
+// What a delivery asks while it runs: whether to stop (the whole run was cancelled, or a person paused
+// or cancelled this job — looked up in the store at most twice a second), and where it has got to.
+class DeliveryControl : public WorkControl
+{
+public:
+    DeliveryControl(UploadQueueJob &job, DossierStore &store, qint64 id) : m_job(job), m_store(store), m_id(id)
+    {
+        m_checked.start();
+        m_reported.start();
+    }
+    bool stoppedByPerson() const { return m_stoppedByPerson; }
+    bool isCancelRequested() const override
+    {
+        if (m_job.isCancelRequested() || m_stoppedByPerson)
+            return true;
+        if (m_checked.elapsed() >= 500) {
+            m_checked.restart();
+            auto now = m_store.uploadJob(m_id);
+            m_stoppedByPerson = now && now->state != u"sending";
+        }
+        return m_stoppedByPerson;
+    }
+    void reportProgress(qint64 done, qint64 total) override
+    {
+        if (done < total && m_reported.elapsed() < 100)
+            return;
+        m_reported.restart();
+        Q_EMIT m_job.transferProgress(m_id, done, total);
+    }
+
+private:
+    UploadQueueJob &m_job;
+    DossierStore &m_store;
+    qint64 m_id;
+    mutable QElapsedTimer m_checked;
+    mutable bool m_stoppedByPerson = false;
+    QElapsedTimer m_reported;
+};
+
+} // namespace
+
 Error UploadQueueJob::run()
 {
     QDir().mkpath(QDir(m_store.rootPath()).filePath(QStringLiteral(".sohoa")));
@@ -145,44 +216,100 @@ Error UploadQueueJob::run()
                                                  "this one leaves it to it."),
                                {m_store.rootPath()});
     }
-    const auto finish = [this](const Error &e) {
+    if (auto requeued = m_store.requeueInterruptedUploads(); !requeued) {
         m_store.releaseThreadConnection();
-        return e;
-    };
-    if (auto requeued = m_store.requeueInterruptedUploads(); !requeued)
-        return finish(requeued.error());
-    QHash<QString, std::pair<upload::TargetConfig, SecureBuffer>> targets;
-    const QString what = QCoreApplication::translate("sohoa::workflows::UploadQueueJob", "Uploading");
+        return requeued.error();
+    }
+    Run shared;
+    shared.what = QCoreApplication::translate("sohoa::workflows::UploadQueueJob", "Uploading");
+    std::vector<std::unique_ptr<QThread>> helpers;
+    for (int i = 1; i < std::max(1, m_options.concurrency); ++i) {
+        helpers.emplace_back(QThread::create([this, &shared] {
+            work(shared);
+            m_store.releaseThreadConnection();
+        }));
+        helpers.back()->start();
+    }
+    work(shared);
+    for (const auto &helper : helpers)
+        helper->wait();
+    m_store.releaseThreadConnection();
+    if (shared.error.isError())
+        return shared.error;
+    if (isCancelRequested())
+        return Error(ErrorCode::Cancelled);
+    if (m_failed > 0)
+        return Error(ErrorCode::UploadRejected, QStringLiteral("%1 upload(s) failed").arg(m_failed.load()));
+    return {};
+}
+
+void UploadQueueJob::work(Run &run)
+{
+    QHash<QString, std::shared_ptr<upload::Courier>> couriers; // this thread's, kept for the run
     for (;;) {
-        if (isCancelRequested())
-            return finish(Error(ErrorCode::Cancelled));
-        auto next = m_store.takeNextUpload(QDateTime::currentDateTime());
-        if (!next)
-            return finish(next.error());
-        if (!next->has_value()) {
-            // Nothing due now: wait for the next retry, or end when nothing is waiting for one.
-            auto jobs = m_store.uploadJobs();
-            if (!jobs)
-                return finish(jobs.error());
-            QDateTime soonest;
-            for (const UploadJobRecord &j : jobs.value())
-                if (j.state == u"queued" && (!soonest.isValid() || j.nextAttemptAt < soonest))
-                    soonest = j.nextAttemptAt;
-            if (!soonest.isValid())
-                return finish(m_failed > 0 ? Error(ErrorCode::UploadRejected,
-                                                   QStringLiteral("%1 upload(s) failed").arg(m_failed))
-                                           : Error());
-            const qint64 waitMs = std::max<qint64>(0, QDateTime::currentDateTime().msecsTo(soonest));
-            if (m_options.untilIdle && m_options.maxWaitSeconds >= 0 && waitMs > m_options.maxWaitSeconds * 1000LL)
-                return finish(Error(ErrorCode::UploadUnreachable,
-                                    QStringLiteral("the next retry is in %1 s").arg(waitMs / 1000)));
-            for (qint64 waited = 0; waited < waitMs && !isCancelRequested(); waited += 100)
-                QThread::msleep(100);
+        std::optional<UploadJobRecord> job;
+        qint64 waitMs = 0;
+        {
+            QMutexLocker locked(&run.mutex);
+            if (run.stop || isCancelRequested())
+                return;
+            auto next = m_store.takeNextUpload(QDateTime::currentDateTime());
+            if (!next) {
+                run.end(next.error());
+                return;
+            }
+            if (next->has_value()) {
+                job = std::move(next.value());
+                ++run.busy;
+            } else if (run.busy > 0) {
+                waitMs = 100; // the others may put a job back for a retry
+            } else {
+                // Nothing due and nobody sending: wait for the next retry, or end when nothing waits
+                // for one (failed and paused jobs wait for a person).
+                auto jobs = m_store.uploadJobs();
+                if (!jobs) {
+                    run.end(jobs.error());
+                    return;
+                }
+                QDateTime soonest;
+                for (const UploadJobRecord &j : jobs.value())
+                    if (j.state == u"queued" && (!soonest.isValid() || j.nextAttemptAt < soonest))
+                        soonest = j.nextAttemptAt;
+                if (!soonest.isValid()) {
+                    run.stop = true;
+                    return;
+                }
+                waitMs = std::max<qint64>(0, QDateTime::currentDateTime().msecsTo(soonest));
+                if (m_options.untilIdle && m_options.maxWaitSeconds >= 0 && waitMs > m_options.maxWaitSeconds * 1000LL) {
+                    run.end(Error(ErrorCode::UploadUnreachable,
+                                  QStringLiteral("the next retry is in %1 s").arg(waitMs / 1000)));
+                    return;
+                }
+            }
+        }
+        if (!job) {
+            // In short steps: a job resumed or added meanwhile, or a cancel, is seen soon.
+            for (qint64 waited = 0; waited < std::min<qint64>(waitMs, 1000) && !isCancelRequested(); waited += 50)
+                QThread::msleep(50);
             continue;
         }
-        UploadJobRecord job = std::move(next.value()).value();
-        reportProgress(m_delivered, 0, what + u' ' + QFileInfo(job.path).fileName());
-        if (!targets.contains(job.target)) {
+        deliverOne(run, job.value(), couriers);
+        QMutexLocker locked(&run.mutex);
+        --run.busy;
+    }
+}
+
+void UploadQueueJob::deliverOne(Run &run, const UploadJobRecord &job,
+                                QHash<QString, std::shared_ptr<upload::Courier>> &couriers)
+{
+    Q_EMIT jobUpdated(job);
+    {
+        QMutexLocker locked(&run.mutex); // Job's progress is not made for several threads
+        reportProgress(m_delivered, 0, run.what + u' ' + QFileInfo(job.path).fileName());
+    }
+    if (!couriers.contains(job.target)) {
+        QMutexLocker locked(&run.mutex);
+        if (!run.targets.contains(job.target)) {
             // A target gone or a secret that cannot be read fails the job with the reason.
             auto target = uploadTarget(m_store, job.target);
             auto secret = target ? upload::readSecret(target.value()) : Result<SecureBuffer>(target.error());
@@ -192,44 +319,53 @@ Error UploadQueueJob::run()
                                                      secret.error().detail(), {}, {});
                     done)
                     Q_EMIT jobUpdated(done.value());
-                continue;
+                return;
             }
-            targets.insert(job.target, {target.value(), std::move(secret).value()});
+            Run::Target t{target.value(), std::move(secret).value(),
+                          std::make_shared<upload::CourierShare>(target->limitBytesPerSecond)};
+            run.targets.insert(job.target, std::move(t));
         }
-        const auto &[target, secret] = targets[job.target];
-        upload::DeliveryRequest request;
-        request.localPath = job.path;
-        request.sha256 = job.sha256;
-        request.size = job.size;
-        request.remoteName = job.remoteName;
-        request.idempotencyKey = job.idempotencyKey;
-        const upload::DeliveryResult result = upload::deliver(target, secret, request, this);
-        const auto record = [&]() -> Result<UploadJobRecord> {
-            if (!result.error.isError()) {
-                ++m_delivered;
-                return m_store.finishUpload(job.id, QStringLiteral("delivered"), {}, {}, {}, result.remoteUrl);
-            }
-            if (result.error.code() == ErrorCode::Cancelled) // not a failed attempt: back as it was
-                return m_store.finishUpload(job.id, QStringLiteral("queued"), {}, {}, QDateTime::currentDateTime(),
-                                            {});
-            if (upload::isTransient(result.error.code())) {
-                int backoff = std::min(kMaxBackoffSeconds, 1 << std::min(job.attempts, 10));
-                backoff += int(QRandomGenerator::global()->bounded(std::max(1, backoff / 2) + 1));
-                if (result.retryAfterSeconds > 0)
-                    backoff = std::max(backoff, std::min(result.retryAfterSeconds, kMaxBackoffSeconds));
-                return m_store.finishUpload(job.id, QStringLiteral("queued"), result.error.id(),
-                                            result.error.detail(), QDateTime::currentDateTime().addSecs(backoff),
-                                            result.remoteUrl);
-            }
-            ++m_failed;
-            return m_store.finishUpload(job.id, QStringLiteral("failed"), result.error.id(), result.error.detail(),
-                                        {}, result.remoteUrl);
-        };
-        const Result<UploadJobRecord> done = record();
-        if (!done)
-            return finish(done.error());
-        Q_EMIT jobUpdated(done.value());
+        const Run::Target &t = run.targets[job.target];
+        couriers.insert(job.target, std::make_shared<upload::Courier>(t.config, t.secret, t.share));
     }
+    upload::DeliveryRequest request;
+    request.localPath = job.path;
+    request.sha256 = job.sha256;
+    request.size = job.size;
+    request.remoteName = job.remoteName;
+    request.idempotencyKey = job.idempotencyKey;
+    DeliveryControl control(*this, m_store, job.id);
+    const upload::DeliveryResult result = couriers[job.target]->deliver(request, &control);
+    const auto record = [&]() -> Result<UploadJobRecord> {
+        if (!result.error.isError()) {
+            ++m_delivered;
+            return m_store.finishUpload(job.id, QStringLiteral("delivered"), {}, {}, {}, result.remoteUrl);
+        }
+        if (result.error.code() == ErrorCode::Cancelled) {
+            if (control.stoppedByPerson()) // paused or cancelled: that stays
+                return m_store.uploadJob(job.id);
+            // The run was stopped: not a failed attempt, back as it was.
+            return m_store.finishUpload(job.id, QStringLiteral("queued"), {}, {}, QDateTime::currentDateTime(), {});
+        }
+        if (upload::isTransient(result.error.code())) {
+            int backoff = std::min(kMaxBackoffSeconds, 1 << std::min(job.attempts, 10));
+            backoff += int(QRandomGenerator::global()->bounded(std::max(1, backoff / 2) + 1));
+            if (result.retryAfterSeconds > 0)
+                backoff = std::max(backoff, std::min(result.retryAfterSeconds, kMaxBackoffSeconds));
+            return m_store.finishUpload(job.id, QStringLiteral("queued"), result.error.id(), result.error.detail(),
+                                        QDateTime::currentDateTime().addSecs(backoff), result.remoteUrl);
+        }
+        ++m_failed;
+        return m_store.finishUpload(job.id, QStringLiteral("failed"), result.error.id(), result.error.detail(), {},
+                                    result.remoteUrl);
+    };
+    const Result<UploadJobRecord> done = record();
+    if (!done) {
+        QMutexLocker locked(&run.mutex);
+        run.end(done.error());
+        return;
+    }
+    Q_EMIT jobUpdated(done.value());
 }
 
 } // namespace sohoa::workflows

@@ -4,7 +4,15 @@
 #include "core/dossier/DossierStore.h"
 #include "upload/UploadTarget.h"
 
+#include <QHash>
 #include <QMetaType>
+
+#include <atomic>
+#include <memory>
+
+namespace sohoa::upload {
+class Courier;
+}
 
 namespace sohoa::workflows {
 
@@ -27,13 +35,18 @@ struct UploadQueueOptions
 {
     bool untilIdle = true;  // end when nothing is queued or due (failed and paused jobs wait for a person)
     int maxWaitSeconds = -1; // with untilIdle: also end when the next retry is further away than this (-1: wait)
+    int concurrency = 2;     // deliveries at a time, each on its own thread with its own connections
 };
 
-// Runs the queue of the store: one delivery at a time (upload::deliver), in order of due time. A
+// Runs the queue of the store: `concurrency` deliveries at a time (an upload::Courier per thread and
+// target, so connections are kept open from one file to the next), in order of due time. A
 // transient error (no network, a busy server) puts the job back with a backoff (2^attempts seconds
 // with jitter, at most 15 minutes, or the server's Retry-After); a permanent one marks it failed with
 // its reason. Jobs left "sending" by a runner that died are queued again first: delivery checks what
 // the server has, so an interrupted one is finished exactly once. One runner per store (a lock file).
+// A job paused or cancelled by a person while it is being sent (from this program or another) is
+// seen within half a second and its transfer stopped; nothing it sent stays on the server half-written
+// (a WebDAV server stores a PUT only when its body is complete).
 class UploadQueueJob : public Job
 {
     Q_OBJECT
@@ -41,21 +54,27 @@ public:
     UploadQueueJob(DossierStore &store, UploadQueueOptions options = {}, QObject *parent = nullptr);
     ~UploadQueueJob() override;
 
-    int delivered() const { return m_delivered; }
-    int failed() const { return m_failed; }
+    int delivered() const { return m_delivered.load(); }
+    int failed() const { return m_failed.load(); }
 
 Q_SIGNALS:
-    // After each attempt (delivered, queued again, failed).
+    // When a job is taken for sending, and after each attempt (delivered, queued again, failed).
     void jobUpdated(const sohoa::UploadJobRecord &job);
+    // Bytes of job `id` sent so far (at most ten times a second per job).
+    void transferProgress(qint64 id, qint64 sent, qint64 total);
 
 protected:
     Error run() override;
 
 private:
+    struct Run;
+    void work(Run &run);
+    void deliverOne(Run &run, const UploadJobRecord &job, QHash<QString, std::shared_ptr<upload::Courier>> &couriers);
+
     DossierStore &m_store;
     UploadQueueOptions m_options;
-    int m_delivered = 0;
-    int m_failed = 0;
+    std::atomic<int> m_delivered{0};
+    std::atomic<int> m_failed{0};
 };
 
 } // namespace sohoa::workflows

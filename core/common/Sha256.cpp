@@ -37,9 +37,7 @@ Result<QString> sha256HexOfFile(const QString &path, qint64 *size)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + f.errorString());
-    MdCtx ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
-        return Error(ErrorCode::Internal, QStringLiteral("SHA-256 unavailable"));
+    Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 total = 0;
     for (;;) {
@@ -48,14 +46,51 @@ Result<QString> sha256HexOfFile(const QString &path, qint64 *size)
             return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + f.errorString());
         if (n == 0)
             break;
-        EVP_DigestUpdate(ctx.get(), buffer.constData(), size_t(n));
+        hash.addData(QByteArrayView(buffer.constData(), n));
         total += n;
     }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx.get(), digest, &length);
     if (size)
         *size = total;
+    const QString digest = hash.hexResult();
+    if (digest.isEmpty())
+        return Error(ErrorCode::Internal, QStringLiteral("SHA-256 unavailable"));
+    return digest;
+}
+
+struct Sha256::Private
+{
+    MdCtx ctx{EVP_MD_CTX_new()};
+};
+
+Sha256::Sha256() : d(new Private)
+{
+    reset();
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::reset()
+{
+    if (d->ctx)
+        EVP_DigestInit_ex(d->ctx.get(), EVP_sha256(), nullptr);
+}
+
+void Sha256::addData(QByteArrayView data)
+{
+    if (d->ctx && !data.isEmpty())
+        EVP_DigestUpdate(d->ctx.get(), data.data(), size_t(data.size()));
+}
+
+QString Sha256::hexResult() const
+{
+    // Finished on a copy, so that the running digest stays usable.
+    MdCtx copy(EVP_MD_CTX_new());
+    if (!d->ctx || !copy || EVP_MD_CTX_copy_ex(copy.get(), d->ctx.get()) != 1)
+        return {};
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(copy.get(), digest, &length) != 1)
+        return {};
     return toHex(digest, length);
 }
 

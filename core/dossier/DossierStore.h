@@ -264,13 +264,18 @@ public:
     // transaction: two runners never take the same job.
     Result<std::optional<UploadJobRecord>> takeNextUpload(const QDateTime &now);
     // The outcome of an attempt: "delivered" (audit "upload-delivered"), "queued" again with
-    // nextAttemptAt (a transient error), or "failed" (audit "upload-failed").
+    // nextAttemptAt (a transient error), or "failed" (audit "upload-failed"). Only "delivered" replaces
+    // a state a person set while the job was being sent (paused, cancelled); the job is returned as it is.
     Result<UploadJobRecord> finishUpload(qint64 id, const QString &state, const QString &errorId,
                                          const QString &error, const QDateTime &nextAttemptAt,
                                          const QString &remoteUrl);
-    // queued ↔ paused, failed → queued (retry), anything not delivered → cancelled; "sending" jobs of a
-    // runner that died go back to "queued" with requeueInterrupted().
+    // queued/sending → paused → queued, failed → queued (retry), anything not delivered → cancelled (a
+    // job being sent is stopped by its runner); "sending" jobs of a runner that died go back to
+    // "queued" with requeueInterruptedUploads().
     Result<UploadJobRecord> setUploadState(qint64 id, const QString &state);
+    // Every job that may become `state` ("paused": the queued and the one being sent; "queued": the
+    // paused) changed, one by one with their audit entries; the ones changed.
+    Result<QList<UploadJobRecord>> setAllUploadStates(const QString &state);
     Result<int> requeueInterruptedUploads();
 
     // `action` is a stable id and `detail` a technical English record (not translated): the log is

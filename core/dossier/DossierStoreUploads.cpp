@@ -207,7 +207,8 @@ Result<UploadJobRecord> DossierStore::finishUpload(qint64 id, const QString &sta
     const QString now = isoNow();
     auto up = d->database.exec(
         QStringLiteral("UPDATE upload_jobs SET state = ?, last_error_id = ?, last_error = ?, remote_url = ?,"
-                       " updated_at = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?"),
+                       " updated_at = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?%1")
+            .arg(state == u"delivered" ? QString() : QStringLiteral(" AND state = 'sending'")),
         {state, errorId, error, remoteUrl, now, isoTime(nextAttemptAt.isValid() ? nextAttemptAt : QDateTime::currentDateTime()),
          state == u"delivered" ? QVariant(now) : QVariant(), id});
     if (!up)
@@ -215,6 +216,8 @@ Result<UploadJobRecord> DossierStore::finishUpload(qint64 id, const QString &sta
     auto job = uploadJob(id);
     if (!job)
         return job.error();
+    if (up->numRowsAffected() == 0) // paused or cancelled by a person meanwhile: that stands
+        return job;
     const QString action = state == u"delivered" ? QStringLiteral("upload-delivered")
                            : state == u"failed"  ? QStringLiteral("upload-failed")
                                                  : QString();
@@ -236,9 +239,11 @@ Result<UploadJobRecord> DossierStore::setUploadState(qint64 id, const QString &s
     if (!job)
         return job.error();
     const QString from = job->state;
-    const bool allowed = (state == u"paused" && from == u"queued") || (state == u"queued" && from == u"paused") ||
+    // A job being sent may be paused or cancelled too: its runner sees it and stops the transfer.
+    const bool allowed = (state == u"paused" && (from == u"queued" || from == u"sending")) ||
+                         (state == u"queued" && from == u"paused") ||
                          (state == u"queued" && from == u"failed") ||
-                         (state == u"cancelled" && from != u"delivered" && from != u"sending");
+                         (state == u"cancelled" && from != u"delivered" && from != u"cancelled");
     if (!allowed)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("upload job %1 is %2: it cannot become %3").arg(id).arg(from, state));
@@ -257,6 +262,28 @@ Result<UploadJobRecord> DossierStore::setUploadState(qint64 id, const QString &s
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
     return uploadJob(id);
+}
+
+Result<QList<UploadJobRecord>> DossierStore::setAllUploadStates(const QString &state)
+{
+    const QStringList from = state == u"paused" ? QStringList{QStringLiteral("queued"), QStringLiteral("sending")}
+                           : state == u"queued" ? QStringList{QStringLiteral("paused")}
+                                                : QStringList();
+    if (from.isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the whole queue cannot become %1").arg(state));
+    auto jobs = uploadJobs();
+    if (!jobs)
+        return jobs.error();
+    QList<UploadJobRecord> changed;
+    for (const UploadJobRecord &job : jobs.value()) {
+        if (!from.contains(job.state))
+            continue;
+        auto one = setUploadState(job.id, state);
+        if (!one)
+            return one.error();
+        changed.append(one.value());
+    }
+    return changed;
 }
 
 Result<int> DossierStore::requeueInterruptedUploads()

@@ -14,9 +14,11 @@ public:
     // `root` is the tree served; user/password for Basic authentication (empty user: none).
     // `limitRate`: bytes per second per connection, to slow transfers down ("" for none).
     // `certificate`/`key` (PEM): serve https. Under /busy/ every request is answered 503 with
-    // Retry-After: 7 (a server in maintenance).
+    // Retry-After: 7 (a server in maintenance). `extra`: more directives for the server block (client
+    // certificate verification).
     bool start(const QString &root, quint16 port, const QString &user, const QString &password, QString *error,
-               const QByteArray &limitRate = {}, const QString &certificate = {}, const QString &key = {})
+               const QByteArray &limitRate = {}, const QString &certificate = {}, const QString &key = {},
+               const QByteArray &extra = {})
     {
         m_tls = !certificate.isEmpty();
         m_port = port;
@@ -35,6 +37,7 @@ public:
         }
         if (!limitRate.isEmpty())
             body += "    limit_rate " + limitRate + ";\n";
+        body += extra;
         if (m_tls)
             body += "    ssl_certificate " + certificate.toLocal8Bit() + ";\n    ssl_certificate_key " +
                     key.toLocal8Bit() + ";\n";
@@ -42,6 +45,8 @@ public:
     }
     void stop() { m_nginx.stop(); }
     QString url() const { return QStringLiteral("%1://127.0.0.1:%2/").arg(m_tls ? u"https" : u"http").arg(m_port); }
+    // Requests logged, of any method.
+    int requests() const { return int(readAllOf(m_nginx.path(QStringLiteral("access.log"))).count("HTTP/1.1\"")); }
     // PUT requests logged (nginx does not buffer its access log unless told).
     int puts() const { return int(readAllOf(m_nginx.path(QStringLiteral("access.log"))).count("\"PUT ")); }
     // PUTs the server answered 201 (created) or 204: files it stored.

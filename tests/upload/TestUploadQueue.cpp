@@ -236,6 +236,148 @@ private slots:
         QVERIFY(!QFileInfo::exists(root + QStringLiteral("/in/a")));
     }
 
+    // A server that asks for a client certificate: delivered with the target's PKCS#12 (its password from
+    // a 0600 file) and the server's key pinned; the wrong pin sends nothing (not even the request line);
+    // without a certificate, or with the wrong password for it, the job fails for good with the reason.
+    void tlsClientCertificateAndPinnedKey()
+    {
+        TestCa ca;
+        QString error;
+        QVERIFY2(ca.make(&error, "[server_ext]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature, "
+                                 "keyEncipherment\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1\n"
+                                 "[client_ext]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\n"
+                                 "extendedKeyUsage = clientAuth\n"),
+                 qPrintable(error));
+        QVERIFY2(ca.issue(QStringLiteral("server"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("server_ext"), &error),
+                 qPrintable(error));
+        QVERIFY2(ca.issue(QStringLiteral("client"), QStringLiteral("/CN=Mot cua UBND xa"), QStringLiteral("client_ext"),
+                          &error),
+                 qPrintable(error));
+        const QString p12 = m_dir.filePath(QStringLiteral("client.p12"));
+        ToolResult t = runTool(QStringLiteral("openssl"),
+                               {QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-in"),
+                                ca.path(QStringLiteral("client.pem")), QStringLiteral("-inkey"),
+                                ca.path(QStringLiteral("client.key")), QStringLiteral("-out"), p12,
+                                QStringLiteral("-passout"), QStringLiteral("pass:mat-khau-p12")});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.describe()));
+        const QString good = m_dir.filePath(QStringLiteral("p12-secret"));
+        const QString bad = m_dir.filePath(QStringLiteral("p12-secret-sai"));
+        QVERIFY(writeFile(good, "mat-khau-p12\n") && writeFile(bad, "sai\n"));
+        QFile::setPermissions(good, QFile::ReadOwner | QFile::WriteOwner);
+        QFile::setPermissions(bad, QFile::ReadOwner | QFile::WriteOwner);
+        // The pin as curl's --pinnedpubkey wants it, computed by openssl, not by us.
+        t = runTool(QStringLiteral("sh"),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("openssl x509 -in '%1' -pubkey -noout | openssl pkey -pubin -outform der | "
+                                    "openssl dgst -sha256 -binary | base64")
+                         .arg(ca.path(QStringLiteral("server.pem")))});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.describe()));
+        const QString pin = QStringLiteral("sha256//") + t.out.trimmed();
+        const QString wrongPin = QStringLiteral("sha256//") + QString::fromLatin1(QByteArray(32, 'x').toBase64());
+
+        const QString root = m_dir.filePath(QStringLiteral("dav-mtls"));
+        QDir().mkpath(root + QStringLiteral("/in"));
+        WebDavServer server;
+        QVERIFY2(server.start(root, freeLoopbackPort(), {}, {}, &error, {}, ca.path(QStringLiteral("server.pem")),
+                              ca.path(QStringLiteral("server.key")),
+                              "    ssl_client_certificate " + ca.path(QStringLiteral("root.pem")).toLocal8Bit() +
+                                  ";\n    ssl_verify_client on;\n"),
+                 qPrintable(error));
+        const auto addTarget = [&](const QString &name, const QStringList &more) {
+            const ToolResult added =
+                cli(QStringList{QStringLiteral("target"), QStringLiteral("add"), name, QStringLiteral("--webdav"),
+                                server.url() + QStringLiteral("in/"), QStringLiteral("--name-template"),
+                                name + QStringLiteral("/{file}"), QStringLiteral("--ca"), ca.path(QStringLiteral("root.pem"))} +
+                    more);
+            QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        };
+        addTarget(QStringLiteral("co-the"), {QStringLiteral("--client-cert"), p12, QStringLiteral("--client-cert-secret-file"),
+                                             good, QStringLiteral("--pin"), pin});
+        addTarget(QStringLiteral("khong-the"), {});
+        addTarget(QStringLiteral("sai-mat-khau"), {QStringLiteral("--client-cert"), p12,
+                                                   QStringLiteral("--client-cert-secret-file"), bad});
+        const ToolResult refused = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("x"),
+                                        QStringLiteral("--webdav"), server.url(), QStringLiteral("--pin"),
+                                        QStringLiteral("abc")});
+        QCOMPARE(refused.exitCode, 2); // a pin not written sha256//BASE64 is refused at once
+        for (const QString &name : {QStringLiteral("co-the"), QStringLiteral("khong-the"), QStringLiteral("sai-mat-khau")})
+            QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), name, m_files.at(2)}).exitCode, 0);
+        ToolResult r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        QHash<QString, QJsonObject> byTarget;
+        for (const QJsonObject &e : events(r))
+            byTarget.insert(e.value(QStringLiteral("target")).toString(), e);
+        QCOMPARE(byTarget.value(QStringLiteral("co-the")).value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+        QCOMPARE(readFile(root + QStringLiteral("/in/co-the/") + QFileInfo(m_files.at(2)).fileName()), readFile(m_files.at(2)));
+        QCOMPARE(byTarget.value(QStringLiteral("khong-the")).value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QVERIFY(!QFileInfo::exists(root + QStringLiteral("/in/khong-the")));
+        const QJsonObject wrongPassword = byTarget.value(QStringLiteral("sai-mat-khau"));
+        QCOMPARE(wrongPassword.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(wrongPassword.value(QStringLiteral("error")).toString(), QStringLiteral("upload-tls-failed"));
+
+        // The same target with a wrong pin: refused after the handshake, before a byte of a request.
+        addTarget(QStringLiteral("sai-pin"), {QStringLiteral("--client-cert"), p12, QStringLiteral("--client-cert-secret-file"),
+                                              good, QStringLiteral("--pin"), wrongPin});
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("sai-pin"), m_files.at(3)}).exitCode, 0);
+        const int requestsBefore = server.requests();
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        const QJsonObject pinned = events(r).value(0);
+        QCOMPARE(pinned.value(QStringLiteral("target")).toString(), QStringLiteral("sai-pin"));
+        QCOMPARE(pinned.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(pinned.value(QStringLiteral("error")).toString(), QStringLiteral("upload-tls-failed"));
+        QCOMPARE(server.requests(), requestsBefore);
+        QVERIFY(!QFileInfo::exists(root + QStringLiteral("/in/sai-pin")));
+    }
+
+    // Pausing the queue from another program stops the transfer under way within a second: the job is
+    // paused, the runner ends, nothing is on the server; resumed, it is delivered whole.
+    void pauseStopsTheTransferUnderWayAndResumeFinishesIt()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dav-pause"));
+        QDir().mkpath(root + QStringLiteral("/in"));
+        WebDavServer server;
+        QString error;
+        QVERIFY2(server.start(root, freeLoopbackPort(), {}, {}, &error), qPrintable(error));
+        QCOMPARE(cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("cham"), QStringLiteral("--webdav"),
+                      server.url() + QStringLiteral("in/"), QStringLiteral("--name-template"), QStringLiteral("{file}"),
+                      QStringLiteral("--limit-rate"), QStringLiteral("400000")})
+                     .exitCode,
+                 0);
+        const QString file = m_dir.filePath(QStringLiteral("files/lon.pdf"));
+        QVERIFY(writeFile(file, randomBytes(3000000, 77)));
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("cham"), file}).exitCode, 0);
+        QProcess run;
+        run.start(QStringLiteral(SOHOA_CLI_PATH), {QStringLiteral("--store"), m_store, QStringLiteral("--json"),
+                                                   QStringLiteral("queue"), QStringLiteral("run")});
+        QVERIFY(run.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(events(cli({QStringLiteral("queue"), QStringLiteral("list")}))
+                                      .value(0)
+                                      .value(QStringLiteral("state"))
+                                      .toString(),
+                                  QStringLiteral("sending"), 5000);
+        QTest::qWait(1000); // well into the 7.5 s the transfer takes at 400 kB/s
+        ToolResult r = cli({QStringLiteral("queue"), QStringLiteral("pause")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(events(r).value(0).value(QStringLiteral("state")).toString(), QStringLiteral("paused"));
+        QVERIFY2(run.waitForFinished(4000), "the runner ends soon after its only job is paused");
+        QCOMPARE(run.exitCode(), 0);
+        QCOMPARE(events(cli({QStringLiteral("queue"), QStringLiteral("list")})).value(0).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("paused"));
+        QCOMPARE(server.successfulPuts(), 0);
+        QVERIFY(!QFileInfo::exists(root + QStringLiteral("/in/lon.pdf")));
+        // A paused queue is not sent by a runner.
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(server.successfulPuts(), 0);
+        r = cli({QStringLiteral("queue"), QStringLiteral("resume")});
+        QCOMPARE(events(r).value(0).value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+        r = cli({QStringLiteral("queue"), QStringLiteral("run")}, 60000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(readFile(root + QStringLiteral("/in/lon.pdf")), readFile(file));
+        QCOMPARE(server.successfulPuts(), 1);
+    }
+
     // 503 with Retry-After: the job stays queued (transient) and waits at least what the server asked.
     void busyServerIsRetriedAfterItsRetryAfter()
     {
