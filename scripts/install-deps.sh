@@ -10,13 +10,14 @@ build_pkgs=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
     libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2 libpoppler-qt6-dev
-    qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6
+    qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
 # apache2: a second WebDAV server (mod_dav) for the upload tests, started the same way from their own config.
+# gnome-keyring + dbus-daemon: a real Secret Service (in a private D-Bus session) for the keyring test.
 test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
-    apache2)
+    apache2 gnome-keyring dbus-daemon)
 # Peer tools the benchmarks compare against.
 bench_pkgs=(img2pdf time bc libnss3-tools dbus curl
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts

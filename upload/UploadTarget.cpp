@@ -1,5 +1,7 @@
 #include "upload/UploadTarget.h"
 
+#include "upload/Keyring.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -76,6 +78,8 @@ QJsonObject TargetConfig::toJson() const
     put("client_cert_secret_env", clientCertSecretEnv);
     put("client_cert_secret_file", clientCertSecretFile);
     put("pinned_key", pinnedKey);
+    if (secretInKeyring)
+        o.insert(QStringLiteral("secret_keyring"), true);
     if (!f.isEmpty())
         o.insert(QStringLiteral("fields"), f);
     if (limitBytesPerSecond > 0)
@@ -100,6 +104,7 @@ Result<TargetConfig> TargetConfig::fromJson(const QJsonObject &o)
     t.clientCertSecretEnv = o.value(QStringLiteral("client_cert_secret_env")).toString();
     t.clientCertSecretFile = o.value(QStringLiteral("client_cert_secret_file")).toString();
     t.pinnedKey = o.value(QStringLiteral("pinned_key")).toString();
+    t.secretInKeyring = o.value(QStringLiteral("secret_keyring")).toBool();
     t.nameTemplate = o.value(QStringLiteral("name_template")).toString(t.nameTemplate);
     t.limitBytesPerSecond = o.value(QStringLiteral("limit_bytes_per_second")).toInteger();
     for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
@@ -188,6 +193,8 @@ Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameVa
 
 Result<SecureBuffer> readSecret(const TargetConfig &target)
 {
+    if (target.secretInKeyring)
+        return secretFromKeyring(target.name);
     return readSecretFrom(target.secretEnv, target.secretFile, target.name);
 }
 

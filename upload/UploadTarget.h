@@ -35,6 +35,7 @@ struct TargetConfig
     QString user;     // Basic authentication with the secret as password; empty with a secret: Bearer
     QString secretEnv;  // the secret is read from this environment variable
     QString secretFile; // or from this file, which only its owner may read
+    bool secretInKeyring = false; // or from the desktop keyring (upload/Keyring.h)
     QString caFile;     // PEM: the certificate authorities trusted for TLS instead of the system's
     // TLS client authentication: a PKCS#12 file, its password from an environment variable or a file
     // only its owner may read (none: no password).

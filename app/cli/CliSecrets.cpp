@@ -123,4 +123,11 @@ Result<SecureBuffer> readPin(const QCommandLineParser &parser, const QString &pr
     return fromTerminal(prompt);
 }
 
+Result<SecureBuffer> readSecretToKeep(const QString &prompt)
+{
+    if (isatty(STDIN_FILENO))
+        return fromTerminal(prompt);
+    return fromFile(QStringLiteral("/dev/stdin"));
+}
+
 } // namespace sohoa::cli

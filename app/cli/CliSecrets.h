@@ -25,4 +25,8 @@ QList<QCommandLineOption> pinOptions();
 // terminal without echo.
 Result<SecureBuffer> readPin(const QCommandLineParser &parser, const QString &prompt);
 
+// A secret to keep (a target's password for the keyring): typed on the terminal without echo, or the
+// first line of standard input when it is not a terminal (a pipe from a password manager).
+Result<SecureBuffer> readSecretToKeep(const QString &prompt);
+
 } // namespace sohoa::cli

@@ -1,11 +1,13 @@
 // `sohoa-cli target add|list|remove`: where uploads go (kept in the store; secrets only by reference).
 
 #include "app/cli/CliArgs.h"
+#include "app/cli/CliSecrets.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/CliStore.h"
 #include "app/cli/Commands.h"
 #include "app/workflows/UploadQueueJob.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -26,6 +28,11 @@ int targetAddCommand(const QStringList &args)
                        option("secret-file", QT_TRANSLATE_NOOP("sohoa::cli", "Read the password or token from this "
                                                                              "file (mode 600)."),
                               "FILE"),
+                       QCommandLineOption(QStringLiteral("secret-keyring"),
+                                          QCoreApplication::translate("sohoa::cli",
+                                                                      "Keep the password or token in the desktop "
+                                                                      "keyring (typed, or the first line of standard "
+                                                                      "input).")),
                        option("ca", QT_TRANSLATE_NOOP("sohoa::cli", "Trust this CA (PEM) for TLS."), "PEM"),
                        option("client-cert", QT_TRANSLATE_NOOP("sohoa::cli", "Authenticate with this TLS client "
                                                                              "certificate (PKCS#12)."),
@@ -91,10 +98,22 @@ int targetAddCommand(const QStringList &args)
     }
     if (parser.isSet(QStringLiteral("name-template")))
         t.nameTemplate = parser.value(QStringLiteral("name-template"));
+    t.secretInKeyring = parser.isSet(QStringLiteral("secret-keyring"));
+    if (int(!t.secretEnv.isEmpty()) + int(!t.secretFile.isEmpty()) + int(t.secretInKeyring) > 1)
+        return usageError(QT_TRANSLATE_NOOP("sohoa::cli",
+                                            "give one of --secret-env, --secret-file, --secret-keyring"),
+                          json);
     auto store = openStore(parser, json);
     if (!store)
         return fail(store.error(), json);
-    if (auto saved = workflows::saveUploadTarget(*store.value(), t); !saved)
+    SecureBuffer toKeep;
+    if (t.secretInKeyring) {
+        auto typed = readSecretToKeep(QCoreApplication::translate("sohoa::cli", "Password or token for %1: ").arg(t.name));
+        if (!typed)
+            return fail(typed.error(), json);
+        toKeep = std::move(typed).value();
+    }
+    if (auto saved = workflows::saveUploadTarget(*store.value(), t, toKeep); !saved)
         return fail(saved.error(), json);
     if (json)
         printJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("target")}, {QStringLiteral("target"), t.toJson()}});
@@ -140,7 +159,7 @@ int targetRemoveCommand(const QStringList &args)
     auto store = openStore(parser, json);
     if (!store)
         return fail(store.error(), json);
-    if (auto removed = store.value()->removeUploadTarget(parser.positionalArguments().first()); !removed)
+    if (auto removed = workflows::removeUploadTarget(*store.value(), parser.positionalArguments().first()); !removed)
         return fail(removed.error(), json);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "core/common/DurableFile.h"
 #include "core/common/Sha256.h"
 #include "upload/Delivery.h"
+#include "upload/Keyring.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -52,14 +53,30 @@ Result<QList<upload::TargetConfig>> uploadTargets(const DossierStore &store)
     return out;
 }
 
-Result<void> saveUploadTarget(DossierStore &store, const upload::TargetConfig &target)
+Result<void> saveUploadTarget(DossierStore &store, const upload::TargetConfig &target,
+                              const SecureBuffer &keyringSecret)
 {
     if (auto checked = target.check(); !checked)
         return checked;
+    if (target.secretInKeyring && !keyringSecret.isEmpty())
+        if (auto kept = upload::keepSecretInKeyring(target.name, keyringSecret); !kept)
+            return kept;
     if (auto secret = upload::readSecret(target); !secret)
         return secret.error();
     return store.saveUploadTarget(target.name,
                                   QString::fromUtf8(QJsonDocument(target.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+Result<void> removeUploadTarget(DossierStore &store, const QString &name)
+{
+    auto target = uploadTarget(store, name);
+    if (!target)
+        return target.error();
+    if (auto removed = store.removeUploadTarget(name); !removed)
+        return removed;
+    if (target->secretInKeyring)
+        return upload::forgetSecretInKeyring(name);
+    return {};
 }
 
 Result<QList<UploadJobRecord>> enqueueUploads(DossierStore &store, const QString &targetName,

@@ -19,8 +19,13 @@ namespace sohoa::workflows {
 // The upload targets kept in the store, by name.
 Result<upload::TargetConfig> uploadTarget(const DossierStore &store, const QString &name);
 Result<QList<upload::TargetConfig>> uploadTargets(const DossierStore &store);
-// Checks and keeps a target (its secret is read once, so that a missing one is said now).
-Result<void> saveUploadTarget(DossierStore &store, const upload::TargetConfig &target);
+// Checks and keeps a target (its secret is read once, so that a missing one is said now). A target
+// whose secret lives in the keyring gets `keyringSecret` kept there first (empty: the one already
+// there is used).
+Result<void> saveUploadTarget(DossierStore &store, const upload::TargetConfig &target,
+                              const SecureBuffer &keyringSecret = {});
+// Forgets a target, and its secret in the keyring if it had one there.
+Result<void> removeUploadTarget(DossierStore &store, const QString &name);
 
 // Puts files in the upload queue for `targetName`: each file's SHA-256 and size now (a file changed
 // before it is sent is refused then), its remote name from the target's template, a fresh

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -465,6 +466,66 @@ private slots:
             }
         QVERIFY(failed);
         QCOMPARE(server.puts(), 0);
+    }
+
+    // The password kept in a real Secret Service (gnome-keyring in a D-Bus session of the test's own):
+    // typed into `target add --secret-keyring` through standard input, never in the store, read back by
+    // the queue runner for Basic authentication. Without the keyring the job fails with words that say
+    // what to do, and nothing is sent.
+    void secretInTheDesktopKeyring()
+    {
+        for (const char *tool : {"dbus-run-session", "gnome-keyring-daemon"})
+            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+                QFAIL(qPrintable(QStringLiteral("%1 is missing: scripts/install-deps.sh test installs gnome-keyring "
+                                                "and dbus-daemon")
+                                     .arg(QString::fromLatin1(tool))));
+        const QString root = m_dir.filePath(QStringLiteral("dav-keyring"));
+        QDir().mkpath(root + QStringLiteral("/in"));
+        WebDavServer server;
+        QString error;
+        QVERIFY2(server.start(root, freeLoopbackPort(), QStringLiteral("luu-tru"), QStringLiteral("mat-khau-trong-keyring"),
+                              &error),
+                 qPrintable(error));
+        const QString home = m_dir.filePath(QStringLiteral("home-keyring"));
+        QVERIFY(QDir().mkpath(home + QStringLiteral("/.local/share/keyrings")));
+        const QString cliPath = QStringLiteral(SOHOA_CLI_PATH);
+        const auto quoted = [](const QString &arg) { return QStringLiteral("'%1'").arg(arg); };
+        const QString cliPrefix = QStringLiteral("%1 --store %2 --json ").arg(quoted(cliPath), quoted(m_store));
+        // One private session bus and keyring daemon for the whole script, unlocked with a password of
+        // its own; every command of the script talks to it.
+        const QString script =
+            QStringLiteral("export HOME=%1; echo -n khoa | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
+                           " && printf 'mat-khau-trong-keyring\\n' | %2 target add kho --webdav %3 --user luu-tru"
+                           " --secret-keyring --name-template '{file}' && %2 upload --to kho %4 && %2 queue run")
+                .arg(quoted(home), cliPrefix, quoted(server.url() + QStringLiteral("in/")), quoted(m_files.at(4)));
+        ToolResult r = runTool(QStringLiteral("dbus-run-session"), {QStringLiteral("--"), QStringLiteral("sh"),
+                                                                     QStringLiteral("-c"), script},
+                               60000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(readFile(root + QStringLiteral("/in/") + QFileInfo(m_files.at(4)).fileName()), readFile(m_files.at(4)));
+        QCOMPARE(server.successfulPuts(), 1);
+        // The store knows only that the secret is in the keyring.
+        QVERIFY(!readFile(m_store + QStringLiteral("/sohoa.sqlite")).contains("mat-khau-trong-keyring"));
+        QVERIFY(!readFile(m_store + QStringLiteral("/sohoa.sqlite-wal")).contains("mat-khau-trong-keyring"));
+
+        // No keyring to ask (no session bus): failed for good, with what to do, and nothing sent.
+        const QString second = m_dir.filePath(QStringLiteral("files/keyring-2.pdf"));
+        QVERIFY(writeFile(second, randomBytes(5000, 9)));
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("kho"), second}).exitCode, 0);
+        QProcess run;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.insert(QStringLiteral("HOME"), home);
+        run.setProcessEnvironment(env);
+        run.start(cliPath, {QStringLiteral("--store"), m_store, QStringLiteral("--json"), QStringLiteral("queue"),
+                            QStringLiteral("run")});
+        QVERIFY(run.waitForFinished(30000));
+        QCOMPARE(run.exitCode(), 8);
+        const QString out = QString::fromUtf8(run.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("\"state\":\"failed\"")) && out.contains(QStringLiteral("--secret-env")),
+                 qPrintable(out));
+        QCOMPARE(server.successfulPuts(), 1);
     }
 
     void aFileChangedAfterQueueingIsNotSent()
