@@ -88,6 +88,22 @@ struct HttpClient::Private
             QCryptographicHash::hash(socket->peerCertificate().publicKey().toDer(), QCryptographicHash::Sha256);
         return "sha256//" + digest.toBase64() == pin;
     }
+    // More bytes from the socket onto `buffer` (waiting a slice for them); false at the end of the
+    // connection, or when waiting may not go on (the reply says why).
+    bool readMore(QByteArray &buffer, Reply &reply)
+    {
+        if (socket->bytesAvailable() == 0) {
+            if (socket->state() != QAbstractSocket::ConnectedState || !keepWaiting(reply))
+                return false;
+            socket->waitForReadyRead(kSliceMs);
+        }
+        const QByteArray more = socket->readAll();
+        if (!more.isEmpty()) {
+            sinceProgress.restart();
+            buffer += more;
+        }
+        return true;
+    }
     bool connectTo(const QUrl &url, Reply &reply);
     bool writeAll(const char *data, qint64 size, Reply &reply);
     bool readHead(QByteArray &buffer, Reply &reply, bool *closeAfter);
@@ -215,21 +231,13 @@ bool HttpClient::Private::readHead(QByteArray &buffer, Reply &reply, bool *close
             reply.errorText = QStringLiteral("an answer's head larger than %1 bytes").arg(kMaxHeaderBytes);
             return false;
         }
-        if (socket->bytesAvailable() == 0) {
-            if (socket->state() != QAbstractSocket::ConnectedState) {
+        if (!readMore(buffer, reply)) {
+            if (reply.failure == Failure::None) {
                 reply.failure = Failure::Closed;
                 reply.errorText = QStringLiteral("the server closed the connection without answering (%1)")
                                       .arg(socket->errorString());
-                return false;
             }
-            if (!keepWaiting(reply))
-                return false;
-            socket->waitForReadyRead(kSliceMs);
-        }
-        const QByteArray more = socket->readAll();
-        if (!more.isEmpty()) {
-            sinceProgress.restart();
-            buffer += more;
+            return false;
         }
     }
 }
@@ -243,22 +251,7 @@ bool HttpClient::Private::readBody(QByteArray &buffer, const Request &request, R
         else if (reply.body.size() < kMaxBodyKept)
             reply.body += bytes.left(kMaxBodyKept - reply.body.size());
     };
-    // More bytes from the socket into `buffer`; false at the end of the connection or on a failure.
-    const auto fill = [&]() {
-        if (socket->bytesAvailable() == 0) {
-            if (socket->state() != QAbstractSocket::ConnectedState)
-                return false;
-            if (!keepWaiting(reply))
-                return false;
-            socket->waitForReadyRead(kSliceMs);
-        }
-        const QByteArray more = socket->readAll();
-        if (!more.isEmpty()) {
-            sinceProgress.restart();
-            buffer += more;
-        }
-        return true;
-    };
+    const auto fill = [&] { return readMore(buffer, reply); };
     const auto closedEarly = [&] {
         if (reply.failure == Failure::None) {
             reply.failure = Failure::Closed;

@@ -8,6 +8,18 @@
 
 namespace sohoa::test {
 
+// Reproducible bytes that do not compress (a seed per file), for files to deliver.
+inline QByteArray randomBytes(int size, int seed)
+{
+    QByteArray b(size, Qt::Uninitialized);
+    quint32 x = quint32(seed) * 2654435761u + 1;
+    for (int i = 0; i < size; ++i) {
+        x = x * 1664525u + 1013904223u;
+        b[i] = char(x >> 24);
+    }
+    return b;
+}
+
 class WebDavServer
 {
 public:

@@ -32,17 +32,6 @@ QList<QJsonObject> events(const ToolResult &r)
     return out;
 }
 
-QByteArray randomBytes(int size, int seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    quint32 x = quint32(seed) * 2654435761u + 1;
-    for (int i = 0; i < size; ++i) {
-        x = x * 1664525u + 1013904223u;
-        b[i] = char(x >> 24);
-    }
-    return b;
-}
-
 } // namespace
 
 class TestUploadQueue : public QObject

@@ -8,6 +8,7 @@
 #include "CuttingDavServer.h"
 #include "SigningFixtures.h"
 #include "ToolRunner.h"
+#include "UploadServers.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -22,29 +23,6 @@ namespace {
 
 // A dossier of the schema-1 store fixture (the CLI migrates the copy when it opens it).
 const QString kDossier = QStringLiteral("H15.50.05.13-261008-0975");
-
-QByteArray randomBytes(int size, int seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    quint32 x = quint32(seed) * 2654435761u + 1;
-    for (int i = 0; i < size; ++i) {
-        x = x * 1664525u + 1013904223u;
-        b[i] = char(x >> 24);
-    }
-    return b;
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + u'/' + QDir(from).relativeFilePath(path);
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
 
 // Every file below `root` (hidden ones too: a server's temporaries), relative to it.
 QStringList filesBelow(const QString &root)
