@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 #include <QMutex>
 #include <QSslKey>
@@ -441,16 +443,40 @@ DeliveryResult Courier::Private::byPost(const DeliveryRequest &r, WorkControl *c
         prefix += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"\r\n\r\n" + value +
                   "\r\n";
     };
+    const RemoteNameValues values{r.dossierCode, QFileInfo(r.localPath).fileName(), r.sha256, QDate::currentDate()};
     field(QStringLiteral("remote_name"), r.remoteName.toUtf8());
     field(QStringLiteral("sha256"), r.sha256.toLatin1());
     field(QStringLiteral("size"), QByteArray::number(r.size));
-    for (const auto &[k, v] : target.fields)
-        field(k, v.toUtf8());
+    if (!r.dossierCode.isEmpty())
+        field(QStringLiteral("dossier"), r.dossierCode.toUtf8());
+    // The same facts as one JSON object, for systems that take a single metadata part.
+    field(QStringLiteral("metadata"),
+          QJsonDocument(QJsonObject{{QStringLiteral("dossier"), r.dossierCode},
+                                    {QStringLiteral("file"), values.file},
+                                    {QStringLiteral("remote_name"), r.remoteName},
+                                    {QStringLiteral("sha256"), r.sha256},
+                                    {QStringLiteral("size"), r.size},
+                                    {QStringLiteral("idempotency_key"), r.idempotencyKey}})
+              .toJson(QJsonDocument::Compact));
+    for (const auto &[k, v] : target.fields) {
+        auto value = expandPlaceholders(v, values);
+        if (!value) {
+            out.error = value.error();
+            return out;
+        }
+        field(k, value->toUtf8());
+    }
+    auto url = expandPlaceholders(target.location, values, true);
+    if (!url) {
+        out.error = url.error();
+        return out;
+    }
+    out.remoteUrl = url.value();
     prefix += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
               quoted(QFileInfo(r.remoteName).fileName()) + "\"\r\nContent-Type: application/pdf\r\n\r\n";
     HttpClient::Request request;
     request.method = "POST";
-    request.url = QUrl(target.location);
+    request.url = QUrl(url.value());
     request.timeoutMs = r.timeoutMs;
     request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary},
                        {"Idempotency-Key", r.idempotencyKey.toLatin1()}};
@@ -465,7 +491,7 @@ DeliveryResult Courier::Private::byPost(const DeliveryRequest &r, WorkControl *c
     }
     if (post.status >= 200 && post.status < 300)
         return out;
-    out.error = errorOf(post, target.location);
+    out.error = errorOf(post, out.remoteUrl);
     out.retryAfterSeconds = retryAfterOf(post);
     return out;
 }

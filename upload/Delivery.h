@@ -20,6 +20,7 @@ struct DeliveryRequest
     qint64 size = 0;
     QString remoteName; // relative to the target's location, '/'-separated
     QString idempotencyKey;
+    QString dossierCode; // empty for a file of no dossier
     int timeoutMs = 60000; // without progress
 };
 

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <functional>
+
 namespace sohoa::upload {
 
 namespace {
@@ -119,8 +121,18 @@ Result<void> TargetConfig::check() const
         return invalid(QStringLiteral("a target name is 1 to 64 letters, digits, '.', '_' or '-': %1").arg(name));
     if (location.trimmed().isEmpty())
         return invalid(QStringLiteral("target %1 has no location").arg(name));
+    const RemoteNameValues probe{QStringLiteral("D"), QStringLiteral("f.pdf"), QStringLiteral("0").repeated(64),
+                                 QDate(2026, 1, 1)};
     if (kind != TargetKind::Folder) {
-        const QUrl url(location, QUrl::StrictMode);
+        // A POST URL may name the dossier or the file: it is checked as it would be sent.
+        auto expanded = expandPlaceholders(location, probe, true);
+        if (!expanded)
+            return expanded.error();
+        if (kind == TargetKind::WebDav && expanded.value() != location)
+            return invalid(QStringLiteral("target %1: a WebDAV URL takes no placeholders (the name template "
+                                          "places the files): %2")
+                               .arg(name, location));
+        const QUrl url(expanded.value(), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
             return invalid(QStringLiteral("target %1: %2 is not an http:// or https:// URL").arg(name, location));
         if (!url.userInfo().isEmpty())
@@ -130,10 +142,12 @@ Result<void> TargetConfig::check() const
     }
     if (!caFile.isEmpty() && !QFileInfo(caFile).isFile())
         return Error(ErrorCode::FileNotFound, caFile);
-    RemoteNameValues probe{QStringLiteral("D"), QStringLiteral("f.pdf"), QStringLiteral("0").repeated(64),
-                           QDate(2026, 1, 1)};
     if (auto r = expandRemoteName(nameTemplate, probe); !r)
         return r.error();
+    for (const auto &[k, v] : fields)
+        if (auto r = expandPlaceholders(v, probe); !r)
+            return r.error();
+
     for (const QString &file : {secretFile, clientCertSecretFile})
         if (auto owned = checkSecretFile(file); !owned)
             return owned;
@@ -149,41 +163,72 @@ Result<void> TargetConfig::check() const
     return {};
 }
 
-Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameValues &values)
+namespace {
+
+// Every {placeholder} of `text` replaced by `valueOf` of its name (which may refuse it).
+Result<QString> expand(const QString &text, const std::function<Result<QString>(const QString &)> &valueOf)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]*)\\}"));
     QString out;
     qsizetype last = 0;
-    for (auto it = placeholder.globalMatch(nameTemplate); it.hasNext();) {
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        out += nameTemplate.mid(last, m.capturedStart() - last);
-        const QString key = m.captured(1);
-        QString value;
-        if (key == u"dossier")
-            value = values.dossier;
-        else if (key == u"file")
-            value = values.file;
-        else if (key == u"sha256")
-            value = values.sha256;
-        else if (key == u"date")
-            value = (values.date.isValid() ? values.date : QDate::currentDate()).toString(Qt::ISODate);
-        else
-            return invalid(QStringLiteral("unknown placeholder {%1} in the name template %2 (use {dossier} {file} "
-                                          "{date} {sha256})")
-                               .arg(key, nameTemplate));
-        if (value.isEmpty())
-            return invalid(QStringLiteral("the name template %1 uses {%2}, which this file has no value for")
-                               .arg(nameTemplate, key));
-        // A value never makes a folder of its own or climbs out of the target.
-        value.replace(u'/', u'_').replace(u'\\', u'_');
-        out += value;
+        out += text.mid(last, m.capturedStart() - last);
+        auto value = valueOf(m.captured(1));
+        if (!value)
+            return value.error();
+        out += value.value();
         last = m.capturedEnd();
     }
-    out += nameTemplate.mid(last);
+    out += text.mid(last);
+    return out;
+}
+
+Result<QString> placeholderValue(const QString &text, const QString &key, const RemoteNameValues &values)
+{
+    QString value;
+    if (key == u"dossier")
+        value = values.dossier;
+    else if (key == u"file")
+        value = values.file;
+    else if (key == u"sha256")
+        value = values.sha256;
+    else if (key == u"date")
+        value = (values.date.isValid() ? values.date : QDate::currentDate()).toString(Qt::ISODate);
+    else
+        return invalid(QStringLiteral("unknown placeholder {%1} in %2 (use {dossier} {file} {date} {sha256})").arg(key, text));
+    if (value.isEmpty())
+        return invalid(QStringLiteral("%1 uses {%2}, which this file has no value for").arg(text, key));
+    return value;
+}
+
+} // namespace
+
+Result<QString> expandPlaceholders(const QString &text, const RemoteNameValues &values, bool percentEncode)
+{
+    return expand(text, [&](const QString &key) -> Result<QString> {
+        auto value = placeholderValue(text, key, values);
+        if (!value || !percentEncode)
+            return value;
+        return QString::fromLatin1(QUrl::toPercentEncoding(value.value()));
+    });
+}
+
+Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameValues &values)
+{
+    auto out = expand(nameTemplate, [&](const QString &key) -> Result<QString> {
+        auto value = placeholderValue(QStringLiteral("the name template ") + nameTemplate, key, values);
+        if (!value)
+            return value;
+        // A value never makes a folder of its own or climbs out of the target.
+        return value->replace(u'/', u'_').replace(u'\\', u'_');
+    });
+    if (!out)
+        return out;
     QStringList parts;
-    for (const QString &p : out.split(u'/', Qt::SkipEmptyParts)) {
+    for (const QString &p : out->split(u'/', Qt::SkipEmptyParts)) {
         if (p == u"." || p == u"..")
-            return invalid(QStringLiteral("the remote name %1 may not contain . or ..").arg(out));
+            return invalid(QStringLiteral("the remote name %1 may not contain . or ..").arg(out.value()));
         parts.append(p);
     }
     if (parts.isEmpty())

@@ -47,7 +47,8 @@ struct TargetConfig
     QString pinnedKey;
     // Remote name per file: {dossier} {file} (the local file name) {date} (yyyy-MM-dd) {sha256}.
     QString nameTemplate = QStringLiteral("{dossier}/{file}");
-    QList<QPair<QString, QString>> fields; // HTTP POST: extra form fields
+    // HTTP POST: extra form fields; their values, like the URL, may hold {dossier} {file} {date} {sha256}.
+    QList<QPair<QString, QString>> fields;
     qint64 limitBytesPerSecond = 0;        // 0: as fast as the network goes
 
     QJsonObject toJson() const;
@@ -68,6 +69,10 @@ struct RemoteNameValues
 // The remote name of a file: the template expanded, each part made safe (no "..", no empty parts, no
 // leading '/'). InvalidArgument for an unknown placeholder or an empty value it needs.
 Result<QString> expandRemoteName(const QString &nameTemplate, const RemoteNameValues &values);
+
+// A field value or a URL with the same placeholders filled in (no path rules; an unknown placeholder
+// or a missing value is an InvalidArgument). `percentEncode`: each value encoded for a URL.
+Result<QString> expandPlaceholders(const QString &text, const RemoteNameValues &values, bool percentEncode = false);
 
 // The target's secret: from its environment variable or its file (trailing newline dropped); empty
 // when the target names none. A file others may read is refused (InvalidArgument).

@@ -351,6 +351,9 @@ void UploadQueueJob::deliverOne(Run &run, const UploadJobRecord &job,
     request.size = job.size;
     request.remoteName = job.remoteName;
     request.idempotencyKey = job.idempotencyKey;
+    if (job.dossierId > 0)
+        if (auto dossier = m_store.dossierById(job.dossierId); dossier)
+            request.dossierCode = dossier->code;
     DeliveryControl control(*this, m_store, job.id);
     const upload::DeliveryResult result = couriers[job.target]->deliver(request, &control);
     const auto record = [&]() -> Result<UploadJobRecord> {

@@ -400,6 +400,7 @@ private slots:
         QVERIFY(server.start(freeLoopbackPort(), true));
         ToolResult r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("tthc"), QStringLiteral("--http"),
                             server.url(), QStringLiteral("--field"), QStringLiteral("co_quan=UBND Phường 1"),
+                            QStringLiteral("--field"), QStringLiteral("ten_tep={file}"),
                             QStringLiteral("--name-template"), QStringLiteral("{file}")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("tthc"), m_files.at(3)}).exitCode, 0);
@@ -414,11 +415,20 @@ private slots:
         QCOMPARE(got.fields.value(QStringLiteral("co_quan")), QStringLiteral("UBND Phường 1").toUtf8());
         QCOMPARE(QString::fromLatin1(got.fields.value(QStringLiteral("sha256"))),
                  QString::fromLatin1(QCryptographicHash::hash(readFile(m_files.at(3)), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(got.fields.value(QStringLiteral("ten_tep")), QFileInfo(m_files.at(3)).fileName().toUtf8());
+        const QJsonObject metadata = QJsonDocument::fromJson(got.fields.value(QStringLiteral("metadata"))).object();
+        QCOMPARE(metadata.value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(got.fields.value(QStringLiteral("sha256"))));
+        QCOMPARE(metadata.value(QStringLiteral("size")).toInteger(), readFile(m_files.at(3)).size());
+        QCOMPARE(metadata.value(QStringLiteral("idempotency_key")).toString().toLatin1(), received.begin().key());
         const QList<QJsonObject> list = events(cli({QStringLiteral("queue"), QStringLiteral("list")}));
         QCOMPARE(list.first().value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
-        // The second request is Qt's own resend on the closed connection, or the queue's retry: either
-        // way it carries the job's one key.
-        QVERIFY(list.first().value(QStringLiteral("attempts")).toInt() >= 1);
+        // The second request is the queue's retry (a lost answer is an attempt), with the job's one key.
+        QCOMPARE(list.first().value(QStringLiteral("attempts")).toInt(), 2);
+        // A field naming something a file does not have is refused when the target is added.
+        r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("sai"), QStringLiteral("--http"),
+                 server.url() + QStringLiteral("/{ho_so}"), QStringLiteral("--name-template"), QStringLiteral("{file}")});
+        QCOMPARE(r.exitCode, 2);
     }
 
     void wrongPasswordFailsForGood()
