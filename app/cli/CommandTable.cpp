@@ -80,7 +80,7 @@ QString usageText()
         "  store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier\n"
         "                                         folders, their manifests and the page files\n"
         "  target add NAME (--webdav URL | --http URL [--field K=V]... | --folder DIR) [--user U]\n"
-        "             [--secret-env VAR | --secret-file F] [--ca PEM] [--pin sha256//B64]\n"
+        "             [--secret-env VAR | --secret-file F | --secret-keyring] [--ca PEM] [--pin sha256//B64]\n"
         "             [--client-cert P12 [--client-cert-secret-env VAR | --client-cert-secret-file F]]\n"
         "             [--limit-rate BYTES] [--name-template T]   where uploads go; target list, target remove NAME\n"
         "  upload (--dossier CODE | FILE...) --to NAME   put files in the upload queue\n"

@@ -552,7 +552,7 @@
         <translation>Mở kho ở chế độ chỉ đọc: không ghi gì vào kho, kể cả việc khôi phục (kho không ghi được thì luôn được đọc theo cách này).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source>The store cannot be written here; it is read without changing it</source>
         <translation>Không ghi được vào kho ở đây; kho được đọc mà không bị thay đổi</translation>
     </message>
@@ -597,10 +597,13 @@ Commands:
                                          timestamp (B-LTA), so that the files verify offline
   store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
                                          folders, their manifests and the page files
-  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
-             [--ca PEM] [--name-template T]   where uploads go; target list, target remove NAME
+  target add NAME (--webdav URL | --http URL [--field K=V]... | --folder DIR) [--user U]
+             [--secret-env VAR | --secret-file F | --secret-keyring] [--ca PEM] [--pin sha256//B64]
+             [--client-cert P12 [--client-cert-secret-env VAR | --client-cert-secret-file F]]
+             [--limit-rate BYTES] [--name-template T]   where uploads go; target list, target remove NAME
   upload (--dossier CODE | FILE...) --to NAME   put files in the upload queue
-  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   the upload queue
+  queue list|run [--max-wait S] [--concurrency N]|retry ID|cancel ID|pause [ID]|resume [ID]
+                                         the upload queue
 
 Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
 --json, --version, --help
@@ -632,17 +635,20 @@ Các lệnh:
                                          tài liệu (B-LTA) để tệp kiểm tra được khi không có mạng
   store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
                                          hồ sơ, bản kê của chúng và các tệp trang
-  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
-             [--ca PEM] [--name-template T]   nơi nhận tệp tải lên; target list, target remove NAME
-  upload (--dossier CODE | FILE...) --to NAME   đưa tệp vào hàng đợi tải lên
-  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   hàng đợi tải lên
+  target add NAME (--webdav URL | --http URL [--field K=V]... | --folder DIR) [--user U]
+             [--secret-env VAR | --secret-file F | --secret-keyring] [--ca PEM] [--pin sha256//B64]
+             [--client-cert P12 [--client-cert-secret-env VAR | --client-cert-secret-file F]]
+             [--limit-rate BYTES] [--name-template T]   nơi gửi tệp lên; target list, target remove NAME
+  upload (--dossier CODE | FILE...) --to NAME   đưa tệp vào hàng đợi gửi
+  queue list|run [--max-wait S] [--concurrency N]|retry ID|cancel ID|pause [ID]|resume [ID]
+                                         hàng đợi gửi tệp
 
 Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
 --json, --version, --help
 </translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -1335,7 +1341,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đọc mã PIN hoặc mật khẩu từ dòng đầu tiên của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/DossierListCommand.cpp" line="+46"/>
+        <location filename="../../app/cli/DossierListCommand.cpp" line="+42"/>
         <source>missing %1, damaged %2 (dossier show)</source>
         <translation>thiếu %1, hỏng %2 (xem dossier show)</translation>
     </message>
@@ -1485,7 +1491,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
     </message>
     <message>
-        <location filename="../../app/cli/TargetCommands.cpp" line="+18"/>
+        <location filename="../../app/cli/TargetCommands.cpp" line="+20"/>
         <source>A WebDAV collection.</source>
         <translation>Một thư mục WebDAV.</translation>
     </message>
@@ -1520,12 +1526,37 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đọc mật khẩu hoặc mã xác thực từ tệp này (quyền 600).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Keep the password or token in the desktop keyring (typed, or the first line of standard input).</source>
+        <translation>Giữ mật khẩu hoặc token trong kho khóa của máy (gõ vào, hoặc dòng đầu của đầu vào chuẩn).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Trust this CA (PEM) for TLS.</source>
         <translation>Tin cậy tổ chức cấp chứng thư này (PEM) cho TLS.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Authenticate with this TLS client certificate (PKCS#12).</source>
+        <translation>Xác thực bằng chứng thư TLS phía máy khách này (PKCS#12).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the client certificate&apos;s password from this environment variable.</source>
+        <translation>Đọc mật khẩu của chứng thư máy khách từ biến môi trường này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the client certificate&apos;s password from this file (mode 600).</source>
+        <translation>Đọc mật khẩu của chứng thư máy khách từ tệp này (quyền 600).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept only this server key: sha256//BASE64 of its SubjectPublicKeyInfo.</source>
+        <translation>Chỉ chấp nhận khóa máy chủ này: sha256//BASE64 của SubjectPublicKeyInfo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send no faster than this many bytes per second.</source>
         <translation>Gửi không nhanh hơn số byte mỗi giây này.</translation>
     </message>
@@ -1536,12 +1567,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+8"/>
-        <location line="+84"/>
+        <location line="+96"/>
         <source>give the target&apos;s name once</source>
         <translation>hãy cho tên nơi nhận một lần</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-92"/>
         <source>give exactly one of --webdav URL, --http URL, --folder DIR</source>
         <translation>hãy cho đúng một trong --webdav URL, --http URL, --folder DIR</translation>
     </message>
@@ -1551,9 +1582,19 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--field nhận dạng TÊN=GIÁ_TRỊ: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>--limit-rate takes a number of bytes per second</source>
         <translation>--limit-rate nhận một số byte mỗi giây</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give one of --secret-env, --secret-file, --secret-keyring</source>
+        <translation>chỉ cho một trong --secret-env, --secret-file, --secret-keyring</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password or token for %1: </source>
+        <translation>Mật khẩu hoặc token cho %1: </translation>
     </message>
     <message>
         <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>
@@ -1576,17 +1617,27 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>hãy cho --dossier CODE hoặc các tệp cần tải lên</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>End instead of waiting longer than this for a retry (default: wait).</source>
         <translation>Kết thúc thay vì chờ lâu hơn số giây này để gửi lại (mặc định: chờ).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Deliveries at a time (default 2).</source>
+        <translation>Số tệp gửi cùng lúc (mặc định 2).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--max-wait takes a number of seconds</source>
         <translation>--max-wait nhận một số giây</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+6"/>
+        <source>--concurrency takes a number from 1 to 16</source>
+        <translation>--concurrency nhận một số từ 1 đến 16</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>give the job&apos;s number (queue list)</source>
         <translation>hãy cho số của việc tải lên (queue list)</translation>
     </message>
@@ -3132,12 +3183,12 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+440"/>
+        <location line="+439"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-439"/>
         <source>Encrypted</source>
         <translation>Mã hóa</translation>
     </message>
@@ -3351,18 +3402,18 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+35"/>
+        <location line="+13"/>
+        <location line="+34"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-30"/>
         <source>%1 of %2 file(s) signed.</source>
         <translation>
             <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
@@ -4191,9 +4242,32 @@ Mục đích khóa: %5</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::upload</name>
+    <message>
+        <location filename="../../upload/Delivery.cpp" line="+219"/>
+        <source>The client certificate %1 cannot be opened: its password is wrong or it is not a PKCS#12 (.p12/.pfx) file with a key.</source>
+        <translation>Không mở được chứng thư máy khách %1: mật khẩu sai, hoặc đây không phải tệp PKCS#12 (.p12/.pfx) có khóa.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The server %1 showed a key other than the one pinned for this target: nothing was sent. If the server&apos;s certificate was renewed on purpose, set the new pin (target add --pin); otherwise tell the administrator.</source>
+        <translation>Máy chủ %1 đưa ra một khóa khác với khóa đã ghim cho nơi nhận này: chưa gửi gì. Nếu chứng thư của máy chủ được thay mới có chủ đích, hãy đặt lại mã ghim (target add --pin); nếu không, hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../upload/Keyring.cpp" line="+33"/>
+        <source>The keyring holds no secret for the upload target %1: add the target again with --secret-keyring to keep its password there.</source>
+        <translation>Kho khóa không có mật khẩu cho nơi nhận %1: hãy thêm lại nơi nhận với --secret-keyring để lưu mật khẩu vào đó.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The desktop keyring cannot be used (%1): unlock it, or give the upload target %2 its secret through --secret-env or a --secret-file only its owner can read.</source>
+        <translation>Không dùng được kho khóa của máy (%1): hãy mở khóa nó, hoặc cho nơi nhận %2 mật khẩu qua --secret-env hay một --secret-file chỉ chủ tệp đọc được.</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+59"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+62"/>
         <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
         <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
     </message>
@@ -4213,12 +4287,12 @@ Mục đích khóa: %5</translation>
         <translation>Hai tệp đầu vào sẽ được ký ra cùng một tệp %1: mỗi tệp chỉ chỉ định một lần, các tệp trùng tên hãy ký ở các lô khác nhau.</translation>
     </message>
     <message>
-        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+116"/>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+135"/>
         <source>The dossier %1 has no signed file to deliver yet: sign its export first (Ctrl+S at the counter), or name the files to upload.</source>
         <translation>Hồ sơ %1 chưa có tệp đã ký để gửi: hãy ký tệp xuất trước (Ctrl+S tại quầy), hoặc nêu các tệp cần tải lên.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+96"/>
         <source>Another program is already sending this store&apos;s upload queue; this one leaves it to it.</source>
         <translation>Một chương trình khác đang gửi hàng đợi tải lên của kho này; chương trình này để nó làm tiếp.</translation>
     </message>
@@ -4437,7 +4511,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::UploadQueueJob</name>
     <message>
-        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+12"/>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+10"/>
         <source>Uploading</source>
         <translation>Đang tải lên</translation>
     </message>

@@ -24,6 +24,18 @@ namespace {
 // A dossier of the schema-1 store fixture (the CLI migrates the copy when it opens it).
 const QString kDossier = QStringLiteral("H15.50.05.13-261008-0975");
 
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + u'/' + QDir(from).relativeFilePath(path);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
+            return false;
+    }
+    return true;
+}
+
 // Every file below `root` (hidden ones too: a server's temporaries), relative to it.
 QStringList filesBelow(const QString &root)
 {
