@@ -181,6 +181,8 @@ bool HttpClient::Private::writeAll(const char *data, qint64 size, Reply &reply)
     socket->flush(); // to the kernel now, while the next piece is read from disk
     // Let the kernel take most of it before more is read from disk (memory stays flat).
     while (socket->bytesToWrite() > kMaxUnsent) {
+        if (socket->bytesAvailable() > 0)
+            return true; // the server answered before the body was whole: the caller stops sending
         const qint64 before = socket->bytesToWrite();
         if (!keepWaiting(reply))
             return false;
@@ -351,8 +353,11 @@ HttpClient::Reply HttpClient::send(const Request &request, WorkControl *control)
     if (!d->connectTo(request.url, reply))
         return reply;
 
-    QByteArray head = request.method + ' ' + request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment) +
-                      " HTTP/1.1\r\nHost: " + hostHeader(request.url) + "\r\nUser-Agent: SoHoa\r\n";
+    QByteArray target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (!target.startsWith('/'))
+        target.prepend('/');
+    QByteArray head = request.method + ' ' + target + " HTTP/1.1\r\nHost: " + hostHeader(request.url) +
+                      "\r\nUser-Agent: SoHoa\r\n";
     if (!d->authorization.isEmpty())
         head += "Authorization: " + d->authorization + "\r\n";
     for (const auto &[name, value] : request.headers)

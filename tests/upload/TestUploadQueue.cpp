@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -525,6 +526,37 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("\"state\":\"failed\"")) && out.contains(QStringLiteral("--secret-env")),
                  qPrintable(out));
         QCOMPARE(server.successfulPuts(), 1);
+    }
+
+    // nginx refuses a body over its limit with 413 as soon as it has the request's head, and stops
+    // reading: the job fails for good at once with the server's answer, not after a timeout.
+    void aServerAnsweringBeforeTheBodyIsWholeIsHeard()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dav-413"));
+        QDir().mkpath(root + QStringLiteral("/small"));
+        WebDavServer server;
+        QString error;
+        QVERIFY2(server.start(root, freeLoopbackPort(), {}, {}, &error, {}, {}, {},
+                              "    location /small/ { client_max_body_size 100k; }\n"),
+                 qPrintable(error));
+        QCOMPARE(cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("nho"), QStringLiteral("--webdav"),
+                      server.url() + QStringLiteral("small/"), QStringLiteral("--name-template"), QStringLiteral("{file}")})
+                     .exitCode,
+                 0);
+        const QString big = m_dir.filePath(QStringLiteral("files/qua-lon.pdf"));
+        QVERIFY(writeFile(big, randomBytes(40 * 1024 * 1024, 5)));
+        QCOMPARE(cli({QStringLiteral("upload"), QStringLiteral("--to"), QStringLiteral("nho"), big}).exitCode, 0);
+        QElapsedTimer clock;
+        clock.start();
+        const ToolResult r = cli({QStringLiteral("queue"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 8);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+        const QJsonObject job = events(r).value(0);
+        QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(job.value(QStringLiteral("error")).toString(), QStringLiteral("upload-rejected"));
+        QVERIFY2(job.value(QStringLiteral("error_detail")).toString().contains(QStringLiteral("413")), qPrintable(r.out));
+        QVERIFY(!QFileInfo::exists(root + QStringLiteral("/small/qua-lon.pdf")));
+        QFile::remove(big);
     }
 
     void aFileChangedAfterQueueingIsNotSent()
