@@ -552,7 +552,7 @@
         <translation>Mở kho ở chế độ chỉ đọc: không ghi gì vào kho, kể cả việc khôi phục (kho không ghi được thì luôn được đọc theo cách này).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source>The store cannot be written here; it is read without changing it</source>
         <translation>Không ghi được vào kho ở đây; kho được đọc mà không bị thay đổi</translation>
     </message>
@@ -597,52 +597,21 @@ Commands:
                                          timestamp (B-LTA), so that the files verify offline
   store rebuild [--force] [--json]       re-create a lost or damaged store index from the dossier
                                          folders, their manifests and the page files
-  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
-             [--ca PEM] [--name-template T]   where uploads go; target list, target remove NAME
+  target add NAME (--webdav URL | --http URL [--field K=V]... | --folder DIR) [--user U]
+             [--secret-env VAR | --secret-file F] [--ca PEM] [--pin sha256//B64]
+             [--client-cert P12 [--client-cert-secret-env VAR | --client-cert-secret-file F]]
+             [--limit-rate BYTES] [--name-template T]   where uploads go; target list, target remove NAME
   upload (--dossier CODE | FILE...) --to NAME   put files in the upload queue
-  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   the upload queue
+  queue list|run [--max-wait S] [--concurrency N]|retry ID|cancel ID|pause [ID]|resume [ID]
+                                         the upload queue
 
 Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
 --json, --version, --help
 </source>
-        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
-
-Các lệnh:
-  devices [--json]                       liệt kê máy quét
-  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
-  dossier list [--json]                  liệt kê các hồ sơ trong kho
-  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
-  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
-  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
-                                         (các lệnh dossier đọc kho mà không thay đổi nó
-                                         khi có --read-only, hoặc khi kho không ghi được)
-  page move CODE --component C --page N --to M [--to-component C2]
-  page rotate CODE --component C --page N --degrees 90|180|270
-  page delete CODE --component C --page N
-  page restore CODE --component C --page N
-                                         sắp xếp các trang của hồ sơ trước khi xuất
-  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
-  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
-                                         in tờ bìa A4 để quét kèm --separate qr
-  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
-  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]
-                                         kiểm tra chữ ký số: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,
-                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (xem verify --help)
-  ltv FILE.pdf... --out DIR [--tsa URL]  thêm dữ liệu xác thực (PAdES B-LT) và, với --tsa, dấu thời gian
-                                         tài liệu (B-LTA) để tệp kiểm tra được khi không có mạng
-  store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
-                                         hồ sơ, bản kê của chúng và các tệp trang
-  target add NAME (--webdav URL | --folder DIR) [--user U] [--secret-env VAR | --secret-file F]
-             [--ca PEM] [--name-template T]   nơi nhận tệp tải lên; target list, target remove NAME
-  upload (--dossier CODE | FILE...) --to NAME   đưa tệp vào hàng đợi tải lên
-  queue list|run [--max-wait S]|retry ID|cancel ID|pause ID|resume ID   hàng đợi tải lên
-
-Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
---json, --version, --help
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -1335,7 +1304,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đọc mã PIN hoặc mật khẩu từ dòng đầu tiên của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/DossierListCommand.cpp" line="+46"/>
+        <location filename="../../app/cli/DossierListCommand.cpp" line="+42"/>
         <source>missing %1, damaged %2 (dossier show)</source>
         <translation>thiếu %1, hỏng %2 (xem dossier show)</translation>
     </message>
@@ -1485,7 +1454,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--jobs phải là số nguyên từ 1 đến 64</translation>
     </message>
     <message>
-        <location filename="../../app/cli/TargetCommands.cpp" line="+18"/>
+        <location filename="../../app/cli/TargetCommands.cpp" line="+20"/>
         <source>A WebDAV collection.</source>
         <translation>Một thư mục WebDAV.</translation>
     </message>
@@ -1520,12 +1489,37 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đọc mật khẩu hoặc mã xác thực từ tệp này (quyền 600).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Keep the password or token in the desktop keyring (typed, or the first line of standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Trust this CA (PEM) for TLS.</source>
         <translation>Tin cậy tổ chức cấp chứng thư này (PEM) cho TLS.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Authenticate with this TLS client certificate (PKCS#12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the client certificate&apos;s password from this environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the client certificate&apos;s password from this file (mode 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept only this server key: sha256//BASE64 of its SubjectPublicKeyInfo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send no faster than this many bytes per second.</source>
         <translation>Gửi không nhanh hơn số byte mỗi giây này.</translation>
     </message>
@@ -1536,12 +1530,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+8"/>
-        <location line="+84"/>
+        <location line="+96"/>
         <source>give the target&apos;s name once</source>
         <translation>hãy cho tên nơi nhận một lần</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-92"/>
         <source>give exactly one of --webdav URL, --http URL, --folder DIR</source>
         <translation>hãy cho đúng một trong --webdav URL, --http URL, --folder DIR</translation>
     </message>
@@ -1551,9 +1545,19 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--field nhận dạng TÊN=GIÁ_TRỊ: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>--limit-rate takes a number of bytes per second</source>
         <translation>--limit-rate nhận một số byte mỗi giây</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give one of --secret-env, --secret-file, --secret-keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password or token for %1: </source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>
@@ -1576,17 +1580,27 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>hãy cho --dossier CODE hoặc các tệp cần tải lên</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>End instead of waiting longer than this for a retry (default: wait).</source>
         <translation>Kết thúc thay vì chờ lâu hơn số giây này để gửi lại (mặc định: chờ).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Deliveries at a time (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--max-wait takes a number of seconds</source>
         <translation>--max-wait nhận một số giây</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+6"/>
+        <source>--concurrency takes a number from 1 to 16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>give the job&apos;s number (queue list)</source>
         <translation>hãy cho số của việc tải lên (queue list)</translation>
     </message>
@@ -2016,12 +2030,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+55"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+58"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>&amp;New dossier…</source>
         <translation>Hồ sơ &amp;mới…</translation>
     </message>
@@ -2062,20 +2076,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+466"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+525"/>
+        <location line="+505"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+625"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-464"/>
-        <location line="+465"/>
+        <location line="-503"/>
+        <location line="+504"/>
         <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-501"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -2156,6 +2170,16 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Upload the dossier</source>
+        <translation>Tải hồ sơ &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up&amp;loads…</source>
+        <translation>Hàng đợ&amp;i tải lên…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
@@ -2175,7 +2199,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Scan</source>
         <translation>&amp;Quét</translation>
     </message>
@@ -2245,6 +2269,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Làm lại</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Tải lên</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Counter desk</source>
         <translation>Quầy một cửa</translation>
@@ -2266,17 +2295,32 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+209"/>
+        <location line="+240"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-212"/>
         <source>Archive room</source>
         <translation>Phòng lưu trữ</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+12"/>
+        <source>Uploads</source>
+        <translation>Hàng đợi tải lên</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Show the upload queue (Ctrl+Shift+U)</source>
+        <translation>Xem hàng đợi tải lên (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploads: %1</source>
+        <translation>Tải lên: %1</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>The dossier store at %1 cannot be opened: %2</source>
         <translation>Không mở được kho hồ sơ tại %1: %2</translation>
     </message>
@@ -2291,7 +2335,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đang quét</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>SoHoa — %1</source>
         <translation>SoHoa — kho %1</translation>
     </message>
@@ -2343,7 +2387,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="-388"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-484"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
@@ -2358,7 +2402,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hồ sơ quét: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Hoàn tác: %1</translation>
     </message>
@@ -2444,12 +2488,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+244"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-242"/>
         <location line="+126"/>
         <source>Show in folder</source>
         <translation>Mở thư mục chứa</translation>
@@ -2487,12 +2531,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hãy điền ở mẫu “Bản sao” của bàn ký số.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>Queued for upload to %1.</source>
+        <translation>Đã xếp vào hàng đợi để gửi tới %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Certified copy signed: %1 — %2</source>
         <translation>Đã ký bản sao: %1 — %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Verify</source>
         <translation>Kiểm tra</translation>
     </message>
@@ -2502,7 +2551,34 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đang ký bản sao hồ sơ %1</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Choose a dossier in the list first, then press Ctrl+U.</source>
+        <translation>Hãy chọn một hồ sơ trong danh sách trước, rồi nhấn Ctrl+U.</translation>
+    </message>
+    <message>
         <location line="+21"/>
+        <source>Every signed file of %1 was already delivered to %2.</source>
+        <translation>Mọi tệp đã ký của hồ sơ %1 đều đã được gửi tới %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s) of %1 queued for upload to %2.</source>
+        <translation>
+            <numerusform>Đã xếp %n tệp của hồ sơ %1 vào hàng đợi để gửi tới %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No upload target is set up for this store yet. Add one once in a terminal, for example: sohoa-cli target add mot-cua --webdav https://… --user NAME --secret-keyring --store %1 — then press Ctrl+U again.</source>
+        <translation>Kho này chưa có nơi nhận tải lên nào. Hãy thêm một lần trong cửa sổ dòng lệnh, ví dụ: sohoa-cli target add mot-cua --webdav https://… --user TÊN --secret-keyring --store %1 — rồi nhấn lại Ctrl+U.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Where should dossiers be uploaded? Choose the target once: it is remembered, and the Uploads panel (Ctrl+Shift+U) can change it.</source>
+        <translation>Hồ sơ sẽ được tải lên đâu? Hãy chọn nơi nhận một lần: lựa chọn được ghi nhớ và có thể đổi trong bảng Hàng đợi tải lên (Ctrl+Shift+U).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Keyboard and help</source>
         <translation>Phím tắt và trợ giúp</translation>
     </message>
@@ -3132,12 +3208,12 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+440"/>
+        <location line="+439"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-439"/>
         <source>Encrypted</source>
         <translation>Mã hóa</translation>
     </message>
@@ -3351,18 +3427,18 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+35"/>
+        <location line="+13"/>
+        <location line="+34"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-30"/>
         <source>%1 of %2 file(s) signed.</source>
         <translation>
             <numerusform>Đã ký %1 trên %2 tệp.</numerusform>
@@ -3523,6 +3599,275 @@ Mục đích khóa: %5</translation>
         <location line="+3"/>
         <source>The certificate is not for signing (its key usage allows neither digital signature nor non-repudiation).</source>
         <translation>Chứng thư số không dùng để ký (mục đích khóa không cho phép ký số hay chống chối bỏ).</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::UploadController</name>
+    <message>
+        <location filename="../../app/gui/UploadController.cpp" line="+61"/>
+        <source>Another window of SoHoa is sending its upload queue; this one leaves it to it.</source>
+        <translation>Một cửa sổ SoHoa khác đang gửi hàng đợi tải lên; cửa sổ này để cửa sổ kia gửi tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::UploadJobsModel</name>
+    <message>
+        <location filename="../../app/gui/UploadJobsModel.cpp" line="+137"/>
+        <source>Waiting to retry</source>
+        <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting to send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed — needs attention</source>
+        <translation>Lỗi — cần xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Sending %1%</source>
+        <translation>Đang gửi %1%</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location filename="../../app/gui/UploadPanel.cpp" line="+207"/>
+        <source>now</source>
+        <translation>ngay bây giờ</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote name</source>
+        <translation>Tên trên máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Lần thử</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next try</source>
+        <translation>Thử lại lúc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem and what to do</source>
+        <translation>Sự cố và cách xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered at</source>
+        <translation>Gửi xong lúc</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::UploadPanel</name>
+    <message>
+        <location filename="../../app/gui/UploadPanel.cpp" line="-125"/>
+        <source>Upload each certified copy after signing</source>
+        <translation>Tải lên từng bản sao ngay sau khi ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send what is waiting, and try again at once what waits for a retry</source>
+        <translation>Gửi các tệp đang chờ, và thử lại ngay các tệp đang chờ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause all</source>
+        <translation>Tạm dừng tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop sending: the file being sent stops now and nothing half-sent stays on the server</source>
+        <translation>Ngừng gửi: tệp đang gửi dừng ngay, không để lại phần gửi dở nào trên máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume all</source>
+        <translation>Tiếp tục tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the paused files</source>
+        <translation>Gửi các tệp đang tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the selected files again (after fixing what their problem says)</source>
+        <translation>Gửi lại các tệp đã chọn (sau khi đã khắc phục sự cố được nêu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hold the selected files back</source>
+        <translation>Tạm giữ lại, chưa gửi các tệp đã chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the selected paused files</source>
+        <translation>Gửi các tệp đã chọn đang tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel upload</source>
+        <translation>Hủy tải lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send the selected files (the files themselves stay where they are)</source>
+        <translation>Không gửi các tệp đã chọn (bản thân các tệp vẫn được giữ nguyên tại chỗ)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where Upload the dossier (Ctrl+U) and the upload after signing send files. Targets are set up with: sohoa-cli target add</source>
+        <translation>Nơi nhận tệp khi tải hồ sơ lên (Ctrl+U) và khi tải lên sau khi ký. Nơi nhận được thiết lập bằng lệnh: sohoa-cli target add</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a certified copy is signed at the counter (Ctrl+S), put it in the queue for the target at once</source>
+        <translation>Khi ký bản sao tại quầy (Ctrl+S), đưa ngay bản sao vào hàng đợi để gửi tới nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Send to:</source>
+        <translation>Gửi tới:</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>none yet — add one with sohoa-cli target add</source>
+        <translation>chưa có — thêm bằng sohoa-cli target add</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>No store is open.</source>
+        <translation>Chưa mở kho hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 delivered</source>
+        <translation>%1 đã gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>%1 sending</source>
+        <translation>%1 đang gửi</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>%1 waiting</source>
+        <translation>%1 đang chờ</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>%1 paused</source>
+        <translation>%1 tạm dừng</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+11"/>
+        <source>%1 failed — needs attention</source>
+        <translation>%1 lỗi — cần xử lý</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 failed</source>
+        <translation>%1 lỗi</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select a row to see where its file goes and what to do about a problem.</source>
+        <translation>Chọn một dòng để xem tệp được gửi tới đâu và cách xử lý khi có sự cố.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to upload yet. Upload the dossier with Ctrl+U, or sign a certified copy with Ctrl+S.</source>
+        <translation>Chưa có gì để tải lên. Tải hồ sơ lên bằng Ctrl+U, hoặc ký bản sao bằng Ctrl+S.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 → %2 (%3): %4</source>
+        <translation>%1 → %2 (nơi nhận %3): %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delivered at %1 to %2</source>
+        <translation>Đã gửi lúc %1 tới %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next try: %1 (or press Send now).</source>
+        <translation>Lần thử tiếp theo: %1 (hoặc nhấn Gửi ngay).</translation>
     </message>
 </context>
 <context>
@@ -4191,9 +4536,32 @@ Mục đích khóa: %5</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::upload</name>
+    <message>
+        <location filename="../../upload/Delivery.cpp" line="+217"/>
+        <source>The client certificate %1 cannot be opened: its password is wrong or it is not a PKCS#12 (.p12/.pfx) file with a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The server %1 showed a key other than the one pinned for this target: nothing was sent. If the server&apos;s certificate was renewed on purpose, set the new pin (target add --pin); otherwise tell the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../upload/Keyring.cpp" line="+33"/>
+        <source>The keyring holds no secret for the upload target %1: add the target again with --secret-keyring to keep its password there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The desktop keyring cannot be used (%1): unlock it, or give the upload target %2 its secret through --secret-env or a --secret-file only its owner can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows</name>
     <message>
-        <location filename="../../app/workflows/SignBatchJob.cpp" line="+59"/>
+        <location filename="../../app/workflows/SignBatchJob.cpp" line="+62"/>
         <source>Several inputs are signed into a folder, and %1 is a file. Give an existing folder as the output, or sign one file at a time.</source>
         <translation>Khi ký nhiều tệp, đầu ra phải là một thư mục, nhưng %1 là một tệp. Hãy chỉ định một thư mục đã có, hoặc ký từng tệp một.</translation>
     </message>
@@ -4213,12 +4581,12 @@ Mục đích khóa: %5</translation>
         <translation>Hai tệp đầu vào sẽ được ký ra cùng một tệp %1: mỗi tệp chỉ chỉ định một lần, các tệp trùng tên hãy ký ở các lô khác nhau.</translation>
     </message>
     <message>
-        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+116"/>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+135"/>
         <source>The dossier %1 has no signed file to deliver yet: sign its export first (Ctrl+S at the counter), or name the files to upload.</source>
         <translation>Hồ sơ %1 chưa có tệp đã ký để gửi: hãy ký tệp xuất trước (Ctrl+S tại quầy), hoặc nêu các tệp cần tải lên.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+118"/>
         <source>Another program is already sending this store&apos;s upload queue; this one leaves it to it.</source>
         <translation>Một chương trình khác đang gửi hàng đợi tải lên của kho này; chương trình này để nó làm tiếp.</translation>
     </message>
@@ -4437,7 +4805,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::UploadQueueJob</name>
     <message>
-        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+12"/>
+        <location filename="../../app/workflows/UploadQueueJob.cpp" line="+10"/>
         <source>Uploading</source>
         <translation>Đang tải lên</translation>
     </message>
