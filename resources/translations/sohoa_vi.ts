@@ -608,7 +608,44 @@ Commands:
 Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only scan creates a store),
 --json, --version, --help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Cách dùng: sohoa-cli LỆNH [tùy chọn]
+
+Các lệnh:
+  devices [--json]                       liệt kê máy quét
+  scan --device NAME --dossier CODE ...  quét một loạt trang vào hồ sơ (xem scan --help)
+  dossier list [--json]                  liệt kê các hồ sơ trong kho
+  dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
+  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+  dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
+                                         (các lệnh dossier đọc kho mà không thay đổi nó
+                                         khi có --read-only, hoặc khi kho không ghi được)
+  page move CODE --component C --page N --to M [--to-component C2]
+  page rotate CODE --component C --page N --degrees 90|180|270
+  page delete CODE --component C --page N
+  page restore CODE --component C --page N
+                                         sắp xếp các trang của hồ sơ trước khi xuất
+  sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
+  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
+                                         in tờ bìa A4 để quét kèm --separate qr
+  stamp-qr IN.pdf --out OUT.pdf --text T đóng mã QR lên các trang (xem stamp-qr --help)
+  verify FILE.pdf|DIR... [--trust PEM|DIR]... [--system-trust] [--offline] [--json]
+                                         kiểm tra chữ ký số: VALID, VALID_UNTRUSTED, CHANGED_AFTER_SIGNING,
+                                         INVALID, REVOKED, EXPIRED, INDETERMINATE (xem verify --help)
+  ltv FILE.pdf... --out DIR [--tsa URL]  thêm dữ liệu xác thực (PAdES B-LT) và, với --tsa, dấu thời gian
+                                         tài liệu (B-LTA) để tệp kiểm tra được khi không có mạng
+  store rebuild [--force] [--json]       dựng lại chỉ mục kho bị mất hoặc hỏng từ các thư mục
+                                         hồ sơ, bản kê của chúng và các tệp trang
+  target add NAME (--webdav URL | --http URL [--field K=V]... | --folder DIR) [--user U]
+             [--secret-env VAR | --secret-file F] [--ca PEM] [--pin sha256//B64]
+             [--client-cert P12 [--client-cert-secret-env VAR | --client-cert-secret-file F]]
+             [--limit-rate BYTES] [--name-template T]   nơi nhận tệp tải lên; target list, target remove NAME
+  upload (--dossier CODE | FILE...) --to NAME   đưa tệp vào hàng đợi tải lên
+  queue list|run [--max-wait S] [--concurrency N]|retry ID|cancel ID|pause [ID]|resume [ID]
+                                         hàng đợi tải lên
+
+Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục dữ liệu XDG; chỉ lệnh scan tạo kho),
+--json, --version, --help
+</translation>
     </message>
     <message>
         <location line="+100"/>
@@ -1491,7 +1528,7 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only s
     <message>
         <location line="+4"/>
         <source>Keep the password or token in the desktop keyring (typed, or the first line of standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ mật khẩu hoặc mã xác thực trong kho khóa của máy (nhập từ bàn phím, hoặc dòng đầu tiên của đầu vào chuẩn).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1501,22 +1538,22 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only s
     <message>
         <location line="+1"/>
         <source>Authenticate with this TLS client certificate (PKCS#12).</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác thực bằng chứng thư số máy khách TLS này (PKCS#12).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read the client certificate&apos;s password from this environment variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đọc mật khẩu của chứng thư số máy khách từ biến môi trường này.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Read the client certificate&apos;s password from this file (mode 600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đọc mật khẩu của chứng thư số máy khách từ tệp này (quyền 600).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accept only this server key: sha256//BASE64 of its SubjectPublicKeyInfo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ chấp nhận khóa máy chủ này: sha256//BASE64 của SubjectPublicKeyInfo của khóa.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1552,12 +1589,12 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only s
     <message>
         <location line="+6"/>
         <source>give one of --secret-env, --secret-file, --secret-keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>chỉ dùng một trong: --secret-env, --secret-file, --secret-keyring</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Password or token for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu hoặc mã xác thực cho %1: </translation>
     </message>
     <message>
         <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>
@@ -1587,7 +1624,7 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only s
     <message>
         <location line="+3"/>
         <source>Deliveries at a time (default 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tệp gửi cùng lúc (mặc định 2).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1597,7 +1634,7 @@ Common options: --store DIR (default $SOHOA_STORE or the XDG data folder; only s
     <message>
         <location line="+6"/>
         <source>--concurrency takes a number from 1 to 16</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency nhận một số từ 1 đến 16</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -4540,22 +4577,22 @@ Mục đích khóa: %5</translation>
     <message>
         <location filename="../../upload/Delivery.cpp" line="+217"/>
         <source>The client certificate %1 cannot be opened: its password is wrong or it is not a PKCS#12 (.p12/.pfx) file with a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được chứng thư số máy khách %1: mật khẩu sai, hoặc đó không phải tệp PKCS#12 (.p12/.pfx) có chứa khóa.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The server %1 showed a key other than the one pinned for this target: nothing was sent. If the server&apos;s certificate was renewed on purpose, set the new pin (target add --pin); otherwise tell the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ %1 đưa ra một khóa khác với khóa đã ghim cho nơi nhận này: chưa gửi gì. Nếu chứng thư số của máy chủ được gia hạn có chủ ý, hãy đặt lại khóa ghim mới (target add --pin); nếu không, hãy báo cho người quản trị.</translation>
     </message>
     <message>
         <location filename="../../upload/Keyring.cpp" line="+33"/>
         <source>The keyring holds no secret for the upload target %1: add the target again with --secret-keyring to keep its password there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kho khóa không có mật khẩu nào cho nơi nhận tải lên %1: hãy thêm lại nơi nhận với --secret-keyring để lưu mật khẩu vào đó.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The desktop keyring cannot be used (%1): unlock it, or give the upload target %2 its secret through --secret-env or a --secret-file only its owner can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được kho khóa của máy (%1): hãy mở khóa nó, hoặc cung cấp mật khẩu cho nơi nhận tải lên %2 qua --secret-env hoặc một --secret-file chỉ chủ sở hữu đọc được.</translation>
     </message>
 </context>
 <context>
