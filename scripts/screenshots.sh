@@ -16,8 +16,10 @@ out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 xvfb_pid=""
 app_pid=""
+nginx_pid=""
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -31,6 +33,13 @@ export DISPLAY=":$n" QT_QPA_PLATFORM=xcb
 
 shot() { xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$1"; echo "  $1"; }
 key() { xdotool key --delay 60 "$@"; sleep 0.4; }
+free_port() { # a loopback port nobody listens on
+    local p
+    for p in $(shuf -i 20000-40000 -n 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+    done
+    return 1
+}
 wait_for() { # wait_for SECONDS COMMAND...: until the command succeeds
     local until=$((SECONDS + $1)); shift
     until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $until ] || return 1; sleep 0.2; done
@@ -153,4 +162,60 @@ CONF
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
+
+    # The upload queue (Ctrl+Shift+U) with rows in each state: a folder target that took two files
+    # (delivered), one that already holds another file of the same name (failed: never overwritten), a
+    # WebDAV target where nobody listens (waiting to retry), and nginx's WebDAV behind a target slowed
+    # to 20 kB/s: two transfers under way, one waiting its turn, one paused.
+    code=$("$cli" dossier list --store "$store" | head -n 1 | cut -f1)
+    copy="$work/ho-so-da-ky.pdf"
+    up="$work/uploads-$lang"
+    mkdir -p "$up/kho" "$up/kho-cu/$code" "$up/dav/in" "$up/nginx"
+    echo "a different file" > "$up/kho-cu/$code/$(basename "$exported")"
+    "$cli" target add kho --folder "$up/kho" --store "$store" >/dev/null
+    "$cli" target add kho-cu --folder "$up/kho-cu" --store "$store" >/dev/null
+    "$cli" target add mot-cua --webdav "http://127.0.0.1:$(free_port)/in/" --store "$store" >/dev/null
+    "$cli" upload --to kho --dossier "$code" "$copy" "$exported" --store "$store" >/dev/null
+    "$cli" upload --to kho-cu --dossier "$code" "$exported" --store "$store" >/dev/null
+    "$cli" upload --to mot-cua --dossier "$code" "$copy" --store "$store" >/dev/null
+    "$cli" queue run --max-wait 0 --store "$store" >/dev/null || true # the unreachable one stays queued
+    port=$(free_port)
+    ng="$up/nginx"
+    cat > "$ng/nginx.conf" <<NGINX
+daemon off; master_process off; pid $ng/nginx.pid; error_log $ng/error.log;
+events { worker_connections 64; }
+http {
+  access_log $ng/access.log; client_body_temp_path $ng/body; proxy_temp_path $ng/proxy;
+  fastcgi_temp_path $ng/fastcgi; uwsgi_temp_path $ng/uwsgi; scgi_temp_path $ng/scgi; client_max_body_size 0;
+  server { listen 127.0.0.1:$port; root $up/dav; dav_methods PUT MKCOL; dav_access user:rw; }
+}
+NGINX
+    /usr/sbin/nginx -p "$ng" -e "$ng/error.log" -c "$ng/nginx.conf" &
+    nginx_pid=$!
+    wait_for 10 test -e "$ng/nginx.pid"
+    "$cli" target add so-tnmt --webdav "http://127.0.0.1:$port/in/" --limit-rate 20000 --store "$store" >/dev/null
+    "$cli" upload --to so-tnmt --dossier "$code" "$exported" "$copy" "$work/dong-dau-sau-khi-ky.pdf" \
+        --store "$store" >/dev/null
+    paused=$("$cli" upload --to so-tnmt --dossier "$code" "$letters/cong-van-01.pdf" --store "$store" --json |
+        grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+    "$cli" queue pause "$paused" --store "$store" >/dev/null
+    printf '\n[upload]\ndefaultTarget=so-tnmt\n' >> "$home/.config/SoHoa/sohoa.conf"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
+        "$sohoa" --store "$store" 2>/dev/null &
+    app_pid=$!
+    wait_for 20 xdotool search --onlyvisible --pid "$app_pid"
+    win=$(xdotool search --onlyvisible --pid "$app_pid" | head -n 1)
+    xdotool windowsize "$win" 1366 800 windowmove "$win" 0 0 windowfocus --sync "$win"
+    sleep 2
+    key ctrl+shift+u
+    sleep 2
+    xdotool mousemove 100 605 click 1 # the sixth row, the failed one: its problem in full below the table
+    sleep 1
+    shot "$out/$lang-uploads.png"
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+    kill "$nginx_pid" 2>/dev/null || true
+    wait "$nginx_pid" 2>/dev/null || true
+    nginx_pid=""
 done

@@ -163,6 +163,28 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry)
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
 }
 
+QString AppSettings::defaultUploadTarget() const
+{
+    return m_settings.value(QStringLiteral("upload/defaultTarget")).toString();
+}
+
+void AppSettings::setDefaultUploadTarget(const QString &name)
+{
+    m_settings.setValue(QStringLiteral("upload/defaultTarget"), name);
+    m_settings.sync();
+}
+
+bool AppSettings::uploadAfterSigning() const
+{
+    return m_settings.value(QStringLiteral("upload/afterSigning"), true).toBool();
+}
+
+void AppSettings::setUploadAfterSigning(bool on)
+{
+    m_settings.setValue(QStringLiteral("upload/afterSigning"), on);
+    m_settings.sync();
+}
+
 QStringList AppSettings::trustPaths() const
 {
     return m_settings.value(QStringLiteral("verify/trustPaths")).toStringList();

@@ -80,6 +80,14 @@ public:
     SigningSettings signing() const;
     void setSigning(const SigningSettings &signing);
 
+    // Where Ctrl+U and the upload after signing send files: a target of the store (sohoa-cli target
+    // add); empty until one is chosen. Each certified copy signed at the counter is queued for it at
+    // once while uploadAfterSigning() is on (the default).
+    QString defaultUploadTarget() const;
+    void setDefaultUploadTarget(const QString &name);
+    bool uploadAfterSigning() const;
+    void setUploadAfterSigning(bool on);
+
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
     QByteArray windowGeometry() const;

@@ -13,6 +13,8 @@
 #include "app/gui/PreviewPane.h"
 #include "app/gui/ScanController.h"
 #include "app/gui/SettingsDialog.h"
+#include "app/gui/UploadController.h"
+#include "app/gui/UploadPanel.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/ExportJob.h"
 #include "app/workflows/ListDevicesJob.h"
@@ -32,6 +34,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -78,6 +81,9 @@ MainWindow::~MainWindow()
                           static_cast<QObject *>(m_preview)})
         disconnect(pane, nullptr, this, nullptr);
     disconnect(m_undo, nullptr, this, nullptr);
+    // The upload runner first: it sends from the store (a file under way goes back to the queue).
+    m_uploadPanel->setController(nullptr);
+    m_uploads.reset();
     delete m_undo;
     m_undo = nullptr;
     m_scan.reset(); // cancels a running batch and waits: saved pages stay saved
@@ -164,6 +170,10 @@ void MainWindow::buildActions()
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &MainWindow::openSigningDesk);
     addAction(QStringLiteral("signCopy"), tr("Sign the export as a certified &copy"), QStringLiteral("sign"),
               QKeySequence(Qt::CTRL | Qt::Key_S), &MainWindow::signAsCopy);
+    addAction(QStringLiteral("upload"), tr("&Upload the dossier"), QStringLiteral("upload"),
+              QKeySequence(Qt::CTRL | Qt::Key_U), &MainWindow::uploadDossier);
+    addAction(QStringLiteral("uploads"), tr("Up&loads…"), QStringLiteral("upload"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), &MainWindow::openUploads);
     addAction(QStringLiteral("settings"), tr("Se&ttings…"), QStringLiteral("settings"),
               QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::openSettings);
     addAction(QStringLiteral("help"), tr("&Keyboard and help"), QStringLiteral("help"), QKeySequence(Qt::Key_F1),
@@ -196,6 +206,8 @@ void MainWindow::buildMenus()
     dossier->addSeparator();
     dossier->addActions({a("signCopy"), a("signDesk"), a("verify")});
     dossier->addSeparator();
+    dossier->addActions({a("upload"), a("uploads")});
+    dossier->addSeparator();
     dossier->addActions({a("settings"), a("quit")});
     QMenu *scan = menuBar()->addMenu(tr("&Scan"));
     scan->addActions({a("scan"), a("scanInsert"), a("rescan"), a("confirmCount"), a("stop")});
@@ -219,14 +231,15 @@ void MainWindow::buildMenus()
     const QList<std::pair<const char *, QString>> shortTexts{
         {"newDossier", tr("New")},       {"scan", tr("Scan")},           {"rescan", tr("Rescan")},
         {"export", tr("Export")},        {"rotateLeft", tr("Left")},     {"rotateRight", tr("Right")},
-        {"delete", tr("Delete")},        {"undo", tr("Undo")},           {"redo", tr("Redo")}};
+        {"delete", tr("Delete")},        {"undo", tr("Undo")},           {"redo", tr("Redo")},
+        {"upload", tr("Upload")}};
     for (const auto &[name, text] : shortTexts)
         a(name)->setIconText(text);
     QToolBar *bar = addToolBar(tr("Counter desk"));
     bar->setObjectName(QStringLiteral("deskToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     bar->setIconSize(QSize(24, 24));
-    bar->addActions({a("newDossier"), a("scan"), a("rescan"), a("export")});
+    bar->addActions({a("newDossier"), a("scan"), a("rescan"), a("export"), a("upload")});
     bar->addSeparator();
     bar->addActions({a("rotateLeft"), a("rotateRight"), a("delete"), a("undo"), a("redo")});
     bar->addSeparator();
@@ -275,7 +288,33 @@ void MainWindow::buildLayout()
     connect(m_archive, &ArchivePanel::continueRequested, this, &MainWindow::continueBatch);
     connect(m_archive, &ArchivePanel::coverSheetsRequested, this, &MainWindow::coverSheets);
 
+    // The upload queue: a tab beside the archive room once opened (Ctrl+U, Ctrl+Shift+U, the status
+    // bar's line), closed until then so that the counter's pages keep their room.
+    m_uploadPanel = new UploadPanel(m_settings, this);
+    m_uploadDock = new QDockWidget(tr("Uploads"), this);
+    m_uploadDock->setObjectName(QStringLiteral("uploadDock"));
+    m_uploadDock->setWidget(m_uploadPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_uploadDock);
+    tabifyDockWidget(dock, m_uploadDock);
+    m_uploadDock->hide();
+    dock->raise();
+
     statusBar()->addPermanentWidget(m_jobBar);
+    // What the queue still has to do, or a failure waiting for a person, while the dock is closed too.
+    auto *uploads = new QPushButton(Icons::get(QStringLiteral("upload")), QString(), this);
+    uploads->setObjectName(QStringLiteral("uploadIndicator"));
+    uploads->setFlat(true);
+    uploads->setFocusPolicy(Qt::NoFocus);
+    uploads->setToolTip(tr("Show the upload queue (Ctrl+Shift+U)"));
+    uploads->hide();
+    statusBar()->addPermanentWidget(uploads);
+    connect(uploads, &QPushButton::clicked, this, &MainWindow::openUploads);
+    connect(m_uploadPanel, &UploadPanel::summaryChanged, uploads,
+            [uploads](const QString &summary, bool needsAttention) {
+                uploads->setText(tr("Uploads: %1").arg(summary));
+                uploads->setStyleSheet(needsAttention ? QStringLiteral("color: #b71c1c;") : QString());
+                uploads->setVisible(!summary.isEmpty());
+            });
     connect(m_dossiers, &DossierPane::currentDossierChanged, this, [this](qint64 id) {
         m_pages->setDossier(id);
         updateActions();
@@ -352,6 +391,8 @@ void MainWindow::openStore()
     options.mode = StoreOpenMode::Create;
     if (!m_settings.nameTemplate().isEmpty())
         options.nameTemplate = m_settings.nameTemplate();
+    m_uploadPanel->setController(nullptr);
+    m_uploads.reset(); // its runner stopped: it sends from the store being closed
     m_scan.reset();
     m_pages->setStore(nullptr, nullptr);
     m_dossiers->setStore(nullptr);
@@ -393,6 +434,9 @@ void MainWindow::openStore()
     connect(m_scan.get(), &ScanController::finished, this, &MainWindow::scanFinished);
     m_pages->setStore(m_store.get(), m_thumbnails);
     m_dossiers->setStore(m_store.get());
+    m_uploads = std::make_unique<UploadController>(*m_store);
+    m_uploadPanel->setController(m_uploads.get());
+    m_uploads->ensureRunning(); // what a closed window left queued goes on
     setWindowTitle(tr("SoHoa — %1").arg(QDir::toNativeSeparators(m_store->rootPath())));
     showRecoveryNotice();
     m_settings.setSessionRunning(true);
@@ -588,6 +632,7 @@ void MainWindow::updateActions()
     set("export", dossier && !busy);
     set("exportComponent", dossier && !busy);
     set("signCopy", dossier && !busy && !(m_signCopyJob && m_signCopyJob->isRunning()));
+    set("upload", dossier && writable);
     set("stop", busy);
     for (const char *name : {"rotateLeft", "rotateRight", "delete", "moveUp", "moveDown"})
         set(name, page && writable);
@@ -606,6 +651,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_scan.reset();
+    if (m_uploads)
+        m_uploads->stop(); // a file being sent goes back to the queue; sent on at the next start
     m_settings.setSessionRunning(false);
     event->accept();
 }

@@ -11,9 +11,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QUndoStack;
 class QVBoxLayout;
@@ -40,6 +42,8 @@ class PagesPane;
 class PageThumbnails;
 class PreviewPane;
 class ScanController;
+class UploadController;
+class UploadPanel;
 
 struct WindowOptions
 {
@@ -47,9 +51,10 @@ struct WindowOptions
     bool demo = false; // the virtual scanners are the devices (README's run command)
 };
 
-// The workstation: dossiers | pages | preview, the counter desk's keyboard flow (Ctrl+N, F5, Ctrl+E),
-// the archive room's batches and the status bar with the running job. Every action is a call into
-// app/workflows or a store command; the window only arranges them and says what happened.
+// The workstation: dossiers | pages | preview, the counter desk's keyboard flow (Ctrl+N, F5, Ctrl+E,
+// Ctrl+S, Ctrl+U), the archive room's batches, the upload queue and the status bar with the running job.
+// Every action is a call into app/workflows or a store command; the window only arranges them and says
+// what happened.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -66,6 +71,9 @@ public:
     ScanController *scanController() const { return m_scan.get(); }
     ArchivePanel *archivePanel() const { return m_archive; }
     JobBar *jobBar() const { return m_jobBar; }
+    // The upload queue's dock (Ctrl+Shift+U) and the runner behind it (null while no store is open).
+    UploadPanel *uploadPanel() const { return m_uploadPanel; }
+    UploadController *uploadController() const { return m_uploads.get(); }
     QList<Banner *> banners() const;
     // Opens the verification window and verifies these PDFs or folders there (`sohoa FILE.pdf...`).
     void verifyFiles(const QStringList &paths);
@@ -149,6 +157,12 @@ private:
     void openVerifyWindow();
     void openSigningDesk();
     void signAsCopy();
+    void uploadDossier();
+    void openUploads();
+    // The target Ctrl+U and the upload after signing send to: the one remembered, else the store's only
+    // one (remembered from now on). Empty when none is set up (a banner says how to add one) or several
+    // are (a banner offers them; `afterChoice` runs once one is picked).
+    QString counterUploadTarget(const std::function<void()> &afterChoice);
     void showHelp();
     void toggleDeviceOptions();
 
@@ -164,12 +178,15 @@ private:
     AppSettings m_settings;
     std::unique_ptr<DossierStore> m_store;
     std::unique_ptr<ScanController> m_scan;
+    std::unique_ptr<UploadController> m_uploads; // after m_store: destroyed (its runner stopped) before it
     PageThumbnails *m_thumbnails = nullptr;
     QUndoStack *m_undo;
     DossierPane *m_dossiers;
     PagesPane *m_pages;
     PreviewPane *m_preview;
     ArchivePanel *m_archive = nullptr;
+    UploadPanel *m_uploadPanel = nullptr;
+    QDockWidget *m_uploadDock = nullptr;
     DeviceOptionsPanel *m_deviceOptions = nullptr;
     JobBar *m_jobBar;
     QWidget *m_bannerArea;

@@ -1,6 +1,6 @@
-// The window's actions: the counter desk (new dossier, scan, confirm, export, page edits) and the
-// archive room (batches, cover sheets), settings and help. MainWindow.cpp builds the window, opens the
-// store and finds the scanners.
+// The window's actions: the counter desk (new dossier, scan, confirm, export, page edits, sign as copy,
+// upload) and the archive room (batches, cover sheets), settings and help. MainWindow.cpp builds the
+// window, opens the store and finds the scanners.
 
 #include "app/gui/MainWindow.h"
 
@@ -20,10 +20,13 @@
 #include "app/gui/PreviewPane.h"
 #include "app/gui/ScanController.h"
 #include "app/gui/SettingsDialog.h"
+#include "app/gui/UploadController.h"
+#include "app/gui/UploadPanel.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/ExportJob.h"
 #include "app/workflows/ListDevicesJob.h"
 #include "app/workflows/SignCopyJob.h"
+#include "app/workflows/UploadQueueJob.h"
 #include "core/dossier/DossierStore.h"
 #include "scanner/DeviceSession.h"
 
@@ -49,6 +52,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <string_view>
 
 namespace sohoa::gui {
@@ -463,7 +467,7 @@ void MainWindow::signAsCopy()
     m_signCopyJob = job;
     connect(job, &workflows::Job::secretRequested, this,
             [this, job](const workflows::SecretRequest &r) { PinDialog::answer(job, r, this); });
-    connect(job, &workflows::Job::finished, this, [this, job](const Error &error) {
+    connect(job, &workflows::Job::finished, this, [this, job, code = dossier->code](const Error &error) {
         job->deleteLater();
         const auto &files = job->files();
         const Error failed = error.isError() ? error
@@ -478,10 +482,20 @@ void MainWindow::signAsCopy()
         const auto &record = job->record();
         m_lastSignedCopy = record.path;
         const QString verdict = VerifyWindow::verdictText(record.verdict);
+        // Straight into the upload queue when the counter has a target and wants it (sent in the background).
+        QString uploadNote;
+        const QString target = m_settings.defaultUploadTarget();
+        if (m_uploads && !target.isEmpty() && m_settings.uploadAfterSigning()) {
+            if (auto queued = m_uploads->queue(target, {record.path}, code); queued)
+                uploadNote = QStringLiteral(". ") + tr("Queued for upload to %1.").arg(target);
+            else
+                showError(QStringLiteral("upload"), queued.error());
+        }
         showBanner(QStringLiteral("sign-copy"),
                    record.verdict == u"VALID" || record.verdict == u"VALID_UNTRUSTED" ? Banner::Kind::Positive
                                                                                      : Banner::Kind::Warning,
-                   tr("Certified copy signed: %1 — %2").arg(QDir::toNativeSeparators(record.path), verdict),
+                   tr("Certified copy signed: %1 — %2").arg(QDir::toNativeSeparators(record.path), verdict) +
+                       uploadNote,
                    {{tr("Open"), [path = record.path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); },
                      QStringLiteral("openSignedCopy"), false},
                     {tr("Verify"), [this, path = record.path] { verifyFiles({path}); }, QStringLiteral("verifyCopy"),
@@ -491,6 +505,92 @@ void MainWindow::signAsCopy()
     });
     trackJob(job, tr("Signing %1 as a certified copy").arg(dossier->code));
     job->start();
+}
+
+// Ctrl+U: the dossier's signed files into the upload queue for the counter's target, sent in the
+// background; the Uploads dock comes to the front to show them go.
+void MainWindow::uploadDossier()
+{
+    if (!m_store || !m_uploads)
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier) {
+        showBanner(QStringLiteral("upload"), Banner::Kind::Information,
+                   tr("Choose a dossier in the list first, then press Ctrl+U."));
+        return;
+    }
+    const QString target = counterUploadTarget([this] { uploadDossier(); });
+    if (target.isEmpty())
+        return;
+    auto files = workflows::dossierUploadFiles(*m_store, dossier->code);
+    if (!files) {
+        showError(QStringLiteral("upload"), files.error());
+        return;
+    }
+    auto queued = m_uploads->queue(target, files.value(), dossier->code);
+    if (!queued) {
+        showError(QStringLiteral("upload"), queued.error());
+        return;
+    }
+    const auto delivered = std::count_if(queued->cbegin(), queued->cend(),
+                                         [](const UploadJobRecord &j) { return j.state == u"delivered"; });
+    const int waiting = int(queued->size() - delivered);
+    if (waiting == 0)
+        showBanner(QStringLiteral("upload"), Banner::Kind::Information,
+                   tr("Every signed file of %1 was already delivered to %2.").arg(dossier->code, target));
+    else
+        showBanner(QStringLiteral("upload"), Banner::Kind::Positive,
+                   tr("%n file(s) of %1 queued for upload to %2.", nullptr, waiting).arg(dossier->code, target));
+    openUploads();
+    m_uploadPanel->selectJob(queued->constLast().id);
+}
+
+void MainWindow::openUploads()
+{
+    m_uploadDock->show();
+    m_uploadDock->raise();
+}
+
+QString MainWindow::counterUploadTarget(const std::function<void()> &afterChoice)
+{
+    auto targets = workflows::uploadTargets(*m_store);
+    if (!targets) {
+        showError(QStringLiteral("upload"), targets.error());
+        return {};
+    }
+    const QString remembered = m_settings.defaultUploadTarget();
+    for (const upload::TargetConfig &t : std::as_const(targets.value()))
+        if (t.name == remembered)
+            return remembered;
+    if (targets->size() == 1) {
+        const QString only = targets->constFirst().name;
+        m_settings.setDefaultUploadTarget(only);
+        m_uploadPanel->refreshTargets();
+        return only;
+    }
+    if (targets->isEmpty()) {
+        showBanner(QStringLiteral("upload"), Banner::Kind::Warning,
+                   tr("No upload target is set up for this store yet. Add one once in a terminal, for example: "
+                      "sohoa-cli target add mot-cua --webdav https://… --user NAME --secret-keyring --store %1 "
+                      "— then press Ctrl+U again.")
+                       .arg(QDir::toNativeSeparators(m_store->rootPath())));
+        return {};
+    }
+    QList<Banner::Button> buttons;
+    for (const upload::TargetConfig &t : std::as_const(targets.value()))
+        buttons << Banner::Button{t.name,
+                                  [this, name = t.name, afterChoice] {
+                                      m_settings.setDefaultUploadTarget(name);
+                                      m_uploadPanel->refreshTargets();
+                                      if (afterChoice)
+                                          afterChoice();
+                                  },
+                                  QStringLiteral("uploadTo-") + t.name};
+    showBanner(QStringLiteral("upload"), Banner::Kind::Information,
+               tr("Where should dossiers be uploaded? Choose the target once: it is remembered, and the Uploads "
+                  "panel (Ctrl+Shift+U) can change it."),
+               buttons);
+    return {};
 }
 
 void MainWindow::signFiles(const QStringList &paths)
@@ -514,9 +614,9 @@ void MainWindow::showHelp()
     auto *text = new QTextBrowser(dialog);
     QString html = QStringLiteral("<h3>%1</h3><table cellpadding=3>").arg(tr("Keyboard"));
     for (const char *name : {"newDossier", "scan", "scanInsert", "rescan", "confirmCount", "nextComponent",
-                             "previousComponent", "export", "exportComponent", "signCopy", "signDesk", "verify", "delete", "undo", "redo", "rotateLeft",
-                             "rotateRight", "moveUp", "moveDown", "search", "startBatch", "continueBatch", "stop",
-                             "settings", "help"}) {
+                             "previousComponent", "export", "exportComponent", "signCopy", "upload", "uploads",
+                             "signDesk", "verify", "delete", "undo", "redo", "rotateLeft", "rotateRight", "moveUp",
+                             "moveDown", "search", "startBatch", "continueBatch", "stop", "settings", "help"}) {
         QAction *a = action(QString::fromLatin1(name));
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())

@@ -139,6 +139,28 @@ Result<QStringList> dossierUploadFiles(const DossierStore &store, const QString 
     return files;
 }
 
+Result<QList<UploadJobRecord>> retryWaitingUploadsNow(DossierStore &store)
+{
+    auto jobs = store.uploadJobs();
+    if (!jobs)
+        return jobs.error();
+    const QDateTime now = QDateTime::currentDateTime();
+    QList<UploadJobRecord> changed;
+    for (const UploadJobRecord &job : jobs.value()) {
+        if (job.state != u"queued" || !job.nextAttemptAt.isValid() || job.nextAttemptAt <= now)
+            continue;
+        auto due = store.setUploadState(job.id, QStringLiteral("queued"));
+        if (!due) {
+            // Taken by a runner (or paused, cancelled) meanwhile: nothing to bring forward.
+            if (auto again = store.uploadJob(job.id); again && again->state != u"queued")
+                continue;
+            return due.error();
+        }
+        changed.append(due.value());
+    }
+    return changed;
+}
+
 UploadQueueJob::UploadQueueJob(DossierStore &store, UploadQueueOptions options, QObject *parent)
     : Job(parent), m_store(store), m_options(options)
 {

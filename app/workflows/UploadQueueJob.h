@@ -35,6 +35,9 @@ Result<QList<UploadJobRecord>> enqueueUploads(DossierStore &store, const QString
                                               const QStringList &files, const QString &dossierCode);
 // A dossier's files to deliver: its signed documents (the newest of each path still on disk).
 Result<QStringList> dossierUploadFiles(const DossierStore &store, const QString &dossierCode);
+// "Send now": the queued jobs waiting for their next retry are due at once (a person says the network
+// or the server is back); the jobs changed. A runner waiting for a retry takes them within a second.
+Result<QList<UploadJobRecord>> retryWaitingUploadsNow(DossierStore &store);
 
 struct UploadQueueOptions
 {
@@ -83,5 +86,3 @@ private:
 };
 
 } // namespace sohoa::workflows
-
-Q_DECLARE_METATYPE(sohoa::UploadJobRecord)

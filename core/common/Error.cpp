@@ -348,6 +348,13 @@ QString Error::idOf(ErrorCode code)
 {
     return QString::fromLatin1(textOf(code).id);
 }
+Error Error::fromId(const QString &id, const QString &detail)
+{
+    for (const auto &t : kTexts)
+        if (id == QLatin1StringView(t.id))
+            return Error(t.code, detail);
+    return Error(ErrorCode::Internal, detail.isEmpty() ? id : id + QStringLiteral(": ") + detail);
+}
 QString Error::messageEnOf(ErrorCode code)
 {
     return translated(Language::English, kContext, textOf(code).en);

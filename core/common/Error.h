@@ -174,6 +174,9 @@ public:
     QString fullText() const;
 
     static QString idOf(ErrorCode code);
+    // The error a stable id names (kept in the store, as the upload queue keeps a job's last error), with
+    // its detail; an id this version does not know is Internal, the id kept in the detail.
+    static Error fromId(const QString &id, const QString &detail = {});
     static QString messageEnOf(ErrorCode code);
     static QString messageViOf(ErrorCode code);
     static bool isUiLocaleVietnamese(); // uiLanguage() == Language::Vietnamese

@@ -269,7 +269,8 @@ public:
     Result<UploadJobRecord> finishUpload(qint64 id, const QString &state, const QString &errorId,
                                          const QString &error, const QDateTime &nextAttemptAt,
                                          const QString &remoteUrl);
-    // queued/sending → paused → queued, failed → queued (retry), anything not delivered → cancelled (a
+    // queued/sending → paused → queued, failed → queued (retry), queued → queued (a job waiting for its
+    // next retry is due now: a person says the network is back), anything not delivered → cancelled (a
     // job being sent is stopped by its runner); "sending" jobs of a runner that died go back to
     // "queued" with requeueInterruptedUploads().
     Result<UploadJobRecord> setUploadState(qint64 id, const QString &state);
@@ -323,3 +324,4 @@ Q_DECLARE_METATYPE(sohoa::DossierInfo)
 Q_DECLARE_METATYPE(sohoa::ComponentInfo)
 Q_DECLARE_METATYPE(sohoa::PageRecord)
 Q_DECLARE_METATYPE(sohoa::SignedDocumentRecord)
+Q_DECLARE_METATYPE(sohoa::UploadJobRecord)

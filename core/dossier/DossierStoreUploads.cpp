@@ -143,6 +143,7 @@ Result<UploadJobRecord> DossierStore::enqueueUpload(const UploadJobRecord &job)
         return a.error();
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
+    emit d->notifier->uploadJobChanged(record);
     return record;
 }
 
@@ -194,6 +195,7 @@ Result<std::optional<UploadJobRecord>> DossierStore::takeNextUpload(const QDateT
         return sqlError(tx.error(), d->database.path());
     job.state = QStringLiteral("sending");
     ++job.attempts;
+    emit d->notifier->uploadJobChanged(job);
     return std::optional<UploadJobRecord>(job);
 }
 
@@ -230,6 +232,7 @@ Result<UploadJobRecord> DossierStore::finishUpload(qint64 id, const QString &sta
     }
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
+    emit d->notifier->uploadJobChanged(job.value());
     return job;
 }
 
@@ -243,6 +246,7 @@ Result<UploadJobRecord> DossierStore::setUploadState(qint64 id, const QString &s
     const bool allowed = (state == u"paused" && (from == u"queued" || from == u"sending")) ||
                          (state == u"queued" && from == u"paused") ||
                          (state == u"queued" && from == u"failed") ||
+                         (state == u"queued" && from == u"queued") || // due now: retried at once
                          (state == u"cancelled" && from != u"delivered" && from != u"cancelled");
     if (!allowed)
         return Error(ErrorCode::InvalidArgument,
@@ -261,7 +265,10 @@ Result<UploadJobRecord> DossierStore::setUploadState(qint64 id, const QString &s
         return a.error();
     if (!tx.commit())
         return sqlError(tx.error(), d->database.path());
-    return uploadJob(id);
+    auto now = uploadJob(id);
+    if (now)
+        emit d->notifier->uploadJobChanged(now.value());
+    return now;
 }
 
 Result<QList<UploadJobRecord>> DossierStore::setAllUploadStates(const QString &state)
@@ -288,11 +295,22 @@ Result<QList<UploadJobRecord>> DossierStore::setAllUploadStates(const QString &s
 
 Result<int> DossierStore::requeueInterruptedUploads()
 {
+    auto sending = d->database.exec(QStringLiteral("SELECT id FROM upload_jobs WHERE state = 'sending'"));
+    if (!sending)
+        return sending.error();
+    QList<qint64> ids;
+    while (sending->next())
+        ids.append(sending->value(0).toLongLong());
+    if (ids.isEmpty())
+        return 0;
     auto up = d->database.exec(QStringLiteral("UPDATE upload_jobs SET state = 'queued', updated_at = ?"
                                               " WHERE state = 'sending'"),
                                {isoNow()});
     if (!up)
         return up.error();
+    for (qint64 id : std::as_const(ids))
+        if (auto job = uploadJob(id); job && job->state == u"queued")
+            emit d->notifier->uploadJobChanged(job.value());
     return up->numRowsAffected();
 }
 

@@ -9,6 +9,7 @@ StoreNotifier::StoreNotifier(QObject *parent) : QObject(parent)
         qRegisterMetaType<DossierInfo>();
         qRegisterMetaType<ComponentInfo>();
         qRegisterMetaType<PageRecord>();
+        qRegisterMetaType<UploadJobRecord>();
         return true;
     }();
     Q_UNUSED(registered);

@@ -36,6 +36,9 @@ signals:
     void pageDeleted(const sohoa::PageRecord &page, int fromPosition);
     // The page is back at page.position (later pages moved down by one).
     void pageRestored(const sohoa::PageRecord &page);
+    // An upload job was queued, taken for sending, finished an attempt, or changed state by a person; as
+    // it is now. Announced from the runner's threads too (queued to receivers elsewhere).
+    void uploadJobChanged(const sohoa::UploadJobRecord &job);
 
     // Commits made outside this store object (DossierStore::watchForOutsideChanges), a few hundred
     // milliseconds late, from the notifier's thread: the dossiers they changed (ascending, each once),

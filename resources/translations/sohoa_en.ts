@@ -15,7 +15,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+464"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+103"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+107"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
@@ -100,6 +100,14 @@
         <translation>
             <numerusform>%n cover sheet file written to %1</numerusform>
             <numerusform>%n cover sheet files written to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+162"/>
+        <source>%n file(s) of %1 queued for upload to %2.</source>
+        <translation>
+            <numerusform>%n file of %1 queued for upload to %2.</numerusform>
+            <numerusform>%n files of %1 queued for upload to %2.</numerusform>
         </translation>
     </message>
 </context>

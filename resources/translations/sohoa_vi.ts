@@ -1528,7 +1528,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     <message>
         <location line="+4"/>
         <source>Keep the password or token in the desktop keyring (typed, or the first line of standard input).</source>
-        <translation>Giữ mật khẩu hoặc token trong kho khóa của máy (gõ vào, hoặc dòng đầu của đầu vào chuẩn).</translation>
+        <translation>Giữ mật khẩu hoặc mã xác thực trong kho khóa của máy (nhập từ bàn phím, hoặc dòng đầu tiên của đầu vào chuẩn).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1538,22 +1538,22 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     <message>
         <location line="+1"/>
         <source>Authenticate with this TLS client certificate (PKCS#12).</source>
-        <translation>Xác thực bằng chứng thư TLS phía máy khách này (PKCS#12).</translation>
+        <translation>Xác thực bằng chứng thư số máy khách TLS này (PKCS#12).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read the client certificate&apos;s password from this environment variable.</source>
-        <translation>Đọc mật khẩu của chứng thư máy khách từ biến môi trường này.</translation>
+        <translation>Đọc mật khẩu của chứng thư số máy khách từ biến môi trường này.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Read the client certificate&apos;s password from this file (mode 600).</source>
-        <translation>Đọc mật khẩu của chứng thư máy khách từ tệp này (quyền 600).</translation>
+        <translation>Đọc mật khẩu của chứng thư số máy khách từ tệp này (quyền 600).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accept only this server key: sha256//BASE64 of its SubjectPublicKeyInfo.</source>
-        <translation>Chỉ chấp nhận khóa máy chủ này: sha256//BASE64 của SubjectPublicKeyInfo.</translation>
+        <translation>Chỉ chấp nhận khóa máy chủ này: sha256//BASE64 của SubjectPublicKeyInfo của khóa.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1589,12 +1589,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     <message>
         <location line="+6"/>
         <source>give one of --secret-env, --secret-file, --secret-keyring</source>
-        <translation>chỉ cho một trong --secret-env, --secret-file, --secret-keyring</translation>
+        <translation>chỉ dùng một trong: --secret-env, --secret-file, --secret-keyring</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Password or token for %1: </source>
-        <translation>Mật khẩu hoặc token cho %1: </translation>
+        <translation>Mật khẩu hoặc mã xác thực cho %1: </translation>
     </message>
     <message>
         <location filename="../../app/cli/UploadCommands.cpp" line="+62"/>
@@ -2067,12 +2067,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+55"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+58"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>&amp;New dossier…</source>
         <translation>Hồ sơ &amp;mới…</translation>
     </message>
@@ -2113,20 +2113,20 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+466"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+525"/>
+        <location line="+505"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+625"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-464"/>
-        <location line="+465"/>
+        <location line="-503"/>
+        <location line="+504"/>
         <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-501"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -2207,6 +2207,16 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Upload the dossier</source>
+        <translation>Tải hồ sơ &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up&amp;loads…</source>
+        <translation>Hàng đợ&amp;i tải lên…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
@@ -2226,7 +2236,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Scan</source>
         <translation>&amp;Quét</translation>
     </message>
@@ -2296,6 +2306,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Làm lại</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Tải lên</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Counter desk</source>
         <translation>Quầy một cửa</translation>
@@ -2317,17 +2332,32 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+209"/>
+        <location line="+240"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-212"/>
         <source>Archive room</source>
         <translation>Phòng lưu trữ</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+12"/>
+        <source>Uploads</source>
+        <translation>Hàng đợi tải lên</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Show the upload queue (Ctrl+Shift+U)</source>
+        <translation>Xem hàng đợi tải lên (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploads: %1</source>
+        <translation>Tải lên: %1</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>The dossier store at %1 cannot be opened: %2</source>
         <translation>Không mở được kho hồ sơ tại %1: %2</translation>
     </message>
@@ -2342,7 +2372,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đang quét</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>SoHoa — %1</source>
         <translation>SoHoa — kho %1</translation>
     </message>
@@ -2394,7 +2424,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="-388"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-484"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
@@ -2409,7 +2439,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hồ sơ quét: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Hoàn tác: %1</translation>
     </message>
@@ -2495,12 +2525,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+244"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-242"/>
         <location line="+126"/>
         <source>Show in folder</source>
         <translation>Mở thư mục chứa</translation>
@@ -2538,12 +2568,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hãy điền ở mẫu “Bản sao” của bàn ký số.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>Queued for upload to %1.</source>
+        <translation>Đã xếp vào hàng đợi để gửi tới %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Certified copy signed: %1 — %2</source>
         <translation>Đã ký bản sao: %1 — %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Verify</source>
         <translation>Kiểm tra</translation>
     </message>
@@ -2553,7 +2588,34 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Đang ký bản sao hồ sơ %1</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Choose a dossier in the list first, then press Ctrl+U.</source>
+        <translation>Hãy chọn một hồ sơ trong danh sách trước, rồi nhấn Ctrl+U.</translation>
+    </message>
+    <message>
         <location line="+21"/>
+        <source>Every signed file of %1 was already delivered to %2.</source>
+        <translation>Mọi tệp đã ký của hồ sơ %1 đều đã được gửi tới %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s) of %1 queued for upload to %2.</source>
+        <translation>
+            <numerusform>Đã xếp %n tệp của hồ sơ %1 vào hàng đợi để gửi tới %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No upload target is set up for this store yet. Add one once in a terminal, for example: sohoa-cli target add mot-cua --webdav https://… --user NAME --secret-keyring --store %1 — then press Ctrl+U again.</source>
+        <translation>Kho này chưa có nơi nhận tải lên nào. Hãy thêm một lần trong cửa sổ dòng lệnh, ví dụ: sohoa-cli target add mot-cua --webdav https://… --user TÊN --secret-keyring --store %1 — rồi nhấn lại Ctrl+U.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Where should dossiers be uploaded? Choose the target once: it is remembered, and the Uploads panel (Ctrl+Shift+U) can change it.</source>
+        <translation>Hồ sơ sẽ được tải lên đâu? Hãy chọn nơi nhận một lần: lựa chọn được ghi nhớ và có thể đổi trong bảng Hàng đợi tải lên (Ctrl+Shift+U).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Keyboard and help</source>
         <translation>Phím tắt và trợ giúp</translation>
     </message>
@@ -3577,6 +3639,275 @@ Mục đích khóa: %5</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::gui::UploadController</name>
+    <message>
+        <location filename="../../app/gui/UploadController.cpp" line="+61"/>
+        <source>Another window of SoHoa is sending its upload queue; this one leaves it to it.</source>
+        <translation>Một cửa sổ SoHoa khác đang gửi hàng đợi tải lên; cửa sổ này để cửa sổ kia gửi tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::UploadJobsModel</name>
+    <message>
+        <location filename="../../app/gui/UploadJobsModel.cpp" line="+137"/>
+        <source>Waiting to retry</source>
+        <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting to send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed — needs attention</source>
+        <translation>Lỗi — cần xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Sending %1%</source>
+        <translation>Đang gửi %1%</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location filename="../../app/gui/UploadPanel.cpp" line="+207"/>
+        <source>now</source>
+        <translation>ngay bây giờ</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote name</source>
+        <translation>Tên trên máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Lần thử</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next try</source>
+        <translation>Thử lại lúc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem and what to do</source>
+        <translation>Sự cố và cách xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered at</source>
+        <translation>Gửi xong lúc</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::UploadPanel</name>
+    <message>
+        <location filename="../../app/gui/UploadPanel.cpp" line="-125"/>
+        <source>Upload each certified copy after signing</source>
+        <translation>Tải lên từng bản sao ngay sau khi ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send what is waiting, and try again at once what waits for a retry</source>
+        <translation>Gửi các tệp đang chờ, và thử lại ngay các tệp đang chờ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause all</source>
+        <translation>Tạm dừng tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop sending: the file being sent stops now and nothing half-sent stays on the server</source>
+        <translation>Ngừng gửi: tệp đang gửi dừng ngay, không để lại phần gửi dở nào trên máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume all</source>
+        <translation>Tiếp tục tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the paused files</source>
+        <translation>Gửi các tệp đang tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the selected files again (after fixing what their problem says)</source>
+        <translation>Gửi lại các tệp đã chọn (sau khi đã khắc phục sự cố được nêu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hold the selected files back</source>
+        <translation>Tạm giữ lại, chưa gửi các tệp đã chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the selected paused files</source>
+        <translation>Gửi các tệp đã chọn đang tạm dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel upload</source>
+        <translation>Hủy tải lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send the selected files (the files themselves stay where they are)</source>
+        <translation>Không gửi các tệp đã chọn (bản thân các tệp vẫn được giữ nguyên tại chỗ)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where Upload the dossier (Ctrl+U) and the upload after signing send files. Targets are set up with: sohoa-cli target add</source>
+        <translation>Nơi nhận tệp khi tải hồ sơ lên (Ctrl+U) và khi tải lên sau khi ký. Nơi nhận được thiết lập bằng lệnh: sohoa-cli target add</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a certified copy is signed at the counter (Ctrl+S), put it in the queue for the target at once</source>
+        <translation>Khi ký bản sao tại quầy (Ctrl+S), đưa ngay bản sao vào hàng đợi để gửi tới nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Send to:</source>
+        <translation>Gửi tới:</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>none yet — add one with sohoa-cli target add</source>
+        <translation>chưa có — thêm bằng sohoa-cli target add</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>No store is open.</source>
+        <translation>Chưa mở kho hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 delivered</source>
+        <translation>%1 đã gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>%1 sending</source>
+        <translation>%1 đang gửi</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>%1 waiting</source>
+        <translation>%1 đang chờ</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>%1 paused</source>
+        <translation>%1 tạm dừng</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+11"/>
+        <source>%1 failed — needs attention</source>
+        <translation>%1 lỗi — cần xử lý</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 failed</source>
+        <translation>%1 lỗi</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select a row to see where its file goes and what to do about a problem.</source>
+        <translation>Chọn một dòng để xem tệp được gửi tới đâu và cách xử lý khi có sự cố.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to upload yet. Upload the dossier with Ctrl+U, or sign a certified copy with Ctrl+S.</source>
+        <translation>Chưa có gì để tải lên. Tải hồ sơ lên bằng Ctrl+U, hoặc ký bản sao bằng Ctrl+S.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 → %2 (%3): %4</source>
+        <translation>%1 → %2 (nơi nhận %3): %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delivered at %1 to %2</source>
+        <translation>Đã gửi lúc %1 tới %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next try: %1 (or press Send now).</source>
+        <translation>Lần thử tiếp theo: %1 (hoặc nhấn Gửi ngay).</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::gui::VerifyWindow</name>
     <message>
         <location filename="../../app/gui/VerifyWindow.cpp" line="+63"/>
@@ -4246,22 +4577,22 @@ Mục đích khóa: %5</translation>
     <message>
         <location filename="../../upload/Delivery.cpp" line="+219"/>
         <source>The client certificate %1 cannot be opened: its password is wrong or it is not a PKCS#12 (.p12/.pfx) file with a key.</source>
-        <translation>Không mở được chứng thư máy khách %1: mật khẩu sai, hoặc đây không phải tệp PKCS#12 (.p12/.pfx) có khóa.</translation>
+        <translation>Không mở được chứng thư số máy khách %1: mật khẩu sai, hoặc đó không phải tệp PKCS#12 (.p12/.pfx) có chứa khóa.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The server %1 showed a key other than the one pinned for this target: nothing was sent. If the server&apos;s certificate was renewed on purpose, set the new pin (target add --pin); otherwise tell the administrator.</source>
-        <translation>Máy chủ %1 đưa ra một khóa khác với khóa đã ghim cho nơi nhận này: chưa gửi gì. Nếu chứng thư của máy chủ được thay mới có chủ đích, hãy đặt lại mã ghim (target add --pin); nếu không, hãy báo cho quản trị viên.</translation>
+        <translation>Máy chủ %1 đưa ra một khóa khác với khóa đã ghim cho nơi nhận này: chưa gửi gì. Nếu chứng thư số của máy chủ được gia hạn có chủ ý, hãy đặt lại khóa ghim mới (target add --pin); nếu không, hãy báo cho người quản trị.</translation>
     </message>
     <message>
         <location filename="../../upload/Keyring.cpp" line="+33"/>
         <source>The keyring holds no secret for the upload target %1: add the target again with --secret-keyring to keep its password there.</source>
-        <translation>Kho khóa không có mật khẩu cho nơi nhận %1: hãy thêm lại nơi nhận với --secret-keyring để lưu mật khẩu vào đó.</translation>
+        <translation>Kho khóa không có mật khẩu nào cho nơi nhận tải lên %1: hãy thêm lại nơi nhận với --secret-keyring để lưu mật khẩu vào đó.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The desktop keyring cannot be used (%1): unlock it, or give the upload target %2 its secret through --secret-env or a --secret-file only its owner can read.</source>
-        <translation>Không dùng được kho khóa của máy (%1): hãy mở khóa nó, hoặc cho nơi nhận %2 mật khẩu qua --secret-env hay một --secret-file chỉ chủ tệp đọc được.</translation>
+        <translation>Không dùng được kho khóa của máy (%1): hãy mở khóa nó, hoặc cung cấp mật khẩu cho nơi nhận tải lên %2 qua --secret-env hoặc một --secret-file chỉ chủ sở hữu đọc được.</translation>
     </message>
 </context>
 <context>
@@ -4292,7 +4623,7 @@ Mục đích khóa: %5</translation>
         <translation>Hồ sơ %1 chưa có tệp đã ký để gửi: hãy ký tệp xuất trước (Ctrl+S tại quầy), hoặc nêu các tệp cần tải lên.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+118"/>
         <source>Another program is already sending this store&apos;s upload queue; this one leaves it to it.</source>
         <translation>Một chương trình khác đang gửi hàng đợi tải lên của kho này; chương trình này để nó làm tiếp.</translation>
     </message>
