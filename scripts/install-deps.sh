@@ -11,6 +11,7 @@ build_pkgs=(
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
     libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2 libpoppler-qt6-dev
     qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
+    libtesseract-dev libleptonica-dev tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
@@ -19,7 +20,7 @@ build_pkgs=(
 test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
     apache2 gnome-keyring dbus-daemon)
 # Peer tools the benchmarks compare against.
-bench_pkgs=(img2pdf time bc libnss3-tools dbus curl
+bench_pkgs=(img2pdf time bc libnss3-tools dbus curl ocrmypdf
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts
     qml-module-qtquick-window2 qml-module-qtquick-controls2 qml-module-qtquick2 qml-module-qt-labs-platform
     qml-module-qtqml-models2 qml-module-org-kde-purpose)
