@@ -48,6 +48,8 @@ QJsonObject pageJson(const ManifestPage &p)
                   {QStringLiteral("adopted"), p.adopted}};
     if (p.deleted)
         o.insert(QStringLiteral("deleted_at"), timeJson(p.deletedAt));
+    if (p.cleanup.present)
+        o.insert(QStringLiteral("cleanup"), DossierManifest::cleanupToJson(p.cleanup));
     return o;
 }
 
@@ -74,10 +76,57 @@ ManifestPage pageFrom(const QJsonObject &o)
     p.savedAt = timeFrom(o.value(QStringLiteral("saved_at")));
     p.batchId = o.value(QStringLiteral("batch_id")).toString();
     p.adopted = o.value(QStringLiteral("adopted")).toBool();
+    if (o.value(QStringLiteral("cleanup")).isObject())
+        p.cleanup = DossierManifest::cleanupFromJson(o.value(QStringLiteral("cleanup")).toObject());
     return p;
 }
 
 } // namespace
+
+QJsonObject DossierManifest::cleanupToJson(const PageCleanupRecord &c)
+{
+    QJsonObject o{{QStringLiteral("options"), c.options},
+                  {QStringLiteral("operations"), QJsonArray::fromStringList(c.operations)},
+                  {QStringLiteral("skew_detected_deg"), c.skewDetectedDeg},
+                  {QStringLiteral("skew_corrected_deg"), c.skewCorrectedDeg},
+                  {QStringLiteral("rotated_deg"), c.rotatedDeg},
+                  {QStringLiteral("ink_percent"), c.inkPercent},
+                  {QStringLiteral("blank"), c.blank},
+                  {QStringLiteral("blank_review"), c.blankReview},
+                  {QStringLiteral("at"), timeJson(c.at)}};
+    if (c.hasImage()) {
+        o.insert(QStringLiteral("path"), c.relativePath);
+        o.insert(QStringLiteral("sha256"), c.sha256);
+        o.insert(QStringLiteral("size"), c.size);
+        o.insert(QStringLiteral("width"), c.width);
+        o.insert(QStringLiteral("height"), c.height);
+        o.insert(QStringLiteral("format"), c.format);
+    }
+    return o;
+}
+
+PageCleanupRecord DossierManifest::cleanupFromJson(const QJsonObject &o)
+{
+    PageCleanupRecord c;
+    c.present = true;
+    c.options = o.value(QStringLiteral("options")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("operations")).toArray())
+        c.operations.append(v.toString());
+    c.skewDetectedDeg = o.value(QStringLiteral("skew_detected_deg")).toDouble();
+    c.skewCorrectedDeg = o.value(QStringLiteral("skew_corrected_deg")).toDouble();
+    c.rotatedDeg = o.value(QStringLiteral("rotated_deg")).toInt();
+    c.inkPercent = o.value(QStringLiteral("ink_percent")).toDouble();
+    c.blank = o.value(QStringLiteral("blank")).toBool();
+    c.blankReview = o.value(QStringLiteral("blank_review")).toString();
+    c.at = timeFrom(o.value(QStringLiteral("at")));
+    c.relativePath = o.value(QStringLiteral("path")).toString();
+    c.sha256 = o.value(QStringLiteral("sha256")).toString();
+    c.size = o.value(QStringLiteral("size")).toInteger();
+    c.width = o.value(QStringLiteral("width")).toInt();
+    c.height = o.value(QStringLiteral("height")).toInt();
+    c.format = o.value(QStringLiteral("format")).toString();
+    return c;
+}
 
 QString DossierManifest::folderFor(const QString &code)
 {
@@ -125,6 +174,14 @@ QJsonObject DossierManifest::toJson() const
                                                           {QStringLiteral("created_at"), timeJson(dossier.createdAt)},
                                                           {QStringLiteral("updated_at"), timeJson(dossier.updatedAt)}}},
                   {QStringLiteral("components"), comps}};
+    if (!archivalFields.isEmpty()) {
+        QJsonArray fields;
+        for (const Field &f : archivalFields)
+            fields.append(QJsonObject{{QStringLiteral("component"), f.component},
+                                      {QStringLiteral("field"), f.field},
+                                      {QStringLiteral("value"), f.value}});
+        o.insert(QStringLiteral("archival_metadata"), fields);
+    }
     if (!pending.isEmpty())
         o.insert(QStringLiteral("pending"), pending);
     return o;
@@ -171,6 +228,12 @@ Result<DossierManifest> DossierManifest::fromJson(const QJsonObject &object, con
             comp.pages.append(page);
         }
         m.components.append(comp);
+    }
+    for (const QJsonValue &fv : object.value(QStringLiteral("archival_metadata")).toArray()) {
+        const QJsonObject f = fv.toObject();
+        m.archivalFields.append(Field{f.value(QStringLiteral("component")).toString(),
+                                      f.value(QStringLiteral("field")).toString(),
+                                      f.value(QStringLiteral("value")).toString()});
     }
     return m;
 }

@@ -42,6 +42,7 @@ struct ManifestPage
     QDateTime savedAt;
     QString batchId;
     bool adopted = false;
+    PageCleanupRecord cleanup; // present: cleanup ran (its derived file's path relative to the store root)
 };
 
 struct ManifestComponent
@@ -58,6 +59,14 @@ struct DossierManifest
 
     DossierInfo dossier; // id and pageCount are not stored
     QList<ManifestComponent> components;
+    // Decree 30 metadata: the component's name ("" for the dossier itself), field, value.
+    struct Field
+    {
+        QString component;
+        QString field;
+        QString value;
+    };
+    QList<Field> archivalFields;
     QDateTime writtenAt;
     // Non-empty while a change was being committed: {"action": ..., "detail": {...}}. The rest of the
     // manifest is the state before that change, which may or may not have been committed.
@@ -67,6 +76,8 @@ struct DossierManifest
     // that sanitizing changes shares its folder name with other codes: its manifest gets a name of its
     // own (`.sohoa-dossier-<first 16 hex digits of the code's SHA-256>.json`).
     static QString fileNameFor(const QString &code);
+    static QJsonObject cleanupToJson(const PageCleanupRecord &cleanup);
+    static PageCleanupRecord cleanupFromJson(const QJsonObject &object);
     static QString folderFor(const QString &code); // relative to the store root
     static QString pathFor(const QString &storeRoot, const QString &code);
     static bool isManifestName(const QString &fileName);

@@ -36,6 +36,43 @@ struct ComponentInfo
     int position = 0;
 };
 
+// What cleanup (deskew, orientation, crop, blank flag, bilevel) made of a page. The original file stays
+// what the scanner delivered (stored and hashed as scanned); the cleaned image is a derived file beside
+// it, `<original name>.cleaned.<ext>`, with its own checksum, used for archival output.
+struct PageCleanupRecord
+{
+    bool present = false;   // cleanup ran on this page
+    QString options;        // what was asked for: "deskew,orient,crop,blank"
+    QStringList operations; // what was applied, for people and the audit log: "deskew -3.92°", "rotate 180°"
+    double skewDetectedDeg = 0;  // counter-clockwise positive
+    double skewCorrectedDeg = 0; // the rotation applied to straighten it (0: none)
+    int rotatedDeg = 0;          // clockwise quarter turns applied to make it upright
+    double inkPercent = 0;
+    bool blank = false;  // flagged by blank detection: never deleted by it, a person reviews it
+    QString blankReview; // "" (not reviewed) or "kept"; a page a person removed is deleted (restorable)
+    // The derived image; empty relativePath: none (nothing changed the pixels, e.g. only a blank check).
+    QString relativePath;
+    QString absolutePath;
+    QString sha256;
+    qint64 size = 0;
+    int width = 0;
+    int height = 0;
+    QString format; // "jpg", "png"
+    QDateTime at;
+
+    bool hasImage() const { return !relativePath.isEmpty(); }
+    bool awaitsBlankReview() const { return blank && blankReview.isEmpty(); }
+};
+
+// One Decree 30 (Appendix VI) metadata field of a dossier (componentId 0) or of one of its documents.
+struct ArchivalField
+{
+    qint64 componentId = 0;
+    QString field; // "Title", "CodeNumber", …
+    QString value;
+    QDateTime updatedAt;
+};
+
 struct PageRecord
 {
     qint64 id = 0;
@@ -64,6 +101,7 @@ struct PageRecord
     int rotation = 0;     // clockwise degrees to apply when showing or exporting: 0, 90, 180, 270
     bool deleted = false; // soft-deleted: the file stays, the page leaves the order and the export
     QDateTime deletedAt;
+    PageCleanupRecord cleanup;
 };
 
 // What opening a store found and did. Nothing is dropped silently: every problem is listed here.
@@ -243,6 +281,20 @@ public:
     // follows it page by page and may stop it (Cancelled).
     Result<QList<PageRecord>> verifyDossier(qint64 dossierId, QList<PageRecord> *damaged, QList<PageRecord> *missing,
                                             WorkControl *control = nullptr) const;
+
+    // Cleanup and archival metadata (DossierStoreArchival.cpp).
+    // Records what cleanup made of a page: the derived image (written durably beside the original, then
+    // the row committed; null `derived`: findings only) and the findings. Replaces an earlier cleanup of
+    // the page (its derived file is removed after the commit). Audited as "page-cleaned"; pageUpdated.
+    Result<PageRecord> saveCleanup(qint64 pageId, const PageCleanupRecord &findings, const EncodedImage *derived);
+    // A person looked at a page flagged blank: keep it (review "kept") or remove it (a soft delete,
+    // restorable, as deletePage). Audited as "blank-page-kept" / "page-deleted"; pageUpdated / pageDeleted.
+    Result<PageRecord> reviewBlankPage(qint64 pageId, bool keep);
+    Result<QList<ArchivalField>> archivalFields(qint64 dossierId) const;
+    // Sets fields of the dossier (componentId 0) or of one of its components; an empty value removes
+    // the field. One transaction, audited as "metadata-changed"; dossierUpdated.
+    Result<void> setArchivalFields(qint64 dossierId, qint64 componentId,
+                                   const QList<std::pair<QString, QString>> &fields);
 
     // Records a signed file of the dossier: its row and a "pdf-signed" audit entry (JSON detail) in one
     // transaction, the dossier's updated_at touched. The same path signed again is a new row (the

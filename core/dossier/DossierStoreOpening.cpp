@@ -162,8 +162,8 @@ void DossierStore::Private::inspectRecovery(bool verifyChecksums)
 
 void DossierStore::Private::checkPageFiles(bool verifyChecksums)
 {
-    auto pagesQuery = database.exec(QStringLiteral("SELECT ") + kPageColumns +
-                                    QStringLiteral(" FROM pages p WHERE p.deleted_at IS NULL ORDER BY p.id"));
+    auto pagesQuery = database.exec(QStringLiteral("SELECT ") + kPageColumns + kPageFrom +
+                                    QStringLiteral("WHERE p.deleted_at IS NULL ORDER BY p.id"));
     if (pagesQuery) {
         QSqlQuery &q = pagesQuery.value();
         while (q.next()) {

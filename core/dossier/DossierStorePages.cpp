@@ -19,7 +19,7 @@ namespace {
 
 Result<QList<PageRecord>> pageList(const StoreDatabase &database, const QString &where, const QVariantList &args)
 {
-    auto q = database.exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p ") + where, args);
+    auto q = database.exec(QStringLiteral("SELECT ") + kPageColumns + kPageFrom + where, args);
     if (!q)
         return q.error();
     QList<PageRecord> out;

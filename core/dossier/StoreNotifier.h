@@ -32,6 +32,8 @@ signals:
     // The page left fromPosition of fromComponentId and is now at page.position of page.componentId.
     void pageMoved(const sohoa::PageRecord &page, qint64 fromComponentId, int fromPosition);
     void pageRotated(const sohoa::PageRecord &page);
+    // Cleanup findings or a blank-page review changed page.cleanup (same place in the order).
+    void pageUpdated(const sohoa::PageRecord &page);
     // The page left the order at fromPosition (later pages moved up by one).
     void pageDeleted(const sohoa::PageRecord &page, int fromPosition);
     // The page is back at page.position (later pages moved down by one).

@@ -65,6 +65,7 @@ struct DossierPlan
     QString manifestFile; // empty: from the folder alone
     QList<ComponentPlan> components;
     QJsonObject pending;
+    QList<DossierManifest::Field> archivalFields;
 
     ComponentPlan &component(const QString &name)
     {
@@ -191,6 +192,7 @@ void Rebuild::addManifest(const DossierManifest &m, const QString &folder, const
     plan.folder = folder;
     plan.manifestFile = fileName;
     plan.pending = m.pending;
+    plan.archivalFields = m.archivalFields;
     const QString rel = folder + u'/' + fileName;
     for (const ManifestComponent &mc : m.components) {
         ComponentPlan &c = plan.component(mc.name);
@@ -510,6 +512,17 @@ Result<void> Rebuild::writeIndex(const QString &path)
                     return cins.error();
                 componentIds.insert(c.name, cins->lastInsertId().toLongLong());
             }
+            for (const DossierManifest::Field &f : std::as_const(plan.archivalFields)) {
+                if (!f.component.isEmpty() && !componentIds.contains(f.component))
+                    continue; // its component is gone with the index: nothing to attach the field to
+                auto fins = database.exec(QStringLiteral("INSERT OR REPLACE INTO archival_metadata (dossier_id,"
+                                                         " component_id, field, value, updated_at)"
+                                                         " VALUES (?, ?, ?, ?, ?)"),
+                                          {dossierId, f.component.isEmpty() ? 0 : componentIds.value(f.component),
+                                           f.field, f.value, isoNow()});
+                if (!fins)
+                    return fins.error();
+            }
             if (auto a = database.audit(QStringLiteral("dossier-rebuilt"),
                                         QStringLiteral("%1 (from %2 in %3)")
                                             .arg(d.code,
@@ -551,6 +564,25 @@ Result<void> Rebuild::writeIndex(const QString &path)
                          mp.adopted});
                     if (!pins)
                         return pins.error();
+                    if (mp.cleanup.present) {
+                        // The findings come back; the derived image only if its file is still there as listed.
+                        const PageCleanupRecord &cl = mp.cleanup;
+                        const QFileInfo derived(m_root + u'/' + cl.relativePath);
+                        const bool image = cl.hasImage() && derived.exists() && derived.size() == cl.size;
+                        auto cins = database.exec(
+                            QStringLiteral("INSERT INTO page_cleanups (page_id, options, operations, skew_detected_deg,"
+                                           " skew_corrected_deg, rotated_deg, ink_percent, blank, blank_review, path,"
+                                           " sha256, size, width, height, format, created_at)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {pins->lastInsertId(), cl.options, cl.operations.join(u'\n'), cl.skewDetectedDeg,
+                             cl.skewCorrectedDeg, cl.rotatedDeg, cl.inkPercent, cl.blank ? 1 : 0, cl.blankReview,
+                             image ? QVariant(cl.relativePath) : QVariant(), image ? QVariant(cl.sha256) : QVariant(),
+                             image ? QVariant(cl.size) : QVariant(), image ? QVariant(cl.width) : QVariant(),
+                             image ? QVariant(cl.height) : QVariant(), image ? QVariant(cl.format) : QVariant(),
+                             timeOr(cl.at)});
+                        if (!cins)
+                            return cins.error();
+                    }
                     ++m_report.pages;
                     ++(mp.deleted ? rebuilt.deletedPages : rebuilt.pages);
                     const QJsonObject pageDetail{

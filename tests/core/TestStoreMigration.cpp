@@ -22,7 +22,7 @@ namespace {
 // The schema this code writes (core/dossier/internal/StoreSchema.h, private to the store): 2 added
 // page order, rotation and deletion; 3 the writer's lease on page reservations; 4 signed documents;
 // 5 the upload queue.
-constexpr int kCurrentSchema = 5;
+constexpr int kCurrentSchema = 6;
 
 const QString kSeparatedDossier = QStringLiteral("G01.00.10.H15-261120-000123");
 

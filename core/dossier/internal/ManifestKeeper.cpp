@@ -76,8 +76,8 @@ Result<DossierManifest> ManifestKeeper::snapshot(qint64 dossierId) const
             }
         }
         auto q = m_database.exec(
-            QStringLiteral("SELECT ") + kPageColumns +
-                QStringLiteral(", p.batch_id, oc.name FROM pages p JOIN components oc ON oc.id = p.origin_component_id"
+            QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(", p.batch_id, oc.name") + kPageFrom +
+                QStringLiteral("JOIN components oc ON oc.id = p.origin_component_id"
                                " WHERE p.component_id IN (SELECT id FROM components WHERE dossier_id = ?)"
                                " ORDER BY p.component_id, p.deleted_at IS NOT NULL, p.position, p.deleted_at, p.id"),
             {dossierId});
@@ -91,7 +91,7 @@ Result<DossierManifest> ManifestKeeper::snapshot(qint64 dossierId) const
             ManifestPage p;
             p.path = r.relativePath;
             p.seq = r.seq;
-            p.originComponent = q->value(22).toString();
+            p.originComponent = q->value(kPageColumnCount + 1).toString();
             p.position = r.position;
             p.rotation = r.rotation;
             p.deleted = r.deleted;
@@ -107,10 +107,21 @@ Result<DossierManifest> ManifestKeeper::snapshot(qint64 dossierId) const
             p.device = r.device;
             p.scannedAt = r.scannedAt;
             p.savedAt = r.savedAt;
-            p.batchId = q->value(21).toString();
+            p.batchId = q->value(kPageColumnCount).toString();
             p.adopted = r.adopted;
+            p.cleanup = r.cleanup;
             m.components[index].pages.append(p);
         }
+        auto fields = m_database.exec(
+            QStringLiteral("SELECT COALESCE(c.name, ''), m.field, m.value FROM archival_metadata m"
+                           " LEFT JOIN components c ON c.id = m.component_id WHERE m.dossier_id = ?"
+                           " ORDER BY m.component_id, m.field"),
+            {dossierId});
+        if (!fields)
+            return fields.error();
+        while (fields->next())
+            m.archivalFields.append(DossierManifest::Field{fields->value(0).toString(), fields->value(1).toString(),
+                                                           fields->value(2).toString()});
         return m;
     };
     auto m = read();

@@ -46,7 +46,10 @@ Error sqlError(const QSqlError &e, const QString &what)
 const QString kPageColumns = QStringLiteral(
     "p.id, p.component_id, p.seq, p.path, p.sha256, p.size, p.width, p.height, p.dpi, p.color_mode, p.bit_depth,"
     " p.format, p.device, p.scanned_at, p.saved_at, p.adopted, p.origin_component_id, p.position, p.rotation,"
-    " p.deleted_at, p.deleted_position");
+    " p.deleted_at, p.deleted_position, pc.page_id, pc.options, pc.operations, pc.skew_detected_deg,"
+    " pc.skew_corrected_deg, pc.rotated_deg, pc.ink_percent, pc.blank, pc.blank_review, pc.path, pc.sha256, pc.size,"
+    " pc.width, pc.height, pc.format, pc.created_at");
+const QString kPageFrom = QStringLiteral(" FROM pages p LEFT JOIN page_cleanups pc ON pc.page_id = p.id ");
 
 PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
 {
@@ -73,6 +76,27 @@ PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
     p.deleted = !q.value(19).isNull();
     p.deletedAt = QDateTime::fromString(q.value(19).toString(), Qt::ISODateWithMs);
     p.position = p.deleted ? q.value(20).toInt() : q.value(17).toInt();
+    PageCleanupRecord &c = p.cleanup;
+    c.present = !q.value(21).isNull();
+    if (c.present) {
+        c.options = q.value(22).toString();
+        c.operations = q.value(23).toString().split(u'\n', Qt::SkipEmptyParts);
+        c.skewDetectedDeg = q.value(24).toDouble();
+        c.skewCorrectedDeg = q.value(25).toDouble();
+        c.rotatedDeg = q.value(26).toInt();
+        c.inkPercent = q.value(27).toDouble();
+        c.blank = q.value(28).toBool();
+        c.blankReview = q.value(29).toString();
+        c.relativePath = q.value(30).toString();
+        if (!c.relativePath.isEmpty())
+            c.absolutePath = root + u'/' + c.relativePath;
+        c.sha256 = q.value(31).toString();
+        c.size = q.value(32).toLongLong();
+        c.width = q.value(33).toInt();
+        c.height = q.value(34).toInt();
+        c.format = q.value(35).toString();
+        c.at = QDateTime::fromString(q.value(36).toString(), Qt::ISODateWithMs);
+    }
     return p;
 }
 
@@ -303,7 +327,7 @@ Result<ComponentInfo> StoreDatabase::component(qint64 componentId) const
 
 Result<PageRecord> StoreDatabase::page(qint64 pageId) const
 {
-    auto q = exec(QStringLiteral("SELECT ") + kPageColumns + QStringLiteral(" FROM pages p WHERE p.id = ?"), {pageId});
+    auto q = exec(QStringLiteral("SELECT ") + kPageColumns + kPageFrom + QStringLiteral("WHERE p.id = ?"), {pageId});
     if (!q)
         return q.error();
     if (!q->next())

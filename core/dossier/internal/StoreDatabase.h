@@ -24,6 +24,9 @@ Error sqlError(const QSqlError &e, const QString &what);
 
 // The SELECT lists the row readers below expect (pages aliased p).
 extern const QString kPageColumns;
+constexpr int kPageColumnCount = 37; // columns kPageColumns selects: a query's own columns come after
+// FROM clause for kPageColumns: pages as p, with their cleanup (as pc) when there is one.
+extern const QString kPageFrom;
 extern const QString kDossierColumns;
 extern const QString kComponentColumns;
 PageRecord pageFromQuery(const QSqlQuery &q, const QString &root);

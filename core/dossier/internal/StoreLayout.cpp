@@ -47,10 +47,15 @@ QString indexStateName(IndexState state)
     return {};
 }
 
+bool isDerivedImageName(const QString &fileName)
+{
+    return fileName.contains(QLatin1String(".cleaned-"));
+}
+
 bool isPageImageName(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    return !fileName.startsWith(u'.') &&
+    return !fileName.startsWith(u'.') && !isDerivedImageName(fileName) &&
            (suffix == u"jpg" || suffix == u"jpeg" || suffix == u"png" || suffix == u"tif" || suffix == u"tiff");
 }
 

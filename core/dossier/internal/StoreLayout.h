@@ -25,7 +25,9 @@ IndexState indexState(const QString &indexPath);
 QString indexStateName(IndexState state); // "missing", "empty", "not-a-database", "present"
 
 // Page files are images; everything else in a dossier folder (the manifest, exported PDFs) is not.
-bool isPageImageName(const QString &fileName);
+bool isPageImageName(const QString &fileName); // a scanned original: not a derived image
+// A cleaned image derived from a page (`0001.cleaned-<8 hex>.jpg`, DossierStore::saveCleanup).
+bool isDerivedImageName(const QString &fileName);
 
 // The first dossier manifest or page image below root, relative to it; empty when there is none. It
 // looks in the folders of root down to three levels (the default template puts pages two deep, in

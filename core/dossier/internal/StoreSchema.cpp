@@ -108,6 +108,23 @@ const char *const kMigrate4To5[] = {
     "CREATE INDEX upload_jobs_dossier ON upload_jobs (dossier_id)",
 };
 
+// Schema 6: what cleanup made of a page (a derived image beside the original, never instead of it, and
+// the findings: skew, orientation, blank flag and its review) and Decree 30 archival metadata of a
+// dossier (component_id 0) and its documents.
+const char *const kMigrate5To6[] = {
+    "CREATE TABLE page_cleanups ("
+    " page_id INTEGER PRIMARY KEY REFERENCES pages(id), options TEXT NOT NULL, operations TEXT NOT NULL DEFAULT '',"
+    " skew_detected_deg REAL NOT NULL DEFAULT 0, skew_corrected_deg REAL NOT NULL DEFAULT 0,"
+    " rotated_deg INTEGER NOT NULL DEFAULT 0 CHECK (rotated_deg IN (0, 90, 180, 270)),"
+    " ink_percent REAL NOT NULL DEFAULT 0, blank INTEGER NOT NULL DEFAULT 0, blank_review TEXT NOT NULL DEFAULT '',"
+    " path TEXT UNIQUE, sha256 TEXT, size INTEGER, width INTEGER, height INTEGER, format TEXT,"
+    " created_at TEXT NOT NULL)",
+    "CREATE TABLE archival_metadata ("
+    " dossier_id INTEGER NOT NULL REFERENCES dossiers(id), component_id INTEGER NOT NULL DEFAULT 0,"
+    " field TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    " PRIMARY KEY (dossier_id, component_id, field))",
+};
+
 Result<void> execAll(const StoreDatabase &database, const auto &statements)
 {
     for (const char *sql : statements) {
@@ -279,6 +296,10 @@ Result<void> prepareOnce(const StoreDatabase &database, const PrepareOptions &op
     }
     if (version.value() < 5) {
         if (auto r = execAll(database, kMigrate4To5); !r)
+            return r;
+    }
+    if (version.value() < 6) {
+        if (auto r = execAll(database, kMigrate5To6); !r)
             return r;
     }
     if (auto q = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(kCurrentVersion)); !q)

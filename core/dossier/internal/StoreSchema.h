@@ -32,7 +32,7 @@ struct PrepareOptions
 class StoreSchema
 {
 public:
-    static constexpr int kCurrentVersion = 5;
+    static constexpr int kCurrentVersion = 6;
 
     // Brings the database to the current version in one transaction (an empty file gets the whole
     // schema; an older store is migrated and the audit log says so). A newer version is refused
