@@ -175,7 +175,7 @@ Result<ArchivalRecord> archivalRecord(const DossierStore &store, const DossierIn
         for (const ArchivalFieldSpec &spec : archivalFieldSpecs()) {
             if (!spec.document)
                 continue;
-            QString v = spec.name == u"PageAmount" ? QString::number(doc.pageCount) : valueOf(*typed, c.id, spec.name);
+            QString v = spec.name == u"PageAmount" ? QString::number(doc.pageCount) : valueOf(typed.value(), c.id, spec.name);
             if (spec.name == u"Subject" && v.isEmpty())
                 v = c.name; // the component's name is what the counter called the document
             if (spec.name == u"IssuedDate" && !v.isEmpty())
@@ -189,10 +189,10 @@ Result<ArchivalRecord> archivalRecord(const DossierStore &store, const DossierIn
     for (const ArchivalFieldSpec &spec : archivalFieldSpecs()) {
         if (spec.document)
             continue;
-        QString v = valueOf(*typed, 0, spec.name);
+        QString v = valueOf(typed.value(), 0, spec.name);
         if (spec.name == u"FileCode")
-            v = fileCode(valueOf(*typed, 0, QStringLiteral("OrganId")), valueOf(*typed, 0, QStringLiteral("FileCatalog")),
-                         valueOf(*typed, 0, QStringLiteral("FileNotation")));
+            v = fileCode(valueOf(typed.value(), 0, QStringLiteral("OrganId")), valueOf(typed.value(), 0, QStringLiteral("FileCatalog")),
+                         valueOf(typed.value(), 0, QStringLiteral("FileNotation")));
         else if (spec.name == u"DocTotal")
             v = QString::number(record.documents.size());
         else if (spec.name == u"PageTotal")
