@@ -3,6 +3,7 @@
 #include "app/cli/ExitStatus.h"
 #include "core/common/Translations.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -79,6 +80,28 @@ QJsonObject pageJson(const PageRecord &page)
     if (page.deleted) {
         o.insert(QStringLiteral("deleted_at"), page.deletedAt.toString(Qt::ISODateWithMs));
         o.insert(QStringLiteral("position"), page.position); // where restore puts it back
+    }
+    if (page.cleanup.present) {
+        const PageCleanupRecord &c = page.cleanup;
+        o.insert(QStringLiteral("blank"), c.blank);
+        if (c.blank)
+            o.insert(QStringLiteral("blank_review"), c.blankReview.isEmpty() ? QStringLiteral("pending") : c.blankReview);
+        o.insert(QStringLiteral("skew_corrected_deg"), qRound(c.skewCorrectedDeg * 100) / 100.0);
+        o.insert(QStringLiteral("rotated_deg"), c.rotatedDeg);
+        QJsonObject cleanup{{QStringLiteral("options"), c.options},
+                            {QStringLiteral("operations"), QJsonArray::fromStringList(c.operations)},
+                            {QStringLiteral("skew_detected_deg"), qRound(c.skewDetectedDeg * 100) / 100.0},
+                            {QStringLiteral("ink_percent"), qRound(c.inkPercent * 1000) / 1000.0},
+                            {QStringLiteral("at"), c.at.toString(Qt::ISODateWithMs)}};
+        if (c.hasImage()) {
+            cleanup.insert(QStringLiteral("path"), c.absolutePath);
+            cleanup.insert(QStringLiteral("relative_path"), c.relativePath);
+            cleanup.insert(QStringLiteral("sha256"), c.sha256);
+            cleanup.insert(QStringLiteral("size"), c.size);
+            cleanup.insert(QStringLiteral("width"), c.width);
+            cleanup.insert(QStringLiteral("height"), c.height);
+        }
+        o.insert(QStringLiteral("cleanup"), cleanup);
     }
     return o;
 }

@@ -31,10 +31,13 @@ constexpr CommandEntry kCommands[] = {
     {"dossier", "show", dossierShowCommand},
     {"dossier", "export", dossierExportCommand},
     {"dossier", "verify", dossierVerifyCommand},
+    {"dossier", "metadata", dossierMetadataCommand},
+    {"dossier", "cleanup", dossierCleanupCommand},
     {"page", "move", pageMoveCommand},
     {"page", "rotate", pageRotateCommand},
     {"page", "delete", pageDeleteCommand},
     {"page", "restore", pageRestoreCommand},
+    {"page", "blank", pageReviewBlankCommand},
     {"store", "rebuild", storeRebuildCommand},
     {nullptr, "upload", uploadCommand},
     {"target", "add", targetAddCommand},
@@ -60,6 +63,11 @@ QString usageText()
         "  dossier list [--json]                  list dossiers in the store\n"
         "  dossier show CODE [--json]             show a dossier with its components and pages\n"
         "  dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]\n"
+        "                 [--pdfa] [--ocr vie|eng|vie+eng] [--original]   archival PDF/A-2b, searchable text\n"
+        "  dossier cleanup CODE --cleanup deskew,orient,crop,blank[,bilevel] [--component NAME] [--redo]\n"
+        "                                         clean pages up (the originals stay as scanned)\n"
+        "  dossier metadata CODE [--component NAME] [--set FIELD=VALUE]...\n"
+        "                                         Decree 30 archival metadata of the file and its documents\n"
         "  dossier verify CODE [--json]           re-check every page file against its SHA-256\n"
         "                                         (dossier commands read a store without changing it\n"
         "                                         with --read-only, or where it cannot be written)\n"
@@ -67,6 +75,7 @@ QString usageText()
         "  page rotate CODE --component C --page N --degrees 90|180|270\n"
         "  page delete CODE --component C --page N\n"
         "  page restore CODE --component C --page N\n"
+        "  page blank CODE --component C --page N --keep|--remove   review a page flagged blank\n"
         "                                         arrange the pages of a dossier before export\n"
         "  sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)\n"
         "  coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]\n"

@@ -22,6 +22,14 @@ void printPageLine(const PageRecord &p)
                        .arg(colorModeName(p.mode), p.sha256);
     if (p.rotation != 0)
         line += QStringLiteral(" rotated %1").arg(p.rotation);
+    if (p.cleanup.present) {
+        if (p.cleanup.blank)
+            line += p.cleanup.blankReview == u"kept" ? QStringLiteral(" BLANK (kept)") : QStringLiteral(" BLANK?");
+        if (p.cleanup.skewCorrectedDeg != 0)
+            line += QStringLiteral(" deskewed %1°").arg(p.cleanup.skewCorrectedDeg, 0, 'f', 2);
+        if (p.cleanup.rotatedDeg != 0)
+            line += QStringLiteral(" turned %1°").arg(p.cleanup.rotatedDeg);
+    }
     if (p.deleted)
         line = QStringLiteral("     deleted from page %1: ").arg(p.position) + line.trimmed();
     printLine(line);

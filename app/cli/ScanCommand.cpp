@@ -47,6 +47,11 @@ void addScanOptions(QCommandLineParser &parser)
                                  "Split the batch: qr (cover sheets and receipts open dossiers), patch-t (patch-T "
                                  "sheets start a new document) or every:N (a new document every N pages)."),
                "MODE"),
+        option("cleanup",
+               QT_TRANSLATE_NOOP("sohoa::cli",
+                                 "Clean each saved page up: deskew, orient, crop, blank (flag blank pages), bilevel "
+                                 "(text-only pages), comma-separated. The original is kept as scanned."),
+               "STEPS"),
         storeOption(),
         jsonOption(),
     });
@@ -87,6 +92,12 @@ Result<ScanRequest> scanRequestFrom(const QCommandLineParser &parser)
     r.allowFreeFormCode = isSet("free-form");
     if (isSet("component"))
         r.component = value("component");
+    if (isSet("cleanup")) {
+        auto cleanup = CleanupOptions::fromList(value("cleanup"));
+        if (!cleanup)
+            return cleanup.error();
+        r.cleanup = cleanup.value();
+    }
     if (isSet("source")) {
         scanner::Source s;
         if (!scanner::sourceFromName(value("source"), &s))
@@ -189,6 +200,20 @@ void printEvents(workflows::ScanBatchJob &job, bool json)
         }
         printJson(o);
     });
+    QObject::connect(&job, &workflows::ScanBatchJob::pageCleaned, &job, [json](const PageRecord &p) {
+        if (!json) {
+            QString line = QStringLiteral("cleaned %1").arg(p.relativePath);
+            if (!p.cleanup.operations.isEmpty())
+                line += QStringLiteral(" (%1)").arg(p.cleanup.operations.join(QStringLiteral(", ")));
+            if (p.cleanup.blank)
+                line += QStringLiteral(" BLANK?");
+            printLine(line);
+            return;
+        }
+        QJsonObject o = pageJson(p);
+        o.insert(QStringLiteral("event"), QStringLiteral("cleaned"));
+        printJson(o);
+    });
     QObject::connect(&job, &workflows::ScanBatchJob::separated, &job,
                      [json, current](const workflows::SeparationEvent &ev) {
                          *current = {ev.dossierCode, ev.component};
@@ -230,6 +255,9 @@ int printSummary(const workflows::ScanBatchJob &job, bool json)
             {QStringLiteral("batch"), report.batchId},
             {QStringLiteral("pages_saved"), saved},
             {QStringLiteral("pages_read_not_saved"), report.pagesAcquiredNotSaved},
+            {QStringLiteral("pages_cleaned"), report.pagesCleaned},
+            {QStringLiteral("blank_pages"), report.blankPages},
+            {QStringLiteral("cleanup_errors"), int(report.cleanupErrors.size())},
             {QStringLiteral("status"), report.error.isError() ? QStringLiteral("error") : QStringLiteral("ok")}};
         if (job.request().separation.isEnabled()) {
             summary.insert(QStringLiteral("separators"), static_cast<int>(report.separations.size()));
@@ -241,7 +269,16 @@ int printSummary(const workflows::ScanBatchJob &job, bool json)
     } else {
         printLine(
             QStringLiteral("%1 page(s) saved into %2 / %3").arg(saved).arg(report.dossier.code, report.component.name));
+        if (job.request().cleanup.any())
+            printLine(QStringLiteral("%1 page(s) cleaned up, %2 flagged blank for review")
+                          .arg(report.pagesCleaned)
+                          .arg(report.blankPages));
     }
+    if (!report.cleanupErrors.isEmpty())
+        printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli",
+                                                 "%1 page(s) are saved as scanned but could not be cleaned up; run "
+                                                 "dossier cleanup to try again."))
+                         .arg(report.cleanupErrors.size()));
     if (!report.error.isError())
         return 0;
     printWarning(bilingual(QT_TRANSLATE_NOOP("sohoa::cli", "Error")) +

@@ -1,9 +1,101 @@
 #include "app/workflows/ExportJob.h"
 
+#include "app/workflows/ArchivalRecord.h"
+#include "core/common/Sha256.h"
+#include "core/ocr/TextRecognizer.h"
+
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QImageReader>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 namespace sohoa::workflows {
+
+namespace {
+
+// The file a page is exported from: its cleaned image unless the caller wants the originals.
+bool useCleaned(const PageRecord &p, const ExportRequest &request)
+{
+    return !request.originals && p.cleanup.hasImage();
+}
+
+// Text layers of every page, one recognizer per thread (Tesseract's own OpenMP threads are off: pages in
+// parallel are faster on few cores). Progress is pages recognized; a cancel stops every thread.
+Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, const QString &languages,
+                                       WorkControl *control, double *meanConfidence)
+{
+    QList<PageText> texts(sources.size());
+    std::atomic<int> next{0};
+    std::atomic<int> done{0};
+    std::mutex mutex;
+    Error failure;
+    const auto worker = [&] {
+        TextRecognizer recognizer(languages);
+        if (auto r = recognizer.open(); !r) {
+            std::lock_guard lock(mutex);
+            if (!failure.isError())
+                failure = r.error();
+            return;
+        }
+        for (int i = next++; i < sources.size(); i = next++) {
+            {
+                std::lock_guard lock(mutex);
+                if (failure.isError() || cancelRequested(control))
+                    return;
+            }
+            const PdfPageSource &source = sources.at(i);
+            QImageReader reader(source.imagePath);
+            reader.setAutoTransform(false);
+            const QImage image = reader.read();
+            Result<PageText> text = image.isNull()
+                                        ? Result<PageText>(Error(ErrorCode::PageFileDamaged,
+                                                                 source.imagePath + QStringLiteral(": ") +
+                                                                     reader.errorString()))
+                                        : recognizer.recognize(image, source.dpi, control);
+            std::lock_guard lock(mutex);
+            if (!text) {
+                if (!failure.isError())
+                    failure = text.error();
+                return;
+            }
+            texts[i] = std::move(text).value();
+            reportProgress(control, ++done, sources.size());
+        }
+    };
+    const int threads = std::clamp(QThread::idealThreadCount(), 1, std::max(1, int(sources.size())));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+    if (cancelRequested(control))
+        return Error(ErrorCode::Cancelled);
+    if (failure.isError())
+        return failure;
+    double sum = 0;
+    for (const PageText &t : std::as_const(texts))
+        sum += t.meanConfidence;
+    *meanConfidence = texts.isEmpty() ? 0 : sum / texts.size();
+    return texts;
+}
+
+PdfArchivalRecord pdfRecord(const ArchivalRecord &record)
+{
+    PdfArchivalRecord out;
+    out.dossier = record.file;
+    for (const ArchivalDocument &d : record.documents)
+        out.documents.append(d.fields);
+    return out;
+}
+
+} // namespace
 
 ExportJob::ExportJob(DossierStore &store, ExportRequest request, QObject *parent)
     : Job(parent), m_store(store), m_request(std::move(request))
@@ -37,17 +129,37 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
             return list.error();
         pages = list.value();
     }
+    ExportReport report;
     for (const PageRecord &p : std::as_const(pages)) {
-        const QFileInfo fi(p.absolutePath);
+        const bool cleaned = useCleaned(p, request);
+        const QFileInfo fi(cleaned ? p.cleanup.absolutePath : p.absolutePath);
+        const QString rel = cleaned ? p.cleanup.relativePath : p.relativePath;
         if (!fi.exists())
-            return Error(ErrorCode::PageFileMissing, p.relativePath);
-        if (fi.size() != p.size)
-            return Error(ErrorCode::PageFileDamaged, p.relativePath);
+            return Error(ErrorCode::PageFileMissing, rel);
+        if (fi.size() != (cleaned ? p.cleanup.size : p.size))
+            return Error(ErrorCode::PageFileDamaged, rel);
+        report.cleanedPages += cleaned ? 1 : 0;
     }
 
     QList<PdfPageSource> sources;
-    for (const PageRecord &p : std::as_const(pages))
-        sources.append({p.absolutePath, p.dpi, p.rotation});
+    for (const PageRecord &p : std::as_const(pages)) {
+        PdfPageSource source;
+        source.imagePath = useCleaned(p, request) ? p.cleanup.absolutePath : p.absolutePath;
+        source.dpi = p.dpi;
+        source.rotation = p.rotation;
+        sources.append(source);
+    }
+    if (!request.ocrLanguages.isEmpty()) {
+        QElapsedTimer clock;
+        clock.start();
+        auto texts = recognizePages(sources, request.ocrLanguages, options.control, &report.ocrConfidence);
+        if (!texts)
+            return texts.error();
+        for (qsizetype i = 0; i < sources.size(); ++i)
+            sources[i].text = texts->at(i);
+        report.ocrPages = int(sources.size());
+        report.ocrMs = clock.elapsed();
+    }
     PdfMetadata meta;
     meta.title = title;
     // Document content in the record's language, not UI text.
@@ -58,18 +170,61 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
     meta.modified = QDateTime::currentDateTime();
     PdfWriteOptions writeOptions = options;
     writeOptions.overwrite = request.overwrite;
-    ExportReport report;
+    writeOptions.archival = request.archival;
     report.dossier = dossier.value();
     report.path = QFileInfo(request.outputPath).absoluteFilePath();
+    std::optional<ArchivalRecord> record;
+    if (request.archival) {
+        auto r = archivalRecord(store, dossier.value(), request.component);
+        if (!r)
+            return r.error();
+        record = std::move(r).value();
+        meta.title = record->value(QStringLiteral("Title"));
+        meta.author = record->value(QStringLiteral("Creator"));
+        meta.language = QStringLiteral("vi-VN");
+        meta.record = pdfRecord(*record);
+        // The same export of the same dossier keeps its document ID (a new instance each time).
+        meta.documentId = QString::fromLatin1(
+            QCryptographicHash::hash((dossier->code + u'/' + request.component).toUtf8(), QCryptographicHash::Md5)
+                .toHex());
+        // The sidecar is checked before the PDF is written: a refusal must not leave half a package.
+        report.sidecarPath = sidecarPathFor(report.path);
+        if (!request.overwrite && QFileInfo::exists(report.sidecarPath))
+            return Error(ErrorCode::OutputExists, report.sidecarPath);
+    }
     auto written = PdfWriter::write(report.path, sources, meta, writeOptions);
     if (!written)
         return written.error();
     report.pdf = written.value();
-    if (auto a = store.audit(QStringLiteral("pdf-exported"),
-                             QStringLiteral("%1 (%2 pages, %3 bytes)")
+    if (record) {
+        // What the sidecar vouches for: the PDF, and every page file it was made from (originals, and the
+        // cleaned images that went into it), relative to the store.
+        QList<ArchivalManifestItem> items;
+        auto pdfHash = sha256HexOfFile(report.path);
+        if (!pdfHash)
+            return pdfHash.error();
+        items.append({QStringLiteral("archival-pdf"), QFileInfo(report.path).fileName(), report.pdf.fileSize,
+                      pdfHash.value()});
+        for (const PageRecord &p : std::as_const(pages)) {
+            items.append({QStringLiteral("page-original"), p.relativePath, p.size, p.sha256});
+            if (useCleaned(p, request))
+                items.append({QStringLiteral("page-cleaned"), p.cleanup.relativePath, p.cleanup.size,
+                              p.cleanup.sha256});
+        }
+        if (auto w = writeArchivalSidecar(report.sidecarPath, *record, items, QDateTime::currentDateTime(),
+                                          request.overwrite);
+            !w)
+            return w.error();
+    }
+    if (auto a = store.audit(request.archival ? QStringLiteral("pdfa-exported") : QStringLiteral("pdf-exported"),
+                             QStringLiteral("%1 (%2 pages, %3 bytes%4%5)")
                                  .arg(report.path)
                                  .arg(report.pdf.pageCount)
-                                 .arg(report.pdf.fileSize),
+                                 .arg(report.pdf.fileSize)
+                                 .arg(report.ocrPages > 0 ? QStringLiteral(", OCR ") + request.ocrLanguages : QString(),
+                                      report.cleanedPages > 0
+                                          ? QStringLiteral(", %1 cleaned pages").arg(report.cleanedPages)
+                                          : QString()),
                              dossier->id);
         !a)
         report.auditError = a.error();
@@ -78,7 +233,10 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
 
 Error ExportJob::run()
 {
-    reportProgress(0, 0, QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing the PDF"));
+    reportProgress(0, 0,
+                   m_request.ocrLanguages.isEmpty()
+                       ? QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing the PDF")
+                       : QCoreApplication::translate("sohoa::workflows::ExportJob", "Recognizing the text of the pages"));
     PdfWriteOptions options;
     options.control = this;
     auto r = exportNow(m_store, m_request, options);

@@ -14,6 +14,12 @@ struct ExportRequest
     QString component; // empty: the whole dossier, component after component
     QString outputPath;
     bool overwrite = false;
+    // PDF/A-2b with the Decree 30 metadata in its XMP and an XML sidecar beside it (sidecarPathFor).
+    bool archival = false;
+    // OCR text layer languages ("vie", "eng", "vie+eng"); empty: no text layer.
+    QString ocrLanguages;
+    // Pages as scanned even where cleanup made a cleaned image (the cleaned one is used by default).
+    bool originals = false;
 };
 
 struct ExportReport
@@ -21,6 +27,11 @@ struct ExportReport
     DossierInfo dossier;
     QString path; // absolute
     PdfWriteReport pdf;
+    QString sidecarPath;   // archival: the XML sidecar, absolute
+    int cleanedPages = 0;  // pages written from their cleaned image
+    int ocrPages = 0;      // pages with a text layer
+    double ocrConfidence = 0; // mean of the pages' mean word confidence, 0..100
+    qint64 ocrMs = 0;      // wall time of the recognition
     // Why the export is not in the store's audit log (store-read-only for a mounted archive); the
     // PDF is written all the same: reading a store must not depend on writing to it.
     Error auditError;
@@ -43,6 +54,8 @@ public:
     const ExportReport &report() const { return m_report; }
 
     // The same work on the calling thread (for a caller that is itself a worker).
+    // With OCR, pages are recognized in parallel, one Tesseract per core (never on the acquisition
+    // thread: this runs on a job's worker), cancellable between and within pages.
     static Result<ExportReport> exportNow(DossierStore &store, const ExportRequest &request,
                                           const PdfWriteOptions &options = {});
 

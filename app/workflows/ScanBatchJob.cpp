@@ -1,5 +1,7 @@
 #include "app/workflows/ScanBatchJob.h"
 
+#include "app/workflows/CleanupJob.h"
+
 #include "app/workflows/ScanPipeline_p.h"
 #include "app/workflows/WorkflowsLogging.h"
 #include "core/common/WorkerThread.h"
@@ -86,6 +88,7 @@ private:
     Result<void> prepareDevice();
     BatchOutcome acquire(scanner::ScannerDevice &device);
     void encode();
+    void cleanUp();
     // Each sheet that reached the saving stage, in order. False when the batch must stop.
     bool handleSheet(EncodedPage &item);
     bool separate(const SheetClass &sheet);
@@ -109,6 +112,7 @@ private:
 
     BoundedQueue<AcquiredPage> m_acquired;
     BoundedQueue<EncodedPage> m_encoded;
+    BoundedQueue<SavedPage> m_saved; // to cleanup, with ScanRequest::cleanup
     std::unique_ptr<WorkerThread> m_detection;
     std::atomic<int> m_acquiredCount{0};
     Error m_saveError;
@@ -140,6 +144,9 @@ Error ScanPipeline::run()
     if (separation.readsBarcodes())
         m_detection = std::make_unique<WorkerThread>(QStringLiteral("sohoa-barcodes"));
     std::thread encoder([this] { encode(); });
+    std::thread cleaner;
+    if (m_request.cleanup.any())
+        cleaner = std::thread([this] { cleanUp(); });
     std::future<Result<BatchOutcome>> acquisition =
         m_job.d->session->submit([this](scanner::ScannerDevice &device) { return acquire(device); });
 
@@ -149,6 +156,9 @@ Error ScanPipeline::run()
     }
     Result<BatchOutcome> outcome = acquisition.get();
     encoder.join();
+    m_saved.producerDone();
+    if (cleaner.joinable())
+        cleaner.join();
     m_detection.reset();
 
     if (m_saveError.isError())
@@ -316,14 +326,39 @@ void ScanPipeline::encode()
                                          : PageEncoder::encode(page->page, m_request.profile);
         if (searched)
             sheet = page->sheet.get();
+        QImage pixels = m_request.cleanup.any() && !skip ? page->page.image : QImage();
         page->page.image = QImage();
-        EncodedPage item{std::move(page->page), std::move(image), std::move(sheet)};
+        EncodedPage item{std::move(page->page), std::move(image), std::move(sheet), std::move(pixels)};
         if (!m_encoded.push(std::move(item))) {
             m_acquired.consumerStopped();
             break;
         }
     }
     m_encoded.producerDone();
+}
+
+// The cleanup stage: after a page is saved (durable and committed), its cleaned image and findings are
+// recorded beside it. A failure here costs the page nothing: it stays as scanned, and the batch goes on.
+// After a cancel, the pages still waiting are left uncleaned (`dossier cleanup` does them later).
+void ScanPipeline::cleanUp()
+{
+    while (auto saved = m_saved.pop()) {
+        if (m_job.isCancelRequested())
+            continue; // drain, so that the saving stage never waits on a cleaner that stopped
+        auto cleaned = CleanupJob::cleanPage(m_store, saved->record, saved->pixels, m_request.cleanup,
+                                             m_request.profile.jpegQuality, nullptr);
+        if (!cleaned) {
+            qCWarning(lcWorkflows) << "cleanup of" << saved->record.relativePath << "failed:" << cleaned.error().detail();
+            m_report.cleanupErrors.append(cleaned.error());
+            Q_EMIT m_job.warning(cleaned.error());
+            continue;
+        }
+        ++m_report.pagesCleaned;
+        if (cleaned->cleanup.blank)
+            ++m_report.blankPages;
+        Q_EMIT m_job.pageCleaned(cleaned.value());
+    }
+    m_store.releaseThreadConnection();
 }
 
 void ScanPipeline::stop(const Error &e)
@@ -475,6 +510,8 @@ bool ScanPipeline::handleSheet(EncodedPage &item)
     ++m_target.pagesInDocument;
     m_report.savedPages.append(saved.value());
     Q_EMIT m_job.pageSaved(saved.value());
+    if (m_request.cleanup.any())
+        m_saved.push(SavedPage{saved.value(), std::move(item.pixels)}); // waits while cleanup is two pages behind
     m_job.reportProgress(m_report.savedPages.size(), m_request.maxPages,
                          QCoreApplication::translate("sohoa::workflows::ScanBatchJob", "Scanning"));
     return true;

@@ -3,6 +3,7 @@
 #include "app/workflows/Job.h"
 #include "core/barcode/Separation.h"
 #include "core/dossier/DossierStore.h"
+#include "core/imaging/PageCleanup.h"
 #include "core/imaging/PageEncoder.h"
 #include "scanner/ScannerDevice.h"
 
@@ -40,6 +41,9 @@ struct ScanRequest
     int insertAt = 0;
     bool replace = false;
     SeparationSettings separation;
+    // Cleanup of each saved page (deskew, orientation, crop, blank flag, bilevel) on a stage of its own,
+    // off the acquisition thread: the original is saved first, the cleaned image is recorded beside it.
+    CleanupOptions cleanup;
 };
 
 // A separator sheet (not saved, recorded in the audit log) or an every:N split.
@@ -73,6 +77,9 @@ struct ScanReport
     QString batchId;
     QList<PageRecord> savedPages;
     int pagesAcquiredNotSaved = 0; // complete pages the store could not take (e.g. disk full)
+    int pagesCleaned = 0;          // with ScanRequest::cleanup: cleanup recorded (pageCleaned emitted)
+    int blankPages = 0;            // of those, flagged blank (for a person to review)
+    QList<Error> cleanupErrors;    // pages saved whose cleanup failed (they stay, as scanned)
     // The scanner was started (settings accepted): an error from here on is a fault of the batch,
     // which the same request continues once fixed; before, nothing happened and nothing was made.
     bool scannerStarted = false;
@@ -113,6 +120,8 @@ Q_SIGNALS:
     // The dossier and component are known (created if needed) and the device is ready.
     void batchStarted(const sohoa::DossierInfo &dossier, const sohoa::ComponentInfo &component, const QString &batchId);
     void pageSaved(const sohoa::PageRecord &page);
+    // With ScanRequest::cleanup: the page's cleanup is recorded (after its pageSaved, from another thread).
+    void pageCleaned(const sohoa::PageRecord &page);
     // Fraction 0..1 of the page being read (throttled by the device to about 1 % or 100 ms).
     void pageProgress(int pageIndex, double fraction);
     // With separation, in sheet order between the pageSaved() signals of the pages around it.

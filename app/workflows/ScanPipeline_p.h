@@ -3,6 +3,7 @@
 // Private to sohoa_workflows: the stages of a scan batch (ScanBatchJob) and the queues between them.
 
 #include "core/barcode/Separation.h"
+#include "core/dossier/DossierStore.h"
 #include "core/dossier/ScannedPage.h"
 #include "core/imaging/PageEncoder.h"
 
@@ -81,6 +82,14 @@ struct EncodedPage
     ScannedPage page; // metadata only: the pixels are dropped once encoded
     Result<EncodedImage> encoded;
     SheetClass sheet;
+    QImage pixels; // kept only for cleanup (shared, not copied)
+};
+
+// A saved page on its way to cleanup, with its pixels (no need to decode the file again).
+struct SavedPage
+{
+    PageRecord record;
+    QImage pixels;
 };
 
 } // namespace sohoa::workflows::detail

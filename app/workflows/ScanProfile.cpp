@@ -32,6 +32,9 @@ QVariantMap ScanProfile::toVariant() const
         {QStringLiteral("format"), format},
         {QStringLiteral("jpegQuality"), jpegQuality},
         {QStringLiteral("separation"), separation},
+        {QStringLiteral("cleanup"), cleanup},
+        {QStringLiteral("archival"), archival},
+        {QStringLiteral("ocr"), ocrLanguages},
         {QStringLiteral("options"), options},
     };
 }
@@ -62,6 +65,9 @@ ScanProfile ScanProfile::fromVariant(const QVariantMap &map)
     text("format", &p.format);
     number("jpegQuality", &p.jpegQuality);
     text("separation", &p.separation);
+    text("cleanup", &p.cleanup);
+    p.archival = map.value(QStringLiteral("archival"), false).toBool();
+    text("ocr", &p.ocrLanguages);
     p.options = map.value(QStringLiteral("options")).toStringList();
     return p;
 }
@@ -101,6 +107,10 @@ Result<void> ScanProfile::check() const
         if (auto sep = SeparationSettings::parse(separation); !sep)
             return sep.error();
     }
+    if (!cleanup.isEmpty()) {
+        if (auto c = CleanupOptions::fromList(cleanup); !c)
+            return c.error();
+    }
     for (const QString &option : options) {
         if (option.indexOf(u'=') <= 0)
             return profileError(
@@ -137,6 +147,8 @@ Result<ScanRequest> ScanProfile::toRequest(const QString &device, const QString 
     r.profile.jpegQuality = jpegQuality;
     if (!separation.isEmpty())
         r.separation = SeparationSettings::parse(separation).value();
+    if (!cleanup.isEmpty())
+        r.cleanup = CleanupOptions::fromList(cleanup).value();
     for (const QString &option : options) {
         const qsizetype eq = option.indexOf(u'=');
         r.rawOptions.append({option.left(eq).trimmed(), option.mid(eq + 1)});

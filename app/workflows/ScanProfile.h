@@ -30,6 +30,12 @@ struct ScanProfile
     QString format = QStringLiteral("auto"); // "auto", "jpeg", "png"
     int jpegQuality = 85;
     QString separation; // empty, "qr", "patch-t" or "every:N"
+    // Cleanup of every saved page: "deskew,orient,crop,blank[,bilevel]" (CleanupOptions); empty: none.
+    QString cleanup;
+    // Archival output of the dossiers scanned with this profile: PDF/A-2b with an OCR text layer in
+    // these languages ("vie", "vie+eng"; empty: no OCR).
+    bool archival = false;
+    QString ocrLanguages = QStringLiteral("vie");
     // The device's own options, "name=value", applied after the settings above (as sohoa-cli's
     // --option): what a particular scanner needs (a backend's paper feed mode, the pnm file).
     QStringList options;

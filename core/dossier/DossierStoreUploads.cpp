@@ -191,10 +191,17 @@ Result<std::optional<UploadJobRecord>> DossierStore::takeNextUpload(const QDateT
                                {isoNow(), job.id});
     if (!up)
         return up.error();
-    if (!tx.commit())
-        return sqlError(tx.error(), d->database.path());
     job.state = QStringLiteral("sending");
     ++job.attempts;
+    // In the log too: a window watching the store from another process (StoreWatcher reads the audit
+    // log) sees that the job is under way, not only how it ended.
+    if (auto a = d->database.audit(QStringLiteral("upload-sending"),
+                                   jobDetail(job, QJsonObject{{QStringLiteral("attempt"), job.attempts}}),
+                                   job.dossierId, 0);
+        !a)
+        return a.error();
+    if (!tx.commit())
+        return sqlError(tx.error(), d->database.path());
     emit d->notifier->uploadJobChanged(job);
     return std::optional<UploadJobRecord>(job);
 }
@@ -220,8 +227,10 @@ Result<UploadJobRecord> DossierStore::finishUpload(qint64 id, const QString &sta
         return job.error();
     if (up->numRowsAffected() == 0) // paused or cancelled by a person meanwhile: that stands
         return job;
+    // A transient failure is logged too ("upload-waiting", with the error and when it is tried again).
     const QString action = state == u"delivered" ? QStringLiteral("upload-delivered")
                            : state == u"failed"  ? QStringLiteral("upload-failed")
+                           : state == u"queued"  ? QStringLiteral("upload-waiting")
                                                  : QString();
     if (!action.isEmpty()) {
         QJsonObject extra{{QStringLiteral("attempts"), job->attempts}, {QStringLiteral("remote_url"), remoteUrl}};

@@ -144,6 +144,41 @@ private slots:
         QCOMPARE(listResets.count(), 0);
     }
 
+    // An upload taken for sending (and its transient failure) by a runner in another process shows in a
+    // window watching the store, not only its delivery.
+    void uploadStatesElsewhereAreAnnounced()
+    {
+        QTemporaryDir dir;
+        auto here = DossierStore::open(dir.path());
+        auto there = DossierStore::open(dir.path());
+        QVERIFY(here && there);
+        DossierStore &a = *here.value();
+        DossierStore &b = *there.value();
+        const DossierInfo dossier = a.createOrGetDossier(kCode, false).value();
+        UploadJobRecord job;
+        job.target = QStringLiteral("so-tu-phap");
+        job.dossierId = dossier.id;
+        job.path = dir.filePath(QStringLiteral("x.pdf"));
+        job.sha256 = QString(64, u'0');
+        job.remoteName = QStringLiteral("x.pdf");
+        job.idempotencyKey = QStringLiteral("k1");
+        QVERIFY(a.enqueueUpload(job));
+        a.watchForOutsideChanges(50);
+        QSignalSpy elsewhere(a.notifier(), &StoreNotifier::changedElsewhere);
+
+        auto taken = b.takeNextUpload(QDateTime::currentDateTime().addSecs(1));
+        QVERIFY(taken && taken->has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), kWaitMs);
+        QCOMPARE(elsewhere.constLast().at(0).value<QList<qint64>>(), QList<qint64>{dossier.id});
+        QCOMPARE(a.uploadJob((*taken)->id)->state, QStringLiteral("sending"));
+
+        elsewhere.clear();
+        QVERIFY(b.finishUpload((*taken)->id, QStringLiteral("queued"), QStringLiteral("upload-unreachable"),
+                               QStringLiteral("connection refused"), QDateTime::currentDateTime().addSecs(30), {}));
+        QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), kWaitMs);
+        QCOMPARE(a.uploadJob((*taken)->id)->lastErrorId, QStringLiteral("upload-unreachable"));
+    }
+
     void ownWritesAreAnnouncedOnce()
     {
         QTemporaryDir dir;
