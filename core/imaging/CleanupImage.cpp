@@ -34,8 +34,13 @@ bool isColour(const QImage &working)
 
 Analysis analysisImage(const QImage &image, int dpi, double targetDpi)
 {
+    return analysisImageReduced(image, dpi, std::max(1, int(std::lround(double(std::max(dpi, 1)) / targetDpi))));
+}
+
+Analysis analysisImageReduced(const QImage &image, int dpi, int factor)
+{
     Analysis a;
-    a.factor = std::max(1, int(std::lround(double(std::max(dpi, 1)) / targetDpi)));
+    a.factor = std::max(1, factor);
     a.dpi = double(std::max(dpi, 1)) / a.factor;
     const QImage src = image.format() == QImage::Format_RGB888 ? image : toWorkingFormat(image);
     const bool rgb = src.format() == QImage::Format_RGB888;
@@ -75,6 +80,35 @@ Analysis analysisImage(const QImage &image, int dpi, double targetDpi)
             out[x] = uchar(acc[size_t(x)] / div);
     }
     return a;
+}
+
+QImage scaledGray(const QImage &gray, int width, int height)
+{
+    QImage out(width, height, QImage::Format_Grayscale8);
+    if (out.isNull() || gray.isNull())
+        return out;
+    // Bilinear, 16.16 fixed point: for reductions under 2× (300 → 200 dpi) each source pixel still
+    // counts, and it takes a tenth of QImage::scaled's smooth path, which goes through 32-bit pixels.
+    const qint64 stepX = (qint64(gray.width() - 1) << 16) / std::max(1, width - 1);
+    const qint64 stepY = (qint64(gray.height() - 1) << 16) / std::max(1, height - 1);
+    for (int y = 0; y < height; ++y) {
+        const qint64 sy = y * stepY;
+        const int iy = std::min(int(sy >> 16), gray.height() - 2 < 0 ? 0 : gray.height() - 2);
+        const auto fy = uint32_t((sy >> 8) & 255);
+        const uchar *r0 = gray.constScanLine(iy);
+        const uchar *r1 = gray.height() > 1 ? gray.constScanLine(iy + 1) : r0;
+        uchar *o = out.scanLine(y);
+        qint64 sx = 0;
+        for (int x = 0; x < width; ++x, sx += stepX) {
+            const int ix = std::min(int(sx >> 16), std::max(0, gray.width() - 2));
+            const int ix1 = std::min(ix + 1, gray.width() - 1);
+            const auto fx = uint32_t((sx >> 8) & 255);
+            const uint32_t top = r0[ix] * (256 - fx) + r0[ix1] * fx;
+            const uint32_t bottom = r1[ix] * (256 - fx) + r1[ix1] * fx;
+            o[x] = uchar((top * (256 - fy) + bottom * fy + 32768) >> 16);
+        }
+    }
+    return out;
 }
 
 QRgb paperColour(const QImage &working)
@@ -204,10 +238,38 @@ std::vector<Component> components(const Mask &mask, const QRect &area)
     return out;
 }
 
+namespace {
+
+// One row of the rotation for CH channels: the source of each destination pixel is stepped in 16.16
+// fixed point; pixels whose 2×2 neighbourhood is inside the source are interpolated, the others take
+// their nearest source pixel when there is one (the outermost rows and columns) or the fill.
+template <int CH>
+void rotateRow(const uchar *base, qsizetype bpl, int w, int h, qint64 sx, qint64 sy, qint64 stepX, qint64 stepY,
+               uchar *o, const uchar *fill)
+{
+    const qint64 maxX = qint64(w - 1) << 16, maxY = qint64(h - 1) << 16;
+    for (int x = 0; x < w; ++x, sx += stepX, sy += stepY, o += CH) {
+        if (sx >= 0 && sy >= 0 && sx < maxX && sy < maxY) {
+            const auto fx = uint32_t((sx >> 8) & 255), fy = uint32_t((sy >> 8) & 255);
+            const uchar *p0 = base + (sy >> 16) * bpl + (sx >> 16) * CH;
+            const uchar *p1 = p0 + bpl;
+            const uint32_t w00 = (256 - fx) * (256 - fy), w01 = fx * (256 - fy), w10 = (256 - fx) * fy, w11 = fx * fy;
+            for (int k = 0; k < CH; ++k)
+                o[k] = uchar((p0[k] * w00 + p0[k + CH] * w01 + p1[k] * w10 + p1[k + CH] * w11 + 32768) >> 16);
+            continue;
+        }
+        const qint64 nx = (sx + 32768) >> 16, ny = (sy + 32768) >> 16;
+        const uchar *p = (nx >= 0 && ny >= 0 && nx < w && ny < h) ? base + ny * bpl + nx * CH : fill;
+        for (int k = 0; k < CH; ++k)
+            o[k] = p[k];
+    }
+}
+
+} // namespace
+
 QImage rotateBilinear(const QImage &working, double degrees, QRgb fill)
 {
     const bool rgb = working.format() == QImage::Format_RGB888;
-    const int ch = rgb ? 3 : 1;
     const int w = working.width(), h = working.height();
     QImage out(w, h, working.format());
     if (out.isNull())
@@ -216,40 +278,19 @@ QImage rotateBilinear(const QImage &working, double degrees, QRgb fill)
     const double c = std::cos(rad), s = std::sin(rad);
     const double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
     const uchar fillPx[3] = {uchar(rgb ? qRed(fill) : qGray(fill)), uchar(qGreen(fill)), uchar(qBlue(fill))};
-    // Source of a destination pixel: the inverse rotation, stepped in 16.16 fixed point along a row.
+    // A destination pixel's source is the inverse rotation: counter-clockwise on screen (y downwards).
     constexpr double one = 65536.0;
     const auto stepX = qint64(std::llround(c * one)), stepY = qint64(std::llround(s * one));
-    const qsizetype bpl = working.bytesPerLine();
-    const uchar *base = working.constBits();
     for (int y = 0; y < h; ++y) {
         const double dy = y - cy;
-        auto sx = qint64(std::llround((-cx * c - dy * s + cx) * one));
-        auto sy = qint64(std::llround((-cx * s + dy * c + cy) * one));
-        uchar *o = out.scanLine(y);
-        for (int x = 0; x < w; ++x, sx += stepX, sy += stepY, o += ch) {
-            const qint64 ix = sx >> 16, iy = sy >> 16;
-            if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
-                // The last column and row are kept by their nearest pixel, not given up to the fill.
-                const qint64 nx = (sx + 32768) >> 16, ny = (sy + 32768) >> 16;
-                if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
-                    const uchar *p = base + ny * bpl + nx * ch;
-                    for (int k = 0; k < ch; ++k)
-                        o[k] = p[k];
-                } else {
-                    for (int k = 0; k < ch; ++k)
-                        o[k] = fillPx[k];
-                }
-                continue;
-            }
-            const auto fx = uint32_t((sx >> 8) & 255), fy = uint32_t((sy >> 8) & 255);
-            const uchar *p0 = base + iy * bpl + ix * ch;
-            const uchar *p1 = p0 + bpl;
-            for (int k = 0; k < ch; ++k) {
-                const uint32_t top = p0[k] * (256 - fx) + p0[k + ch] * fx;
-                const uint32_t bottom = p1[k] * (256 - fx) + p1[k + ch] * fx;
-                o[k] = uchar((top * (256 - fy) + bottom * fy + 32768) >> 16);
-            }
-        }
+        const auto sx = qint64(std::llround((-cx * c - dy * s + cx) * one));
+        const auto sy = qint64(std::llround((-cx * s + dy * c + cy) * one));
+        if (rgb)
+            rotateRow<3>(working.constBits(), working.bytesPerLine(), w, h, sx, sy, stepX, stepY, out.scanLine(y),
+                         fillPx);
+        else
+            rotateRow<1>(working.constBits(), working.bytesPerLine(), w, h, sx, sy, stepX, stepY, out.scanLine(y),
+                         fillPx);
     }
     out.setDotsPerMeterX(working.dotsPerMeterX());
     out.setDotsPerMeterY(working.dotsPerMeterY());

@@ -25,6 +25,9 @@ struct Analysis
     double dpi = 0;
 };
 Analysis analysisImage(const QImage &image, int dpi, double targetDpi = 150.0);
+Analysis analysisImageReduced(const QImage &image, int dpi, int factor);
+// A Grayscale8 image resampled (bilinear) to width × height.
+QImage scaledGray(const QImage &gray, int width, int height);
 
 // The per-channel median of a sparse sample of the page: the paper when paper covers most of it.
 QRgb paperColour(const QImage &working);

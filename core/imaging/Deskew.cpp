@@ -20,19 +20,28 @@ struct Edges
     int width = 0, height = 0;
 };
 
-// The lower edge pixels of ink (ink above, paper below): one per stroke bottom, where baselines are.
-Edges lowerEdges(const cleanup::Mask &ink)
+// The edges of ink facing the lines' baselines: lower edges (ink above, paper below) for an upright page,
+// right edges (ink left, paper right) for a sideways one. They pile up along the lines.
+// Each is placed at a fixed pseudo-random spot inside its pixel: on the bare pixel grid every edge
+// falls on a whole bin at exactly 0° and between two bins just beside it, which made the score favour
+// 0° and left straight pages reading ±0.05°.
+Edges inkEdges(const cleanup::Mask &ink, bool sideways)
 {
     Edges e;
     e.width = ink.width;
     e.height = ink.height;
-    for (int y = 0; y + 1 < ink.height; ++y) {
+    uint32_t seed = 0x9e3779b9u;
+    const auto dither = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return float(seed >> 8) / float(1u << 24) - 0.5f;
+    };
+    const int next = sideways ? 1 : ink.width;
+    for (int y = 0; y + (sideways ? 0 : 1) < ink.height; ++y) {
         const uint8_t *row = ink.bits.data() + size_t(y) * size_t(ink.width);
-        const uint8_t *below = row + ink.width;
-        for (int x = 0; x < ink.width; ++x) {
-            if (row[x] && !below[x]) {
-                e.x.push_back(float(x - ink.width / 2));
-                e.y.push_back(float(y - ink.height / 2));
+        for (int x = 0; x + (sideways ? 1 : 0) < ink.width; ++x) {
+            if (row[x] && !row[x + next]) {
+                e.x.push_back(float(x - ink.width / 2) + dither());
+                e.y.push_back(float(y - ink.height / 2) + dither());
             }
         }
     }
@@ -45,8 +54,8 @@ Edges lowerEdges(const cleanup::Mask &ink)
 double score(const Edges &e, double deg, bool sideways, std::vector<double> &bins)
 {
     const double t = std::tan(qDegreesToRadians(deg));
-    const double span =
-        sideways ? e.width / 2.0 + std::abs(t) * e.height / 2.0 + 2 : e.height / 2.0 + std::abs(t) * e.width / 2.0 + 2;
+    const double span = std::ceil(sideways ? e.width / 2.0 + std::abs(t) * e.height / 2.0 + 2
+                                           : e.height / 2.0 + std::abs(t) * e.width / 2.0 + 2);
     bins.assign(size_t(2 * span + 2), 0.0);
     const size_t n = e.x.size();
     // A horizontal line turned counter-clockwise by deg rises to the right: y + x·tan(deg) stays constant
@@ -92,16 +101,22 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg)
     // 100 dpi: a text line still a few pixels high, a 0.1° error still a pixel over a 6 cm line, and a
     // few tens of thousands of edges to project.
     const cleanup::Analysis a = cleanup::analysisImage(image, dpi, 100.0);
-    Edges e = lowerEdges(cleanup::inkMask(a.gray, a.dpi, 48));
-    if (e.x.size() < 50)
+    const cleanup::Mask ink = cleanup::inkMask(a.gray, a.dpi, 48);
+    const Edges lower = inkEdges(ink, false), right = inkEdges(ink, true);
+    if (lower.x.size() < 50 || right.x.size() < 50)
         return 0;
     maxDeg = std::clamp(maxDeg, 0.5, 44.0);
     std::vector<double> bins;
     // Coarse: 0.25° steps, finer than the width of a long line's peak, over both the upright and the
     // sideways families of lines; then a ±0.3° search in 0.05° steps and ±0.06° in 0.01° steps.
-    const Best upright = search(e, false, -maxDeg, maxDeg, 0.25, bins);
-    const Best sideways = search(e, true, -maxDeg, maxDeg, 0.25, bins);
-    const bool side = sideways.score > upright.score;
+    const Best upright = search(lower, false, -maxDeg, maxDeg, 0.25, bins);
+    const Best sideways = search(right, true, -maxDeg, maxDeg, 0.25, bins);
+    // Compared per edge squared: how concentrated the profile is, whatever the number of edges.
+    const auto n2 = [](const Edges &e) {
+        return double(e.x.size()) * double(e.x.size());
+    };
+    const bool side = sideways.score / n2(right) > upright.score / n2(lower);
+    const Edges &e = side ? right : lower;
     Best best = side ? sideways : upright;
     best = search(e, side, best.deg - 0.3, best.deg + 0.3, 0.05, bins);
     best = search(e, side, best.deg - 0.06, best.deg + 0.06, 0.01, bins);

@@ -253,6 +253,7 @@ private slots:
         QVERIFY(std::abs(r->skewDetectedDeg) > 0.5); // they are skewed
         QVERIFY(!r->image.isNull());
         const double residual = PageCleanup::detectSkew(r->image, 300);
+        qInfo("%s: residual %+.3f°", qPrintable(pdf), residual);
         QVERIFY2(std::abs(residual) <= 0.1, qPrintable(QStringLiteral("residual %1°").arg(residual)));
         QCOMPARE(r->rotatedDeg, rotation);
         QVERIFY(!r->blank);
@@ -450,7 +451,7 @@ private slots:
         time("detectSkew", [&] { skew = PageCleanup::detectSkew(page, 300); });
         QImage straight;
         time("rotate (bilinear, RGB888)", [&] { straight = PageCleanup::rotate(page, -skew); });
-        time("detectOrientation (first, loads OSD)", [&] { PageCleanup::detectOrientation(straight, 300); });
+        time("detectOrientation (first call)", [&] { PageCleanup::detectOrientation(straight, 300); });
         time("detectOrientation", [&] { PageCleanup::detectOrientation(straight, 300); });
         time("detectPaper", [&] { PageCleanup::detectPaper(straight, 300); });
         time("isBlank", [&] { PageCleanup::isBlank(straight, 300, CleanupOptions()); });
