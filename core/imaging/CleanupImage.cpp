@@ -1,0 +1,300 @@
+#include "core/imaging/CleanupImage_p.h"
+
+#include <QtMath>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace sohoa::cleanup {
+
+QImage toWorkingFormat(const QImage &image)
+{
+    switch (image.format()) {
+    case QImage::Format_Grayscale8:
+    case QImage::Format_RGB888:
+        return image;
+    case QImage::Format_Mono:
+    case QImage::Format_MonoLSB:
+    case QImage::Format_Grayscale16:
+    case QImage::Format_Alpha8:
+        return image.convertToFormat(QImage::Format_Grayscale8);
+    case QImage::Format_Indexed8:
+        return image.isGrayscale() ? image.convertToFormat(QImage::Format_Grayscale8)
+                                   : image.convertToFormat(QImage::Format_RGB888);
+    default:
+        return image.convertToFormat(QImage::Format_RGB888);
+    }
+}
+
+bool isColour(const QImage &working)
+{
+    return working.format() == QImage::Format_RGB888;
+}
+
+Analysis analysisImage(const QImage &image, int dpi, double targetDpi)
+{
+    return analysisImageReduced(image, dpi, std::max(1, int(std::lround(double(std::max(dpi, 1)) / targetDpi))));
+}
+
+Analysis analysisImageReduced(const QImage &image, int dpi, int factor)
+{
+    Analysis a;
+    a.factor = std::max(1, factor);
+    a.dpi = double(std::max(dpi, 1)) / a.factor;
+    const QImage src = image.format() == QImage::Format_RGB888 ? image : toWorkingFormat(image);
+    const bool rgb = src.format() == QImage::Format_RGB888;
+    const int f = a.factor;
+    const int w = src.width() / f, h = src.height() / f;
+    a.gray = QImage(std::max(w, 1), std::max(h, 1), QImage::Format_Grayscale8);
+    if (w < 1 || h < 1) {
+        a.gray.fill(255);
+        return a;
+    }
+    std::vector<uint32_t> acc(static_cast<size_t>(w));
+    const uint32_t div = uint32_t(f * f) * (rgb ? 256u : 1u);
+    for (int y = 0; y < h; ++y) {
+        std::fill(acc.begin(), acc.end(), 0u);
+        for (int dy = 0; dy < f; ++dy) {
+            const uchar *line = src.constScanLine(y * f + dy);
+            if (rgb) {
+                for (int x = 0; x < w; ++x) {
+                    uint32_t sum = 0;
+                    for (int dx = 0; dx < f; ++dx) {
+                        const uchar *p = line + 3 * (x * f + dx);
+                        sum += 77u * p[0] + 150u * p[1] + 29u * p[2]; // Rec. 601 luma, ×256
+                    }
+                    acc[size_t(x)] += sum;
+                }
+            } else {
+                for (int x = 0; x < w; ++x) {
+                    uint32_t sum = 0;
+                    for (int dx = 0; dx < f; ++dx)
+                        sum += line[x * f + dx];
+                    acc[size_t(x)] += sum;
+                }
+            }
+        }
+        uchar *out = a.gray.scanLine(y);
+        for (int x = 0; x < w; ++x)
+            out[x] = uchar(acc[size_t(x)] / div);
+    }
+    return a;
+}
+
+QImage scaledGray(const QImage &gray, int width, int height)
+{
+    QImage out(width, height, QImage::Format_Grayscale8);
+    if (out.isNull() || gray.isNull())
+        return out;
+    // Bilinear, 16.16 fixed point: for reductions under 2× (300 → 200 dpi) each source pixel still
+    // counts, and it takes a tenth of QImage::scaled's smooth path, which goes through 32-bit pixels.
+    const qint64 stepX = (qint64(gray.width() - 1) << 16) / std::max(1, width - 1);
+    const qint64 stepY = (qint64(gray.height() - 1) << 16) / std::max(1, height - 1);
+    for (int y = 0; y < height; ++y) {
+        const qint64 sy = y * stepY;
+        const int iy = std::min(int(sy >> 16), gray.height() - 2 < 0 ? 0 : gray.height() - 2);
+        const auto fy = uint32_t((sy >> 8) & 255);
+        const uchar *r0 = gray.constScanLine(iy);
+        const uchar *r1 = gray.height() > 1 ? gray.constScanLine(iy + 1) : r0;
+        uchar *o = out.scanLine(y);
+        qint64 sx = 0;
+        for (int x = 0; x < width; ++x, sx += stepX) {
+            const int ix = std::min(int(sx >> 16), std::max(0, gray.width() - 2));
+            const int ix1 = std::min(ix + 1, gray.width() - 1);
+            const auto fx = uint32_t((sx >> 8) & 255);
+            const uint32_t top = r0[ix] * (256 - fx) + r0[ix1] * fx;
+            const uint32_t bottom = r1[ix] * (256 - fx) + r1[ix1] * fx;
+            o[x] = uchar((top * (256 - fy) + bottom * fy + 32768) >> 16);
+        }
+    }
+    return out;
+}
+
+QRgb paperColour(const QImage &working)
+{
+    std::array<std::array<int, 256>, 3> hist{};
+    const bool rgb = working.format() == QImage::Format_RGB888;
+    const int step = std::max(1, std::min(working.width(), working.height()) / 300);
+    int n = 0;
+    for (int y = 0; y < working.height(); y += step) {
+        const uchar *line = working.constScanLine(y);
+        for (int x = 0; x < working.width(); x += step, ++n) {
+            if (rgb) {
+                for (int c = 0; c < 3; ++c)
+                    ++hist[size_t(c)][line[3 * x + c]];
+            } else {
+                ++hist[0][line[x]];
+            }
+        }
+    }
+    const auto median = [n](const std::array<int, 256> &h) {
+        int seen = 0;
+        for (int v = 0; v < 256; ++v) {
+            seen += h[size_t(v)];
+            if (2 * seen >= n)
+                return v;
+        }
+        return 255;
+    };
+    if (!rgb) {
+        const int g = median(hist[0]);
+        return qRgb(g, g, g);
+    }
+    return qRgb(median(hist[0]), median(hist[1]), median(hist[2]));
+}
+
+Mask inkMask(const QImage &gray, double dpi, int contrast)
+{
+    Mask m;
+    m.width = gray.width();
+    m.height = gray.height();
+    m.bits.assign(size_t(m.width) * size_t(m.height), 0);
+    const int block = std::max(8, int(std::lround(dpi * 4.0 / 25.4)));
+    const int bw = (m.width + block - 1) / block, bh = (m.height + block - 1) / block;
+    std::vector<int> level(size_t(bw) * size_t(bh), 255);
+    std::array<int, 256> hist{};
+    for (int by = 0; by < bh; ++by) {
+        for (int bx = 0; bx < bw; ++bx) {
+            hist.fill(0);
+            const int x0 = bx * block, y0 = by * block;
+            const int x1 = std::min(m.width, x0 + block), y1 = std::min(m.height, y0 + block);
+            for (int y = y0; y < y1; ++y) {
+                const uchar *line = gray.constScanLine(y);
+                for (int x = x0; x < x1; ++x)
+                    ++hist[line[x]];
+            }
+            // The 90th percentile: paper even where text covers a good part of the block, yet not a
+            // single bright JPEG ringing pixel.
+            const int want = (x1 - x0) * (y1 - y0) / 10;
+            int seen = 0, v = 255;
+            for (; v > 0; --v) {
+                seen += hist[size_t(v)];
+                if (seen > want)
+                    break;
+            }
+            level[size_t(by) * size_t(bw) + size_t(bx)] = v;
+        }
+    }
+    std::vector<int> paper(level.size());
+    for (int by = 0; by < bh; ++by) {
+        for (int bx = 0; bx < bw; ++bx) {
+            int best = 0;
+            for (int ny = std::max(0, by - 1); ny <= std::min(bh - 1, by + 1); ++ny)
+                for (int nx = std::max(0, bx - 1); nx <= std::min(bw - 1, bx + 1); ++nx)
+                    best = std::max(best, level[size_t(ny) * size_t(bw) + size_t(nx)]);
+            paper[size_t(by) * size_t(bw) + size_t(bx)] = best - contrast;
+        }
+    }
+    for (int y = 0; y < m.height; ++y) {
+        const uchar *line = gray.constScanLine(y);
+        const int *row = paper.data() + size_t(y / block) * size_t(bw);
+        uint8_t *out = m.bits.data() + size_t(y) * size_t(m.width);
+        for (int x = 0; x < m.width; ++x)
+            out[x] = line[x] < row[x / block] ? 1 : 0;
+    }
+    return m;
+}
+
+std::vector<Component> components(const Mask &mask, const QRect &area)
+{
+    std::vector<Component> out;
+    const QRect r = area.intersected(QRect(0, 0, mask.width, mask.height));
+    if (r.isEmpty())
+        return out;
+    const int w = r.width(), h = r.height();
+    std::vector<uint8_t> todo(size_t(w) * size_t(h));
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            todo[size_t(y) * size_t(w) + size_t(x)] = mask.at(r.x() + x, r.y() + y);
+    std::vector<int> stack;
+    for (int start = 0; start < w * h; ++start) {
+        if (!todo[size_t(start)])
+            continue;
+        todo[size_t(start)] = 0;
+        stack.assign(1, start);
+        int x0 = w, y0 = h, x1 = -1, y1 = -1, n = 0;
+        while (!stack.empty()) {
+            const int p = stack.back();
+            stack.pop_back();
+            const int px = p % w, py = p / w;
+            ++n;
+            x0 = std::min(x0, px);
+            x1 = std::max(x1, px);
+            y0 = std::min(y0, py);
+            y1 = std::max(y1, py);
+            for (int ny = std::max(0, py - 1); ny <= std::min(h - 1, py + 1); ++ny) {
+                for (int nx = std::max(0, px - 1); nx <= std::min(w - 1, px + 1); ++nx) {
+                    const int q = ny * w + nx;
+                    if (todo[size_t(q)]) {
+                        todo[size_t(q)] = 0;
+                        stack.push_back(q);
+                    }
+                }
+            }
+        }
+        out.push_back({QRect(QPoint(r.x() + x0, r.y() + y0), QPoint(r.x() + x1, r.y() + y1)), n});
+    }
+    return out;
+}
+
+namespace {
+
+// One row of the rotation for CH channels: the source of each destination pixel is stepped in 16.16
+// fixed point; pixels whose 2×2 neighbourhood is inside the source are interpolated, the others take
+// their nearest source pixel when there is one (the outermost rows and columns) or the fill.
+template <int CH>
+void rotateRow(const uchar *base, qsizetype bpl, int w, int h, qint64 sx, qint64 sy, qint64 stepX, qint64 stepY,
+               uchar *o, const uchar *fill)
+{
+    const qint64 maxX = qint64(w - 1) << 16, maxY = qint64(h - 1) << 16;
+    for (int x = 0; x < w; ++x, sx += stepX, sy += stepY, o += CH) {
+        if (sx >= 0 && sy >= 0 && sx < maxX && sy < maxY) {
+            const auto fx = uint32_t((sx >> 8) & 255), fy = uint32_t((sy >> 8) & 255);
+            const uchar *p0 = base + (sy >> 16) * bpl + (sx >> 16) * CH;
+            const uchar *p1 = p0 + bpl;
+            const uint32_t w00 = (256 - fx) * (256 - fy), w01 = fx * (256 - fy), w10 = (256 - fx) * fy, w11 = fx * fy;
+            for (int k = 0; k < CH; ++k)
+                o[k] = uchar((p0[k] * w00 + p0[k + CH] * w01 + p1[k] * w10 + p1[k + CH] * w11 + 32768) >> 16);
+            continue;
+        }
+        const qint64 nx = (sx + 32768) >> 16, ny = (sy + 32768) >> 16;
+        const uchar *p = (nx >= 0 && ny >= 0 && nx < w && ny < h) ? base + ny * bpl + nx * CH : fill;
+        for (int k = 0; k < CH; ++k)
+            o[k] = p[k];
+    }
+}
+
+} // namespace
+
+QImage rotateBilinear(const QImage &working, double degrees, QRgb fill)
+{
+    const bool rgb = working.format() == QImage::Format_RGB888;
+    const int w = working.width(), h = working.height();
+    QImage out(w, h, working.format());
+    if (out.isNull())
+        return out;
+    const double rad = qDegreesToRadians(degrees);
+    const double c = std::cos(rad), s = std::sin(rad);
+    const double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
+    const uchar fillPx[3] = {uchar(rgb ? qRed(fill) : qGray(fill)), uchar(qGreen(fill)), uchar(qBlue(fill))};
+    // A destination pixel's source is the inverse rotation: counter-clockwise on screen (y downwards).
+    constexpr double one = 65536.0;
+    const auto stepX = qint64(std::llround(c * one)), stepY = qint64(std::llround(s * one));
+    for (int y = 0; y < h; ++y) {
+        const double dy = y - cy;
+        const auto sx = qint64(std::llround((-cx * c - dy * s + cx) * one));
+        const auto sy = qint64(std::llround((-cx * s + dy * c + cy) * one));
+        if (rgb)
+            rotateRow<3>(working.constBits(), working.bytesPerLine(), w, h, sx, sy, stepX, stepY, out.scanLine(y),
+                         fillPx);
+        else
+            rotateRow<1>(working.constBits(), working.bytesPerLine(), w, h, sx, sy, stepX, stepY, out.scanLine(y),
+                         fillPx);
+    }
+    out.setDotsPerMeterX(working.dotsPerMeterX());
+    out.setDotsPerMeterY(working.dotsPerMeterY());
+    return out;
+}
+
+} // namespace sohoa::cleanup

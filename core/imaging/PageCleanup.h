@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QImage>
+#include <QRect>
+#include <QString>
+#include <QStringList>
+
+namespace sohoa {
+
+class WorkControl;
+
+// Which cleanup steps to apply to a scanned page (issue 15), and the thresholds of the blank-page test.
+struct CleanupOptions
+{
+    bool deskew = false, orient = false, crop = false, blank = false, bilevel = false;
+
+    // Blank pages. Ink is counted relative to the local paper background (tinted paper, edge shadows and
+    // uneven lighting are not ink), inside a margin that is ignored (punch holes, the scanner's edge
+    // shadow), after specks smaller than blankMinSpeckMm on both sides are dropped (dust, JPEG noise).
+    // The corpus' written pages have ≥ 0.9 % ink (a cover sheet with one title, a code and a QR code),
+    // its blank ones ≤ 0.005 %: 0.1 % leaves an order of magnitude either side and still keeps a page
+    // with a single handwritten word or a small stamp (≈ 0.2 %).
+    double blankMaxInkPercent = 0.1;
+    double blankMinSpeckMm = 0.5;
+    double blankMarginMm = 10.0;
+    // A pixel is ink when it is darker than its local paper by this many grey levels (of 255).
+    int blankInkContrast = 48;
+
+    double maxSkewDeg = 15.0;
+
+    // "deskew,orient,crop,blank,bilevel" (any order, spaces allowed, empty for none) <-> options; an
+    // unknown word is InvalidArgument with a sentence in both languages naming it.
+    static Result<CleanupOptions> fromList(const QString &list);
+    QString toList() const;
+    bool any() const;
+};
+
+struct CleanupResult
+{
+    QImage image;                // the derived image; null when no operation changed pixels
+    double skewDetectedDeg = 0;  // counter-clockwise positive (the corpus truth.json `skew_deg`)
+    double skewCorrectedDeg = 0; // the rotation applied (0 if none: |skew| < 0.05° or deskew off)
+    int rotatedDeg = 0;          // clockwise 0/90/180/270 applied to make the page upright
+    double orientationConfidence = 0;
+    QRect cropRect; // in the deskewed/upright image; null if not cropped
+    bool blank = false;
+    double inkPercent = 0;
+    bool bilevel = false;        // applied
+    bool hasColourMarks = false; // coloured seals/signatures found: bilevel is then refused
+    QStringList operations;      // for the audit log, e.g. "deskew -3.92°", "rotate 180°", "crop 12,8 2456x3490"
+};
+
+// Cleanup of archival scans: deskew, upright orientation, crop to the paper, blank-page flag and adaptive
+// bilevel. Pure functions of the image: thread-safe, no widgets, nothing stored.
+class PageCleanup
+{
+public:
+    // image: Format_Mono, Format_Grayscale8/16, Format_RGB888/RGBX64 (as ScannedPage delivers); other
+    // formats are converted. Output: RGB888 for colour, Grayscale8 for grey, Mono for bilevel.
+    // control is checked between steps: cancelled -> ErrorCode::Cancelled.
+    static Result<CleanupResult> run(const QImage &image, int dpi, const CleanupOptions &options,
+                                     WorkControl *control = nullptr);
+
+    // The building blocks, public for tests and the GUI.
+    // Skew of the text lines in degrees, counter-clockwise positive, relative to the nearest axis (a
+    // sideways page's lines count as well): rotating the page clockwise by it makes the lines straight.
+    static double detectSkew(const QImage &image, int dpi, double maxDeg = 15.0);
+    // Clockwise degrees (0, 90, 180, 270) that make the page upright; 0 when unsure (confidence is
+    // then below the threshold the decision uses, or 0 when there is no text to judge from).
+    static int detectOrientation(const QImage &image, int dpi, double *confidence = nullptr);
+    static bool isBlank(const QImage &image, int dpi, const CleanupOptions &options, double *inkPercent = nullptr);
+    // Coloured seals or signatures (saturated red/blue areas of meaningful size): bilevel would lose them.
+    static bool hasColourMarks(const QImage &image, int dpi);
+    // The paper inside a darker scanner background, in image coordinates; null when there is no clear edge.
+    static QRect detectPaper(const QImage &image, int dpi);
+    // Adaptive (Sauvola) binarization to Format_Mono.
+    static QImage toBilevel(const QImage &image, int dpi);
+    // The page rotated counter-clockwise by `degrees` (bilinear), same size, the uncovered corners filled
+    // with the paper colour.
+    static QImage rotate(const QImage &image, double degrees);
+};
+
+} // namespace sohoa
