@@ -11,7 +11,7 @@ build_pkgs=(
     libsane-dev libsane1 libtiff-dev zlib1g-dev libjpeg-dev libssl-dev
     libqpdf-dev libp11-kit-dev libzxing-dev fonts-liberation2 libpoppler-qt6-dev
     qt6-l10n-tools qt6-tools-dev qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
-    libtesseract-dev libleptonica-dev tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
+    libtesseract-dev libleptonica-dev tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd icc-profiles-free
 )
 # Independent checkers and the virtual scanners' front end used by the tests.
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).

@@ -111,6 +111,8 @@ int exitStatus(const Error &error)
     // a bug, or a broken installation
     case ErrorCode::Internal:
     case ErrorCode::PreviewHelperMissing:
+    case ErrorCode::OcrLanguageMissing:
+    case ErrorCode::OcrFailed:
         return 70;
     // cancelled, as after SIGINT
     case ErrorCode::Cancelled:

@@ -331,6 +331,14 @@ constexpr ErrorText kTexts[] = {
     {ErrorCode::UploadFileChanged, "upload-file-changed",
      QT_TRANSLATE_NOOP("sohoa::Error", "The file changed after it was put in the upload queue, so it was not sent. "
                                        "Put the new version in the queue again.")},
+    {ErrorCode::OcrLanguageMissing, "ocr-language-missing",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The text recognition (OCR) data for a language is not installed, so the "
+                                       "pages cannot be read. Install the language's package (for Vietnamese: "
+                                       "tesseract-ocr-vie), or choose another language.")},
+    {ErrorCode::OcrFailed, "ocr-failed",
+     QT_TRANSLATE_NOOP("sohoa::Error", "The text recognition (OCR) could not read the page. The page image is kept; "
+                                       "export it without a text layer, or check the OCR installation "
+                                       "(tesseract-ocr) and try again.")},
 };
 
 const ErrorText &textOf(ErrorCode code)

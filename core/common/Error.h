@@ -132,6 +132,9 @@ enum class ErrorCode
     UploadTlsFailed,
     RemoteFileDiffers,
     UploadFileChanged,
+    // OCR (issue 15): Tesseract and its language data
+    OcrLanguageMissing,
+    OcrFailed,
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -4,11 +4,14 @@
 #include "core/common/DurableFile.h"
 #include "core/imaging/ImageFileInfo.h"
 #include "core/pdf/CcittG4.h"
+#include "core/pdf/internal/PdfTextLayer.h"
+#include "core/pdf/internal/PdfXmp.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
+#include <QUuid>
 
 #include <zlib.h>
 
@@ -103,8 +106,8 @@ QDateTime wholeSeconds(const QDateTime &dt)
     return out;
 }
 
-// "+07'00'" (PDF) or "+07:00" (XMP); "Z" for UTC.
-QString offsetText(const QDateTime &dt, bool pdfStyle)
+// "+07'00'"; "Z" for UTC.
+QString offsetText(const QDateTime &dt)
 {
     const int offset = dt.offsetFromUtc();
     if (offset == 0)
@@ -113,102 +116,13 @@ QString offsetText(const QDateTime &dt, bool pdfStyle)
     const QString hh = QString::number(minutes / 60).rightJustified(2, u'0');
     const QString mm = QString::number(minutes % 60).rightJustified(2, u'0');
     const QChar sign = offset < 0 ? u'-' : u'+';
-    if (pdfStyle)
-        return sign + hh + u'\'' + mm + u'\'';
-    return sign + hh + u':' + mm;
+    return sign + hh + u'\'' + mm + u'\'';
 }
 
 QByteArray pdfDate(const QDateTime &dt)
 {
-    return (QStringLiteral("(D:") + dt.toString(QStringLiteral("yyyyMMddHHmmss")) + offsetText(dt, true) + u')')
+    return (QStringLiteral("(D:") + dt.toString(QStringLiteral("yyyyMMddHHmmss")) + offsetText(dt) + u')')
         .toLatin1();
-}
-
-QString xmpDate(const QDateTime &dt)
-{
-    return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + offsetText(dt, false);
-}
-
-QString xmlEscaped(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QStringLiteral("&amp;");
-            break;
-        case u'<':
-            out += QStringLiteral("&lt;");
-            break;
-        case u'>':
-            out += QStringLiteral("&gt;");
-            break;
-        case u'"':
-            out += QStringLiteral("&quot;");
-            break;
-        case u'\'':
-            out += QStringLiteral("&apos;");
-            break;
-        default:
-            // XML 1.0 forbids most control characters, even escaped.
-            if (c.unicode() >= 0x20 || c == u'\t' || c == u'\n' || c == u'\r')
-                out += c;
-        }
-    }
-    return out;
-}
-
-struct ResolvedMetadata
-{
-    PdfMetadata m;
-    QString producer;
-};
-
-QByteArray xmpPacket(const ResolvedMetadata &r)
-{
-    const PdfMetadata &m = r.m;
-    QString x;
-    x += QStringLiteral("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                        "  <rdf:Description rdf:about=\"\"\n"
-                        "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-                        "   <dc:format>application/pdf</dc:format>\n");
-    auto alt = [&](const QString &tag, const QString &value) {
-        if (!value.isEmpty())
-            x += QStringLiteral("   <%1><rdf:Alt><rdf:li xml:lang=\"x-default\">%2</rdf:li></rdf:Alt></%1>\n")
-                     .arg(tag, xmlEscaped(value));
-    };
-    auto list = [&](const QString &tag, const QString &kind, const QString &value) {
-        if (!value.isEmpty())
-            x += QStringLiteral("   <%1><rdf:%2><rdf:li>%3</rdf:li></rdf:%2></%1>\n").arg(tag, kind, xmlEscaped(value));
-    };
-    auto simple = [&](const QString &tag, const QString &value) {
-        if (!value.isEmpty())
-            x += QStringLiteral("   <%1>%2</%1>\n").arg(tag, xmlEscaped(value));
-    };
-    alt(QStringLiteral("dc:title"), m.title);
-    alt(QStringLiteral("dc:description"), m.subject);
-    list(QStringLiteral("dc:creator"), QStringLiteral("Seq"), m.author);
-    list(QStringLiteral("dc:language"), QStringLiteral("Bag"), m.language);
-    simple(QStringLiteral("pdf:Keywords"), m.keywords);
-    simple(QStringLiteral("pdf:Producer"), r.producer);
-    simple(QStringLiteral("xmp:CreatorTool"), m.creator);
-    simple(QStringLiteral("xmp:CreateDate"), xmpDate(m.created));
-    simple(QStringLiteral("xmp:ModifyDate"), xmpDate(m.modified));
-    simple(QStringLiteral("xmp:MetadataDate"), xmpDate(m.modified));
-    x += QStringLiteral("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n");
-
-    QByteArray packet = QByteArrayLiteral("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
-    packet += x.toUtf8();
-    // Padding lets an editor update the packet in place.
-    const QByteArray padLine = QByteArray(99, ' ') + '\n';
-    for (int i = 0; i < 20; ++i)
-        packet += padLine;
-    packet += QByteArrayLiteral("<?xpacket end=\"w\"?>");
-    return packet;
 }
 
 // One image XObject ready to write: either bytes in memory or a JPEG file copied as it is.
@@ -431,17 +345,13 @@ Result<EncodedImage> decodedImage(const QString &path)
     return flateImage(path, w, h, 3, 8, rows);
 }
 
-// Counts offsets for the cross-reference table and feeds the document ID hash.
+// Counts offsets for the cross-reference table.
 class PdfStream
 {
 public:
     PdfStream(AtomicFileWriter &file, int objectCount) : m_file(file), m_offsets(objectCount + 1, 0) {}
 
-    Result<void> write(const QByteArray &bytes)
-    {
-        m_id.addData(bytes);
-        return writeUnhashed(bytes.constData(), bytes.size());
-    }
+    Result<void> write(const QByteArray &bytes) { return writeUnhashed(bytes.constData(), bytes.size()); }
     Result<void> writeUnhashed(const char *data, qint64 size)
     {
         m_offset += size;
@@ -463,21 +373,19 @@ public:
             return r;
         return write(QByteArrayLiteral("\nendstream\nendobj\n"));
     }
-    void addToId(const QByteArray &bytes) { m_id.addData(bytes); }
     void markObject(int number) { m_offsets[number] = m_offset; }
+    qint64 offset() const { return m_offset; }
 
-    Result<void> finish(int rootObject, int infoObject)
+    Result<void> finish(int rootObject, int infoObject, const QByteArray &documentId, const QByteArray &instanceId)
     {
         const qint64 xref = m_offset;
         QByteArray table = QByteArrayLiteral("xref\n0 ") + num(qint64(m_offsets.size())) +
                            QByteArrayLiteral("\n0000000000 65535 f\r\n");
         for (qsizetype i = 1; i < m_offsets.size(); ++i)
             table += QByteArray::number(m_offsets.at(i)).rightJustified(10, '0') + QByteArrayLiteral(" 00000 n\r\n");
-        m_id.addData(QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
-        const QByteArray id = m_id.result().toHex().toUpper();
         table += QByteArrayLiteral("trailer\n<< /Size ") + num(qint64(m_offsets.size())) +
                  QByteArrayLiteral(" /Root ") + ref(rootObject) + QByteArrayLiteral(" /Info ") + ref(infoObject) +
-                 QByteArrayLiteral(" /ID [<") + id + QByteArrayLiteral("> <") + id +
+                 QByteArrayLiteral(" /ID [<") + documentId + QByteArrayLiteral("> <") + instanceId +
                  QByteArrayLiteral(">] >>\nstartxref\n") + num(xref) + QByteArrayLiteral("\n%%EOF\n");
         return writeUnhashed(table.constData(), table.size());
     }
@@ -486,7 +394,6 @@ private:
     AtomicFileWriter &m_file;
     QList<qint64> m_offsets;
     qint64 m_offset = 0;
-    QCryptographicHash m_id{QCryptographicHash::Md5};
 };
 
 Result<void> copyFile(PdfStream &out, const QString &path, qint64 length)
@@ -514,9 +421,114 @@ struct PageSetup
     double dpiY = kDefaultDpi;
 };
 
+struct ResolvedMetadata
+{
+    PdfMetadata m;
+    QString producer;
+};
+
 bool cancelled(const PdfWriteOptions &options)
 {
     return cancelRequested(options.control);
+}
+
+// Object numbers: catalog, pages, info, metadata, then three per page, then what the pages share: the
+// glyph-less font (six objects) when a page has text, the output intent's ICC profile when archival.
+struct ObjectLayout
+{
+    int pageCount = 0;
+    bool text = false;
+    bool archival = false;
+
+    int shared() const { return kFirstPageObject + pageCount * kObjectsPerPage; }
+    int type0Font() const { return shared(); }
+    int cidFont() const { return shared() + 1; }
+    int fontDescriptor() const { return shared() + 2; }
+    int fontFile() const { return shared() + 3; }
+    int cidToGidMap() const { return shared() + 4; }
+    int toUnicode() const { return shared() + 5; }
+    int iccProfile() const { return shared() + (text ? 6 : 0); }
+    int objectCount() const { return shared() - 1 + (text ? 6 : 0) + (archival ? 1 : 0); }
+};
+
+// The same dossier exported again (same title, creation time and pages) keeps its document id.
+QString derivedDocumentId(const PdfMetadata &m, const QList<PdfPageSource> &pages)
+{
+    QCryptographicHash h(QCryptographicHash::Md5);
+    h.addData(m.title.toUtf8());
+    h.addData(QByteArrayView("\n"));
+    h.addData(m.created.toString(Qt::ISODate).toUtf8());
+    for (const PdfPageSource &p : pages) {
+        h.addData(QByteArrayView("\n"));
+        h.addData(p.imagePath.toUtf8());
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+bool isHexId(const QString &id)
+{
+    if (id.size() != 32)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f'); });
+}
+
+Result<void> writeFlateStream(PdfStream &out, int object, const QByteArray &dict, const QByteArray &raw)
+{
+    const std::optional<QByteArray> z = deflate(raw);
+    if (!z)
+        return Error(ErrorCode::PdfWriteFailed, QStringLiteral("zlib compression failed"));
+    return out.streamObject(object, dict + QByteArrayLiteral(" /Filter /FlateDecode"), *z);
+}
+
+// The glyph-less Type 0 font of the text layer, as Tesseract's PDF renderer makes it: CIDs are BMP code
+// points (Identity-H), all drawn with one blank glyph as wide as /DW.
+Result<qint64> writeGlyphlessFont(PdfStream &out, const ObjectLayout &layout)
+{
+    Result<QByteArray> program = pdf::glyphlessFontProgram();
+    if (!program)
+        return program.error();
+    const qint64 before = out.offset();
+    const QByteArray name = QByteArrayLiteral("/GlyphLessFont");
+    if (auto r = out.object(layout.type0Font(), QByteArrayLiteral("<< /Type /Font /Subtype /Type0 /BaseFont ") + name +
+                                                     QByteArrayLiteral(" /Encoding /Identity-H /DescendantFonts [") +
+                                                     ref(layout.cidFont()) + QByteArrayLiteral("] /ToUnicode ") +
+                                                     ref(layout.toUnicode()) + QByteArrayLiteral(" >>"));
+        !r)
+        return r.error();
+    if (auto r = out.object(layout.cidFont(),
+                            QByteArrayLiteral("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ") + name +
+                                QByteArrayLiteral(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                                                  "/Supplement 0 >> /FontDescriptor ") +
+                                ref(layout.fontDescriptor()) + QByteArrayLiteral(" /DW ") + num(pdf::kGlyphlessWidth) +
+                                QByteArrayLiteral(" /CIDToGIDMap ") + ref(layout.cidToGidMap()) +
+                                QByteArrayLiteral(" >>"));
+        !r)
+        return r.error();
+    // Flags 4 (symbolic): the font has no standard Latin glyph set. The box and metrics are pdf.ttf's.
+    if (auto r = out.object(layout.fontDescriptor(),
+                            QByteArrayLiteral("<< /Type /FontDescriptor /FontName ") + name +
+                                QByteArrayLiteral(" /Flags 4 /FontBBox [0 0 500 1000] /ItalicAngle 0 /Ascent 1000 "
+                                                  "/Descent 0 /CapHeight 1000 /StemV 80 /FontFile2 ") +
+                                ref(layout.fontFile()) + QByteArrayLiteral(" >>"));
+        !r)
+        return r.error();
+    if (auto r = writeFlateStream(out, layout.fontFile(),
+                                  QByteArrayLiteral("/Length1 ") + num(qint64(program->size())), program.value());
+        !r)
+        return r.error();
+    if (auto r = writeFlateStream(out, layout.cidToGidMap(), QByteArray(), pdf::glyphlessCidToGidMap()); !r)
+        return r.error();
+    if (auto r = writeFlateStream(out, layout.toUnicode(), QByteArray(), pdf::identityToUnicodeCMap()); !r)
+        return r.error();
+    return out.offset() - before;
+}
+
+Result<QByteArray> srgbProfile()
+{
+    QFile f(QStringLiteral(":/sohoa/pdf/srgb.icc"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Internal, QStringLiteral("the sRGB ICC profile resource is missing from the build"));
+    return f.readAll();
 }
 
 } // namespace
@@ -528,6 +540,9 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         return Error(ErrorCode::NoPages, outputPath);
     if (!options.overwrite && QFile::exists(outputPath))
         return Error(ErrorCode::OutputExists, outputPath);
+    if (!metadata.documentId.isEmpty() && !isHexId(metadata.documentId))
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("document id %1 (32 hexadecimal digits)").arg(metadata.documentId));
 
     // Headers first: a missing or unusable page fails before any output exists, and the PDF
     // version (1.5 for 16-bit samples) is known before the header is written.
@@ -535,6 +550,7 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
     QList<PageSetup> setups;
     setups.reserve(pageCount);
     bool sixteenBit = false;
+    ObjectLayout layout{pageCount, false, options.archival};
     for (const PdfPageSource &page : pages) {
         if (cancelled(options))
             return Error(ErrorCode::Cancelled, outputPath);
@@ -553,6 +569,7 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
             s.dpiY = s.info.dpiY;
         }
         sixteenBit = sixteenBit || s.info.bitsPerComponent == 16;
+        layout.text = layout.text || !page.text.isEmpty();
         setups.append(s);
     }
 
@@ -561,11 +578,14 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         meta.m.created = QDateTime::currentDateTime();
     meta.m.created = wholeSeconds(meta.m.created);
     meta.m.modified = meta.m.modified.isValid() ? wholeSeconds(meta.m.modified) : meta.m.created;
+    const QString documentId = (metadata.documentId.isEmpty() ? derivedDocumentId(meta.m, pages) : metadata.documentId)
+                                   .toUpper();
+    const QString instanceId = QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex()).toUpper();
 
     AtomicFileWriter file(outputPath, options.overwrite);
     if (auto r = file.open(); !r)
         return r.error();
-    PdfStream out(file, kFirstPageObject - 1 + pageCount * kObjectsPerPage);
+    PdfStream out(file, layout.objectCount());
     auto fail = [&](const Error &e) -> Result<PdfWriteReport> {
         file.discard();
         return e;
@@ -574,14 +594,21 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
     if (auto r_ = (expr); !r_)                                                                                         \
         return fail(r_.error());
 
-    SOHOA_TRY(out.write((sixteenBit ? QByteArrayLiteral("%PDF-1.5\n") : QByteArrayLiteral("%PDF-1.4\n")) +
-                        QByteArrayLiteral("%\xE2\xE3\xCF\xD3\n")));
-    out.addToId(outputPath.toUtf8());
+    // PDF/A-2 is PDF 1.7; otherwise the lowest version that has what the file uses.
+    const QByteArray version = options.archival ? QByteArrayLiteral("%PDF-1.7\n")
+                               : sixteenBit     ? QByteArrayLiteral("%PDF-1.5\n")
+                                                : QByteArrayLiteral("%PDF-1.4\n");
+    SOHOA_TRY(out.write(version + QByteArrayLiteral("%\xE2\xE3\xCF\xD3\n")));
 
     QByteArray catalog = QByteArrayLiteral("<< /Type /Catalog /Pages ") + ref(kPagesObject) +
                          QByteArrayLiteral(" /Metadata ") + ref(kMetadataObject);
     if (!meta.m.language.isEmpty())
         catalog += QByteArrayLiteral(" /Lang ") + pdfTextString(meta.m.language);
+    if (options.archival)
+        catalog += QByteArrayLiteral(" /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 "
+                                     "/OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) "
+                                     "/RegistryName (http://www.color.org) /DestOutputProfile ") +
+                   ref(layout.iccProfile()) + QByteArrayLiteral(" >>]");
     SOHOA_TRY(out.object(kCatalogObject, catalog + QByteArrayLiteral(" >>")));
 
     QByteArray kids;
@@ -604,20 +631,27 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
     info += QByteArrayLiteral("\n/CreationDate ") + pdfDate(meta.m.created) + QByteArrayLiteral("\n/ModDate ") +
             pdfDate(meta.m.modified) + QByteArrayLiteral("\n>>");
     SOHOA_TRY(out.object(kInfoObject, info));
-    SOHOA_TRY(out.streamObject(kMetadataObject, QByteArrayLiteral("/Type /Metadata /Subtype /XML"), xmpPacket(meta)));
+    // Never compressed: PDF/A wants the document's XMP readable by tools that know no PDF filter.
+    SOHOA_TRY(out.streamObject(kMetadataObject, QByteArrayLiteral("/Type /Metadata /Subtype /XML"),
+                               pdf::xmpPacket({meta.m, meta.producer, documentId, instanceId, options.archival})));
 
     PdfWriteReport report;
     report.pageCount = pageCount;
+    report.documentId = documentId;
+    report.instanceId = instanceId;
     for (int i = 0; i < pageCount; ++i) {
         if (cancelled(options))
             return fail(Error(ErrorCode::Cancelled, outputPath));
         const PageSetup &s = setups.at(i);
-        const QString &path = pages.at(i).imagePath;
-        const int rotation = pages.at(i).rotation;
+        const PdfPageSource &source = pages.at(i);
+        const QString &path = source.imagePath;
 
         EncodedImage image;
         const int width = s.info.width, height = s.info.height;
-        if (s.info.kind == ImageFileInfo::Kind::Jpeg) {
+        // PDF/A allows DeviceCMYK only with a CMYK output intent: an archival CMYK JPEG is decoded to RGB.
+        const bool passThrough =
+            s.info.kind == ImageFileInfo::Kind::Jpeg && !(options.archival && s.info.components == 4);
+        if (passThrough) {
             image = jpegImage(path, s.info);
         } else {
             Result<EncodedImage> decoded = decodedImage(path);
@@ -627,17 +661,28 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         }
         // The page is the image at 100 % scale.
         const double wPt = width * 72.0 / s.dpiX, hPt = height * 72.0 / s.dpiY;
+        const QByteArray text =
+            pdf::textLayerOperators(source.text, QSizeF(wPt, hPt), QSize(width, height), QByteArrayLiteral("FOcr"));
         QByteArray pageDict = QByteArrayLiteral("<< /Type /Page /Parent ") + ref(kPagesObject) +
                               QByteArrayLiteral(" /MediaBox [0 0 ") + num(wPt) + ' ' + num(hPt) + ']';
         // A turned page is a viewing instruction: the image stays as scanned, byte for byte.
-        if (rotation)
-            pageDict += QByteArrayLiteral(" /Rotate ") + num(rotation);
-        pageDict += QByteArrayLiteral(" /Resources << /XObject << /Im0 ") + ref(imageObject(i)) +
-                    QByteArrayLiteral(" >> >> /Contents ") + ref(contentObject(i)) + QByteArrayLiteral(" >>");
+        if (source.rotation)
+            pageDict += QByteArrayLiteral(" /Rotate ") + num(source.rotation);
+        pageDict += QByteArrayLiteral(" /Resources << /XObject << /Im0 ") + ref(imageObject(i)) + QByteArrayLiteral(" >>");
+        if (!text.isEmpty())
+            pageDict += QByteArrayLiteral(" /Font << /FOcr ") + ref(layout.type0Font()) + QByteArrayLiteral(" >>");
+        pageDict += QByteArrayLiteral(" >> /Contents ") + ref(contentObject(i)) + QByteArrayLiteral(" >>");
         SOHOA_TRY(out.object(pageObject(i), pageDict));
-        SOHOA_TRY(out.streamObject(contentObject(i), QByteArray(),
-                                   QByteArrayLiteral("q\n") + num(wPt) + QByteArrayLiteral(" 0 0 ") + num(hPt) +
-                                       QByteArrayLiteral(" 0 0 cm\n/Im0 Do\nQ\n")));
+        const QByteArray drawImage = QByteArrayLiteral("q\n") + num(wPt) + QByteArrayLiteral(" 0 0 ") + num(hPt) +
+                                     QByteArrayLiteral(" 0 0 cm\n/Im0 Do\nQ\n");
+        if (text.isEmpty()) {
+            SOHOA_TRY(out.streamObject(contentObject(i), QByteArray(), drawImage));
+        } else {
+            const qint64 before = out.offset();
+            SOHOA_TRY(writeFlateStream(out, contentObject(i), QByteArray(), drawImage + text));
+            // The text's share: the page's content as it would be without it.
+            report.textLayerBytes += out.offset() - before - (drawImage.size() + 40);
+        }
         if (image.copyFromFile.isEmpty()) {
             SOHOA_TRY(out.streamObject(imageObject(i), image.dict, image.data));
         } else {
@@ -652,9 +697,21 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         report.pageEncodings.append(image.encoding);
         reportProgress(options.control, i + 1, pageCount);
     }
+    if (layout.text) {
+        Result<qint64> fontBytes = writeGlyphlessFont(out, layout);
+        if (!fontBytes)
+            return fail(fontBytes.error());
+        report.textLayerBytes += fontBytes.value();
+    }
+    if (options.archival) {
+        Result<QByteArray> icc = srgbProfile();
+        if (!icc)
+            return fail(icc.error());
+        SOHOA_TRY(writeFlateStream(out, layout.iccProfile(), QByteArrayLiteral("/N 3"), icc.value()));
+    }
     if (cancelled(options))
         return fail(Error(ErrorCode::Cancelled, outputPath));
-    SOHOA_TRY(out.finish(kCatalogObject, kInfoObject));
+    SOHOA_TRY(out.finish(kCatalogObject, kInfoObject, documentId.toLatin1(), instanceId.toLatin1()));
     SOHOA_TRY(file.commit());
 #undef SOHOA_TRY
     report.fileSize = file.bytesWritten();
