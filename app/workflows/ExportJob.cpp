@@ -25,10 +25,22 @@ bool useCleaned(const PageRecord &p, const ExportRequest &request)
     return !request.originals && p.cleanup.hasImage();
 }
 
+// What a recognizer may see of the job: its cancel, not its progress (which counts pages here).
+class CancelOnly : public WorkControl
+{
+public:
+    explicit CancelOnly(const WorkControl *control) : m_control(control) {}
+    bool isCancelRequested() const override { return cancelRequested(m_control); }
+    void reportProgress(qint64, qint64) override {}
+
+private:
+    const WorkControl *m_control;
+};
+
 // Text layers of every page, one recognizer per thread (Tesseract's own OpenMP threads are off: pages in
 // parallel are faster on few cores). Progress is pages recognized; a cancel stops every thread.
-Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, const QString &languages,
-                                       WorkControl *control, double *meanConfidence)
+Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, const QList<bool> &skip,
+                                       const QString &languages, WorkControl *control, double *meanConfidence)
 {
     QList<PageText> texts(sources.size());
     std::atomic<int> next{0};
@@ -36,6 +48,7 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
     std::mutex mutex;
     Error failure;
     const auto worker = [&] {
+        CancelOnly cancelOnly(control);
         TextRecognizer recognizer(languages);
         if (auto r = recognizer.open(); !r) {
             std::lock_guard lock(mutex);
@@ -50,6 +63,10 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
                     return;
             }
             const PdfPageSource &source = sources.at(i);
+            if (skip.at(i)) { // a blank page someone kept (a back with nothing on it): nothing to read
+                reportProgress(control, ++done, sources.size());
+                continue;
+            }
             QImageReader reader(source.imagePath);
             reader.setAutoTransform(false);
             const QImage image = reader.read();
@@ -57,7 +74,7 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
                                         ? Result<PageText>(Error(ErrorCode::PageFileDamaged,
                                                                  source.imagePath + QStringLiteral(": ") +
                                                                      reader.errorString()))
-                                        : recognizer.recognize(image, source.dpi, control);
+                                        : recognizer.recognize(image, source.dpi, &cancelOnly);
             std::lock_guard lock(mutex);
             if (!text) {
                 if (!failure.isError())
@@ -80,9 +97,14 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
     if (failure.isError())
         return failure;
     double sum = 0;
-    for (const PageText &t : std::as_const(texts))
-        sum += t.meanConfidence;
-    *meanConfidence = texts.isEmpty() ? 0 : sum / texts.size();
+    int read = 0;
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        if (!skip.at(i)) {
+            sum += texts.at(i).meanConfidence;
+            ++read;
+        }
+    }
+    *meanConfidence = read == 0 ? 0 : sum / read;
     return texts;
 }
 
@@ -152,12 +174,15 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
     if (!request.ocrLanguages.isEmpty()) {
         QElapsedTimer clock;
         clock.start();
-        auto texts = recognizePages(sources, request.ocrLanguages, options.control, &report.ocrConfidence);
+        QList<bool> skip;
+        for (const PageRecord &p : std::as_const(pages))
+            skip.append(p.cleanup.blank);
+        auto texts = recognizePages(sources, skip, request.ocrLanguages, options.control, &report.ocrConfidence);
         if (!texts)
             return texts.error();
         for (qsizetype i = 0; i < sources.size(); ++i)
             sources[i].text = texts->at(i);
-        report.ocrPages = int(sources.size());
+        report.ocrPages = int(skip.count(false));
         report.ocrMs = clock.elapsed();
     }
     PdfMetadata meta;

@@ -29,7 +29,7 @@ struct ExportReport
     PdfWriteReport pdf;
     QString sidecarPath;   // archival: the XML sidecar, absolute
     int cleanedPages = 0;  // pages written from their cleaned image
-    int ocrPages = 0;      // pages with a text layer
+    int ocrPages = 0;      // pages with a text layer (pages flagged blank are not read)
     double ocrConfidence = 0; // mean of the pages' mean word confidence, 0..100
     qint64 ocrMs = 0;      // wall time of the recognition
     // Why the export is not in the store's audit log (store-read-only for a mounted archive); the
