@@ -170,13 +170,13 @@ private slots:
         QVERIFY(taken && taken->has_value());
         QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), kWaitMs);
         QCOMPARE(elsewhere.constLast().at(0).value<QList<qint64>>(), QList<qint64>{dossier.id});
-        QCOMPARE(a.uploadJob((*taken)->id)->state, QStringLiteral("sending"));
+        QCOMPARE(a.uploadJob(taken.value()->id)->state, QStringLiteral("sending"));
 
         elsewhere.clear();
-        QVERIFY(b.finishUpload((*taken)->id, QStringLiteral("queued"), QStringLiteral("upload-unreachable"),
+        QVERIFY(b.finishUpload(taken.value()->id, QStringLiteral("queued"), QStringLiteral("upload-unreachable"),
                                QStringLiteral("connection refused"), QDateTime::currentDateTime().addSecs(30), {}));
         QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), kWaitMs);
-        QCOMPARE(a.uploadJob((*taken)->id)->lastErrorId, QStringLiteral("upload-unreachable"));
+        QCOMPARE(a.uploadJob(taken.value()->id)->lastErrorId, QStringLiteral("upload-unreachable"));
     }
 
     void ownWritesAreAnnouncedOnce()
