@@ -217,5 +217,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestArchivalJobs)
+QTEST_GUILESS_MAIN(TestArchivalJobs)
 #include "TestArchivalJobs.moc"
