@@ -207,6 +207,9 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
         meta.title = record->value(QStringLiteral("Title"));
         meta.author = record->value(QStringLiteral("Creator"));
         meta.language = QStringLiteral("vi-VN");
+        // The archival guidance wants times with the Vietnamese offset, whatever the machine's zone.
+        meta.created = meta.created.toOffsetFromUtc(7 * 3600);
+        meta.modified = meta.modified.toOffsetFromUtc(7 * 3600);
         meta.record = pdfRecord(*record);
         // The same export of the same dossier keeps its document ID (a new instance each time).
         meta.documentId = QString::fromLatin1(

@@ -262,6 +262,7 @@ private slots:
         const ToolResult meta = runTool(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), pdf});
         QVERIFY(meta.out.contains(QStringLiteral("pdfaid:part")));
         QVERIFY2(meta.out.contains(QStringLiteral("000.00.12.H41.2025.01-VP")), qPrintable(meta.out.left(3000)));
+        QVERIFY2(meta.out.contains(QStringLiteral("+07:00")), qPrintable(meta.out.left(3000))); // times as the guidance asks
 
         // The text layer gives back the pages' Vietnamese text, in reading order: page 1 is page-002 (deskewed),
         // page 2 is page-009 (turned upright by cleanup).

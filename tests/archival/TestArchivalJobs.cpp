@@ -4,6 +4,7 @@
 // half-written PDF or sidecar).
 
 #include "JobTestSupport.h"
+#include "PdfaRules.h"
 
 #include "app/workflows/CleanupJob.h"
 #include "app/workflows/ExportJob.h"
@@ -214,6 +215,8 @@ private slots:
         QCOMPARE(again.error().code(), ErrorCode::None);
         QCOMPARE(again.report().ocrPages, 4);
         QVERIFY(QFile::exists(again.report().sidecarPath));
+        const QStringList violations = pdfaViolations(again.report().path);
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 };
 
