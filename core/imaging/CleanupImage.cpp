@@ -111,27 +111,34 @@ QImage scaledGray(const QImage &gray, int width, int height)
     return out;
 }
 
-QRgb paperColour(const QImage &working)
+QRgb edgeColour(const QImage &working)
 {
     std::array<std::array<int, 256>, 3> hist{};
     const bool rgb = working.format() == QImage::Format_RGB888;
-    const int step = std::max(1, std::min(working.width(), working.height()) / 300);
+    const int w = working.width(), h = working.height();
+    // The outer band, 2 % of the shorter side: a plain scan's paper margin, or the scanner's background
+    // around a smaller sheet. A rotation's uncovered corners then continue what surrounds them.
+    const int band = std::max(1, std::min(w, h) / 50);
+    const int step = std::max(1, band / 8);
     int n = 0;
-    for (int y = 0; y < working.height(); y += step) {
-        const uchar *line = working.constScanLine(y);
-        for (int x = 0; x < working.width(); x += step, ++n) {
-            if (rgb) {
-                for (int c = 0; c < 3; ++c)
-                    ++hist[size_t(c)][line[3 * x + c]];
-            } else {
-                ++hist[0][line[x]];
+    for (const QRect &side : {QRect(0, 0, w, band), QRect(0, h - band, w, band), QRect(0, band, band, h - 2 * band),
+                              QRect(w - band, band, band, h - 2 * band)}) {
+        for (int y = side.top(); y <= side.bottom(); y += step) {
+            const uchar *line = working.constScanLine(y);
+            for (int x = side.left(); x <= side.right(); x += step, ++n) {
+                if (rgb) {
+                    for (int c = 0; c < 3; ++c)
+                        ++hist[size_t(c)][line[3 * x + c]];
+                } else {
+                    ++hist[0][line[x]];
+                }
             }
         }
     }
-    const auto median = [n](const std::array<int, 256> &h) {
+    const auto median = [n](const std::array<int, 256> &hh) {
         int seen = 0;
         for (int v = 0; v < 256; ++v) {
-            seen += h[size_t(v)];
+            seen += hh[size_t(v)];
             if (2 * seen >= n)
                 return v;
         }

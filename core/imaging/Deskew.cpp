@@ -132,7 +132,7 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg)
 QImage PageCleanup::rotate(const QImage &image, double degrees)
 {
     const QImage working = cleanup::toWorkingFormat(image);
-    return cleanup::rotateBilinear(working, degrees, cleanup::paperColour(working));
+    return cleanup::rotateBilinear(working, degrees, cleanup::edgeColour(working));
 }
 
 } // namespace sohoa

@@ -94,7 +94,7 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
     if (options.deskew) {
         r.skewDetectedDeg = detectSkew(work, dpi, options.maxSkewDeg);
         if (std::abs(r.skewDetectedDeg) >= minCorrectionDeg) {
-            work = cleanup::rotateBilinear(work, -r.skewDetectedDeg, cleanup::paperColour(work));
+            work = cleanup::rotateBilinear(work, -r.skewDetectedDeg, cleanup::edgeColour(work));
             r.skewCorrectedDeg = -r.skewDetectedDeg;
             r.operations << QStringLiteral("deskew ") + degrees(r.skewCorrectedDeg);
             changed = true;

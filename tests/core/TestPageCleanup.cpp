@@ -348,6 +348,47 @@ private slots:
         save(r->image, QStringLiteral("cropped-") + file);
     }
 
+    // A straight page laid askew on the background: deskew turns the sheet straight, crop keeps the sheet.
+    void deskewThenCropSkewedSheet()
+    {
+        const auto straight = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew"));
+        QVERIFY(straight.ok() && !straight->image.isNull());
+        const QImage &page = straight->image;
+        QImage canvas(page.width() + 320, page.height() + 300, QImage::Format_RGB888);
+        canvas.fill(QColor(30, 32, 35));
+        {
+            QPainter p(&canvas);
+            p.setRenderHint(QPainter::SmoothPixmapTransform);
+            p.translate(canvas.width() / 2.0, canvas.height() / 2.0);
+            p.rotate(-4.0); // counter-clockwise on the page
+            p.drawImage(QPointF(-page.width() / 2.0, -page.height() / 2.0), page);
+        }
+        const auto r = PageCleanup::run(canvas, 200, only("deskew,crop"));
+        QVERIFY(r.ok());
+        qInfo("skew %+.3f°, crop %d,%d %dx%d", r->skewDetectedDeg, r->cropRect.x(), r->cropRect.y(),
+              r->cropRect.width(), r->cropRect.height());
+        QVERIFY(std::abs(r->skewDetectedDeg - 4.0) <= 0.1);
+        const QRect sheet(QPoint(canvas.width() / 2 - page.width() / 2, canvas.height() / 2 - page.height() / 2),
+                          page.size());
+        QVERIFY(!r->cropRect.isNull());
+        QVERIFY2(std::abs(r->cropRect.left() - sheet.left()) <= 6 && std::abs(r->cropRect.top() - sheet.top()) <= 6 &&
+                     std::abs(r->cropRect.right() - sheet.right()) <= 6 &&
+                     std::abs(r->cropRect.bottom() - sheet.bottom()) <= 6,
+                 qPrintable(QStringLiteral("sheet %1,%2 %3x%4")
+                                .arg(sheet.x())
+                                .arg(sheet.y())
+                                .arg(sheet.width())
+                                .arg(sheet.height())));
+        // No background left in the corners of the result.
+        const QImage &out = r->image;
+        for (const QPoint corner : {QPoint(2, 2), QPoint(out.width() - 3, 2), QPoint(2, out.height() - 3),
+                                    QPoint(out.width() - 3, out.height() - 3)})
+            QVERIFY2(qGray(out.pixel(corner)) > 150,
+                     qPrintable(QStringLiteral("%1,%2").arg(corner.x()).arg(corner.y())));
+        save(canvas, QStringLiteral("sheet-askew"));
+        save(out, QStringLiteral("sheet-askew-cleaned"));
+    }
+
     void noCropWithoutEdge_data()
     {
         QTest::addColumn<QImage>("page");
