@@ -1,23 +1,48 @@
 #include "core/imaging/PageCleanup.h"
 
+#include "core/common/EnumNames.h"
 #include "core/common/WorkControl.h"
 #include "core/imaging/CleanupImage_p.h"
 
 #include <QTransform>
 
-#include <array>
 #include <cmath>
 
 namespace sohoa {
 
 namespace {
 
-// The words of the list, in the order toList() writes them.
-constexpr std::array<const char *, 5> operationNames{"deskew", "orient", "crop", "blank", "bilevel"};
-
-std::array<bool *, 5> flags(CleanupOptions &o)
+enum class Step
 {
-    return {&o.deskew, &o.orient, &o.crop, &o.blank, &o.bilevel};
+    Deskew,
+    Orient,
+    Crop,
+    Blank,
+    Bilevel
+};
+
+// The words of the list, in the order toList() writes them (and run() applies them).
+constexpr EnumName<Step> stepNames[] = {{Step::Deskew, QLatin1StringView("deskew")},
+                                        {Step::Orient, QLatin1StringView("orient")},
+                                        {Step::Crop, QLatin1StringView("crop")},
+                                        {Step::Blank, QLatin1StringView("blank")},
+                                        {Step::Bilevel, QLatin1StringView("bilevel")}};
+
+bool &flag(CleanupOptions &o, Step step)
+{
+    switch (step) {
+    case Step::Deskew:
+        return o.deskew;
+    case Step::Orient:
+        return o.orient;
+    case Step::Crop:
+        return o.crop;
+    case Step::Blank:
+        return o.blank;
+    case Step::Bilevel:
+        break;
+    }
+    return o.bilevel;
 }
 
 // Below this the rotation's resampling would blur the page more than the skew disturbs a reader.
@@ -38,24 +63,17 @@ Error cancelled()
 Result<CleanupOptions> CleanupOptions::fromList(const QString &list)
 {
     CleanupOptions options;
-    const auto words = list.split(u',', Qt::SkipEmptyParts);
-    for (const QString &raw : words) {
-        const QString word = raw.trimmed().toLower();
-        if (word.isEmpty())
+    for (const QString &word : list.split(u',', Qt::SkipEmptyParts)) {
+        if (word.trimmed().isEmpty())
             continue;
-        bool known = false;
-        for (size_t i = 0; i < operationNames.size(); ++i) {
-            if (word == QLatin1String(operationNames[i])) {
-                *flags(options)[i] = true;
-                known = true;
-            }
-        }
-        if (!known)
+        const auto step = enumFromName(stepNames, word);
+        if (!step)
             return Error::withHint(ErrorCode::InvalidArgument, "sohoa::cleanup",
                                    QT_TRANSLATE_NOOP("sohoa::cleanup",
                                                      "\"%1\" is not a page cleanup operation: use deskew, orient, "
                                                      "crop, blank or bilevel, separated by commas."),
-                                   {raw.trimmed()});
+                                   {word.trimmed()});
+        flag(options, *step) = true;
     }
     return options;
 }
@@ -64,10 +82,9 @@ QString CleanupOptions::toList() const
 {
     QStringList words;
     auto copy = *this;
-    const auto f = flags(copy);
-    for (size_t i = 0; i < operationNames.size(); ++i) {
-        if (*f[i])
-            words << QLatin1String(operationNames[i]);
+    for (const auto &entry : stepNames) {
+        if (flag(copy, entry.value))
+            words << QString(entry.name);
     }
     return words.join(u',');
 }

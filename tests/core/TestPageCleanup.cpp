@@ -8,6 +8,7 @@
 #include "core/common/WorkControl.h"
 #include "core/imaging/PageCleanup.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -279,6 +280,66 @@ private slots:
         QCOMPARE(falseNegative, 0); // recall 100 %
     }
 
+    // The corpus' blank page made harder: dust, a scanner's edge shadow, a stain of tint and strong JPEG
+    // noise keep it blank; a short handwritten-size word or a small stamp makes it written.
+    void blankRobustness_data()
+    {
+        QTest::addColumn<QString>("mark");
+        QTest::addColumn<bool>("blank");
+        QTest::newRow("dust, shadow, tint, JPEG") << QString() << true;
+        QTest::newRow("plus one word") << QStringLiteral("word") << false;
+        QTest::newRow("plus a small stamp") << QStringLiteral("stamp") << false;
+    }
+    void blankRobustness()
+    {
+        QFETCH(QString, mark);
+        QFETCH(bool, blank);
+        QImage page = scan(QStringLiteral("page-005.jpg"));
+        {
+            QPainter p(&page);
+            p.setRenderHint(QPainter::Antialiasing);
+            // Dust: 0.1–0.3 mm specks (1–2 px at 200 dpi), two hundred of them.
+            QRandomGenerator rng(15);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(40, 40, 40));
+            for (int i = 0; i < 200; ++i)
+                p.drawEllipse(QPointF(rng.bounded(page.width()), rng.bounded(page.height())), 0.4 + rng.bounded(0.8),
+                              0.4 + rng.bounded(0.8));
+            // The shadow of the sheet's left edge, 4 mm wide, and a faint stain of tint.
+            QLinearGradient shadow(0, 0, 32, 0);
+            shadow.setColorAt(0, QColor(70, 70, 70));
+            shadow.setColorAt(1, QColor(70, 70, 70, 0));
+            p.fillRect(QRect(0, 0, 32, page.height()), shadow);
+            QRadialGradient stain(QPointF(900, 1300), 300);
+            stain.setColorAt(0, QColor(200, 170, 110, 90));
+            stain.setColorAt(1, QColor(200, 170, 110, 0));
+            p.fillRect(QRect(600, 1000, 600, 600), stain);
+            if (mark == QStringLiteral("word")) {
+                QFont font(QStringLiteral("DejaVu Sans"));
+                font.setPixelSize(40); // 5 mm letters: handwriting's size
+                p.setFont(font);
+                p.setPen(QColor(30, 40, 120));
+                p.drawText(QPointF(700, 900), QStringLiteral("Đã nhận"));
+            } else if (mark == QStringLiteral("stamp")) {
+                p.setPen(QPen(QColor(190, 30, 30), 4));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(QPointF(1200, 1800), 80, 80); // a 2 cm seal ring
+            }
+        }
+        QByteArray jpeg;
+        {
+            QBuffer buffer(&jpeg);
+            buffer.open(QIODevice::WriteOnly);
+            page.save(&buffer, "JPEG", 35);
+        }
+        const QImage noisy = QImage::fromData(jpeg, "JPEG").convertToFormat(QImage::Format_RGB888);
+        double ink = 0;
+        const bool found = PageCleanup::isBlank(noisy, 200, CleanupOptions(), &ink);
+        qInfo("ink %.4f %%", ink);
+        save(noisy, QStringLiteral("blank-") + (mark.isEmpty() ? QStringLiteral("plain") : mark));
+        QCOMPARE(found, blank);
+    }
+
     void blankRealScans_data()
     {
         QTest::addColumn<QImage>("page");
@@ -504,5 +565,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPageCleanup)
+QTEST_MAIN(TestPageCleanup)
 #include "TestPageCleanup.moc"
