@@ -109,7 +109,7 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
     bool changed = false;
 
     if (options.deskew) {
-        r.skewDetectedDeg = detectSkew(work, dpi, options.maxSkewDeg);
+        r.skewDetectedDeg = detectSkew(work, dpi, options.maxSkewDeg, &r.skewConfidence);
         if (std::abs(r.skewDetectedDeg) >= minCorrectionDeg) {
             work = cleanup::rotateBilinear(work, -r.skewDetectedDeg, cleanup::edgeColour(work));
             r.skewCorrectedDeg = -r.skewDetectedDeg;

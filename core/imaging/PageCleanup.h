@@ -42,6 +42,7 @@ struct CleanupResult
 {
     QImage image;                // the derived image; null when no operation changed pixels
     double skewDetectedDeg = 0;  // counter-clockwise positive (the corpus truth.json `skew_deg`)
+    double skewConfidence = 0;   // detectSkew's confidence
     double skewCorrectedDeg = 0; // the rotation applied, counter-clockwise positive: −skewDetectedDeg, or 0
                                  // when none (|skew| < 0.05° or deskew off)
     int rotatedDeg = 0;          // clockwise 0/90/180/270 applied to make the page upright
@@ -68,7 +69,9 @@ public:
     // The building blocks, public for tests and the GUI.
     // Skew of the text lines in degrees, counter-clockwise positive, relative to the nearest axis (a
     // sideways page's lines count as well): rotating the page clockwise by it makes the lines straight.
-    static double detectSkew(const QImage &image, int dpi, double maxDeg = 15.0);
+    // confidence: how far the best angle's profile stands out from the average angle's (about 1 for dust
+    // and noise, 2–5 for text); below 1.7 there are no lines to go by and the skew is 0.
+    static double detectSkew(const QImage &image, int dpi, double maxDeg = 15.0, double *confidence = nullptr);
     // Clockwise degrees (0, 90, 180, 270) that make the page upright, from the ascenders and descenders of
     // its text (Leptonica); 0 when unsure: too little text (a cover sheet) or no clear winner. confidence
     // is the winner's score: 20–35 on straightened text pages, 5 needed.
