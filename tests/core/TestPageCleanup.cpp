@@ -460,6 +460,30 @@ private slots:
             QTest::newRow(qPrintable(p.file)) << scan(p.file) << 200;
         QTest::newRow("skew.pdf") << renderPdf(QStringLiteral("skew.pdf"), 150) << 150;
         QTest::newRow("linn.png") << QImage(corpusDir + QStringLiteral("/real-scans/linn.png")) << 300;
+        // Dark print to the page's edges is content, not a scanner background.
+        QImage header = scan(QStringLiteral("page-003.jpg"));
+        {
+            QPainter p(&header);
+            p.fillRect(QRect(0, 0, header.width(), 260), QColor(20, 20, 30));
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(60);
+            p.setFont(font);
+            p.setPen(Qt::white);
+            p.drawText(QRect(0, 0, header.width(), 260), Qt::AlignCenter, QStringLiteral("ỦY BAN NHÂN DÂN"));
+        }
+        QTest::newRow("black header bar with white text") << header << 200;
+        QImage photo = scan(QStringLiteral("page-010.jpg"));
+        {
+            // A dark photograph printed to the bottom edge: texture, not an even background.
+            QPainter p(&photo);
+            QRandomGenerator rng(3);
+            for (int y = 1700; y < photo.height(); y += 8)
+                for (int x = 0; x < photo.width(); x += 8) {
+                    const int v = 20 + int(rng.bounded(90));
+                    p.fillRect(QRect(x, y, 8, 8), QColor(v, v, v + 10));
+                }
+        }
+        QTest::newRow("dark photo to the bottom edge") << photo << 200;
     }
     void noCropWithoutEdge()
     {
