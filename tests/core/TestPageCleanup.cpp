@@ -587,6 +587,19 @@ private slots:
         QTest::newRow("Grayscale16") << int(QImage::Format_Grayscale16) << int(QImage::Format_Grayscale8);
         QTest::newRow("Mono") << int(QImage::Format_Mono) << int(QImage::Format_Grayscale8);
     }
+    // Lineart turned a quarter or cropped is not resampled: it stays Mono.
+    void monoStaysMono()
+    {
+        const QImage page = scan(QStringLiteral("page-009.jpg"))
+                                .transformed(QTransform().rotate(180))
+                                .convertToFormat(QImage::Format_Mono, Qt::ThresholdDither);
+        const auto r = PageCleanup::run(page, 200, only("orient,bilevel"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->rotatedDeg, 180);
+        QVERIFY(r->bilevel);
+        QCOMPARE(r->image.format(), QImage::Format_Mono);
+        QCOMPARE(r->operations, QStringList{QStringLiteral("rotate 180°")});
+    }
     void formats()
     {
         QFETCH(int, input);
