@@ -25,6 +25,7 @@
 #include <cmath>
 #include <ctime>
 #include <limits>
+#include <thread>
 
 using namespace sohoa;
 
@@ -107,11 +108,21 @@ double blackShare(const QImage &mono)
     return double(black) / (double(gray.width()) * gray.height());
 }
 
-class CancelledControl : public WorkControl
+// Cancelled from the start, or once `afterSteps` steps have reported their progress.
+class CancellingControl : public WorkControl
 {
 public:
-    bool isCancelRequested() const override { return true; }
-    void reportProgress(qint64, qint64) override {}
+    explicit CancellingControl(qint64 afterSteps = 0) : m_after(afterSteps) {}
+    bool isCancelRequested() const override { return m_done >= m_after; }
+    void reportProgress(qint64 done, qint64 total) override
+    {
+        m_done = done;
+        m_total = total;
+    }
+    qint64 total() const { return m_total; }
+
+private:
+    qint64 m_after = 0, m_done = 0, m_total = 0;
 };
 
 void save(const QImage &image, const QString &name)
@@ -623,10 +634,42 @@ private slots:
 
     void cancelledBeforeRun()
     {
-        CancelledControl control;
+        CancellingControl control;
         const auto r = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew,blank"), &control);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+    }
+
+    void cancelledBetweenSteps()
+    {
+        CancellingControl control(1);
+        const auto r = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew,crop,blank"), &control);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+        QCOMPARE(control.total(), 3);
+    }
+
+    // Pure functions: pages cleaned on two threads at once come out as they do one at a time.
+    void twoThreads()
+    {
+        const QImage a = scan(QStringLiteral("page-002.jpg")).transformed(QTransform().rotate(90));
+        const QImage b = scan(QStringLiteral("page-012.jpg")).transformed(QTransform().rotate(180));
+        const CleanupOptions options = only("deskew,orient,crop,blank,bilevel");
+        const auto alone = [&](const QImage &page) {
+            return PageCleanup::run(page, 200, options).value();
+        };
+        const CleanupResult ra = alone(a), rb = alone(b);
+        CleanupResult ta, tb;
+        std::thread first([&] { ta = alone(a); });
+        std::thread second([&] { tb = alone(b); });
+        first.join();
+        second.join();
+        QCOMPARE(ta.rotatedDeg, 270);
+        QCOMPARE(tb.rotatedDeg, 180);
+        QCOMPARE(ta.operations, ra.operations);
+        QCOMPARE(tb.operations, rb.operations);
+        QCOMPARE(ta.image, ra.image);
+        QCOMPARE(tb.image, rb.image);
     }
 
     void nothingToDo()
