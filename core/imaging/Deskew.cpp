@@ -109,9 +109,10 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg, doub
         *confidence = 0;
     if (image.isNull())
         return 0;
-    // 100 dpi: a text line still a few pixels high, a 0.1° error still a pixel over a 6 cm line, and a
-    // few tens of thousands of edges to project.
-    const cleanup::Analysis a = cleanup::analysisImage(image, dpi, 100.0);
+    // 100 dpi or a little more: a text line still a few pixels high, a 0.1° error still a pixel over a
+    // 6 cm line, and a few tens of thousands of edges to project. Never less (150 dpi is not halved):
+    // a cover sheet's two lines of text lost their last hundredths at 75 dpi.
+    const cleanup::Analysis a = cleanup::analysisImageReduced(image, dpi, std::max(1, dpi / 100));
     const cleanup::Mask ink = cleanup::inkMask(a.gray, a.dpi, 48);
     const Edges lower = inkEdges(ink, false), right = inkEdges(ink, true);
     if (lower.x.size() < 50 || right.x.size() < 50)
