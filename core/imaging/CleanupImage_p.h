@@ -1,7 +1,8 @@
 #pragma once
 
-// The pieces the cleanup steps share (core/imaging/PageCleanup.h): a small grey copy to analyse, the
-// paper's colour, an ink mask relative to the local paper, and connected components. Private to sohoa_core.
+// The pieces the cleanup steps share (core/imaging/PageCleanup.h): a small grey copy to analyse, the colour
+// around the page's edge, an ink mask relative to the local paper, connected components and the rotation.
+// Private to sohoa_core.
 
 #include <QImage>
 #include <QRect>
