@@ -248,6 +248,32 @@ private slots:
         QVERIFY(std::abs(PageCleanup::detectSkew(r->image, 200)) <= 0.1);
     }
 
+    // Orientation alone, on the pages as scanned (skewed up to 4°), in four turns: the documents come back
+    // upright; covers and blank pages have too little text to judge and are left as they are, never turned
+    // the wrong way.
+    void orientationCorpus_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("text");
+        QTest::addColumn<int>("quarter");
+        for (const TruthPage &p : truthPages()) {
+            for (const int quarter : {0, 90, 180, 270})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2 %3°").arg(p.file, p.kind).arg(quarter)))
+                    << p.file << (p.kind == QStringLiteral("document")) << quarter;
+        }
+    }
+    void orientationCorpus()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, text);
+        QFETCH(int, quarter);
+        double confidence = 0;
+        const int fix =
+            PageCleanup::detectOrientation(scan(file).transformed(QTransform().rotate(quarter)), 200, &confidence);
+        QCOMPARE(fix, text ? (360 - quarter) % 360 : 0);
+        QVERIFY(text ? confidence >= 10 : confidence < 5);
+    }
+
     // The real scans: skew.pdf is a skewed page, rotated_skew.pdf the same skewed page stored sideways
     // and shown upright through the page's /Rotate; without that /Rotate it is the page as a scanner
     // that fed it sideways would deliver it.
