@@ -111,27 +111,34 @@ QImage scaledGray(const QImage &gray, int width, int height)
     return out;
 }
 
-QRgb paperColour(const QImage &working)
+QRgb edgeColour(const QImage &working)
 {
     std::array<std::array<int, 256>, 3> hist{};
     const bool rgb = working.format() == QImage::Format_RGB888;
-    const int step = std::max(1, std::min(working.width(), working.height()) / 300);
+    const int w = working.width(), h = working.height();
+    // The outer band, 2 % of the shorter side: a plain scan's paper margin, or the scanner's background
+    // around a smaller sheet. A rotation's uncovered corners then continue what surrounds them.
+    const int band = std::max(1, std::min(w, h) / 50);
+    const int step = std::max(1, band / 8);
     int n = 0;
-    for (int y = 0; y < working.height(); y += step) {
-        const uchar *line = working.constScanLine(y);
-        for (int x = 0; x < working.width(); x += step, ++n) {
-            if (rgb) {
-                for (int c = 0; c < 3; ++c)
-                    ++hist[size_t(c)][line[3 * x + c]];
-            } else {
-                ++hist[0][line[x]];
+    for (const QRect &side : {QRect(0, 0, w, band), QRect(0, h - band, w, band), QRect(0, band, band, h - 2 * band),
+                              QRect(w - band, band, band, h - 2 * band)}) {
+        for (int y = side.top(); y <= side.bottom(); y += step) {
+            const uchar *line = working.constScanLine(y);
+            for (int x = side.left(); x <= side.right(); x += step, ++n) {
+                if (rgb) {
+                    for (int c = 0; c < 3; ++c)
+                        ++hist[size_t(c)][line[3 * x + c]];
+                } else {
+                    ++hist[0][line[x]];
+                }
             }
         }
     }
-    const auto median = [n](const std::array<int, 256> &h) {
+    const auto median = [n](const std::array<int, 256> &hh) {
         int seen = 0;
         for (int v = 0; v < 256; ++v) {
-            seen += h[size_t(v)];
+            seen += hh[size_t(v)];
             if (2 * seen >= n)
                 return v;
         }
@@ -248,21 +255,52 @@ void rotateRow(const uchar *base, qsizetype bpl, int w, int h, qint64 sx, qint64
                uchar *o, const uchar *fill)
 {
     const qint64 maxX = qint64(w - 1) << 16, maxY = qint64(h - 1) << 16;
-    for (int x = 0; x < w; ++x, sx += stepX, sy += stepY, o += CH) {
-        if (sx >= 0 && sy >= 0 && sx < maxX && sy < maxY) {
-            const auto fx = uint32_t((sx >> 8) & 255), fy = uint32_t((sy >> 8) & 255);
-            const uchar *p0 = base + (sy >> 16) * bpl + (sx >> 16) * CH;
-            const uchar *p1 = p0 + bpl;
-            const uint32_t w00 = (256 - fx) * (256 - fy), w01 = fx * (256 - fy), w10 = (256 - fx) * fy, w11 = fx * fy;
-            for (int k = 0; k < CH; ++k)
-                o[k] = uchar((p0[k] * w00 + p0[k + CH] * w01 + p1[k] * w10 + p1[k + CH] * w11 + 32768) >> 16);
-            continue;
-        }
-        const qint64 nx = (sx + 32768) >> 16, ny = (sy + 32768) >> 16;
+    const auto inside = [&](int x) {
+        const qint64 px = sx + x * stepX, py = sy + x * stepY;
+        return px >= 0 && py >= 0 && px < maxX && py < maxY;
+    };
+    const auto edge = [&](int x) {
+        const qint64 nx = (sx + x * stepX + 32768) >> 16, ny = (sy + x * stepY + 32768) >> 16;
         const uchar *p = (nx >= 0 && ny >= 0 && nx < w && ny < h) ? base + ny * bpl + nx * CH : fill;
         for (int k = 0; k < CH; ++k)
-            o[k] = p[k];
+            o[x * CH + k] = p[k];
+    };
+    // The pixels whose 2×2 source is inside form one run [first, last) along the row (a line crosses a
+    // rectangle once): found by solving the four bounds, then nudged to what the fixed point says.
+    double lo = 0, hi = w;
+    const auto bound = [&](double start, double step, double limit) {
+        if (step == 0) {
+            if (start < 0 || start >= limit)
+                hi = lo;
+            return;
+        }
+        double a = -start / step, b = (limit - start) / step;
+        if (a > b)
+            std::swap(a, b);
+        lo = std::max(lo, std::ceil(a));
+        hi = std::min(hi, std::floor(b) + 1);
+    };
+    bound(double(sx), double(stepX), double(maxX));
+    bound(double(sy), double(stepY), double(maxY));
+    int first = int(std::clamp(lo, 0.0, double(w))), last = int(std::clamp(hi, double(first), double(w)));
+    while (first < last && !inside(first))
+        ++first;
+    while (last > first && !inside(last - 1))
+        --last;
+    for (int x = 0; x < first; ++x)
+        edge(x);
+    qint64 px = sx + first * stepX, py = sy + first * stepY;
+    for (int x = first; x < last; ++x, px += stepX, py += stepY) {
+        const auto fx = uint32_t((px >> 8) & 255), fy = uint32_t((py >> 8) & 255);
+        const uchar *p0 = base + (py >> 16) * bpl + (px >> 16) * CH;
+        const uchar *p1 = p0 + bpl;
+        const uint32_t w00 = (256 - fx) * (256 - fy), w01 = fx * (256 - fy), w10 = (256 - fx) * fy, w11 = fx * fy;
+        uchar *d = o + x * CH;
+        for (int k = 0; k < CH; ++k)
+            d[k] = uchar((p0[k] * w00 + p0[k + CH] * w01 + p1[k] * w10 + p1[k + CH] * w11 + 32768) >> 16);
     }
+    for (int x = last; x < w; ++x)
+        edge(x);
 }
 
 } // namespace

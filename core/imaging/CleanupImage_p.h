@@ -1,7 +1,8 @@
 #pragma once
 
-// The pieces the cleanup steps share (core/imaging/PageCleanup.h): a small grey copy to analyse, the
-// paper's colour, an ink mask relative to the local paper, and connected components. Private to sohoa_core.
+// The pieces the cleanup steps share (core/imaging/PageCleanup.h): a small grey copy to analyse, the colour
+// around the page's edge, an ink mask relative to the local paper, connected components and the rotation.
+// Private to sohoa_core.
 
 #include <QImage>
 #include <QRect>
@@ -29,8 +30,8 @@ Analysis analysisImageReduced(const QImage &image, int dpi, int factor);
 // A Grayscale8 image resampled (bilinear) to width × height.
 QImage scaledGray(const QImage &gray, int width, int height);
 
-// The per-channel median of a sparse sample of the page: the paper when paper covers most of it.
-QRgb paperColour(const QImage &working);
+// The per-channel median of the page's outer band: what a rotation's uncovered corners are filled with.
+QRgb edgeColour(const QImage &working);
 
 // A byte per pixel, 1 where the pixel is darker than its local paper by `contrast` grey levels. The
 // local paper is the bright percentile of blocks of about 4 mm, widened to the neighbouring blocks, so a

@@ -76,31 +76,43 @@ double score(const Edges &e, double deg, bool sideways, std::vector<double> &bin
     return sum;
 }
 
+// The least peak-to-average of the projection profiles that means lines: measured 2.3–4.4 on the
+// corpus' text and cover pages and the real scans, 1.16–1.28 on its blank pages (dust, edge shadows).
+constexpr double minPeak = 1.7;
+
 struct Best
 {
     double deg = 0, score = -1;
+    double mean = 0; // of all the angles tried
 };
 
 Best search(const Edges &e, bool sideways, double from, double to, double step, std::vector<double> &bins)
 {
     Best best;
-    for (double d = from; d <= to + 1e-9; d += step) {
+    double sum = 0;
+    int n = 0;
+    for (double d = from; d <= to + 1e-9; d += step, ++n) {
         const double s = score(e, d, sideways, bins);
+        sum += s;
         if (s > best.score)
-            best = {d, s};
+            best = {d, s, 0};
     }
+    best.mean = n > 0 ? sum / n : 0;
     return best;
 }
 
 } // namespace
 
-double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg)
+double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg, double *confidence)
 {
+    if (confidence)
+        *confidence = 0;
     if (image.isNull())
         return 0;
-    // 100 dpi: a text line still a few pixels high, a 0.1° error still a pixel over a 6 cm line, and a
-    // few tens of thousands of edges to project.
-    const cleanup::Analysis a = cleanup::analysisImage(image, dpi, 100.0);
+    // 100 dpi or a little more: a text line still a few pixels high, a 0.1° error still a pixel over a
+    // 6 cm line, and a few tens of thousands of edges to project. Never less (150 dpi is not halved):
+    // a cover sheet's two lines of text lost their last hundredths at 75 dpi.
+    const cleanup::Analysis a = cleanup::analysisImageReduced(image, dpi, std::max(1, dpi / 100));
     const cleanup::Mask ink = cleanup::inkMask(a.gray, a.dpi, 48);
     const Edges lower = inkEdges(ink, false), right = inkEdges(ink, true);
     if (lower.x.size() < 50 || right.x.size() < 50)
@@ -118,6 +130,11 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg)
     const bool side = sideways.score / n2(right) > upright.score / n2(lower);
     const Edges &e = side ? right : lower;
     Best best = side ? sideways : upright;
+    const double peak = best.mean > 0 ? best.score / best.mean : 0;
+    if (confidence)
+        *confidence = peak;
+    if (peak < minPeak)
+        return 0;
     best = search(e, side, best.deg - 0.3, best.deg + 0.3, 0.05, bins);
     best = search(e, side, best.deg - 0.06, best.deg + 0.06, 0.01, bins);
     // Parabola through the best and its neighbours: the peak between the hundredths.
@@ -132,7 +149,7 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg)
 QImage PageCleanup::rotate(const QImage &image, double degrees)
 {
     const QImage working = cleanup::toWorkingFormat(image);
-    return cleanup::rotateBilinear(working, degrees, cleanup::paperColour(working));
+    return cleanup::rotateBilinear(working, degrees, cleanup::edgeColour(working));
 }
 
 } // namespace sohoa

@@ -1,23 +1,51 @@
 #include "core/imaging/PageCleanup.h"
 
+#include "core/common/EnumNames.h"
 #include "core/common/WorkControl.h"
 #include "core/imaging/CleanupImage_p.h"
 
 #include <QTransform>
 
-#include <array>
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 namespace sohoa {
 
 namespace {
 
-// The words of the list, in the order toList() writes them.
-constexpr std::array<const char *, 5> operationNames{"deskew", "orient", "crop", "blank", "bilevel"};
-
-std::array<bool *, 5> flags(CleanupOptions &o)
+enum class Step
 {
-    return {&o.deskew, &o.orient, &o.crop, &o.blank, &o.bilevel};
+    Deskew,
+    Orient,
+    Crop,
+    Blank,
+    Bilevel
+};
+
+// The words of the list, in the order toList() writes them (and run() applies them).
+constexpr EnumName<Step> stepNames[] = {{Step::Deskew, QLatin1StringView("deskew")},
+                                        {Step::Orient, QLatin1StringView("orient")},
+                                        {Step::Crop, QLatin1StringView("crop")},
+                                        {Step::Blank, QLatin1StringView("blank")},
+                                        {Step::Bilevel, QLatin1StringView("bilevel")}};
+
+bool &flag(CleanupOptions &o, Step step)
+{
+    switch (step) {
+    case Step::Deskew:
+        return o.deskew;
+    case Step::Orient:
+        return o.orient;
+    case Step::Crop:
+        return o.crop;
+    case Step::Blank:
+        return o.blank;
+    case Step::Bilevel:
+        break;
+    }
+    return o.bilevel;
 }
 
 // Below this the rotation's resampling would blur the page more than the skew disturbs a reader.
@@ -38,24 +66,17 @@ Error cancelled()
 Result<CleanupOptions> CleanupOptions::fromList(const QString &list)
 {
     CleanupOptions options;
-    const auto words = list.split(u',', Qt::SkipEmptyParts);
-    for (const QString &raw : words) {
-        const QString word = raw.trimmed().toLower();
-        if (word.isEmpty())
+    for (const QString &word : list.split(u',', Qt::SkipEmptyParts)) {
+        if (word.trimmed().isEmpty())
             continue;
-        bool known = false;
-        for (size_t i = 0; i < operationNames.size(); ++i) {
-            if (word == QLatin1String(operationNames[i])) {
-                *flags(options)[i] = true;
-                known = true;
-            }
-        }
-        if (!known)
+        const auto step = enumFromName(stepNames, word);
+        if (!step)
             return Error::withHint(ErrorCode::InvalidArgument, "sohoa::cleanup",
                                    QT_TRANSLATE_NOOP("sohoa::cleanup",
                                                      "\"%1\" is not a page cleanup operation: use deskew, orient, "
                                                      "crop, blank or bilevel, separated by commas."),
-                                   {raw.trimmed()});
+                                   {word.trimmed()});
+        flag(options, *step) = true;
     }
     return options;
 }
@@ -64,10 +85,9 @@ QString CleanupOptions::toList() const
 {
     QStringList words;
     auto copy = *this;
-    const auto f = flags(copy);
-    for (size_t i = 0; i < operationNames.size(); ++i) {
-        if (*f[i])
-            words << QLatin1String(operationNames[i]);
+    for (const auto &entry : stepNames) {
+        if (flag(copy, entry.value))
+            words << QString(entry.name);
     }
     return words.join(u',');
 }
@@ -76,6 +96,70 @@ bool CleanupOptions::any() const
 {
     return deskew || orient || crop || blank || bilevel;
 }
+
+namespace {
+
+// The steps of run(), in their order: each changes `work` when it has to and says whether it did.
+// Lineart stays Mono until a step has to resample it (deskew) or is asked to make it bilevel.
+bool deskewStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r)
+{
+    r.skewDetectedDeg = PageCleanup::detectSkew(work, dpi, options.maxSkewDeg, &r.skewConfidence);
+    if (std::abs(r.skewDetectedDeg) < minCorrectionDeg)
+        return false;
+    const QImage source = cleanup::toWorkingFormat(work);
+    work = cleanup::rotateBilinear(source, -r.skewDetectedDeg, cleanup::edgeColour(source));
+    r.skewCorrectedDeg = -r.skewDetectedDeg;
+    r.operations << QStringLiteral("deskew ") + degrees(r.skewCorrectedDeg);
+    return true;
+}
+
+bool orientStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+{
+    r.rotatedDeg = PageCleanup::detectOrientation(work, dpi, &r.orientationConfidence);
+    if (r.rotatedDeg == 0)
+        return false;
+    // Quarter turns move pixels without resampling (QTransform angles are clockwise on screen).
+    work = work.transformed(QTransform().rotate(r.rotatedDeg));
+    r.operations << QStringLiteral("rotate %1°").arg(r.rotatedDeg);
+    return true;
+}
+
+bool cropStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+{
+    const QRect paper = PageCleanup::detectPaper(work, dpi);
+    if (paper.isNull() || paper == work.rect())
+        return false;
+    work = work.copy(paper);
+    r.cropRect = paper;
+    r.operations
+        << QStringLiteral("crop %1,%2 %3x%4").arg(paper.x()).arg(paper.y()).arg(paper.width()).arg(paper.height());
+    return true;
+}
+
+bool blankStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r)
+{
+    r.blank = PageCleanup::isBlank(work, dpi, options, &r.inkPercent);
+    if (r.blank)
+        r.operations << QStringLiteral("blank (ink %1 %)").arg(r.inkPercent, 0, 'f', 3);
+    return false; // a flag: the page is kept as it is
+}
+
+bool bilevelStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+{
+    if (work.format() == QImage::Format_Mono) {
+        r.bilevel = true; // lineart already
+        return false;
+    }
+    r.hasColourMarks = cleanup::isColour(work) && PageCleanup::hasColourMarks(work, dpi);
+    if (r.hasColourMarks)
+        return false;
+    work = PageCleanup::toBilevel(work, dpi);
+    r.bilevel = true;
+    r.operations << QStringLiteral("bilevel");
+    return true;
+}
+
+} // namespace
 
 Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const CleanupOptions &options,
                                        WorkControl *control)
@@ -88,74 +172,27 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
     if (dpi <= 0)
         dpi = image.dotsPerMeterX() > 0 ? int(std::lround(image.dotsPerMeterX() * 0.0254)) : 200;
 
-    QImage work = cleanup::toWorkingFormat(image);
+    using StepFunction = bool (*)(QImage &, int, const CleanupOptions &, CleanupResult &);
+    const std::pair<bool, StepFunction> steps[] = {{options.deskew, deskewStep},
+                                                   {options.orient, orientStep},
+                                                   {options.crop, cropStep},
+                                                   {options.blank, blankStep},
+                                                   {options.bilevel, bilevelStep}};
+    const auto total = std::count_if(std::begin(steps), std::end(steps), [](const auto &s) { return s.first; });
+
+    QImage work = image.format() == QImage::Format_Mono || image.format() == QImage::Format_MonoLSB
+                      ? image.convertToFormat(QImage::Format_Mono)
+                      : cleanup::toWorkingFormat(image);
     bool changed = false;
-
-    if (options.deskew) {
-        r.skewDetectedDeg = detectSkew(work, dpi, options.maxSkewDeg);
-        if (std::abs(r.skewDetectedDeg) >= minCorrectionDeg) {
-            work = cleanup::rotateBilinear(work, -r.skewDetectedDeg, cleanup::paperColour(work));
-            r.skewCorrectedDeg = -r.skewDetectedDeg;
-            r.operations << QStringLiteral("deskew ") + degrees(r.skewCorrectedDeg);
-            changed = true;
-        }
-        reportProgress(control, 1, 5);
+    qint64 done = 0;
+    for (const auto &[on, step] : steps) {
+        if (!on)
+            continue;
+        changed = step(work, dpi, options, r) || changed;
+        reportProgress(control, ++done, total);
         if (cancelRequested(control))
             return cancelled();
     }
-
-    if (options.orient) {
-        r.rotatedDeg = detectOrientation(work, dpi, &r.orientationConfidence);
-        if (r.rotatedDeg != 0) {
-            // Quarter turns move pixels without resampling (QTransform angles are clockwise on screen).
-            work = work.transformed(QTransform().rotate(r.rotatedDeg));
-            r.operations << QStringLiteral("rotate %1°").arg(r.rotatedDeg);
-            changed = true;
-        }
-        reportProgress(control, 2, 5);
-        if (cancelRequested(control))
-            return cancelled();
-    }
-
-    if (options.crop) {
-        const QRect paper = detectPaper(work, dpi);
-        if (!paper.isNull() && paper != work.rect()) {
-            work = work.copy(paper);
-            r.cropRect = paper;
-            r.operations << QStringLiteral("crop %1,%2 %3x%4")
-                                .arg(paper.x())
-                                .arg(paper.y())
-                                .arg(paper.width())
-                                .arg(paper.height());
-            changed = true;
-        }
-        reportProgress(control, 3, 5);
-        if (cancelRequested(control))
-            return cancelled();
-    }
-
-    if (options.blank) {
-        r.blank = isBlank(work, dpi, options, &r.inkPercent);
-        if (r.blank)
-            r.operations << QStringLiteral("blank (ink %1 %)").arg(r.inkPercent, 0, 'f', 3);
-        reportProgress(control, 4, 5);
-        if (cancelRequested(control))
-            return cancelled();
-    }
-
-    if (options.bilevel) {
-        r.hasColourMarks = cleanup::isColour(work) && hasColourMarks(work, dpi);
-        if (!r.hasColourMarks) {
-            work = toBilevel(work, dpi);
-            r.bilevel = true;
-            r.operations << QStringLiteral("bilevel");
-            changed = true;
-        }
-        reportProgress(control, 5, 5);
-        if (cancelRequested(control))
-            return cancelled();
-    }
-
     if (changed) {
         work.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
         work.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));

@@ -8,6 +8,7 @@
 #include "core/common/WorkControl.h"
 #include "core/imaging/PageCleanup.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +23,9 @@
 #include <QTransform>
 
 #include <cmath>
+#include <ctime>
+#include <limits>
+#include <thread>
 
 using namespace sohoa;
 
@@ -58,9 +62,9 @@ QImage scan(const QString &file)
     return QImage(corpusDir + QStringLiteral("/scans/") + file).convertToFormat(QImage::Format_RGB888);
 }
 
-// A real scan kept as a PDF, rendered as grey at `dpi` the way the page shows; `pdfEdit` (qpdf arguments)
-// changes the file first, in a temporary copy.
-QImage renderPdf(const QString &name, int dpi, const QStringList &pdfEdit = {})
+// A real scan kept as a PDF, rendered as grey (or colour) at `dpi` the way the page shows; `pdfEdit` (qpdf
+// arguments) changes the file first, in a temporary copy.
+QImage renderPdf(const QString &name, int dpi, const QStringList &pdfEdit = {}, bool colour = false)
 {
     QTemporaryDir tmp;
     QString pdf = corpusDir + QStringLiteral("/real-scans/") + name;
@@ -71,11 +75,19 @@ QImage renderPdf(const QString &name, int dpi, const QStringList &pdfEdit = {})
         pdf = edited;
     }
     const QString out = tmp.filePath(QStringLiteral("page"));
-    if (QProcess::execute(QStringLiteral("pdftoppm"),
-                          {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-gray"),
-                           QStringLiteral("-singlefile"), QStringLiteral("-f"), QStringLiteral("1"), pdf, out}) != 0)
+    QStringList args{QStringLiteral("-r"),
+                     QString::number(dpi),
+                     QStringLiteral("-singlefile"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("1"),
+                     pdf,
+                     out};
+    if (!colour)
+        args.prepend(QStringLiteral("-gray"));
+    if (QProcess::execute(QStringLiteral("pdftoppm"), args) != 0)
         return {};
-    return QImage(out + QStringLiteral(".pgm")).convertToFormat(QImage::Format_Grayscale8);
+    return colour ? QImage(out + QStringLiteral(".ppm")).convertToFormat(QImage::Format_RGB888)
+                  : QImage(out + QStringLiteral(".pgm")).convertToFormat(QImage::Format_Grayscale8);
 }
 
 CleanupOptions only(const char *list)
@@ -96,11 +108,21 @@ double blackShare(const QImage &mono)
     return double(black) / (double(gray.width()) * gray.height());
 }
 
-class CancelledControl : public WorkControl
+// Cancelled from the start, or once `afterSteps` steps have reported their progress.
+class CancellingControl : public WorkControl
 {
 public:
-    bool isCancelRequested() const override { return true; }
-    void reportProgress(qint64, qint64) override {}
+    explicit CancellingControl(qint64 afterSteps = 0) : m_after(afterSteps) {}
+    bool isCancelRequested() const override { return m_done >= m_after; }
+    void reportProgress(qint64 done, qint64 total) override
+    {
+        m_done = done;
+        m_total = total;
+    }
+    qint64 total() const { return m_total; }
+
+private:
+    qint64 m_after = 0, m_done = 0, m_total = 0;
 };
 
 void save(const QImage &image, const QString &name)
@@ -226,6 +248,32 @@ private slots:
         QVERIFY(std::abs(PageCleanup::detectSkew(r->image, 200)) <= 0.1);
     }
 
+    // Orientation alone, on the pages as scanned (skewed up to 4°), in four turns: the documents come back
+    // upright; covers and blank pages have too little text to judge and are left as they are, never turned
+    // the wrong way.
+    void orientationCorpus_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("text");
+        QTest::addColumn<int>("quarter");
+        for (const TruthPage &p : truthPages()) {
+            for (const int quarter : {0, 90, 180, 270})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2 %3°").arg(p.file, p.kind).arg(quarter)))
+                    << p.file << (p.kind == QStringLiteral("document")) << quarter;
+        }
+    }
+    void orientationCorpus()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, text);
+        QFETCH(int, quarter);
+        double confidence = 0;
+        const int fix =
+            PageCleanup::detectOrientation(scan(file).transformed(QTransform().rotate(quarter)), 200, &confidence);
+        QCOMPARE(fix, text ? (360 - quarter) % 360 : 0);
+        QVERIFY(text ? confidence >= 10 : confidence < 5);
+    }
+
     // The real scans: skew.pdf is a skewed page, rotated_skew.pdf the same skewed page stored sideways
     // and shown upright through the page's /Rotate; without that /Rotate it is the page as a scanner
     // that fed it sideways would deliver it.
@@ -277,6 +325,66 @@ private slots:
         QCOMPARE(truePositive, 3);
         QCOMPARE(falsePositive, 0); // precision 100 %
         QCOMPARE(falseNegative, 0); // recall 100 %
+    }
+
+    // The corpus' blank page made harder: dust, a scanner's edge shadow, a stain of tint and strong JPEG
+    // noise keep it blank; a short handwritten-size word or a small stamp makes it written.
+    void blankRobustness_data()
+    {
+        QTest::addColumn<QString>("mark");
+        QTest::addColumn<bool>("blank");
+        QTest::newRow("dust, shadow, tint, JPEG") << QString() << true;
+        QTest::newRow("plus one word") << QStringLiteral("word") << false;
+        QTest::newRow("plus a small stamp") << QStringLiteral("stamp") << false;
+    }
+    void blankRobustness()
+    {
+        QFETCH(QString, mark);
+        QFETCH(bool, blank);
+        QImage page = scan(QStringLiteral("page-005.jpg"));
+        {
+            QPainter p(&page);
+            p.setRenderHint(QPainter::Antialiasing);
+            // Dust: 0.1–0.3 mm specks (1–2 px at 200 dpi), two hundred of them.
+            QRandomGenerator rng(15);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(40, 40, 40));
+            for (int i = 0; i < 200; ++i)
+                p.drawEllipse(QPointF(rng.bounded(page.width()), rng.bounded(page.height())), 0.4 + rng.bounded(0.8),
+                              0.4 + rng.bounded(0.8));
+            // The shadow of the sheet's left edge, 4 mm wide, and a faint stain of tint.
+            QLinearGradient shadow(0, 0, 32, 0);
+            shadow.setColorAt(0, QColor(70, 70, 70));
+            shadow.setColorAt(1, QColor(70, 70, 70, 0));
+            p.fillRect(QRect(0, 0, 32, page.height()), shadow);
+            QRadialGradient stain(QPointF(900, 1300), 300);
+            stain.setColorAt(0, QColor(200, 170, 110, 90));
+            stain.setColorAt(1, QColor(200, 170, 110, 0));
+            p.fillRect(QRect(600, 1000, 600, 600), stain);
+            if (mark == QStringLiteral("word")) {
+                QFont font(QStringLiteral("DejaVu Sans"));
+                font.setPixelSize(40); // 5 mm letters: handwriting's size
+                p.setFont(font);
+                p.setPen(QColor(30, 40, 120));
+                p.drawText(QPointF(700, 900), QStringLiteral("Đã nhận"));
+            } else if (mark == QStringLiteral("stamp")) {
+                p.setPen(QPen(QColor(190, 30, 30), 4));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(QPointF(1200, 1800), 80, 80); // a 2 cm seal ring
+            }
+        }
+        QByteArray jpeg;
+        {
+            QBuffer buffer(&jpeg);
+            buffer.open(QIODevice::WriteOnly);
+            page.save(&buffer, "JPEG", 35);
+        }
+        const QImage noisy = QImage::fromData(jpeg, "JPEG").convertToFormat(QImage::Format_RGB888);
+        double ink = 0;
+        const bool found = PageCleanup::isBlank(noisy, 200, CleanupOptions(), &ink);
+        qInfo("ink %.4f %%", ink);
+        save(noisy, QStringLiteral("blank-") + (mark.isEmpty() ? QStringLiteral("plain") : mark));
+        QCOMPARE(found, blank);
     }
 
     void blankRealScans_data()
@@ -348,6 +456,47 @@ private slots:
         save(r->image, QStringLiteral("cropped-") + file);
     }
 
+    // A straight page laid askew on the background: deskew turns the sheet straight, crop keeps the sheet.
+    void deskewThenCropSkewedSheet()
+    {
+        const auto straight = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew"));
+        QVERIFY(straight.ok() && !straight->image.isNull());
+        const QImage &page = straight->image;
+        QImage canvas(page.width() + 320, page.height() + 300, QImage::Format_RGB888);
+        canvas.fill(QColor(30, 32, 35));
+        {
+            QPainter p(&canvas);
+            p.setRenderHint(QPainter::SmoothPixmapTransform);
+            p.translate(canvas.width() / 2.0, canvas.height() / 2.0);
+            p.rotate(-4.0); // counter-clockwise on the page
+            p.drawImage(QPointF(-page.width() / 2.0, -page.height() / 2.0), page);
+        }
+        const auto r = PageCleanup::run(canvas, 200, only("deskew,crop"));
+        QVERIFY(r.ok());
+        qInfo("skew %+.3f°, crop %d,%d %dx%d", r->skewDetectedDeg, r->cropRect.x(), r->cropRect.y(),
+              r->cropRect.width(), r->cropRect.height());
+        QVERIFY(std::abs(r->skewDetectedDeg - 4.0) <= 0.1);
+        const QRect sheet(QPoint(canvas.width() / 2 - page.width() / 2, canvas.height() / 2 - page.height() / 2),
+                          page.size());
+        QVERIFY(!r->cropRect.isNull());
+        QVERIFY2(std::abs(r->cropRect.left() - sheet.left()) <= 6 && std::abs(r->cropRect.top() - sheet.top()) <= 6 &&
+                     std::abs(r->cropRect.right() - sheet.right()) <= 6 &&
+                     std::abs(r->cropRect.bottom() - sheet.bottom()) <= 6,
+                 qPrintable(QStringLiteral("sheet %1,%2 %3x%4")
+                                .arg(sheet.x())
+                                .arg(sheet.y())
+                                .arg(sheet.width())
+                                .arg(sheet.height())));
+        // No background left in the corners of the result.
+        const QImage &out = r->image;
+        for (const QPoint corner : {QPoint(2, 2), QPoint(out.width() - 3, 2), QPoint(2, out.height() - 3),
+                                    QPoint(out.width() - 3, out.height() - 3)})
+            QVERIFY2(qGray(out.pixel(corner)) > 150,
+                     qPrintable(QStringLiteral("%1,%2").arg(corner.x()).arg(corner.y())));
+        save(canvas, QStringLiteral("sheet-askew"));
+        save(out, QStringLiteral("sheet-askew-cleaned"));
+    }
+
     void noCropWithoutEdge_data()
     {
         QTest::addColumn<QImage>("page");
@@ -356,6 +505,30 @@ private slots:
             QTest::newRow(qPrintable(p.file)) << scan(p.file) << 200;
         QTest::newRow("skew.pdf") << renderPdf(QStringLiteral("skew.pdf"), 150) << 150;
         QTest::newRow("linn.png") << QImage(corpusDir + QStringLiteral("/real-scans/linn.png")) << 300;
+        // Dark print to the page's edges is content, not a scanner background.
+        QImage header = scan(QStringLiteral("page-003.jpg"));
+        {
+            QPainter p(&header);
+            p.fillRect(QRect(0, 0, header.width(), 260), QColor(20, 20, 30));
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(60);
+            p.setFont(font);
+            p.setPen(Qt::white);
+            p.drawText(QRect(0, 0, header.width(), 260), Qt::AlignCenter, QStringLiteral("ỦY BAN NHÂN DÂN"));
+        }
+        QTest::newRow("black header bar with white text") << header << 200;
+        QImage photo = scan(QStringLiteral("page-010.jpg"));
+        {
+            // A dark photograph printed to the bottom edge: texture, not an even background.
+            QPainter p(&photo);
+            QRandomGenerator rng(3);
+            for (int y = 1700; y < photo.height(); y += 8)
+                for (int x = 0; x < photo.width(); x += 8) {
+                    const int v = 20 + int(rng.bounded(90));
+                    p.fillRect(QRect(x, y, 8, 8), QColor(v, v, v + 10));
+                }
+        }
+        QTest::newRow("dark photo to the bottom edge") << photo << 200;
     }
     void noCropWithoutEdge()
     {
@@ -374,6 +547,8 @@ private slots:
         QTest::addColumn<int>("dpi");
         QTest::newRow("skew.pdf, grey") << renderPdf(QStringLiteral("skew.pdf"), 300) << 300;
         QTest::newRow("c02-22.pdf, tinted book page") << renderPdf(QStringLiteral("c02-22.pdf"), 150) << 150;
+        QTest::newRow("c02-22.pdf, in colour, no marks")
+            << renderPdf(QStringLiteral("c02-22.pdf"), 150, {}, true) << 150;
     }
     void bilevelTextPage()
     {
@@ -391,13 +566,14 @@ private slots:
         save(r->image, QStringLiteral("bilevel-") + QString::number(dpi));
     }
 
+    // Every corpus document is signed in blue (page-002 also sealed in red); its covers and blank pages
+    // are black on tinted paper. A tinted book page (c02-22) has no marks either.
     void bilevelRefusedOnColourMarks_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("marks");
-        QTest::newRow("page-002: red seal, blue signature") << QStringLiteral("page-002.jpg") << true;
-        QTest::newRow("page-008: blue signature") << QStringLiteral("page-008.jpg") << true;
-        QTest::newRow("page-007: cover, black only") << QStringLiteral("page-007.jpg") << false;
+        for (const TruthPage &p : truthPages())
+            QTest::newRow(qPrintable(p.file + u' ' + p.kind)) << p.file << (p.kind == QStringLiteral("document"));
     }
     void bilevelRefusedOnColourMarks()
     {
@@ -414,12 +590,112 @@ private slots:
             QCOMPARE(r->image.format(), QImage::Format_Mono);
     }
 
+    // A blank page's dust and noise have no lines: deskew must not turn it by a chance angle.
+    void blankPageNotTurned_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const TruthPage &p : truthPages()) {
+            if (p.blank)
+                QTest::newRow(qPrintable(p.file)) << p.file;
+        }
+    }
+    void blankPageNotTurned()
+    {
+        QFETCH(QString, file);
+        double confidence = -1;
+        const double skew = PageCleanup::detectSkew(scan(file), 200, 15.0, &confidence);
+        qInfo("%s: skew %+.3f°, confidence %.2f", qPrintable(file), skew, confidence);
+        QCOMPARE(skew, 0.0);
+        const auto r = PageCleanup::run(scan(file), 200, only("deskew,blank"));
+        QVERIFY(r.ok());
+        QVERIFY(r->blank);
+        QVERIFY(r->image.isNull());
+    }
+
+    // The formats ScannedPage delivers: colour stays RGB888, grey and lineart become Grayscale8 when
+    // resampled, and bilevel is Mono whatever came in.
+    void formats_data()
+    {
+        QTest::addColumn<int>("input");
+        QTest::addColumn<int>("deskewed");
+        QTest::newRow("RGB888") << int(QImage::Format_RGB888) << int(QImage::Format_RGB888);
+        QTest::newRow("RGBX64") << int(QImage::Format_RGBX64) << int(QImage::Format_RGB888);
+        QTest::newRow("Grayscale8") << int(QImage::Format_Grayscale8) << int(QImage::Format_Grayscale8);
+        QTest::newRow("Grayscale16") << int(QImage::Format_Grayscale16) << int(QImage::Format_Grayscale8);
+        QTest::newRow("Mono") << int(QImage::Format_Mono) << int(QImage::Format_Grayscale8);
+    }
+    // Lineart turned a quarter or cropped is not resampled: it stays Mono.
+    void monoStaysMono()
+    {
+        const QImage page = scan(QStringLiteral("page-009.jpg"))
+                                .transformed(QTransform().rotate(180))
+                                .convertToFormat(QImage::Format_Mono, Qt::ThresholdDither);
+        const auto r = PageCleanup::run(page, 200, only("orient,bilevel"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->rotatedDeg, 180);
+        QVERIFY(r->bilevel);
+        QCOMPARE(r->image.format(), QImage::Format_Mono);
+        QCOMPARE(r->operations, QStringList{QStringLiteral("rotate 180°")});
+    }
+    void formats()
+    {
+        QFETCH(int, input);
+        QFETCH(int, deskewed);
+        // Lineart as a scanner makes it: a threshold, not a dither.
+        const QImage page =
+            scan(QStringLiteral("page-009.jpg")).convertToFormat(QImage::Format(input), Qt::ThresholdDither);
+        QCOMPARE(int(page.format()), input);
+        const auto r = PageCleanup::run(page, 200, only("deskew"));
+        QVERIFY(r.ok());
+        QCOMPARE(int(r->image.format()), deskewed);
+        QVERIFY(std::abs(r->skewDetectedDeg - 2.01) <= 0.1);
+        QVERIFY(std::abs(PageCleanup::detectSkew(r->image, 200)) <= 0.1);
+        // page-009 is signed in blue: in colour, bilevel is refused; in grey there is no colour to lose.
+        const bool colour = deskewed == int(QImage::Format_RGB888);
+        const auto b = PageCleanup::run(page, 200, only("deskew,bilevel"));
+        QVERIFY(b.ok());
+        QCOMPARE(b->hasColourMarks, colour);
+        QCOMPARE(b->image.format(), colour ? QImage::Format_RGB888 : QImage::Format_Mono);
+    }
+
     void cancelledBeforeRun()
     {
-        CancelledControl control;
+        CancellingControl control;
         const auto r = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew,blank"), &control);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+    }
+
+    void cancelledBetweenSteps()
+    {
+        CancellingControl control(1);
+        const auto r = PageCleanup::run(scan(QStringLiteral("page-002.jpg")), 200, only("deskew,crop,blank"), &control);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+        QCOMPARE(control.total(), 3);
+    }
+
+    // Pure functions: pages cleaned on two threads at once come out as they do one at a time.
+    void twoThreads()
+    {
+        const QImage a = scan(QStringLiteral("page-002.jpg")).transformed(QTransform().rotate(90));
+        const QImage b = scan(QStringLiteral("page-012.jpg")).transformed(QTransform().rotate(180));
+        const CleanupOptions options = only("deskew,orient,crop,blank,bilevel");
+        const auto alone = [&](const QImage &page) {
+            return PageCleanup::run(page, 200, options).value();
+        };
+        const CleanupResult ra = alone(a), rb = alone(b);
+        CleanupResult ta, tb;
+        std::thread first([&] { ta = alone(a); });
+        std::thread second([&] { tb = alone(b); });
+        first.join();
+        second.join();
+        QCOMPARE(ta.rotatedDeg, 270);
+        QCOMPARE(tb.rotatedDeg, 180);
+        QCOMPARE(ta.operations, ra.operations);
+        QCOMPARE(tb.operations, rb.operations);
+        QCOMPARE(ta.image, ra.image);
+        QCOMPARE(tb.image, rb.image);
     }
 
     void nothingToDo()
@@ -439,19 +715,32 @@ private slots:
         const QImage page200 = scan(QStringLiteral("page-002.jpg"));
         const QImage page = page200.scaled(2480, 3508, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
                                 .convertToFormat(QImage::Format_RGB888);
-        QElapsedTimer t;
+        // The best of three, in the thread's CPU time as well: the machine is shared, and the least time
+        // is the one the code costs.
+        const auto cpuMs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+        };
         const auto time = [&](const char *what, const auto &step) {
-            t.start();
-            step();
-            const qint64 ms = t.elapsed();
-            qInfo("%-34s %5lld ms", what, ms);
-            return ms;
+            qint64 best = std::numeric_limits<qint64>::max();
+            double bestCpu = 1e300;
+            for (int i = 0; i < 3; ++i) {
+                QElapsedTimer t;
+                t.start();
+                const double c0 = cpuMs();
+                step();
+                bestCpu = std::min(bestCpu, cpuMs() - c0);
+                best = std::min(best, t.elapsed());
+            }
+            qInfo("%-32s %5lld ms (CPU %4.0f ms)", what, best, bestCpu);
+            return best;
         };
         double skew = 0;
         time("detectSkew", [&] { skew = PageCleanup::detectSkew(page, 300); });
+        time("run(deskew): detectSkew + rotate", [&] { QVERIFY(PageCleanup::run(page, 300, only("deskew")).ok()); });
         QImage straight;
         time("rotate (bilinear, RGB888)", [&] { straight = PageCleanup::rotate(page, -skew); });
-        time("detectOrientation (first call)", [&] { PageCleanup::detectOrientation(straight, 300); });
         time("detectOrientation", [&] { PageCleanup::detectOrientation(straight, 300); });
         time("detectPaper", [&] { PageCleanup::detectPaper(straight, 300); });
         time("isBlank", [&] { PageCleanup::isBlank(straight, 300, CleanupOptions()); });
@@ -463,5 +752,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPageCleanup)
+QTEST_MAIN(TestPageCleanup)
 #include "TestPageCleanup.moc"
