@@ -185,8 +185,19 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
                       : cleanup::toWorkingFormat(image);
     bool changed = false;
     qint64 done = 0;
+    // A blank page first: there is nothing on it to straighten, turn, crop or binarize, and a flagged
+    // page keeps the scan as it is (no derived image, no second JPEG generation) for the person who
+    // reviews it.
+    if (options.blank) {
+        blankStep(work, dpi, options, r);
+        reportProgress(control, ++done, total);
+        if (cancelRequested(control))
+            return cancelled();
+        if (r.blank)
+            return r;
+    }
     for (const auto &[on, step] : steps) {
-        if (!on)
+        if (!on || step == blankStep)
             continue;
         changed = step(work, dpi, options, r) || changed;
         reportProgress(control, ++done, total);
