@@ -158,6 +158,9 @@ Result<void> TextRecognizer::open()
     api->SetPageSegMode(d->layout == Layout::Automatic ? tesseract::PSM_AUTO : tesseract::PSM_SINGLE_BLOCK);
     // Scans do not carry the inverted (white on black) text the check is for; skipping it saves ~10 %.
     api->SetVariable("tessedit_do_invert", "0");
+    // Tesseract prints its complaints ("Line cannot be recognized!!" for a speck) on stderr, which is the
+    // CLI's channel for our own messages.
+    api->SetVariable("debug_file", "/dev/null");
     d->api = std::move(api);
     return {};
 }
