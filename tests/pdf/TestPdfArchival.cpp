@@ -343,8 +343,9 @@ private slots:
     {
         QTest::addColumn<int>("dpi");
         QTest::addColumn<double>("floor");
-        // Measured (Tesseract 5.3.0, vie, one block per page, this corpus): mean 0.963 at 200 dpi, 0.965 at
-        // 300 dpi, no page under 0.95. The floors sit a little under that.
+        // Measured (Tesseract 5.3.0, vie, one block per page, pages not deskewed, through pdftotext): mean
+        // 0.969 at 200 dpi and 0.968 at 300 dpi, worst page 0.953 and 0.948. The floors (mean, and 0.90 for
+        // any page) sit a little under that.
         QTest::newRow("200 dpi") << 200 << 0.93;
         QTest::newRow("300 dpi") << 300 << 0.93;
     }
@@ -419,6 +420,7 @@ private slots:
               dpi, plainBytes, textBytes, 100.0 * double(textBytes - plainBytes) / double(plainBytes), textLayerBytes,
               plainWriteMs, archivalWriteMs);
         QVERIFY2(mean >= floor, qPrintable(QStringLiteral("mean accuracy %1 < %2").arg(mean).arg(floor)));
+        QVERIFY2(worst >= 0.90, qPrintable(QStringLiteral("a page read at %1 < 0.90").arg(worst)));
     }
 
     // A page whose recognition is cancelled midway ends with Cancelled, promptly.
