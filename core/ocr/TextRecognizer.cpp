@@ -154,7 +154,8 @@ Result<void> TextRecognizer::open()
     const QByteArray languageBytes = d->languages.toUtf8();
     // The LSTM engine only: the legacy one is slower and reads Vietnamese diacritics worse.
     if (api->Init(folderBytes.constData(), languageBytes.constData(), tesseract::OEM_LSTM_ONLY) != 0)
-        return Error(ErrorCode::OcrFailed, QStringLiteral("Tesseract could not load %1 from %2").arg(d->languages, folder));
+        return Error(ErrorCode::OcrFailed,
+                     QStringLiteral("Tesseract could not load %1 from %2").arg(d->languages, folder));
     api->SetPageSegMode(d->layout == Layout::Automatic ? tesseract::PSM_AUTO : tesseract::PSM_SINGLE_BLOCK);
     // Scans do not carry the inverted (white on black) text the check is for; skipping it saves ~10 %.
     api->SetVariable("tessedit_do_invert", "0");
@@ -176,8 +177,8 @@ Result<PageText> TextRecognizer::recognize(const QImage &image, int dpi, WorkCon
 
     // Tesseract binarizes a gray image itself (Otsu); handing it gray saves it the colour conversion and
     // keeps the buffer small.
-    const QImage gray = image.format() == QImage::Format_Grayscale8 ? image
-                                                                     : image.convertToFormat(QImage::Format_Grayscale8);
+    const QImage gray =
+        image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
     tesseract::TessBaseAPI &api = *d->api;
     api.SetImage(gray.constBits(), gray.width(), gray.height(), 1, int(gray.bytesPerLine()));
     const int resolution = dpi > 0 ? dpi : 300;

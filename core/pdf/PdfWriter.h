@@ -80,8 +80,8 @@ struct PdfWriteReport
 {
     int pageCount = 0;
     qint64 fileSize = 0;
-    QStringList pageEncodings; // per page: "DCTDecode", "FlateDecode", "CCITTFaxDecode"
-    qint64 textLayerBytes = 0; // the text layer's share of fileSize: page text operators and the font
+    QStringList pageEncodings;      // per page: "DCTDecode", "FlateDecode", "CCITTFaxDecode"
+    qint64 textLayerBytes = 0;      // the text layer's share of fileSize: page text operators and the font
     QString documentId, instanceId; // the trailer /ID, 32 hex digits each
 };
 

@@ -158,8 +158,8 @@ QString writeWhitePage(const QString &dir, const QString &name, QImage::Format f
 
 QString pdftotext(const QString &pdf)
 {
-    const auto r = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                                         QStringLiteral("-")});
+    const auto r = runTool(QStringLiteral("pdftotext"),
+                           {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     return r.exitCode == 0 ? r.out : QStringLiteral("pdftotext failed: ") + r.describe();
 }
 
@@ -176,7 +176,8 @@ private:
     {
         for (const char *tool : {"qpdf", "pdffonts", "pdfinfo", "pdftotext"}) {
             if (QStandardPaths::findExecutable(QLatin1StringView(tool)).isEmpty()) {
-                *missing = QStringLiteral("%1 is not installed (packages qpdf, poppler-utils)").arg(QLatin1StringView(tool));
+                *missing =
+                    QStringLiteral("%1 is not installed (packages qpdf, poppler-utils)").arg(QLatin1StringView(tool));
                 return false;
             }
         }
@@ -192,7 +193,8 @@ private slots:
             qInfo("files kept in %s", qPrintable(m_dir.path()));
         }
         if (!QFileInfo::exists(kScans + QStringLiteral("/truth.json")))
-            QFAIL(qPrintable(QStringLiteral("the corpus is missing: %1/truth.json (see ../shared/corpus)").arg(kScans)));
+            QFAIL(
+                qPrintable(QStringLiteral("the corpus is missing: %1/truth.json (see ../shared/corpus)").arg(kScans)));
         QString missing;
         if (!haveTools(&missing))
             QFAIL(qPrintable(missing));
@@ -209,15 +211,16 @@ private slots:
         PdfPageSource jpeg{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}};
         jpeg.text = handMadeText({{QStringLiteral(u"Độc"), QStringLiteral(u"lập")}}, QSize(1654, 2338));
         pages.append(jpeg);
-        pages.append({gray, 0, 90, handMadeText({{QStringLiteral(u"Hạnh"), QStringLiteral(u"phúc")}}, QSize(1654, 2338))});
+        pages.append(
+            {gray, 0, 90, handMadeText({{QStringLiteral(u"Hạnh"), QStringLiteral(u"phúc")}}, QSize(1654, 2338))});
         pages.append({mono, 0, 0, {}});
         const QString out = m_dir.filePath(QStringLiteral("archival.pdf"));
         PdfWriteOptions options;
         options.archival = true;
         const auto report = PdfWriter::write(out, pages, archivalMetadata(), options);
         QVERIFY2(report.ok(), qPrintable(report.error().fullText()));
-        QCOMPARE(report->pageEncodings,
-                 QStringList({QStringLiteral("DCTDecode"), QStringLiteral("FlateDecode"), QStringLiteral("CCITTFaxDecode")}));
+        QCOMPARE(report->pageEncodings, QStringList({QStringLiteral("DCTDecode"), QStringLiteral("FlateDecode"),
+                                                     QStringLiteral("CCITTFaxDecode")}));
 
         const QStringList violations = pdfaViolations(out);
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
@@ -238,7 +241,8 @@ private slots:
         QVERIFY2(meta.out.contains(QStringLiteral("<pdfaid:part>2</pdfaid:part>")), qPrintable(meta.out));
         QVERIFY(meta.out.contains(QStringLiteral("<pdfaid:conformance>B</pdfaid:conformance>")));
         QVERIFY(meta.out.contains(QStringLiteral("<nd30:FileCode>H15.50.05.13.2026.01</nd30:FileCode>")));
-        QVERIFY(meta.out.contains(QStringLiteral(u"<nd30:Title>Hồ sơ cấp đổi giấy phép &lt;xây dựng&gt; &amp; sửa chữa</nd30:Title>")));
+        QVERIFY(meta.out.contains(
+            QStringLiteral(u"<nd30:Title>Hồ sơ cấp đổi giấy phép &lt;xây dựng&gt; &amp; sửa chữa</nd30:Title>")));
         QVERIFY(meta.out.contains(QStringLiteral("<nd30doc:CodeNotation>")));
         QVERIFY(meta.out.contains(QStringLiteral("<xmp:CreateDate>2026-11-21T14:05:09+07:00</xmp:CreateDate>")));
         QVERIFY2(!meta.out.contains(QStringLiteral("NotInTheDecree")), "a key the decree does not have was written");
@@ -253,7 +257,8 @@ private slots:
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
-        QVERIFY(bytes.contains(QByteArray("/ID [<" + report->documentId.toLatin1() + "> <" + report->instanceId.toLatin1() + ">]")));
+        QVERIFY(bytes.contains(
+            QByteArray("/ID [<" + report->documentId.toLatin1() + "> <" + report->instanceId.toLatin1() + ">]")));
         QVERIFY(bytes.startsWith("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"));
     }
 
@@ -333,8 +338,10 @@ private slots:
         TextRecognizer missing(QStringLiteral("vie+xyz"));
         const auto r = missing.open();
         QCOMPARE(r.error().code(), ErrorCode::OcrLanguageMissing);
-        QVERIFY2(r.error().messageEn().contains(QStringLiteral("tesseract-ocr-xyz")), qPrintable(r.error().messageEn()));
-        QVERIFY2(r.error().messageVi().contains(QStringLiteral("tesseract-ocr-xyz")), qPrintable(r.error().messageVi()));
+        QVERIFY2(r.error().messageEn().contains(QStringLiteral("tesseract-ocr-xyz")),
+                 qPrintable(r.error().messageEn()));
+        QVERIFY2(r.error().messageVi().contains(QStringLiteral("tesseract-ocr-xyz")),
+                 qPrintable(r.error().messageVi()));
     }
 
     // TextRecognizer("vie") on the corpus's document pages -> archival PDF with the text layer -> pdftotext,
@@ -415,10 +422,11 @@ private slots:
         QVERIFY2(count > 0, "no document page in the corpus");
         const double mean = sum / count;
         qInfo("%d dpi: mean accuracy %.4f, worst %.4f over %d pages", dpi, mean, worst, count);
-        qInfo("%d dpi: files %lld bytes plain, %lld archival with text (+%.2f %%; text layer %lld bytes); write %lld ms "
-              "plain, %lld ms archival",
-              dpi, plainBytes, textBytes, 100.0 * double(textBytes - plainBytes) / double(plainBytes), textLayerBytes,
-              plainWriteMs, archivalWriteMs);
+        qInfo(
+            "%d dpi: files %lld bytes plain, %lld archival with text (+%.2f %%; text layer %lld bytes); write %lld ms "
+            "plain, %lld ms archival",
+            dpi, plainBytes, textBytes, 100.0 * double(textBytes - plainBytes) / double(plainBytes), textLayerBytes,
+            plainWriteMs, archivalWriteMs);
         QVERIFY2(mean >= floor, qPrintable(QStringLiteral("mean accuracy %1 < %2").arg(mean).arg(floor)));
         QVERIFY2(worst >= 0.90, qPrintable(QStringLiteral("a page read at %1 < 0.90").arg(worst)));
     }
@@ -457,7 +465,8 @@ private slots:
     void checkerFlagsBrokenFiles()
     {
         const QString plain = m_dir.filePath(QStringLiteral("plain.pdf"));
-        QVERIFY(PdfWriter::write(plain, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}}}, archivalMetadata()).ok());
+        QVERIFY(
+            PdfWriter::write(plain, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}}}, archivalMetadata()).ok());
         const QString all = pdfaViolations(plain).join(u'\n');
         QVERIFY2(all.contains(QStringLiteral("pdfaid:part")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("GTS_PDFA1")), qPrintable(all));
@@ -469,7 +478,9 @@ private slots:
         const QString good = m_dir.filePath(QStringLiteral("good.pdf"));
         PdfWriteOptions options;
         options.archival = true;
-        QVERIFY(PdfWriter::write(good, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}}}, archivalMetadata(), options).ok());
+        QVERIFY(
+            PdfWriter::write(good, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}}}, archivalMetadata(), options)
+                .ok());
         QFile f(good);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();

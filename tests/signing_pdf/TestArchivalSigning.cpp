@@ -51,7 +51,8 @@ private slots:
         PageText text;
         text.imageSize = QSize(1654, 2338);
         TextLine line;
-        line.words = {{QStringLiteral(u"Độc"), QRectF(500, 300, 80, 40)}, {QStringLiteral(u"lập"), QRectF(600, 300, 70, 40)}};
+        line.words = {{QStringLiteral(u"Độc"), QRectF(500, 300, 80, 40)},
+                      {QStringLiteral(u"lập"), QRectF(600, 300, 70, 40)}};
         line.box = QRectF(500, 300, 170, 40);
         text.lines = {line};
         PdfMetadata meta;
@@ -101,7 +102,8 @@ private slots:
         const QString hidden = work(QStringLiteral("hidden-widget.pdf"));
         QVERIFY(writeFile(hidden, bytes));
         const QString found = pdfaViolations(hidden).join(u'\n');
-        QVERIFY2(found.contains(QStringLiteral("Print flag")) && found.contains(QStringLiteral("Hidden")), qPrintable(found));
+        QVERIFY2(found.contains(QStringLiteral("Print flag")) && found.contains(QStringLiteral("Hidden")),
+                 qPrintable(found));
     }
 };
 

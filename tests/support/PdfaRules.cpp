@@ -78,14 +78,30 @@ const QString kType = QStringLiteral("http://www.aiim.org/pdfa/ns/type#");
 const QString kField = QStringLiteral("http://www.aiim.org/pdfa/ns/field#");
 
 const QSet<QString> kSimpleValueTypes = {
-    QStringLiteral("Text"),          QStringLiteral("Integer"),     QStringLiteral("Real"),
-    QStringLiteral("Boolean"),       QStringLiteral("Date"),        QStringLiteral("URI"),
-    QStringLiteral("URL"),           QStringLiteral("ProperName"),  QStringLiteral("AgentName"),
-    QStringLiteral("Locale"),        QStringLiteral("GUID"),        QStringLiteral("MIMEType"),
-    QStringLiteral("RenditionClass"), QStringLiteral("ResourceRef"), QStringLiteral("Part"),
-    QStringLiteral("XPath"),         QStringLiteral("Rational"),    QStringLiteral("Lang Alt"),
-    QStringLiteral("Thumbnail"),     QStringLiteral("Dimensions"),  QStringLiteral("Font"),
-    QStringLiteral("Job"),           QStringLiteral("ResourceEvent"), QStringLiteral("Version"),
+    QStringLiteral("Text"),
+    QStringLiteral("Integer"),
+    QStringLiteral("Real"),
+    QStringLiteral("Boolean"),
+    QStringLiteral("Date"),
+    QStringLiteral("URI"),
+    QStringLiteral("URL"),
+    QStringLiteral("ProperName"),
+    QStringLiteral("AgentName"),
+    QStringLiteral("Locale"),
+    QStringLiteral("GUID"),
+    QStringLiteral("MIMEType"),
+    QStringLiteral("RenditionClass"),
+    QStringLiteral("ResourceRef"),
+    QStringLiteral("Part"),
+    QStringLiteral("XPath"),
+    QStringLiteral("Rational"),
+    QStringLiteral("Lang Alt"),
+    QStringLiteral("Thumbnail"),
+    QStringLiteral("Dimensions"),
+    QStringLiteral("Font"),
+    QStringLiteral("Job"),
+    QStringLiteral("ResourceEvent"),
+    QStringLiteral("Version"),
 };
 
 struct Xmp
@@ -203,7 +219,9 @@ QDateTime pdfDate(QString s)
     const auto m = re.match(s.trimmed());
     if (!m.hasMatch())
         return {};
-    auto n = [&](int i, int def) { return m.captured(i).isEmpty() ? def : m.captured(i).toInt(); };
+    auto n = [&](int i, int def) {
+        return m.captured(i).isEmpty() ? def : m.captured(i).toInt();
+    };
     const QDate date(n(1, 0), n(2, 1), n(3, 1));
     const QTime time(n(4, 0), n(5, 0), n(6, 0));
     int offset = 0;
@@ -340,7 +358,8 @@ private:
             return;
         }
         if (xmp.value(kPdfaId, QStringLiteral("part")) != u"2")
-            violation(QStringLiteral("metadata: pdfaid:part is \"%1\", not 2").arg(xmp.value(kPdfaId, QStringLiteral("part"))));
+            violation(QStringLiteral("metadata: pdfaid:part is \"%1\", not 2")
+                          .arg(xmp.value(kPdfaId, QStringLiteral("part"))));
         if (xmp.value(kPdfaId, QStringLiteral("conformance")) != u"B")
             violation(QStringLiteral("metadata: pdfaid:conformance is \"%1\", not B")
                           .arg(xmp.value(kPdfaId, QStringLiteral("conformance"))));
@@ -375,8 +394,8 @@ private:
             QString ns, name;
         };
         const Pair pairs[] = {
-            {"/Title", kDc, QStringLiteral("title")},        {"/Author", kDc, QStringLiteral("creator")},
-            {"/Subject", kDc, QStringLiteral("description")}, {"/Keywords", kPdf, QStringLiteral("Keywords")},
+            {"/Title", kDc, QStringLiteral("title")},          {"/Author", kDc, QStringLiteral("creator")},
+            {"/Subject", kDc, QStringLiteral("description")},  {"/Keywords", kPdf, QStringLiteral("Keywords")},
             {"/Creator", kXmp, QStringLiteral("CreatorTool")}, {"/Producer", kPdf, QStringLiteral("Producer")},
         };
         for (const Pair &p : pairs) {
@@ -385,7 +404,8 @@ private:
                 continue;
             const QString infoValue = str(v.getUTF8Value());
             if (!xmp.has(p.ns, p.name))
-                violation(QStringLiteral("Info %1 \"%2\" has no XMP counterpart (%3)").arg(QLatin1StringView(p.key), infoValue, p.name));
+                violation(QStringLiteral("Info %1 \"%2\" has no XMP counterpart (%3)")
+                              .arg(QLatin1StringView(p.key), infoValue, p.name));
             else if (xmp.value(p.ns, p.name) != infoValue)
                 violation(QStringLiteral("Info %1 \"%2\" differs from the XMP's %3 \"%4\"")
                               .arg(QLatin1StringView(p.key), infoValue, p.name, xmp.value(p.ns, p.name)));
@@ -404,7 +424,8 @@ private:
             }
             const QDateTime x = xmpDate(xmp.value(kXmp, name));
             if (!x.isValid())
-                violation(QStringLiteral("Info %1 has no valid XMP counterpart xmp:%2").arg(QLatin1StringView(key), name));
+                violation(
+                    QStringLiteral("Info %1 has no valid XMP counterpart xmp:%2").arg(QLatin1StringView(key), name));
             else if (x != infoDate || x.offsetFromUtc() != infoDate.offsetFromUtc())
                 violation(QStringLiteral("Info %1 \"%2\" differs from xmp:%3 \"%4\"")
                               .arg(QLatin1StringView(key), text, name, xmp.value(kXmp, name)));
@@ -432,7 +453,8 @@ private:
                 std::shared_ptr<Buffer> data = profile.getStreamData(qpdf_dl_generalized);
                 const QByteArray icc(reinterpret_cast<const char *>(data->getBuffer()), qsizetype(data->getSize()));
                 if (icc.size() < 132 || icc.mid(36, 4) != "acsp") {
-                    violation(QStringLiteral("output intent: the profile %1 is not an ICC profile").arg(where(profile)));
+                    violation(
+                        QStringLiteral("output intent: the profile %1 is not an ICC profile").arg(where(profile)));
                     continue;
                 }
                 const QByteArray space = icc.mid(16, 4);
@@ -520,7 +542,8 @@ private:
         }
         for (const std::string &key : ap.getKeys())
             if (key != "/N")
-                violation(name + QStringLiteral(": its appearance dictionary has %1 (only /N is allowed)").arg(str(key)));
+                violation(name +
+                          QStringLiteral(": its appearance dictionary has %1 (only /N is allowed)").arg(str(key)));
         Handle n = ap.getKey("/N");
         if (n.isStream())
             checkForm(n, name + QStringLiteral(" /AP /N"));
@@ -618,7 +641,9 @@ private:
         for (const char *alpha : {"/CA", "/ca"}) {
             Handle a = gs.getKey(alpha);
             if (a.isNumber() && a.getNumericValue() < 1.0)
-                violation(name + QStringLiteral(": constant alpha %1 %2").arg(QLatin1StringView(alpha)).arg(a.getNumericValue()));
+                violation(
+                    name +
+                    QStringLiteral(": constant alpha %1 %2").arg(QLatin1StringView(alpha)).arg(a.getNumericValue()));
         }
         Handle bm = gs.getKey("/BM");
         if (bm.isName() && !bm.isNameAndEquals("/Normal") && !bm.isNameAndEquals("/Compatible"))
@@ -662,7 +687,8 @@ private:
             if (!font.getKey("/ToUnicode").isStream() && !font.getKey("/ToUnicode").isName())
                 violation(label + QStringLiteral(": a Type0 font without /ToUnicode"));
             Handle descendants = font.getKey("/DescendantFonts");
-            if (!descendants.isArray() || descendants.getArrayNItems() != 1 || !descendants.getArrayItem(0).isDictionary()) {
+            if (!descendants.isArray() || descendants.getArrayNItems() != 1 ||
+                !descendants.getArrayItem(0).isDictionary()) {
                 violation(label + QStringLiteral(": /DescendantFonts is not one CIDFont"));
                 return;
             }
@@ -679,7 +705,8 @@ private:
                 if (descriptor.getKey(key).isStream())
                     program = descriptor.getKey(key);
         if (!program.isInitialized() || !program.isStream()) {
-            violation(label + QStringLiteral(": the font program is not embedded (no FontFile, FontFile2 or FontFile3)"));
+            violation(label +
+                      QStringLiteral(": the font program is not embedded (no FontFile, FontFile2 or FontFile3)"));
             return;
         }
         if (descriptorOwner.getKey("/Subtype").isNameAndEquals("/CIDFontType2") &&
@@ -696,8 +723,12 @@ private:
     static TrueTypeMetrics readMetrics(const QByteArray &ttf)
     {
         TrueTypeMetrics m;
-        auto u16 = [&](qsizetype at) { return at + 2 <= ttf.size() ? (uchar(ttf[at]) << 8) | uchar(ttf[at + 1]) : 0; };
-        auto u32 = [&](qsizetype at) { return (qint64(u16(at)) << 16) | u16(at + 2); };
+        auto u16 = [&](qsizetype at) {
+            return at + 2 <= ttf.size() ? (uchar(ttf[at]) << 8) | uchar(ttf[at + 1]) : 0;
+        };
+        auto u32 = [&](qsizetype at) {
+            return (qint64(u16(at)) << 16) | u16(at + 2);
+        };
         const int tables = u16(4);
         qint64 head = -1, hhea = -1, hmtx = -1, maxp = -1;
         for (int i = 0; i < tables; ++i) {
@@ -771,7 +802,9 @@ private:
         int wrong = 0;
         QString example;
         for (int cid : cids) {
-            const int gid = map.isEmpty() ? cid : (2 * cid + 1 < map.size() ? (uchar(map[2 * cid]) << 8 | uchar(map[2 * cid + 1])) : 0);
+            const int gid = map.isEmpty()
+                                ? cid
+                                : (2 * cid + 1 < map.size() ? (uchar(map[2 * cid]) << 8 | uchar(map[2 * cid + 1])) : 0);
             if (gid == 0 || gid >= metrics.advances.size())
                 continue;
             const double fromFont = metrics.advances.at(gid) * 1000.0 / metrics.unitsPerEm;
@@ -779,11 +812,16 @@ private:
             if (std::abs(fromFont - fromDict) > 1.0) {
                 if (++wrong == 1)
                     example = QStringLiteral("CID %1 (glyph %2): %3 in the dictionary, %4 in the font")
-                                  .arg(cid).arg(gid).arg(fromDict).arg(fromFont);
+                                  .arg(cid)
+                                  .arg(gid)
+                                  .arg(fromDict)
+                                  .arg(fromFont);
             }
         }
         if (wrong)
-            violation(label + QStringLiteral(": %1 glyph widths differ from the font program's, e.g. %2").arg(wrong).arg(example));
+            violation(
+                label +
+                QStringLiteral(": %1 glyph widths differ from the font program's, e.g. %2").arg(wrong).arg(example));
     }
 
     // Rules that hold for every object of the final revision: no LZW, no external streams, no forbidden
@@ -808,7 +846,8 @@ private:
                     violation(name + QStringLiteral(": an LZW-compressed stream"));
                 for (const char *key : {"/F", "/FFilter", "/FDecodeParms"})
                     if (dict.hasKey(key))
-                        violation(name + QStringLiteral(": a stream with %1 (external data)").arg(QLatin1StringView(key)));
+                        violation(name +
+                                  QStringLiteral(": a stream with %1 (external data)").arg(QLatin1StringView(key)));
                 if (dict.getKey("/Type").isNameAndEquals("/EmbeddedFile"))
                     violation(name + QStringLiteral(": an embedded file"));
             }

@@ -89,7 +89,8 @@ QByteArray textLayerOperators(const PageText &text, const QSizeF &pageSizePt, co
             const double natural = fontSize * kGlyphlessWidth / 1000.0 * count;
             const double scale = std::clamp(100.0 * word.box.width() * sx / natural, 1.0, 10000.0);
             out += QByteArrayLiteral("1 0 0 1 ") + num(word.box.left() * sx) + ' ' + num(y) +
-                   QByteArrayLiteral(" Tm ") + num(scale) + QByteArrayLiteral(" Tz <") + hex + QByteArrayLiteral("> Tj");
+                   QByteArrayLiteral(" Tm ") + num(scale) + QByteArrayLiteral(" Tz <") + hex +
+                   QByteArrayLiteral("> Tj");
             // A real space after each word but the last: pdftotext (and a reader's copy) separate words by it.
             if (i + 1 < line.words.size())
                 out += QByteArrayLiteral(" <0020> Tj");
@@ -123,7 +124,9 @@ QByteArray identityToUnicodeCMap()
     for (int high = 0; high < 256; ++high) {
         if (high >= 0xD8 && high <= 0xDF)
             continue;
-        auto code = [high](int low) { return QByteArray::number(high * 256 + low, 16).rightJustified(4, '0').toUpper(); };
+        auto code = [high](int low) {
+            return QByteArray::number(high * 256 + low, 16).rightJustified(4, '0').toUpper();
+        };
         auto range = [&](int first, int last) {
             ranges.append('<' + code(first) + QByteArrayLiteral("> <") + code(last) + QByteArrayLiteral("> <") +
                           code(first) + '>');
