@@ -461,6 +461,25 @@ private slots:
                  qPrintable(again.ok() ? again->plainText() : again.error().fullText()));
     }
 
+    // The checker reads any PDF without crashing or hanging: the corpus's real-world files (none of them
+    // PDF/A: each gets violations) and its damaged and hostile ones (violations or a parse error).
+    void checkerSurvivesTheCorpus()
+    {
+        QElapsedTimer t;
+        t.start();
+        int files = 0;
+        for (const char *folder : {"/pdf/clean", "/pdf/broken"}) {
+            const QDir dir(QStringLiteral(SOHOA_CORPUS_DIR) + QLatin1StringView(folder));
+            for (const QString &name : dir.entryList({QStringLiteral("*.pdf")}, QDir::Files)) {
+                const QStringList violations = pdfaViolations(dir.filePath(name));
+                QVERIFY2(!violations.isEmpty(), qPrintable(name + QStringLiteral(" passed as PDF/A-2b")));
+                ++files;
+            }
+        }
+        QVERIFY2(files > 100, "the corpus's PDFs are missing");
+        qInfo("%d corpus PDFs checked in %lld ms", files, t.elapsed());
+    }
+
     // A checker that flags nothing is worthless: files that break rules are caught, each for its reason.
     void checkerFlagsBrokenFiles()
     {
@@ -478,9 +497,10 @@ private slots:
         const QString good = m_dir.filePath(QStringLiteral("good.pdf"));
         PdfWriteOptions options;
         options.archival = true;
-        QVERIFY(
-            PdfWriter::write(good, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, {}}}, archivalMetadata(), options)
-                .ok());
+        const PageText text = handMadeText({{QStringLiteral(u"Độc"), QStringLiteral(u"lập")}}, QSize(1654, 2338));
+        QVERIFY(PdfWriter::write(good, {{kScans + QStringLiteral("/page-002.jpg"), 0, 0, text}}, archivalMetadata(),
+                                 options)
+                    .ok());
         QFile f(good);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
@@ -493,6 +513,11 @@ private slots:
             {"nd30:OrganId>", "nd30:OrganID>", "OrganID"},
             {"<xmp:CreatorTool>SoHoa<", "<xmp:CreatorTool>Sohoa<", "Creator"},
             {"/S /GTS_PDFA1", "/S /GTS_PDFX1", "GTS_PDFA1"},
+            {"/DW 500", "/DW 600", "glyph widths differ"},
+            {"/FontFile2", "/FontFileX", "not embedded"},
+            {"/ToUnicode", "/ToUnicodX", "without /ToUnicode"},
+            {"%PDF-1.7", "%PDF-2.0", "header"},
+            {"<rdf:li xml:lang=\"x-default\">Hồ sơ H15", "<rdf:li xml:lang=\"x-default\">Hồ sơ H16", "differs"},
             {"/BitsPerComponent 8", "/BitsPerComponent 8 /Interpolate true", "Interpolate"},
         };
         for (const Tamper &t : tampers) {
