@@ -349,18 +349,25 @@ private slots:
     void ocrAccuracy_data()
     {
         QTest::addColumn<int>("dpi");
+        QTest::addColumn<int>("layout");
         QTest::addColumn<double>("floor");
-        // Measured (Tesseract 5.3.0, vie, one block per page, pages not deskewed, through pdftotext): mean
-        // 0.969 at 200 dpi and 0.968 at 300 dpi, worst page 0.953 and 0.948. The floors (mean, and 0.90 for
-        // any page) sit a little under that.
-        QTest::newRow("200 dpi") << 200 << 0.93;
-        QTest::newRow("300 dpi") << 300 << 0.93;
+        QTest::addColumn<double>("pageFloor");
+        // Measured (Tesseract 5.3.0, vie, pages not deskewed, through pdftotext), one block per page: mean
+        // 0.969 at 200 dpi and 0.968 at 300 dpi, worst page 0.953 and 0.948. The floors sit a little under.
+        // The automatic layout (kept as the reason for the default) lost most of page-012 (skewed -2.6°) to
+        // a wrong column split: its floors only say it still runs.
+        const int single = int(TextRecognizer::Layout::SingleBlock);
+        QTest::newRow("200 dpi") << 200 << single << 0.93 << 0.90;
+        QTest::newRow("300 dpi") << 300 << single << 0.93 << 0.90;
+        QTest::newRow("200 dpi, automatic layout") << 200 << int(TextRecognizer::Layout::Automatic) << 0.5 << 0.0;
     }
     void ocrAccuracy()
     {
         QFETCH(int, dpi);
+        QFETCH(int, layout);
         QFETCH(double, floor);
-        TextRecognizer recognizer(QStringLiteral("vie"));
+        QFETCH(double, pageFloor);
+        TextRecognizer recognizer(QStringLiteral("vie"), TextRecognizer::Layout(layout));
         QElapsedTimer openTime;
         openTime.start();
         const auto opened = recognizer.open();
@@ -428,7 +435,56 @@ private slots:
             dpi, plainBytes, textBytes, 100.0 * double(textBytes - plainBytes) / double(plainBytes), textLayerBytes,
             plainWriteMs, archivalWriteMs);
         QVERIFY2(mean >= floor, qPrintable(QStringLiteral("mean accuracy %1 < %2").arg(mean).arg(floor)));
-        QVERIFY2(worst >= 0.90, qPrintable(QStringLiteral("a page read at %1 < 0.90").arg(worst)));
+        QVERIFY2(worst >= pageFloor, qPrintable(QStringLiteral("a page read at %1 < %2").arg(worst).arg(pageFloor)));
+    }
+
+    // Tesseract's OpenMP pool stays unused (see limitOpenMp()): reading a page starts no thread.
+    void tesseractStartsNoThread()
+    {
+        auto threads = [] {
+            return QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+        };
+        TextRecognizer recognizer(QStringLiteral("vie"));
+        QVERIFY(recognizer.open().ok());
+        const qsizetype before = threads();
+        const auto r = recognizer.recognize(QImage(kScans + QStringLiteral("/page-003.jpg")), 200);
+        QVERIFY(r.ok());
+        QCOMPARE(threads(), before);
+    }
+
+    // One recognizer per thread, as the archival export runs pages: two threads on two cores read four
+    // pages in about the time one thread reads two.
+    void recognizersInParallel()
+    {
+        QList<QImage> images;
+        for (const char *name : {"page-002.jpg", "page-003.jpg", "page-008.jpg", "page-009.jpg"})
+            images.append(QImage(kScans + u'/' + QLatin1StringView(name)));
+        auto readPages = [&](int first, int step, QStringList *texts) {
+            TextRecognizer recognizer(QStringLiteral("vie"));
+            for (int i = first; i < images.size(); i += step) {
+                const auto r = recognizer.recognize(images.at(i), 200);
+                texts->append(r.ok() ? r->plainText() : r.error().fullText());
+            }
+        };
+        QElapsedTimer t;
+        t.start();
+        QStringList sequential;
+        readPages(0, 1, &sequential);
+        const qint64 oneThread = t.elapsed();
+        QStringList even, odd;
+        t.restart();
+        QThread *other = QThread::create([&] { readPages(1, 2, &odd); });
+        other->start();
+        readPages(0, 2, &even);
+        other->wait();
+        delete other;
+        const qint64 twoThreads = t.elapsed();
+        qInfo("4 pages: %lld ms on one thread, %lld ms on two (%.2fx)", oneThread, twoThreads,
+              double(oneThread) / double(twoThreads));
+        // Each thread's recognizer reads what one recognizer alone reads.
+        QCOMPARE(even.size() + odd.size(), sequential.size());
+        for (int i = 0; i < sequential.size(); ++i)
+            QCOMPARE(i % 2 ? odd.at(i / 2) : even.at(i / 2), sequential.at(i));
     }
 
     // A page whose recognition is cancelled midway ends with Cancelled, promptly.
