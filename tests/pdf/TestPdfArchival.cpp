@@ -25,6 +25,7 @@
 #include <atomic>
 #include <cmath>
 #include <ctime>
+#include <limits>
 
 using namespace sohoa;
 using sohoa::test::pdfaViolations;
@@ -260,6 +261,45 @@ private slots:
         QVERIFY(bytes.contains(
             QByteArray("/ID [<" + report->documentId.toLatin1() + "> <" + report->instanceId.toLatin1() + ">]")));
         QVERIFY(bytes.startsWith("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"));
+    }
+
+    // What archival mode costs when writing: the 12 corpus pages (JPEGs passed through), best of three.
+    void writeTimeArchivalVersusPlain()
+    {
+        QList<PdfPageSource> pages, withText;
+        for (const CorpusPage &p : corpusPages()) {
+            pages.append({kScans + u'/' + p.file, 0, 0, {}});
+            withText.append(
+                {kScans + u'/' + p.file, 0, 0,
+                 handMadeText(QList<QStringList>(40, QStringLiteral(u"Hồ sơ đề nghị cấp đổi giấy phép xây dựng "
+                                                                    u"nhà ở riêng lẻ tại đô thị")
+                                                         .split(u' ')),
+                              QSize(1654, 2338))});
+        }
+        QVERIFY(pages.size() == 12);
+        auto best = [&](const QList<PdfPageSource> &input, bool archival, qint64 *size) {
+            qint64 fastest = std::numeric_limits<qint64>::max();
+            for (int i = 0; i < 3; ++i) {
+                PdfWriteOptions options;
+                options.archival = archival;
+                options.overwrite = true;
+                QElapsedTimer t;
+                t.start();
+                const auto r =
+                    PdfWriter::write(m_dir.filePath(QStringLiteral("timed.pdf")), input, archivalMetadata(), options);
+                fastest = std::min(fastest, t.elapsed());
+                *size = r.ok() ? r->fileSize : -1;
+            }
+            return fastest;
+        };
+        qint64 plainSize = 0, archivalSize = 0, textSize = 0;
+        const qint64 plain = best(pages, false, &plainSize);
+        const qint64 archival = best(pages, true, &archivalSize);
+        const qint64 text = best(withText, true, &textSize);
+        qInfo("12 pages: plain %lld ms (%lld bytes), archival %lld ms (%lld bytes), archival with 40 lines of text "
+              "a page %lld ms (%lld bytes)",
+              plain, plainSize, archival, archivalSize, text, textSize);
+        QVERIFY(plainSize > 0 && archivalSize > plainSize && textSize > archivalSize);
     }
 
     // The same dossier exported twice keeps its document id; each file is a new instance.
