@@ -589,6 +589,28 @@ private slots:
         const QString fonts = pdfaViolations(QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/V4.pdf")).join(u'\n');
         QVERIFY2(fonts.contains(QStringLiteral("not embedded")), qPrintable(fonts));
 
+        // Device colour the output intent does not cover, drawn by the page's (uncompressed) content.
+        const QString imageOnly = m_dir.filePath(QStringLiteral("image-only.pdf"));
+        PdfWriteOptions archivalOptions;
+        archivalOptions.archival = true;
+        QVERIFY(PdfWriter::write(imageOnly, {{kScans + QStringLiteral("/page-003.jpg"), 0, 0, {}}}, archivalMetadata(),
+                                 archivalOptions)
+                    .ok());
+        {
+            QFile in(imageOnly);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QByteArray copy = in.readAll();
+            QVERIFY(copy.contains("/Im0 Do\nQ"));
+            copy.replace("/Im0 Do\nQ", "1 1 1 1 k");
+            const QString path = m_dir.filePath(QStringLiteral("cmyk-colour.pdf"));
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(copy);
+            out.close();
+            const QString found = pdfaViolations(path).join(u'\n');
+            QVERIFY2(found.contains(QStringLiteral("DeviceCMYK colour (k)")), qPrintable(found));
+        }
+
         // Tampered copies of a good archival file.
         const QString good = m_dir.filePath(QStringLiteral("good.pdf"));
         PdfWriteOptions options;

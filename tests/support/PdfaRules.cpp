@@ -235,6 +235,58 @@ QDateTime xmpDate(const QString &s)
     return QDateTime::fromString(s.trimmed(), Qt::ISODate);
 }
 
+// ---- content streams ----------------------------------------------------------------------------------
+
+// What a content stream draws with: device colours the output intent does not cover, and inline images
+// with interpolation or LZW (the image rules for what is not an XObject).
+class ContentScan : public QPDFObjectHandle::ParserCallbacks
+{
+public:
+    QStringList found;
+    int intentComponents = 0;
+
+    void handleObject(QPDFObjectHandle object) override
+    {
+        if (object.isInlineImage()) {
+            for (qsizetype i = 0; i + 1 < m_operands.size(); ++i) {
+                Handle key = m_operands.at(i), value = m_operands.at(i + 1);
+                if (key.isName() && (key.getName() == "/I" || key.getName() == "/Interpolate") && value.isBool() &&
+                    value.getBoolValue())
+                    note(QStringLiteral("an inline image with /Interpolate true"));
+            }
+            for (Handle operand : m_operands)
+                if (operand.isName() && (operand.getName() == "/LZW" || operand.getName() == "/LZWDecode"))
+                    note(QStringLiteral("an LZW-compressed inline image"));
+            m_operands.clear();
+            return;
+        }
+        if (!object.isOperator()) {
+            m_operands.append(object);
+            return;
+        }
+        const std::string op = object.getOperatorValue();
+        if ((op == "k" || op == "K") && intentComponents != 4)
+            note(QStringLiteral("DeviceCMYK colour (%1) with an output intent that is not CMYK").arg(str(op)));
+        if ((op == "rg" || op == "RG") && intentComponents != 3)
+            note(QStringLiteral("DeviceRGB colour (%1) with an output intent that is not RGB").arg(str(op)));
+        if ((op == "cs" || op == "CS") && !m_operands.isEmpty() && m_operands.last().isName() &&
+            m_operands.last().getName() == "/DeviceCMYK" && intentComponents != 4)
+            note(
+                QStringLiteral("the DeviceCMYK colour space (%1) with an output intent that is not CMYK").arg(str(op)));
+        if (op != "BI" && op != "ID")
+            m_operands.clear();
+    }
+    void handleEOF() override {}
+
+private:
+    void note(const QString &text)
+    {
+        if (!found.contains(text))
+            found.append(text);
+    }
+    QList<Handle> m_operands;
+};
+
 // ---- the checker ----------------------------------------------------------------------------------------
 
 class Checker
@@ -486,6 +538,15 @@ private:
             violation(name + QStringLiteral(": /AA (additional actions) present"));
         checkGroup(page.getKey("/Group"), name);
         checkResources(inherited(page, "/Resources"), name);
+        ContentScan scan;
+        scan.intentComponents = m_intentComponents;
+        try {
+            page.parsePageContents(&scan);
+        } catch (const std::exception &e) {
+            violation(name + QStringLiteral(": its content cannot be parsed: ") + QString::fromLocal8Bit(e.what()));
+        }
+        for (const QString &f : scan.found)
+            violation(name + QStringLiteral(": ") + f);
         Handle annots = page.getKey("/Annots");
         if (annots.isArray())
             for (int i = 0; i < annots.getArrayNItems(); ++i)
@@ -578,6 +639,15 @@ private:
         Handle dict = form.getDict();
         checkGroup(dict.getKey("/Group"), name);
         checkResources(dict.getKey("/Resources"), name);
+        ContentScan scan;
+        scan.intentComponents = m_intentComponents;
+        try {
+            form.parseAsContents(&scan);
+        } catch (const std::exception &e) {
+            violation(name + QStringLiteral(": its content cannot be parsed: ") + QString::fromLocal8Bit(e.what()));
+        }
+        for (const QString &f : scan.found)
+            violation(name + QStringLiteral(": ") + f);
     }
 
     void checkGroup(Handle group, const QString &name)
