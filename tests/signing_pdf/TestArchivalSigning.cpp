@@ -8,7 +8,9 @@
 #include "signing/PdfSigner.h"
 #include "signing/Pkcs12Key.h"
 
+#include <QImage>
 #include <QLoggingCategory>
+#include <QPainter>
 #include <QTest>
 #include <QTimeZone>
 
@@ -104,6 +106,57 @@ private slots:
         const QString found = pdfaViolations(hidden).join(u'\n');
         QVERIFY2(found.contains(QStringLiteral("Print flag")) && found.contains(QStringLiteral("Hidden")),
                  qPrintable(found));
+    }
+
+    // A signer's block with a transparent signature image and seal (Decree 30: blue signature, red seal)
+    // is drawn with soft masks: PDF/A-2 allows them, our stricter archival profile does not, and the
+    // checker says so unless told to allow transparency.
+    void transparentSealIsTheOnlyDifference()
+    {
+        QImage signature(300, 120, QImage::Format_ARGB32);
+        signature.fill(Qt::transparent);
+        QImage seal(420, 420, QImage::Format_ARGB32);
+        seal.fill(Qt::transparent);
+        {
+            // Antialiased edges, as a scanned signature has: partial alpha, which Qt writes as a soft mask
+            // (a binary alpha becomes a stencil /Mask, which is no transparency).
+            QPainter p(&signature);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(QColor(0, 0, 200), 6));
+            p.drawLine(20, 100, 280, 20);
+            QPainter q(&seal);
+            q.setRenderHint(QPainter::Antialiasing);
+            q.setPen(QPen(QColor(220, 0, 0), 16));
+            q.drawEllipse(QRectF(10, 10, 400, 400));
+        }
+        const QString signaturePng = work(QStringLiteral("signature.png"));
+        const QString sealPng = work(QStringLiteral("seal.png"));
+        QVERIFY(signature.save(signaturePng) && seal.save(sealPng));
+        SignOptions options;
+        options.appearance.kind = AppearanceKind::Organization;
+        options.appearance.signerTitle = QStringLiteral(u"CHỦ TỊCH");
+        options.appearance.signerName = QStringLiteral(u"Nguyễn Văn A");
+        options.appearance.signatureImagePath = signaturePng;
+        options.appearance.sealImagePath = sealPng;
+        options.customPosition = true;
+        options.corner = Corner::BottomRight;
+        options.positionMm = QPointF(20, 20);
+        options.overwrite = true;
+        const QString out = work(QStringLiteral("signed-seal.pdf"));
+        const SignResult r = PdfSigner(*m_key).signFile(m_archival, out, options);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.fullText()));
+
+        const QStringList strict = pdfaViolations(out);
+        qInfo("strict profile: %s", qPrintable(strict.join(QStringLiteral("; "))));
+        QVERIFY2(!strict.isEmpty(), "a transparent seal passed the no-transparency profile");
+        for (const QString &v : strict)
+            QVERIFY2(v.contains(QStringLiteral("soft mask")) || v.contains(QStringLiteral("transparency")) ||
+                         v.contains(QStringLiteral("alpha")),
+                     qPrintable(v));
+        PdfaCheckOptions allow;
+        allow.allowTransparency = true;
+        const QStringList pdfa2 = pdfaViolations(out, allow);
+        QVERIFY2(pdfa2.isEmpty(), qPrintable(pdfa2.join(u'\n')));
     }
 };
 
