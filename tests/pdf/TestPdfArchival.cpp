@@ -2,6 +2,7 @@
 // checker (tests/support/PdfaRules) and by tools we did not write (qpdf --check, pdffonts, pdfinfo,
 // pdftotext); Tesseract's accuracy and speed on the corpus's administrative pages.
 
+#include "CmykJpeg.h"
 #include "PdfaRules.h"
 #include "ToolRunner.h"
 
@@ -300,6 +301,43 @@ private slots:
               "a page %lld ms (%lld bytes)",
               plain, plainSize, archival, archivalSize, text, textSize);
         QVERIFY(plainSize > 0 && archivalSize > plainSize && textSize > archivalSize);
+    }
+
+    // PDF/A allows DeviceCMYK only with a CMYK output intent: an archival CMYK JPEG becomes RGB (a plain
+    // export passes it through, as before).
+    void cmykJpegBecomesRgb()
+    {
+#ifdef SOHOA_HAVE_LIBJPEG
+        const QString jpeg = m_dir.filePath(QStringLiteral("cmyk.jpg"));
+        QVERIFY(sohoa::test::writeAdobeCmykJpeg(jpeg, 400, 200));
+        PdfWriteOptions options;
+        options.archival = true;
+        options.overwrite = true;
+        const QString out = m_dir.filePath(QStringLiteral("cmyk.pdf"));
+        const auto report = PdfWriter::write(out, {{ jpeg, 200, 0, {} }}, archivalMetadata(), options);
+        QVERIFY2(report.ok(), qPrintable(report.error().fullText()));
+        QCOMPARE(report->pageEncodings, QStringList{QStringLiteral("FlateDecode")});
+        const QStringList violations = pdfaViolations(out);
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+        // White on the left, cyan on the right, as the JPEG's inverted (Adobe) samples say.
+        const auto r = runTool(QStringLiteral("pdftoppm"),
+                               {QStringLiteral("-r"), QStringLiteral("20"), QStringLiteral("-png"),
+                                QStringLiteral("-singlefile"), out, m_dir.filePath(QStringLiteral("cmyk"))});
+        QCOMPARE(r.exitCode, 0);
+        const QImage rendered(m_dir.filePath(QStringLiteral("cmyk.png")));
+        QVERIFY(!rendered.isNull());
+        const QColor left = rendered.pixelColor(rendered.width() / 4, rendered.height() / 2);
+        const QColor right = rendered.pixelColor(rendered.width() * 3 / 4, rendered.height() / 2);
+        QVERIFY2(left.red() > 230 && left.green() > 230 && left.blue() > 230, qPrintable(left.name()));
+        QVERIFY2(right.red() < 80 && right.green() > 120 && right.blue() > 180, qPrintable(right.name()));
+
+        options.archival = false;
+        const auto plain = PdfWriter::write(out, {{ jpeg, 200, 0, {} }}, archivalMetadata(), options);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->pageEncodings, QStringList{QStringLiteral("DCTDecode")});
+#else
+        QSKIP("built without libjpeg (libjpeg-dev), which makes the CMYK fixture");
+#endif
     }
 
     // The same dossier exported twice keeps its document id; each file is a new instance.
