@@ -48,8 +48,8 @@ public:
     bool isOpen() const;
 
     // Reads one page. dpi is the image's resolution (Tesseract sizes its expectations of letters from
-    // it). Cancelled promptly (between words) once control asks for it; progress is reported in percent
-    // of the page.
+    // it); 0 takes the image's own (dotsPerMeterX) when it is at least 100 dpi, else 300. Cancelled promptly (between
+    // words) once control asks for it; progress is reported in percent of the page.
     Result<PageText> recognize(const QImage &image, int dpi, WorkControl *control = nullptr);
 
     const QString &languages() const;

@@ -544,6 +544,8 @@ private slots:
                 texts->append(r.ok() ? r->plainText() : r.error().fullText());
             }
         };
+        const qsizetype threadsBefore =
+            QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
         QElapsedTimer t;
         t.start();
         QStringList sequential;
@@ -557,6 +559,10 @@ private slots:
         other->wait();
         delete other;
         const qint64 twoThreads = t.elapsed();
+        // Neither thread started OpenMP threads (the limit is per thread: see TextRecognizer.cpp).
+        // (Polled: the finished QThread's system thread may take a moment to go.)
+        QTRY_COMPARE(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
+                     threadsBefore);
         qInfo("4 pages: %lld ms on one thread, %lld ms on two (%.2fx)", oneThread, twoThreads,
               double(oneThread) / double(twoThreads));
         // Each thread's recognizer reads what one recognizer alone reads.
