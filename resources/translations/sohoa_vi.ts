@@ -4250,7 +4250,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::ocr</name>
     <message>
-        <location filename="../../core/ocr/TextRecognizer.cpp" line="+138"/>
+        <location filename="../../core/ocr/TextRecognizer.cpp" line="+146"/>
         <source>No OCR language was given (for example vie, eng or vie+eng).</source>
         <translation>Chưa chỉ định ngôn ngữ nhận dạng chữ (ví dụ vie, eng hoặc vie+eng).</translation>
     </message>
