@@ -36,8 +36,8 @@ struct PageText
 {
     QSize imageSize; // the image the boxes are measured in
     int dpi = 0;
-    QString languages; // as given to the recognizer: "vie", "vie+eng"
-    QList<TextLine> lines; // in reading order
+    QString languages;         // as given to the recognizer: "vie", "vie+eng"
+    QList<TextLine> lines;     // in reading order
     double meanConfidence = 0; // 0..100, Tesseract's mean word confidence
 
     bool isEmpty() const { return lines.isEmpty(); }

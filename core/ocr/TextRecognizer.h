@@ -14,10 +14,11 @@ namespace sohoa {
 
 // Reads the text of page images with Tesseract 5 (its LSTM engine) through its C++ library.
 //
-// One instance per thread, reused across pages: open() loads the language models once (about 0.3 s and
-// 40 MB for "vie"), recognize() then costs only the page. Tesseract's own OpenMP threads are switched
-// off (OMP_THREAD_LIMIT=1, set before the first model is loaded): on our 2-core machines they made a page
-// slower, and pages run in parallel instead, one recognizer per thread.
+// One instance per thread, reused across pages: open() loads the language models once (0.15-0.3 s for
+// "vie"), recognize() then costs only the page (about 1.3 s of CPU for an A4 page at 200 or 300 dpi).
+// Tesseract's own OpenMP threads are switched off for the whole process on first use (see the .cpp): on
+// our 2-core machines they made a page 2.6 times slower; pages run in parallel instead, one recognizer
+// per thread.
 class TextRecognizer
 {
 public:
@@ -47,8 +48,8 @@ public:
     bool isOpen() const;
 
     // Reads one page. dpi is the image's resolution (Tesseract sizes its expectations of letters from
-    // it). Cancelled promptly (between words) once control asks for it; progress is reported in percent
-    // of the page.
+    // it); 0 takes the image's own (dotsPerMeterX) when it is at least 100 dpi, else 300. Cancelled promptly (between
+    // words) once control asks for it; progress is reported in percent of the page.
     Result<PageText> recognize(const QImage &image, int dpi, WorkControl *control = nullptr);
 
     const QString &languages() const;

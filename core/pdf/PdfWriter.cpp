@@ -121,8 +121,7 @@ QString offsetText(const QDateTime &dt)
 
 QByteArray pdfDate(const QDateTime &dt)
 {
-    return (QStringLiteral("(D:") + dt.toString(QStringLiteral("yyyyMMddHHmmss")) + offsetText(dt) + u')')
-        .toLatin1();
+    return (QStringLiteral("(D:") + dt.toString(QStringLiteral("yyyyMMddHHmmss")) + offsetText(dt) + u')').toLatin1();
 }
 
 // One image XObject ready to write: either bytes in memory or a JPEG file copied as it is.
@@ -469,7 +468,8 @@ bool isHexId(const QString &id)
 {
     if (id.size() != 32)
         return false;
-    return std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f'); });
+    return std::all_of(id.begin(), id.end(),
+                       [](QChar c) { return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f'); });
 }
 
 Result<void> writeFlateStream(PdfStream &out, int object, const QByteArray &dict, const QByteArray &raw)
@@ -490,18 +490,18 @@ Result<qint64> writeGlyphlessFont(PdfStream &out, const ObjectLayout &layout)
     const qint64 before = out.offset();
     const QByteArray name = QByteArrayLiteral("/GlyphLessFont");
     if (auto r = out.object(layout.type0Font(), QByteArrayLiteral("<< /Type /Font /Subtype /Type0 /BaseFont ") + name +
-                                                     QByteArrayLiteral(" /Encoding /Identity-H /DescendantFonts [") +
-                                                     ref(layout.cidFont()) + QByteArrayLiteral("] /ToUnicode ") +
-                                                     ref(layout.toUnicode()) + QByteArrayLiteral(" >>"));
+                                                    QByteArrayLiteral(" /Encoding /Identity-H /DescendantFonts [") +
+                                                    ref(layout.cidFont()) + QByteArrayLiteral("] /ToUnicode ") +
+                                                    ref(layout.toUnicode()) + QByteArrayLiteral(" >>"));
         !r)
         return r.error();
-    if (auto r = out.object(layout.cidFont(),
-                            QByteArrayLiteral("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ") + name +
-                                QByteArrayLiteral(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                                                  "/Supplement 0 >> /FontDescriptor ") +
-                                ref(layout.fontDescriptor()) + QByteArrayLiteral(" /DW ") + num(pdf::kGlyphlessWidth) +
-                                QByteArrayLiteral(" /CIDToGIDMap ") + ref(layout.cidToGidMap()) +
-                                QByteArrayLiteral(" >>"));
+    if (auto r =
+            out.object(layout.cidFont(),
+                       QByteArrayLiteral("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ") + name +
+                           QByteArrayLiteral(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                                             "/Supplement 0 >> /FontDescriptor ") +
+                           ref(layout.fontDescriptor()) + QByteArrayLiteral(" /DW ") + num(pdf::kGlyphlessWidth) +
+                           QByteArrayLiteral(" /CIDToGIDMap ") + ref(layout.cidToGidMap()) + QByteArrayLiteral(" >>"));
         !r)
         return r.error();
     // Flags 4 (symbolic): the font has no standard Latin glyph set. The box and metrics are pdf.ttf's.
@@ -512,8 +512,8 @@ Result<qint64> writeGlyphlessFont(PdfStream &out, const ObjectLayout &layout)
                                 ref(layout.fontFile()) + QByteArrayLiteral(" >>"));
         !r)
         return r.error();
-    if (auto r = writeFlateStream(out, layout.fontFile(),
-                                  QByteArrayLiteral("/Length1 ") + num(qint64(program->size())), program.value());
+    if (auto r = writeFlateStream(out, layout.fontFile(), QByteArrayLiteral("/Length1 ") + num(qint64(program->size())),
+                                  program.value());
         !r)
         return r.error();
     if (auto r = writeFlateStream(out, layout.cidToGidMap(), QByteArray(), pdf::glyphlessCidToGidMap()); !r)
@@ -578,8 +578,8 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         meta.m.created = QDateTime::currentDateTime();
     meta.m.created = wholeSeconds(meta.m.created);
     meta.m.modified = meta.m.modified.isValid() ? wholeSeconds(meta.m.modified) : meta.m.created;
-    const QString documentId = (metadata.documentId.isEmpty() ? derivedDocumentId(meta.m, pages) : metadata.documentId)
-                                   .toUpper();
+    const QString documentId =
+        (metadata.documentId.isEmpty() ? derivedDocumentId(meta.m, pages) : metadata.documentId).toUpper();
     const QString instanceId = QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex()).toUpper();
 
     AtomicFileWriter file(outputPath, options.overwrite);
@@ -668,7 +668,8 @@ Result<PdfWriteReport> PdfWriter::write(const QString &outputPath, const QList<P
         // A turned page is a viewing instruction: the image stays as scanned, byte for byte.
         if (source.rotation)
             pageDict += QByteArrayLiteral(" /Rotate ") + num(source.rotation);
-        pageDict += QByteArrayLiteral(" /Resources << /XObject << /Im0 ") + ref(imageObject(i)) + QByteArrayLiteral(" >>");
+        pageDict +=
+            QByteArrayLiteral(" /Resources << /XObject << /Im0 ") + ref(imageObject(i)) + QByteArrayLiteral(" >>");
         if (!text.isEmpty())
             pageDict += QByteArrayLiteral(" /Font << /FOcr ") + ref(layout.type0Font()) + QByteArrayLiteral(" >>");
         pageDict += QByteArrayLiteral(" >> /Contents ") + ref(contentObject(i)) + QByteArrayLiteral(" >>");

@@ -71,8 +71,9 @@ struct PdfWriteOptions
     // Optional: pages written of the total, and a cancel checked before each page and before the
     // file is committed (Cancelled, no file left).
     WorkControl *control = nullptr;
-    // PDF/A-2b (ISO 19005-2, level B): PDF 1.7, an sRGB output intent, pdfaid in the XMP. CMYK JPEGs are
-    // converted to RGB (Flate), the only case where an image is not passed through as it is.
+    // PDF/A-2b (ISO 19005-2, level B): PDF 1.7, an sRGB output intent (which also covers DeviceGray:
+    // gray and 1-bit pages stay as they are), pdfaid in the XMP. CMYK JPEGs are converted to RGB (Flate):
+    // DeviceCMYK would need a CMYK intent; the only case where an image is not passed through as it is.
     bool archival = false;
 };
 
@@ -80,8 +81,8 @@ struct PdfWriteReport
 {
     int pageCount = 0;
     qint64 fileSize = 0;
-    QStringList pageEncodings; // per page: "DCTDecode", "FlateDecode", "CCITTFaxDecode"
-    qint64 textLayerBytes = 0; // the text layer's share of fileSize: page text operators and the font
+    QStringList pageEncodings;      // per page: "DCTDecode", "FlateDecode", "CCITTFaxDecode"
+    qint64 textLayerBytes = 0;      // the text layer's share of fileSize: page text operators and the font
     QString documentId, instanceId; // the trailer /ID, 32 hex digits each
 };
 

@@ -479,6 +479,16 @@
         <source>The file changed after it was put in the upload queue, so it was not sent. Put the new version in the queue again.</source>
         <translation>Tệp đã thay đổi sau khi được đưa vào hàng đợi nên không được gửi. Hãy đưa phiên bản mới vào hàng đợi lại.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The text recognition (OCR) data for a language is not installed, so the pages cannot be read. Install the language&apos;s package (for Vietnamese: tesseract-ocr-vie), or choose another language.</source>
+        <translation>Chưa cài đặt dữ liệu nhận dạng chữ (OCR) của một ngôn ngữ nên không thể đọc các trang. Hãy cài đặt gói của ngôn ngữ đó (tiếng Việt: tesseract-ocr-vie) hoặc chọn ngôn ngữ khác.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The text recognition (OCR) could not read the page. The page image is kept; export it without a text layer, or check the OCR installation (tesseract-ocr) and try again.</source>
+        <translation>Không nhận dạng được chữ (OCR) trên trang. Ảnh trang vẫn được giữ nguyên; hãy xuất tệp không kèm lớp văn bản, hoặc kiểm tra việc cài đặt OCR (tesseract-ocr) rồi thử lại.</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::PdfQrStamper</name>
@@ -4235,6 +4245,19 @@ Mục đích khóa: %5</translation>
         <location line="+0"/>
         <source>PDF files (*.pdf *.PDF)</source>
         <translation>Tệp PDF (*.pdf *.PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::ocr</name>
+    <message>
+        <location filename="../../core/ocr/TextRecognizer.cpp" line="+146"/>
+        <source>No OCR language was given (for example vie, eng or vie+eng).</source>
+        <translation>Chưa chỉ định ngôn ngữ nhận dạng chữ (ví dụ vie, eng hoặc vie+eng).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OCR data for the language %1 is missing (%2). Install the package %3: sudo apt install %3</source>
+        <translation>Thiếu dữ liệu nhận dạng chữ của ngôn ngữ %1 (%2). Hãy cài đặt gói %3: sudo apt install %3</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,7 @@
 #include <QTimeZone>
 #include <QtTest>
 
-#ifdef SOHOA_HAVE_LIBJPEG
-#include <cstdio>
-#include <jpeglib.h>
-#endif
+#include "CmykJpeg.h"
 
 using namespace sohoa;
 
@@ -217,39 +214,6 @@ QString infoField(const QString &info, const QString &key)
                                 QRegularExpression::MultilineOption);
     return re.match(info).captured(1).trimmed();
 }
-
-#ifdef SOHOA_HAVE_LIBJPEG
-// An Adobe-style CMYK JPEG (libjpeg writes the APP14 marker for CMYK): samples are stored
-// inverted, as Photoshop does: 255 = no ink. Left half: no ink (white); right half: full cyan.
-bool writeAdobeCmykJpeg(const QString &file, int w, int h)
-{
-    FILE *out = std::fopen(QFile::encodeName(file).constData(), "wb");
-    if (!out)
-        return false;
-    jpeg_compress_struct cinfo;
-    jpeg_error_mgr jerr;
-    cinfo.err = jpeg_std_error(&jerr);
-    jpeg_create_compress(&cinfo);
-    jpeg_stdio_dest(&cinfo, out);
-    cinfo.image_width = JDIMENSION(w);
-    cinfo.image_height = JDIMENSION(h);
-    cinfo.input_components = 4;
-    cinfo.in_color_space = JCS_CMYK;
-    jpeg_set_defaults(&cinfo);
-    jpeg_set_quality(&cinfo, 90, TRUE);
-    jpeg_start_compress(&cinfo, TRUE);
-    QByteArray row(w * 4, char(255));
-    for (int x = w / 2; x < w; ++x)
-        row[x * 4] = 0; // cyan: full ink
-    while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW r = reinterpret_cast<JSAMPROW>(row.data());
-        jpeg_write_scanlines(&cinfo, &r, 1);
-    }
-    jpeg_finish_compress(&cinfo);
-    jpeg_destroy_compress(&cinfo);
-    return std::fclose(out) == 0;
-}
-#endif
 
 quint32 be32(const char *p)
 {
@@ -574,7 +538,7 @@ private Q_SLOTS:
         QSKIP("built without libjpeg: no CMYK JPEG fixture");
 #else
         const QString img = path(QStringLiteral("cmyk.jpg"));
-        QVERIFY(writeAdobeCmykJpeg(img, 80, 40));
+        QVERIFY(sohoa::test::writeAdobeCmykJpeg(img, 80, 40));
         const QString pdf = path(QStringLiteral("cmyk.pdf"));
         const auto report = PdfWriter::write(pdf, {{img, 72}}, {});
         QVERIFY2(report.ok(), qPrintable(report.error().fullText()));

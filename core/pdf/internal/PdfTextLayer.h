@@ -17,7 +17,8 @@ namespace sohoa::pdf {
 inline constexpr int kGlyphlessWidth = 500;
 
 // Content stream operators that lay `text` over a page of pageSizePt (the image drawn at 100 %) in
-// text render mode 3 (invisible): one BT/ET per line, each word at its box along the line's baseline,
+// text render mode 3 (invisible): one BT/ET per line, horizontal at the height of the line's baseline in
+// its middle (see the .cpp for why not turned along a skewed baseline), each word at its box's left,
 // stretched (Tz) to the box's width, words separated by a space character. `font` names the resource.
 QByteArray textLayerOperators(const PageText &text, const QSizeF &pageSizePt, const QSize &imageSize,
                               const QByteArray &font);

@@ -107,14 +107,15 @@ template <size_t N> QString fieldDescriptions(const FieldDoc (&fields)[N], const
 QString extensionSchema()
 {
     QString x;
-    x += QStringLiteral("  <rdf:Description rdf:about=\"\"\n"
-                        "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-                        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-                        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"\n"
-                        "    xmlns:pdfaType=\"http://www.aiim.org/pdfa/ns/type#\"\n"
-                        "    xmlns:pdfaField=\"http://www.aiim.org/pdfa/ns/field#\">\n"
-                        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-                        "    <pdfaSchema:schema>Decree 30/2020/ND-CP Appendix VI archival metadata</pdfaSchema:schema>\n");
+    x += QStringLiteral(
+        "  <rdf:Description rdf:about=\"\"\n"
+        "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"\n"
+        "    xmlns:pdfaType=\"http://www.aiim.org/pdfa/ns/type#\"\n"
+        "    xmlns:pdfaField=\"http://www.aiim.org/pdfa/ns/field#\">\n"
+        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+        "    <pdfaSchema:schema>Decree 30/2020/ND-CP Appendix VI archival metadata</pdfaSchema:schema>\n");
     x += QStringLiteral("    <pdfaSchema:namespaceURI>%1</pdfaSchema:namespaceURI>\n"
                         "    <pdfaSchema:prefix>%2</pdfaSchema:prefix>\n")
              .arg(QLatin1StringView(kNd30Namespace), QLatin1StringView(kNd30Prefix));
@@ -188,7 +189,8 @@ QString xmpDate(const QDateTime &dt)
 QString xmpUuid(const QString &hex)
 {
     const QString h = hex.toLower();
-    return QStringLiteral("uuid:%1-%2-%3-%4-%5").arg(h.mid(0, 8), h.mid(8, 4), h.mid(12, 4), h.mid(16, 4), h.mid(20, 12));
+    return QStringLiteral("uuid:%1-%2-%3-%4-%5")
+        .arg(h.mid(0, 8), h.mid(8, 4), h.mid(12, 4), h.mid(16, 4), h.mid(20, 12));
 }
 
 QByteArray xmpPacket(const XmpInput &in)
