@@ -287,6 +287,7 @@ void MainWindow::runExport(const QString &component, bool archival)
                                   : tr("Exporting %1 as PDF/A with OCR (%2)").arg(dossier.value().code, request.ocrLanguages))
                            : tr("Exporting %1").arg(dossier.value().code));
     job->start();
+    updateActions(); // running now: the export actions wait, Esc stops it
 }
 
 // Where the archival PDF and its sidecar went, what OCR read: a banner and the status bar.
@@ -353,6 +354,7 @@ void MainWindow::cleanupPages()
     });
     trackJob(job, tr("Cleaning up %1 (%2)").arg(dossier->code, request.options.toList()));
     job->start();
+    updateActions();
 }
 
 BlankReviewDialog *MainWindow::blankReview() const
