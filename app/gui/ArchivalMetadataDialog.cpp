@@ -176,8 +176,25 @@ bool ArchivalMetadataDialog::check(Editor &editor)
         editor.error->clear();
         return true;
     }
-    const Error &e = parsed.error();
-    editor.error->setText(e.detail().isEmpty() ? e.message() : QStringLiteral("%1 (%2)").arg(e.message(), e.detail()));
+    // The engine decides what is right; the sentence is the window's, in the user's language.
+    using K = workflows::ArchivalFieldSpec::Kind;
+    QString text;
+    switch (editor.spec.kind) {
+    case K::Date:
+        text = tr("Not a date: write yyyy-mm-dd (2025-03-01) or dd/mm/yyyy (01/03/2025).");
+        break;
+    case K::Year:
+        text = tr("Not a year: write four digits, for example 2025.");
+        break;
+    case K::Maintenance:
+        text = tr("Write \"Vĩnh viễn\" (permanent) or a number of years, for example 10.");
+        break;
+    case K::Text:
+    case K::Computed:
+        text = parsed.error().message() + QStringLiteral(" (") + parsed.error().detail() + u')';
+        break;
+    }
+    editor.error->setText(text);
     editor.error->show();
     return false;
 }

@@ -73,9 +73,19 @@ BlankReviewDialog::BlankReviewDialog(DossierStore &store, qint64 dossierId, QWid
         b->setFocusPolicy(Qt::NoFocus);
     setFocusPolicy(Qt::StrongFocus);
 
+    resize(760, 860);
     load(dossierId);
     showCurrent();
-    resize(760, 860);
+}
+
+void BlankReviewDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // The page is decoded for the size of the view: again now that the view has its size.
+    if (!m_shown) {
+        m_shown = true;
+        showCurrent();
+    }
 }
 
 void BlankReviewDialog::load(qint64 dossierId)

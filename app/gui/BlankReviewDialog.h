@@ -50,6 +50,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Item
@@ -67,6 +68,7 @@ private:
     DossierStore &m_store;
     QList<Item> m_items;
     int m_current = -1;
+    bool m_shown = false;
     QLabel *m_counter;
     QLabel *m_details;
     QLabel *m_status;

@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 
 using namespace sohoa;
@@ -51,6 +52,16 @@ Result<PageRecord> saveCorpusPage(DossierStore &store, const ComponentInfo &comp
     page.mode = ColorMode::Color;
     return store.savePage(component, page, EncodedImage{f.readAll(), QStringLiteral("jpg"), QImageReader(path).size()},
                           QStringLiteral("corpus"));
+}
+
+// SOHOA_SCREENSHOT_DIR set: the screens this test passes through are saved there (docs/screenshots).
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SOHOA_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300); // page images decoded, thumbnails made
+    widget->grab().save(QDir(dir).filePath(name));
 }
 
 QWidget *focused()
@@ -177,6 +188,7 @@ private slots:
         pane->view()->viewport()->repaint();
         const QImage grid = pane->view()->viewport()->grab().toImage();
         QVERIFY2(amberPixels(grid) > 200, qPrintable(QString::number(amberPixels(grid))));
+        screenshot(m_window.get(), QStringLiteral("en-blank-flags.png"));
     }
 
     void pageViewShowsTheCleanedImageOrTheOriginal()
@@ -208,6 +220,8 @@ private slots:
         QCOMPARE(dialog->currentPageId(), m_pages.at(1).id);
         QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("blankCounter"))->text(), QStringLiteral("Blank page 1 of 2"));
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("blankDetails"))->text().contains(QStringLiteral("ink")));
+        QTRY_VERIFY(!dialog->preview()->isBusy());
+        screenshot(dialog, QStringLiteral("en-blank-review.png"));
 
         // Moving is not answering.
         QTest::keyClick(focused(), Qt::Key_Right);
@@ -267,7 +281,7 @@ private slots:
         QTRY_COMPARE(focused(), static_cast<QWidget *>(start));
         QTest::keyClicks(focused(), QStringLiteral("2025-13-45"));
         QVERIFY(!startError->isHidden());
-        QVERIFY2(startError->text().contains(QStringLiteral("not a date")), qPrintable(startError->text()));
+        QVERIFY2(startError->text().startsWith(QStringLiteral("Not a date")), qPrintable(startError->text()));
         // Save refuses while a field is wrong; nothing is written.
         QTest::keyClick(focused(), Qt::Key_Return);
         QVERIFY(dialog->isVisible());
@@ -285,6 +299,14 @@ private slots:
         QTRY_COMPARE(focused(), static_cast<QWidget *>(issued));
         QTest::keyClicks(focused(), QStringLiteral("12/02/2025"));
         QVERIFY(dialog->errorLabel(kLetter, QStringLiteral("IssuedDate"))->isHidden());
+        dialog->showSection(0);
+        start->selectAll();
+        QTest::keyClicks(start, QStringLiteral("2025-13-45"));
+        screenshot(dialog, QStringLiteral("en-metadata.png"));
+        start->selectAll();
+        QTest::keyClicks(start, QStringLiteral("2025-03-01"));
+        issued->setFocus();
+        QTRY_COMPARE(focused(), static_cast<QWidget *>(issued));
         QTest::keyClick(focused(), Qt::Key_Return); // Save
         QTRY_VERIFY(!m_window->metadataDialog());
 
@@ -348,6 +370,11 @@ private slots:
             box("archival")->setChecked(true);
             auto *ocr = dialog.findChild<QComboBox *>(QStringLiteral("ocrLanguages"));
             ocr->setCurrentIndex(ocr->findData(QStringLiteral("vie+eng")));
+            if (auto *tabs = dialog.findChild<QTabWidget *>()) {
+                tabs->setCurrentWidget(ocr->parentWidget());
+                dialog.show();
+                screenshot(&dialog, QStringLiteral("en-profile-archival.png"));
+            }
             dialog.accept();
         }
         const workflows::ScanProfile p = settings.profiles().constFirst();
