@@ -188,9 +188,16 @@ void MainWindow::scanFinished(const workflows::ScanReport &report)
     else
         statusBar()->showMessage(tr("Scan done: %n page(s) saved.", nullptr, saved), 8000);
     if (saved > 0 && !report.separations.size()) {
-        showBanner(QStringLiteral("scan-done"), Banner::Kind::Positive,
-                   tr("%1 now has %n page(s). Count the paper: does it match?", nullptr, count).arg(component),
-                   {{tr("Matches (Ctrl+Enter)"), [this] { confirmCount(); }, QStringLiteral("confirmBanner")}});
+        QList<Banner::Button> buttons{
+            {tr("Matches (Ctrl+Enter)"), [this] { confirmCount(); }, QStringLiteral("confirmBanner")}};
+        // A profile with the blank flag: the pages it flagged wait for a person (nothing was removed).
+        QString text = tr("%1 now has %n page(s). Count the paper: does it match?", nullptr, count).arg(component);
+        if (const int blank = int(m_pages->blankPagesToReview().size()); blank > 0) {
+            text += u' ' + tr("%n page(s) look blank.", nullptr, blank);
+            buttons << Banner::Button{tr("Review (Ctrl+K)"), [this] { reviewBlankPages(); },
+                                      QStringLiteral("reviewBlankScan")};
+        }
+        showBanner(QStringLiteral("scan-done"), Banner::Kind::Positive, text, buttons);
     }
 }
 
