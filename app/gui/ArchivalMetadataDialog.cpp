@@ -269,7 +269,8 @@ bool ArchivalMetadataDialog::save()
         if (auto r = workflows::setArchivalMetadata(m_store, m_dossier.code, component, assignments); !r) {
             showSection(section);
             const Error &e = r.error();
-            m_error->setText(e.detail().isEmpty() ? e.message() : QStringLiteral("%1 (%2)").arg(e.message(), e.detail()));
+            m_error->setText(e.detail().isEmpty() ? e.message()
+                                                  : QStringLiteral("%1 (%2)").arg(e.message(), e.detail()));
             m_error->show();
             return false;
         }

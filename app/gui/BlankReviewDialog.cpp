@@ -11,8 +11,8 @@
 #include <QPushButton>
 #include <QToolButton>
 
-#include <algorithm>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sohoa::gui {
 
@@ -214,8 +214,8 @@ void BlankReviewDialog::showCurrent()
     }
     const int open = openCount();
     if (open == 0) {
-        const auto kept = std::count_if(m_items.cbegin(), m_items.cend(),
-                                        [](const Item &i) { return i.answer == Answer::Kept; });
+        const auto kept =
+            std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return i.answer == Answer::Kept; });
         status = tr("All %n blank page(s) reviewed: %1 kept, %2 removed. Esc closes.", nullptr, int(m_items.size()))
                      .arg(kept)
                      .arg(m_items.size() - kept);

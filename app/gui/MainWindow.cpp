@@ -138,8 +138,8 @@ void MainWindow::buildActions()
               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), &MainWindow::exportComponent);
     addAction(QStringLiteral("exportArchival"), tr("Export &archival PDF/A…"), QStringLiteral("export"),
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::exportArchival);
-    addAction(QStringLiteral("cleanup"), tr("C&lean up pages…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
-              &MainWindow::cleanupPages);
+    addAction(QStringLiteral("cleanup"), tr("C&lean up pages…"), QString(),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &MainWindow::cleanupPages);
     addAction(QStringLiteral("reviewBlank"), tr("Review &blank pages…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_K),
               &MainWindow::reviewBlankPages);
     addAction(QStringLiteral("archivalMetadata"), tr("Archival &metadata…"), QString(),

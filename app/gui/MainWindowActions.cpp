@@ -289,10 +289,12 @@ void MainWindow::runExport(const QString &component, bool archival)
         m_preview->showPdf(path);
         Q_EMIT exported(path);
     });
-    trackJob(job, archival ? (request.ocrLanguages.isEmpty()
-                                  ? tr("Exporting %1 as PDF/A").arg(dossier.value().code)
-                                  : tr("Exporting %1 as PDF/A with OCR (%2)").arg(dossier.value().code, request.ocrLanguages))
-                           : tr("Exporting %1").arg(dossier.value().code));
+    trackJob(job,
+             archival
+                 ? (request.ocrLanguages.isEmpty()
+                        ? tr("Exporting %1 as PDF/A").arg(dossier.value().code)
+                        : tr("Exporting %1 as PDF/A with OCR (%2)").arg(dossier.value().code, request.ocrLanguages))
+                 : tr("Exporting %1").arg(dossier.value().code));
     job->start();
     updateActions(); // running now: the export actions wait, Esc stops it
 }
@@ -769,11 +771,37 @@ void MainWindow::showHelp()
     dialog->setWindowTitle(tr("Keyboard and help"));
     auto *text = new QTextBrowser(dialog);
     QString html = QStringLiteral("<h3>%1</h3><table cellpadding=3>").arg(tr("Keyboard"));
-    for (const char *name : {"newDossier", "scan", "scanInsert", "rescan", "confirmCount", "nextComponent",
-                             "previousComponent", "export", "exportComponent", "exportArchival", "cleanup",
-                             "reviewBlank", "archivalMetadata", "signCopy", "upload", "uploads",
-                             "signDesk", "verify", "delete", "undo", "redo", "rotateLeft", "rotateRight", "moveUp",
-                             "moveDown", "search", "startBatch", "continueBatch", "stop", "settings", "help"}) {
+    for (const char *name : {"newDossier",
+                             "scan",
+                             "scanInsert",
+                             "rescan",
+                             "confirmCount",
+                             "nextComponent",
+                             "previousComponent",
+                             "export",
+                             "exportComponent",
+                             "exportArchival",
+                             "cleanup",
+                             "reviewBlank",
+                             "archivalMetadata",
+                             "signCopy",
+                             "upload",
+                             "uploads",
+                             "signDesk",
+                             "verify",
+                             "delete",
+                             "undo",
+                             "redo",
+                             "rotateLeft",
+                             "rotateRight",
+                             "moveUp",
+                             "moveDown",
+                             "search",
+                             "startBatch",
+                             "continueBatch",
+                             "stop",
+                             "settings",
+                             "help"}) {
         QAction *a = action(QString::fromLatin1(name));
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())

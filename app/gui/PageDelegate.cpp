@@ -92,13 +92,11 @@ void PageDelegate::paintPage(QPainter *painter, const QStyleOptionViewItem &opti
     // The cache is keyed by the checksum of the file shown, so the two never mix.
     const QString cleaned = index.data(DossierPagesModel::CleanedImageRole).toString();
     const bool showCleaned = !cleaned.isEmpty();
-    const QString shownSha = index.data(showCleaned ? DossierPagesModel::CleanedSha256Role : DossierPagesModel::Sha256Role)
-                                 .toString();
-    const QImage thumb = m_thumbnails->get(showCleaned ? cleaned : index.data(DossierPagesModel::PathRole).toString(),
-                                           shownSha,
-                                           index.data(showCleaned ? DossierPagesModel::CleanedSizeRole
-                                                                  : DossierPagesModel::FileSizeRole)
-                                               .toLongLong());
+    const QString shownSha =
+        index.data(showCleaned ? DossierPagesModel::CleanedSha256Role : DossierPagesModel::Sha256Role).toString();
+    const QImage thumb = m_thumbnails->get(
+        showCleaned ? cleaned : index.data(DossierPagesModel::PathRole).toString(), shownSha,
+        index.data(showCleaned ? DossierPagesModel::CleanedSizeRole : DossierPagesModel::FileSizeRole).toLongLong());
     const int rotation = index.data(DossierPagesModel::RotationRole).toInt();
     if (!thumb.isNull()) {
         const QImage turned = rotation ? thumb.transformed(QTransform().rotate(rotation)) : thumb;

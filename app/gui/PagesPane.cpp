@@ -83,17 +83,17 @@ PagesPane::PagesPane(QUndoStack *undoStack, QWidget *parent)
     // what is left to review.
     connect(m_list.get(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &a, const QModelIndex &b, const QList<int> &roles) {
-        if (roles.isEmpty() || roles.contains(DossierPagesModel::BlankRole)) {
-            updateTitle();
-            Q_EMIT contentChanged();
-        }
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid() && current.row() >= a.row() && current.row() <= b.row() &&
-            !current.data(PageListModel::IsHeaderRole).toBool())
-            Q_EMIT currentPageChanged(current.data(DossierPagesModel::PathRole).toString(),
-                                      current.data(DossierPagesModel::RotationRole).toInt(),
-                                      current.data(DossierPagesModel::PageIdRole).toLongLong());
-    });
+                if (roles.isEmpty() || roles.contains(DossierPagesModel::BlankRole)) {
+                    updateTitle();
+                    Q_EMIT contentChanged();
+                }
+                const QModelIndex current = m_view->currentIndex();
+                if (current.isValid() && current.row() >= a.row() && current.row() <= b.row() &&
+                    !current.data(PageListModel::IsHeaderRole).toBool())
+                    Q_EMIT currentPageChanged(current.data(DossierPagesModel::PathRole).toString(),
+                                              current.data(DossierPagesModel::RotationRole).toInt(),
+                                              current.data(DossierPagesModel::PageIdRole).toLongLong());
+            });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_list.get(), signal, this, [this] {
             updateTitle();

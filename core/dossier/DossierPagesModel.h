@@ -46,13 +46,13 @@ public:
         DeletedRole,
         DeletedAtRole,
         // Cleanup (PageCleanupRecord): what it found and made of the page.
-        BlankRole,          // int(BlankState): flagged blank and awaiting a person's review, or kept by one
-        CleanedImageRole,   // absolute path of the cleaned image; empty when cleanup made none
-        CleanedSha256Role,  // its checksum (the thumbnail cache's key for it)
-        CleanedSizeRole,    // its size in bytes
-        SkewCorrectedRole,  // degrees turned to straighten the page (0: none)
-        RotatedRole,        // clockwise degrees turned to make it upright (0: none)
-        InkPercentRole,     // share of the page that is ink, 0..100
+        BlankRole,             // int(BlankState): flagged blank and awaiting a person's review, or kept by one
+        CleanedImageRole,      // absolute path of the cleaned image; empty when cleanup made none
+        CleanedSha256Role,     // its checksum (the thumbnail cache's key for it)
+        CleanedSizeRole,       // its size in bytes
+        SkewCorrectedRole,     // degrees turned to straighten the page (0: none)
+        RotatedRole,           // clockwise degrees turned to make it upright (0: none)
+        InkPercentRole,        // share of the page that is ink, 0..100
         CleanupOperationsRole, // QStringList of what was applied ("deskew -3.92°", "rotate 180°")
     };
     Q_ENUM(Role)

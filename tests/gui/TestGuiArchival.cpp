@@ -166,7 +166,9 @@ private slots:
         QCOMPARE(reset.count(), 0);
         QVERIFY(changed.count() >= m_pages.size());
         using S = DossierPagesModel::BlankState;
-        const auto blankOf = [&](int i) { return S(gridIndex(m_pages.at(i).id).data(DossierPagesModel::BlankRole).toInt()); };
+        const auto blankOf = [&](int i) {
+            return S(gridIndex(m_pages.at(i).id).data(DossierPagesModel::BlankRole).toInt());
+        };
         QCOMPARE(blankOf(0), S::NotBlank);
         QCOMPARE(blankOf(1), S::AwaitsReview);
         QCOMPARE(blankOf(2), S::NotBlank);
@@ -218,7 +220,8 @@ private slots:
         QTRY_COMPARE(focused(), static_cast<QWidget *>(dialog));
         QCOMPARE(dialog->count(), 2);
         QCOMPARE(dialog->currentPageId(), m_pages.at(1).id);
-        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("blankCounter"))->text(), QStringLiteral("Blank page 1 of 2"));
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("blankCounter"))->text(),
+                 QStringLiteral("Blank page 1 of 2"));
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("blankDetails"))->text().contains(QStringLiteral("ink")));
         QTRY_VERIFY(!dialog->preview()->isBusy());
         screenshot(dialog, QStringLiteral("en-blank-review.png"));
@@ -237,8 +240,7 @@ private slots:
         QTest::keyClick(focused(), Qt::Key_Delete); // remove the second
         QCOMPARE(dialog->answer(1), gui::BlankReviewDialog::Answer::Removed);
         QVERIFY(dialog->allReviewed());
-        QVERIFY2(dialog->statusText().startsWith(QStringLiteral("All 2 blank page")),
-                 qPrintable(dialog->statusText()));
+        QVERIFY2(dialog->statusText().startsWith(QStringLiteral("All 2 blank page")), qPrintable(dialog->statusText()));
 
         const PageRecord kept = store().page(m_pages.at(1).id).value();
         QCOMPARE(kept.cleanup.blankReview, QStringLiteral("kept"));
@@ -252,8 +254,7 @@ private slots:
         QTest::keyClick(focused(), Qt::Key_Escape);
         QTRY_VERIFY(!m_window->blankReview());
         QTRY_VERIFY(!m_window->action(QStringLiteral("reviewBlank"))->isEnabled());
-        QCOMPARE(DossierPagesModel::BlankState(
-                     gridIndex(m_pages.at(1).id).data(DossierPagesModel::BlankRole).toInt()),
+        QCOMPARE(DossierPagesModel::BlankState(gridIndex(m_pages.at(1).id).data(DossierPagesModel::BlankRole).toInt()),
                  DossierPagesModel::BlankState::Kept);
         QVERIFY(!gridIndex(m_pages.at(3).id).isValid()); // left the grid
         QVERIFY(!m_window->pagesPane()->findChild<QToolButton *>(QStringLiteral("blankPages"))->isVisible());
@@ -360,7 +361,9 @@ private slots:
         gui::AppSettings settings;
         {
             gui::SettingsDialog dialog(settings);
-            auto box = [&](const char *name) { return dialog.findChild<QCheckBox *>(QString::fromLatin1(name)); };
+            auto box = [&](const char *name) {
+                return dialog.findChild<QCheckBox *>(QString::fromLatin1(name));
+            };
             QVERIFY(box("cleanup-deskew")->isChecked());
             QVERIFY(box("cleanup-blank")->isChecked());
             QVERIFY(!box("cleanup-bilevel")->isChecked());
@@ -386,10 +389,7 @@ private slots:
         QVERIFY(request->cleanup.bilevel && request->cleanup.deskew && !request->cleanup.crop);
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-    }
+    void cleanupTestCase() { m_window.reset(); }
 };
 
 QTEST_MAIN(TestGuiArchival)
