@@ -222,7 +222,9 @@ private slots:
         DossierPagesModel model(*m_f->store, m_f->dossier.id);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         using S = DossierPagesModel::BlankState;
-        const auto blankOf = [&](qint64 id) { return S(model.pageIndex(id).data(DossierPagesModel::BlankRole).toInt()); };
+        const auto blankOf = [&](qint64 id) {
+            return S(model.pageIndex(id).data(DossierPagesModel::BlankRole).toInt());
+        };
         QCOMPARE(blankOf(m_f->aIds.at(1)), S::NotBlank);
         PageCleanupRecord findings;
         findings.present = true;
