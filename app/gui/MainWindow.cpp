@@ -1,6 +1,8 @@
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/ArchivalMetadataDialog.h"
 #include "app/gui/ArchivePanel.h"
+#include "app/gui/BlankReviewDialog.h"
 #include "app/gui/CoverSheetDialog.h"
 #include "app/gui/DemoScanner.h"
 #include "app/gui/DeviceOptionsPanel.h"
@@ -88,6 +90,9 @@ MainWindow::~MainWindow()
     m_undo = nullptr;
     m_scan.reset(); // cancels a running batch and waits: saved pages stay saved
     delete m_exportJob.data();
+    delete m_cleanupJob.data(); // cancels and waits: each page is either as it was or cleaned
+    delete m_blankReview.data();
+    delete m_metadata.data();
     if (m_store)
         m_settings.setSessionRunning(false); // an orderly end, with or without a close event
     m_pages->setStore(nullptr, nullptr);
@@ -131,6 +136,14 @@ void MainWindow::buildActions()
               QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportDossier);
     addAction(QStringLiteral("exportComponent"), tr("Export the &component as PDF"), QStringLiteral("export"),
               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), &MainWindow::exportComponent);
+    addAction(QStringLiteral("exportArchival"), tr("Export &archival PDF/A…"), QStringLiteral("export"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::exportArchival);
+    addAction(QStringLiteral("cleanup"), tr("C&lean up pages…"), QString(),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &MainWindow::cleanupPages);
+    addAction(QStringLiteral("reviewBlank"), tr("Review &blank pages…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_K),
+              &MainWindow::reviewBlankPages);
+    addAction(QStringLiteral("archivalMetadata"), tr("Archival &metadata…"), QString(),
+              QKeySequence(Qt::CTRL | Qt::Key_M), &MainWindow::editArchivalMetadata);
     addAction(QStringLiteral("stop"), tr("S&top the running work"), QStringLiteral("stop"), QKeySequence(Qt::Key_Escape),
               &MainWindow::stopJob);
     addAction(QStringLiteral("undo"), tr("&Undo"), QStringLiteral("undo"), QKeySequence(Qt::CTRL | Qt::Key_Z),
@@ -203,6 +216,8 @@ void MainWindow::buildMenus()
     const auto a = [this](const char *name) { return action(QString::fromLatin1(name)); };
     QMenu *dossier = menuBar()->addMenu(tr("&Dossier"));
     dossier->addActions({a("newDossier"), a("search"), a("export"), a("exportComponent")});
+    dossier->addSeparator();
+    dossier->addActions({a("cleanup"), a("reviewBlank"), a("archivalMetadata"), a("exportArchival")});
     dossier->addSeparator();
     dossier->addActions({a("signCopy"), a("signDesk"), a("verify")});
     dossier->addSeparator();
@@ -323,12 +338,13 @@ void MainWindow::buildLayout()
         if (path.isEmpty())
             m_preview->clear();
         else
-            m_preview->showPage(path, rotation);
+            m_preview->showPage(path, rotation, m_pages->currentCleanedPath(), m_pages->currentCleanupNote());
         updateActions();
     });
     connect(m_pages, &PagesPane::failed, this,
             [this](const Error &e) { showError(QStringLiteral("page-edit"), e); });
     connect(m_pages, &PagesPane::contentChanged, this, &MainWindow::updateActions);
+    connect(m_pages, &PagesPane::blankReviewRequested, this, &MainWindow::reviewBlankPages);
 }
 
 QList<Banner *> MainWindow::banners() const
@@ -393,6 +409,9 @@ void MainWindow::openStore()
         options.nameTemplate = m_settings.nameTemplate();
     m_uploadPanel->setController(nullptr);
     m_uploads.reset(); // its runner stopped: it sends from the store being closed
+    delete m_cleanupJob.data();
+    delete m_blankReview.data(); // both work on the store being closed
+    delete m_metadata.data();
     m_scan.reset();
     m_pages->setStore(nullptr, nullptr);
     m_dossiers->setStore(nullptr);
@@ -622,7 +641,8 @@ void MainWindow::updateActions()
     const bool dossier = store && m_pages->dossierId() != 0;
     const bool page = dossier && m_pages->currentPageId() != 0;
     const bool scanning = m_scan && m_scan->isRunning();
-    const bool busy = scanning || (m_exportJob && m_exportJob->isRunning());
+    const bool cleaning = m_cleanupJob && m_cleanupJob->isRunning();
+    const bool busy = scanning || cleaning || (m_exportJob && m_exportJob->isRunning());
     const auto set = [this](const char *name, bool enabled) { action(QString::fromLatin1(name))->setEnabled(enabled); };
     set("newDossier", writable);
     set("scan", dossier && writable && !scanning);
@@ -631,6 +651,10 @@ void MainWindow::updateActions()
     set("confirmCount", dossier && writable && !scanning);
     set("export", dossier && !busy);
     set("exportComponent", dossier && !busy);
+    set("exportArchival", dossier && !busy);
+    set("cleanup", dossier && writable && !busy);
+    set("reviewBlank", dossier && writable && !m_pages->blankPagesToReview().isEmpty());
+    set("archivalMetadata", dossier && writable);
     set("signCopy", dossier && !busy && !(m_signCopyJob && m_signCopyJob->isRunning()));
     set("upload", dossier && writable);
     set("stop", busy);

@@ -28,12 +28,15 @@ class DeviceSession;
 }
 namespace sohoa::workflows {
 class Job;
+struct ExportReport;
 struct ScanReport;
 } // namespace sohoa::workflows
 
 namespace sohoa::gui {
 
+class ArchivalMetadataDialog;
 class ArchivePanel;
+class BlankReviewDialog;
 class DemoScanner;
 class DeviceOptionsPanel;
 class DossierPane;
@@ -86,6 +89,9 @@ public:
     // The last certified copy signed at the counter (Ctrl+S), empty before one.
     QString lastSignedCopy() const { return m_lastSignedCopy; }
     QString lastExportPath() const { return m_lastExport; }
+    // The blank page review (Ctrl+K) and the archival metadata dialog (Ctrl+M) while open.
+    BlankReviewDialog *blankReview() const;
+    ArchivalMetadataDialog *metadataDialog() const;
     QList<scanner::DeviceInfo> devices() const { return m_devices; }
     QString currentDevice() const;
     bool storeOpened() const { return m_store != nullptr; }
@@ -101,6 +107,10 @@ Q_SIGNALS:
     void storeReady();
     void devicesFound();
     void exported(const QString &path);
+    // An archival export ended well: the PDF/A and its XML sidecar.
+    void archivalExported(const QString &pdfPath, const QString &sidecarPath);
+    // Cleanup of the dossier's pages ended (error: None when it went through).
+    void cleanedUp(const sohoa::Error &error);
     // Sign as copy ended: the signed file (empty when it failed) and the error.
     void copySigned(const QString &path, const sohoa::Error &error);
     void languageChangeRequested();
@@ -136,7 +146,12 @@ private:
     void confirmCount();
     void exportDossier();
     void exportComponent();
-    void runExport(const QString &component);
+    void runExport(const QString &component, bool archival);
+    void exportArchival();
+    void archivalExportDone(const workflows::ExportReport &report);
+    void cleanupPages();
+    void reviewBlankPages();
+    void editArchivalMetadata();
     void undo();
     void redo();
     void rotateLeft();
@@ -198,6 +213,9 @@ private:
     QList<scanner::DeviceInfo> m_devices;
     std::shared_ptr<scanner::DeviceSession> m_session;
     QPointer<workflows::Job> m_exportJob;
+    QPointer<workflows::Job> m_cleanupJob;
+    QPointer<BlankReviewDialog> m_blankReview;
+    QPointer<ArchivalMetadataDialog> m_metadata;
     QString m_lastExport;
     bool m_detecting = false;
     DemoScanner *m_demo = nullptr;

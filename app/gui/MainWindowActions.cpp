@@ -6,7 +6,9 @@
 
 #include "app/gui/VerifyWindow.h"
 
+#include "app/gui/ArchivalMetadataDialog.h"
 #include "app/gui/ArchivePanel.h"
+#include "app/gui/BlankReviewDialog.h"
 #include "app/gui/CoverSheetDialog.h"
 #include "app/gui/DemoScanner.h"
 #include "app/gui/DeviceOptionsPanel.h"
@@ -22,6 +24,7 @@
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/UploadController.h"
 #include "app/gui/UploadPanel.h"
+#include "app/workflows/CleanupJob.h"
 #include "app/workflows/DossierSetup.h"
 #include "app/workflows/ExportJob.h"
 #include "app/workflows/ListDevicesJob.h"
@@ -185,9 +188,16 @@ void MainWindow::scanFinished(const workflows::ScanReport &report)
     else
         statusBar()->showMessage(tr("Scan done: %n page(s) saved.", nullptr, saved), 8000);
     if (saved > 0 && !report.separations.size()) {
-        showBanner(QStringLiteral("scan-done"), Banner::Kind::Positive,
-                   tr("%1 now has %n page(s). Count the paper: does it match?", nullptr, count).arg(component),
-                   {{tr("Matches (Ctrl+Enter)"), [this] { confirmCount(); }, QStringLiteral("confirmBanner")}});
+        QList<Banner::Button> buttons{
+            {tr("Matches (Ctrl+Enter)"), [this] { confirmCount(); }, QStringLiteral("confirmBanner")}};
+        // A profile with the blank flag: the pages it flagged wait for a person (nothing was removed).
+        QString text = tr("%1 now has %n page(s). Count the paper: does it match?", nullptr, count).arg(component);
+        if (const int blank = int(m_pages->blankPagesToReview().size()); blank > 0) {
+            text += u' ' + tr("%n page(s) look blank.", nullptr, blank);
+            buttons << Banner::Button{tr("Review (Ctrl+K)"), [this] { reviewBlankPages(); },
+                                      QStringLiteral("reviewBlankScan")};
+        }
+        showBanner(QStringLiteral("scan-done"), Banner::Kind::Positive, text, buttons);
     }
 }
 
@@ -213,15 +223,21 @@ void MainWindow::confirmCount()
 
 void MainWindow::exportDossier()
 {
-    runExport({});
+    // An archival profile's dossiers are exported as PDF/A with their metadata (and OCR) by Ctrl+E too.
+    runExport({}, currentProfile().archival);
 }
 
 void MainWindow::exportComponent()
 {
-    runExport(m_pages->currentComponentName());
+    runExport(m_pages->currentComponentName(), false);
 }
 
-void MainWindow::runExport(const QString &component)
+void MainWindow::exportArchival()
+{
+    runExport({}, true);
+}
+
+void MainWindow::runExport(const QString &component, bool archival)
 {
     if (!m_store || (m_exportJob && m_exportJob->isRunning()))
         return;
@@ -236,16 +252,29 @@ void MainWindow::runExport(const QString &component)
     QString name = DossierStore::sanitizeName(dossier.value().code);
     if (!component.isEmpty())
         name += u'-' + DossierStore::sanitizeName(component);
+    if (archival) {
+        // The OCR languages of the profile ("" or "none": no text layer); OCR runs off the UI thread.
+        const QString ocr = currentProfile().ocrLanguages;
+        request.archival = true;
+        request.ocrLanguages = ocr == u"none" ? QString() : ocr;
+        name += QStringLiteral("-pdfa");
+    }
     request.outputPath = QDir(folder).filePath(name + QStringLiteral(".pdf"));
     request.overwrite = true; // this dossier's own export, made again after edits (atomically)
     delete m_exportJob.data();
     auto *job = new workflows::ExportJob(*m_store, request, this);
     m_exportJob = job;
-    connect(job, &workflows::Job::finished, this, [this, job](const Error &error) {
+    connect(job, &workflows::Job::finished, this, [this, job, archival](const Error &error) {
         job->deleteLater();
         if (error.isError()) {
             if (error.code() != ErrorCode::Cancelled)
                 showError(QStringLiteral("export"), error);
+            else
+                statusBar()->showMessage(tr("Export stopped; nothing was written."), 6000);
+            return;
+        }
+        if (archival) {
+            archivalExportDone(job->report());
             return;
         }
         const QString path = job->report().path;
@@ -260,8 +289,135 @@ void MainWindow::runExport(const QString &component)
         m_preview->showPdf(path);
         Q_EMIT exported(path);
     });
-    trackJob(job, tr("Exporting %1").arg(dossier.value().code));
+    trackJob(job,
+             archival
+                 ? (request.ocrLanguages.isEmpty()
+                        ? tr("Exporting %1 as PDF/A").arg(dossier.value().code)
+                        : tr("Exporting %1 as PDF/A with OCR (%2)").arg(dossier.value().code, request.ocrLanguages))
+                 : tr("Exporting %1").arg(dossier.value().code));
     job->start();
+    updateActions(); // running now: the export actions wait, Esc stops it
+}
+
+// Where the archival PDF and its sidecar went, what OCR read: a banner and the status bar.
+void MainWindow::archivalExportDone(const workflows::ExportReport &report)
+{
+    const QString pdf = QDir::toNativeSeparators(report.path);
+    const QString xml = QDir::toNativeSeparators(report.sidecarPath);
+    QString text = tr("Archival PDF/A: %1 — metadata: %2").arg(pdf, xml);
+    if (report.ocrPages > 0)
+        text += u' ' + tr("(%n page(s) with OCR text, mean confidence %1 %)", nullptr, report.ocrPages)
+                           .arg(QLocale().toString(report.ocrConfidence, 'f', 0));
+    if (report.cleanedPages > 0)
+        text += u' ' + tr("%n cleaned page(s) used.", nullptr, report.cleanedPages);
+    const QString path = report.path;
+    showBanner(QStringLiteral("export"), Banner::Kind::Positive, text,
+               {{tr("Open"), [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); },
+                 QStringLiteral("openArchival"), false},
+                {tr("Show in folder"),
+                 [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); },
+                 QStringLiteral("showArchival"), false}});
+    statusBar()->showMessage(tr("Archival PDF/A written: %1 and %2").arg(pdf, xml), 15000);
+    m_preview->showPdf(path);
+    Q_EMIT archivalExported(report.path, report.sidecarPath);
+}
+
+// Cleanup of the dossier's pages already scanned, with the profile's steps (or the usual four).
+void MainWindow::cleanupPages()
+{
+    if (!m_store || (m_cleanupJob && m_cleanupJob->isRunning()))
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier)
+        return;
+    const workflows::ScanProfile profile = currentProfile();
+    auto options = CleanupOptions::fromList(profile.cleanup.isEmpty() ? QStringLiteral("deskew,orient,crop,blank")
+                                                                      : profile.cleanup);
+    if (!options) {
+        showError(QStringLiteral("cleanup"), options.error());
+        return;
+    }
+    workflows::CleanupRequest request;
+    request.dossierCode = dossier->code;
+    request.options = options.value();
+    request.jpegQuality = profile.jpegQuality;
+    removeBanner(QStringLiteral("cleanup"));
+    auto *job = new workflows::CleanupJob(*m_store, request, this);
+    m_cleanupJob = job;
+    connect(job, &workflows::Job::finished, this, [this, job](const Error &error) {
+        job->deleteLater();
+        const workflows::CleanupReport &r = job->report();
+        if (error.isError() && error.code() != ErrorCode::Cancelled)
+            showError(QStringLiteral("cleanup"), error);
+        else if (error.code() == ErrorCode::Cancelled)
+            statusBar()->showMessage(tr("Cleanup stopped; %n page(s) cleaned up so far.", nullptr, r.cleaned), 8000);
+        else if (r.blank > 0)
+            showBanner(QStringLiteral("cleanup"), Banner::Kind::Information,
+                       tr("%n page(s) cleaned up.", nullptr, r.cleaned) + u' ' +
+                           tr("%n page(s) look blank: look at each one before anything is removed.", nullptr, r.blank),
+                       {{tr("Review (Ctrl+K)"), [this] { reviewBlankPages(); }, QStringLiteral("reviewBlankBanner")}});
+        else
+            statusBar()->showMessage(tr("%n page(s) cleaned up; no blank page found.", nullptr, r.cleaned), 8000);
+        updateActions();
+        Q_EMIT cleanedUp(error);
+    });
+    trackJob(job, tr("Cleaning up %1 (%2)").arg(dossier->code, request.options.toList()));
+    job->start();
+    updateActions();
+}
+
+BlankReviewDialog *MainWindow::blankReview() const
+{
+    return m_blankReview;
+}
+
+ArchivalMetadataDialog *MainWindow::metadataDialog() const
+{
+    return m_metadata;
+}
+
+void MainWindow::reviewBlankPages()
+{
+    if (!m_store || m_store->isReadOnly() || !m_pages->dossierId())
+        return;
+    if (m_blankReview) {
+        m_blankReview->raise();
+        m_blankReview->activateWindow();
+        return;
+    }
+    auto *dialog = new BlankReviewDialog(*m_store, m_pages->dossierId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_blankReview = dialog;
+    connect(dialog, &QDialog::finished, this, [this] {
+        activateWindow(); // the keyboard back to the window
+        removeBanner(QStringLiteral("cleanup"));
+        updateActions();
+    });
+    dialog->open();
+    dialog->setFocus();
+}
+
+void MainWindow::editArchivalMetadata()
+{
+    if (!m_store || m_store->isReadOnly())
+        return;
+    auto dossier = m_store->dossierById(m_pages->dossierId());
+    if (!dossier)
+        return;
+    if (m_metadata) {
+        m_metadata->raise();
+        m_metadata->activateWindow();
+        return;
+    }
+    auto *dialog = new ArchivalMetadataDialog(*m_store, dossier.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_metadata = dialog;
+    connect(dialog, &QDialog::finished, this, [this, code = dossier->code](int result) {
+        activateWindow();
+        if (result == QDialog::Accepted)
+            statusBar()->showMessage(tr("Archival metadata of %1 saved.").arg(code), 6000);
+    });
+    dialog->open();
 }
 
 void MainWindow::undo()
@@ -327,6 +483,8 @@ void MainWindow::stopJob()
         m_scan->stop();
     else if (m_exportJob && m_exportJob->isRunning())
         m_exportJob->cancel();
+    else if (m_cleanupJob && m_cleanupJob->isRunning())
+        m_cleanupJob->cancel();
 }
 
 // --- Archive room and the rest ------------------------------------------------------------------
@@ -613,10 +771,37 @@ void MainWindow::showHelp()
     dialog->setWindowTitle(tr("Keyboard and help"));
     auto *text = new QTextBrowser(dialog);
     QString html = QStringLiteral("<h3>%1</h3><table cellpadding=3>").arg(tr("Keyboard"));
-    for (const char *name : {"newDossier", "scan", "scanInsert", "rescan", "confirmCount", "nextComponent",
-                             "previousComponent", "export", "exportComponent", "signCopy", "upload", "uploads",
-                             "signDesk", "verify", "delete", "undo", "redo", "rotateLeft", "rotateRight", "moveUp",
-                             "moveDown", "search", "startBatch", "continueBatch", "stop", "settings", "help"}) {
+    for (const char *name : {"newDossier",
+                             "scan",
+                             "scanInsert",
+                             "rescan",
+                             "confirmCount",
+                             "nextComponent",
+                             "previousComponent",
+                             "export",
+                             "exportComponent",
+                             "exportArchival",
+                             "cleanup",
+                             "reviewBlank",
+                             "archivalMetadata",
+                             "signCopy",
+                             "upload",
+                             "uploads",
+                             "signDesk",
+                             "verify",
+                             "delete",
+                             "undo",
+                             "redo",
+                             "rotateLeft",
+                             "rotateRight",
+                             "moveUp",
+                             "moveDown",
+                             "search",
+                             "startBatch",
+                             "continueBatch",
+                             "stop",
+                             "settings",
+                             "help"}) {
         QAction *a = action(QString::fromLatin1(name));
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())

@@ -88,9 +88,15 @@ void PageDelegate::paintPage(QPainter *painter, const QStyleOptionViewItem &opti
         painter->drawRoundedRect(card.adjusted(2, 2, -2, -2), 3, 3);
     }
     const QRect imageArea(card.left() + 5, card.top() + 5, card.width() - 10, PageThumbnails::kSide);
-    const QImage thumb = m_thumbnails->get(index.data(DossierPagesModel::PathRole).toString(),
-                                           index.data(DossierPagesModel::Sha256Role).toString(),
-                                           index.data(DossierPagesModel::FileSizeRole).toLongLong());
+    // The cleaned image where cleanup made one (what the archival export uses), else the page as scanned.
+    // The cache is keyed by the checksum of the file shown, so the two never mix.
+    const QString cleaned = index.data(DossierPagesModel::CleanedImageRole).toString();
+    const bool showCleaned = !cleaned.isEmpty();
+    const QString shownSha =
+        index.data(showCleaned ? DossierPagesModel::CleanedSha256Role : DossierPagesModel::Sha256Role).toString();
+    const QImage thumb = m_thumbnails->get(
+        showCleaned ? cleaned : index.data(DossierPagesModel::PathRole).toString(), shownSha,
+        index.data(showCleaned ? DossierPagesModel::CleanedSizeRole : DossierPagesModel::FileSizeRole).toLongLong());
     const int rotation = index.data(DossierPagesModel::RotationRole).toInt();
     if (!thumb.isNull()) {
         const QImage turned = rotation ? thumb.transformed(QTransform().rotate(rotation)) : thumb;
@@ -101,7 +107,7 @@ void PageDelegate::paintPage(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(QColor(0x90, 0xa4, 0xae));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(target);
-    } else if (m_thumbnails->isFailed(index.data(DossierPagesModel::Sha256Role).toString())) {
+    } else if (m_thumbnails->isFailed(shownSha)) {
         painter->setPen(QColor(0xc6, 0x28, 0x28));
         painter->drawText(imageArea, Qt::AlignCenter | Qt::TextWordWrap, tr("Page file missing or damaged:\nrescan it (Ctrl+F5)"));
     } else {
@@ -113,7 +119,35 @@ void PageDelegate::paintPage(QPainter *painter, const QStyleOptionViewItem &opti
     QString text = QString::number(index.data(PageListModel::PageNumberRole).toInt());
     if (rotation)
         text += QStringLiteral("  ↻%1°").arg(rotation);
+    const auto blank = DossierPagesModel::BlankState(index.data(DossierPagesModel::BlankRole).toInt());
+    if (blank == DossierPagesModel::BlankState::Kept)
+        text += u"  " + tr("(blank, kept)");
     painter->drawText(label, Qt::AlignCenter, text);
+    if (blank == DossierPagesModel::BlankState::AwaitsReview)
+        paintBlankBadge(painter, option, card);
+}
+
+// A page flagged blank and not yet reviewed: an amber frame and a "Blank?" tag over the thumbnail, seen
+// from across the desk; nothing happens to the page until someone answers in the review (Ctrl+K).
+void PageDelegate::paintBlankBadge(QPainter *painter, const QStyleOptionViewItem &option, const QRect &card) const
+{
+    const QColor amber(0xef, 0x6c, 0x00);
+    painter->setPen(QPen(amber, 2, Qt::DashLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), 4, 4);
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    const QString tag = tr("Blank?");
+    const QFontMetrics metrics(bold);
+    const QRect badge(card.right() - metrics.horizontalAdvance(tag) - 18, card.top() + 8,
+                      metrics.horizontalAdvance(tag) + 12, metrics.height() + 4);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(amber);
+    painter->drawRoundedRect(badge, 3, 3);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, tag);
+    painter->setFont(option.font);
 }
 
 } // namespace sohoa::gui

@@ -11,7 +11,8 @@ class PageThumbnails;
 
 // Paints the page grid: a thumbnail card per page (turned as the user rotated it, with its number in
 // the dossier) and a full-width header per component (name, "N pages", whether the officer
-// confirmed that count against the paper).
+// confirmed that count against the paper). A cleaned page shows its cleaned image; a page flagged
+// blank and awaiting review carries an amber "Blank?" tag, a kept one says so under it.
 class PageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
 private:
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintPage(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBlankBadge(QPainter *painter, const QStyleOptionViewItem &option, const QRect &card) const;
 
     PageThumbnails *m_thumbnails;
     QListView *m_view;

@@ -110,13 +110,14 @@ void PageListModel::setSourceModel(DossierPagesModel *source)
                                          Q_EMIT dataChanged(header, header);
                                      }
                                  });
-        m_connections << connect(source, &M::dataChanged, this,
-                                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                                     const QModelIndex a = mapFromSource(topLeft);
-                                     const QModelIndex b = mapFromSource(bottomRight);
-                                     if (a.isValid() && b.isValid())
-                                         Q_EMIT dataChanged(a, b);
-                                 });
+        m_connections << connect(
+            source, &M::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                const QModelIndex a = mapFromSource(topLeft);
+                const QModelIndex b = mapFromSource(bottomRight);
+                if (a.isValid() && b.isValid())
+                    Q_EMIT dataChanged(a, b, roles);
+            });
         m_connections << connect(source, &M::layoutChanged, this, [this] { resync(); });
     }
     endResetModel();

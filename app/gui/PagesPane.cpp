@@ -22,7 +22,7 @@ namespace sohoa::gui {
 
 PagesPane::PagesPane(QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent), m_undo(undoStack), m_list(std::make_unique<PageListModel>()), m_title(new QLabel(this)),
-      m_deletedButton(new QToolButton(this)), m_view(new QListView(this))
+      m_deletedButton(new QToolButton(this)), m_blankButton(new QToolButton(this)), m_view(new QListView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -42,6 +42,13 @@ PagesPane::PagesPane(QUndoStack *undoStack, QWidget *parent)
     m_deletedButton->setMenu(deletedMenu);
     connect(deletedMenu, &QMenu::aboutToShow, this, [this, deletedMenu] { fillDeletedMenu(deletedMenu); });
     top->addWidget(m_deletedButton);
+    m_blankButton->setObjectName(QStringLiteral("blankPages"));
+    m_blankButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_blankButton->setStyleSheet(QStringLiteral("QToolButton { color: #e65100; font-weight: bold; }"));
+    m_blankButton->setToolTip(tr("Look at each page flagged blank: keep it or remove it (Ctrl+K)"));
+    m_blankButton->hide();
+    connect(m_blankButton, &QToolButton::clicked, this, &PagesPane::blankReviewRequested);
+    top->addWidget(m_blankButton);
     layout->addLayout(top);
 
     m_view->setObjectName(QStringLiteral("pageGrid"));
@@ -72,15 +79,21 @@ PagesPane::PagesPane(QUndoStack *undoStack, QWidget *parent)
                                   current.data(DossierPagesModel::RotationRole).toInt(),
                                   current.data(DossierPagesModel::PageIdRole).toLongLong());
     });
-    // A rotation of the current page shows in the preview at once.
-    connect(m_list.get(), &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &a, const QModelIndex &b) {
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid() && current.row() >= a.row() && current.row() <= b.row() &&
-            !current.data(PageListModel::IsHeaderRole).toBool())
-            Q_EMIT currentPageChanged(current.data(DossierPagesModel::PathRole).toString(),
-                                      current.data(DossierPagesModel::RotationRole).toInt(),
-                                      current.data(DossierPagesModel::PageIdRole).toLongLong());
-    });
+    // A rotation or a cleanup of the current page shows in the preview at once; a blank review changes
+    // what is left to review.
+    connect(m_list.get(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &a, const QModelIndex &b, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(DossierPagesModel::BlankRole)) {
+                    updateTitle();
+                    Q_EMIT contentChanged();
+                }
+                const QModelIndex current = m_view->currentIndex();
+                if (current.isValid() && current.row() >= a.row() && current.row() <= b.row() &&
+                    !current.data(PageListModel::IsHeaderRole).toBool())
+                    Q_EMIT currentPageChanged(current.data(DossierPagesModel::PathRole).toString(),
+                                              current.data(DossierPagesModel::RotationRole).toInt(),
+                                              current.data(DossierPagesModel::PageIdRole).toLongLong());
+            });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_list.get(), signal, this, [this] {
             updateTitle();
@@ -180,6 +193,57 @@ void PagesPane::updateTitle()
     const qsizetype deleted = deletedPages().size();
     m_deletedButton->setVisible(deleted > 0);
     m_deletedButton->setText(tr("Deleted (%1)").arg(deleted));
+    const int blank = int(blankPagesToReview().size());
+    m_blankButton->setVisible(blank > 0);
+    m_blankButton->setText(tr("%n blank page(s) to review", nullptr, blank));
+}
+
+QList<qint64> PagesPane::blankPagesToReview() const
+{
+    QList<qint64> ids;
+    if (!m_pages)
+        return ids;
+    for (int c = 0; c < m_pages->rowCount(); ++c) {
+        const QModelIndex component = m_pages->index(c, 0);
+        for (int r = 0; r < m_pages->rowCount(component); ++r) {
+            const QModelIndex page = m_pages->index(r, 0, component);
+            if (DossierPagesModel::BlankState(page.data(DossierPagesModel::BlankRole).toInt()) ==
+                DossierPagesModel::BlankState::AwaitsReview)
+                ids << page.data(DossierPagesModel::PageIdRole).toLongLong();
+        }
+    }
+    return ids;
+}
+
+QString PagesPane::currentCleanedPath() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(PageListModel::IsHeaderRole).toBool())
+        return {};
+    return current.data(DossierPagesModel::CleanedImageRole).toString();
+}
+
+QString PagesPane::currentCleanupNote() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(PageListModel::IsHeaderRole).toBool())
+        return {};
+    QStringList parts;
+    const QStringList operations = current.data(DossierPagesModel::CleanupOperationsRole).toStringList();
+    if (!operations.isEmpty())
+        parts << tr("Cleaned up: %1").arg(operations.join(QStringLiteral(", ")));
+    const double ink = current.data(DossierPagesModel::InkPercentRole).toDouble();
+    switch (DossierPagesModel::BlankState(current.data(DossierPagesModel::BlankRole).toInt())) {
+    case DossierPagesModel::BlankState::AwaitsReview:
+        parts << tr("Looks blank (ink %1 %): review it with Ctrl+K").arg(QLocale().toString(ink, 'f', 2));
+        break;
+    case DossierPagesModel::BlankState::Kept:
+        parts << tr("Looks blank, kept after review");
+        break;
+    case DossierPagesModel::BlankState::NotBlank:
+        break;
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 void PagesPane::fillDeletedMenu(QMenu *menu)

@@ -69,6 +69,12 @@ public:
     void restorePage(qint64 pageId);
     QList<PageRecord> deletedPages() const;
 
+    // Pages flagged blank by cleanup that nobody has kept or removed yet, in grid order.
+    QList<qint64> blankPagesToReview() const;
+    // What the page view shows for the current page besides its file: the cleaned image (empty: none)
+    // and a line on what cleanup did and found.
+    QString currentCleanedPath() const;
+    QString currentCleanupNote() const;
     void setConfirmed(qint64 componentId, int pages);
     QHash<qint64, int> confirmed() const { return m_confirmed; }
 
@@ -76,6 +82,8 @@ Q_SIGNALS:
     void currentPageChanged(const QString &path, int rotation, qint64 pageId);
     void failed(const sohoa::Error &error);
     void contentChanged();
+    // The "N blank pages to review" button was pressed.
+    void blankReviewRequested();
 
 private:
     void updateTitle();
@@ -92,6 +100,7 @@ private:
     std::unique_ptr<PageListModel> m_list;
     QLabel *m_title;
     QToolButton *m_deletedButton;
+    QToolButton *m_blankButton;
     QListView *m_view;
     PageDelegate *m_delegate = nullptr;
     QHash<qint64, int> m_confirmed;

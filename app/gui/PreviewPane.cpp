@@ -32,7 +32,9 @@ PreviewPane::PreviewPane(QWidget *parent)
                             QStringLiteral("pdfPrevious"))),
       m_next(toolButton(this, QStringLiteral("move-down"), tr("Next page of the PDF (Page Down)"),
                         QStringLiteral("pdfNext"))),
-      m_pool(new QThreadPool(this))
+      m_original(toolButton(this, QStringLiteral("fit-page"), tr("Show the page as scanned, before cleanup (O)"),
+                            QStringLiteral("showOriginal"))),
+      m_note(new QLabel(this)), m_pool(new QThreadPool(this))
 {
     m_pool->setMaxThreadCount(1);
     auto *layout = new QVBoxLayout(this);
@@ -46,11 +48,25 @@ PreviewPane::PreviewPane(QWidget *parent)
                        static_cast<QWidget *>(fitPage), static_cast<QWidget *>(m_zoom)})
         bar->addWidget(w);
     bar->addStretch();
+    m_original->setText(tr("Show original"));
+    m_original->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_original->setCheckable(true);
+    m_original->setShortcut(QKeySequence(Qt::Key_O));
+    m_original->hide();
+    bar->addWidget(m_original);
     bar->addWidget(m_previous);
     bar->addWidget(m_pageLabel);
     bar->addWidget(m_next);
     layout->addLayout(bar);
+    m_note->setObjectName(QStringLiteral("pageNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
+    connect(m_original, &QToolButton::toggled, this, [this] {
+        if (!m_pagePath.isEmpty())
+            loadPage();
+    });
     connect(zoomIn, &QToolButton::clicked, this, [this] { m_view->zoomBy(1.25); });
     connect(zoomOut, &QToolButton::clicked, this, [this] { m_view->zoomBy(0.8); });
     connect(fitWidth, &QToolButton::clicked, this, [this] { m_view->setFit(ImageView::Fit::Width); });
@@ -88,12 +104,36 @@ void PreviewPane::clear()
     m_pdfPath.clear();
     m_pdfPage = m_pdfPageCount = 0;
     m_loading = false;
+    m_pagePath.clear();
+    m_cleanedPath.clear();
+    m_shownPath.clear();
+    m_original->hide();
+    m_note->hide();
     m_view->setMessage(tr("Choose a page to see it here."));
     updatePdfControls();
 }
 
 void PreviewPane::showPage(const QString &path, int rotation)
 {
+    showPage(path, rotation, QString(), QString());
+}
+
+void PreviewPane::showPage(const QString &path, int rotation, const QString &cleanedPath, const QString &note)
+{
+    m_pagePath = path;
+    m_cleanedPath = cleanedPath;
+    m_rotation = rotation;
+    m_original->setVisible(!cleanedPath.isEmpty());
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    loadPage();
+}
+
+void PreviewPane::loadPage()
+{
+    const QString path = m_cleanedPath.isEmpty() || m_original->isChecked() ? m_pagePath : m_cleanedPath;
+    const int rotation = m_rotation;
+    m_shownPath = path;
     const quint64 generation = ++m_generation;
     delete m_pdfJob.data();
     m_pdfPath.clear();
@@ -130,6 +170,11 @@ void PreviewPane::showPage(const QString &path, int rotation)
 void PreviewPane::showPdf(const QString &path, int page)
 {
     ++m_generation;
+    m_pagePath.clear();
+    m_cleanedPath.clear();
+    m_shownPath.clear();
+    m_original->hide();
+    m_note->hide();
     delete m_pdfJob.data();
     m_pdfPath = path;
     m_pdfPage = page;

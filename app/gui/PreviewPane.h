@@ -26,6 +26,12 @@ public:
     ~PreviewPane() override;
 
     void showPage(const QString &path, int rotation);
+    // A page that cleanup made a cleaned image of: the cleaned one is shown unless "Show original" is
+    // on (the toggle stays as the user left it from page to page). `note` says what cleanup did.
+    void showPage(const QString &path, int rotation, const QString &cleanedPath, const QString &note);
+    // The file the page view shows (or is decoding): the cleaned image or the original.
+    QString shownPath() const { return m_shownPath; }
+    QToolButton *originalToggle() const { return m_original; }
     void showPdf(const QString &path, int page = 1);
     void clear();
 
@@ -42,12 +48,19 @@ Q_SIGNALS:
 
 private:
     void updatePdfControls();
+    void loadPage();
 
     ImageView *m_view;
     QLabel *m_zoom;
     QLabel *m_pageLabel;
     QToolButton *m_previous;
     QToolButton *m_next;
+    QToolButton *m_original;
+    QLabel *m_note;
+    QString m_pagePath;
+    QString m_cleanedPath;
+    QString m_shownPath;
+    int m_rotation = 0;
     QThreadPool *m_pool;
     quint64 m_generation = 0;
     QString m_pdfPath;

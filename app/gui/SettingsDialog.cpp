@@ -2,6 +2,7 @@
 
 #include "core/dossier/DossierStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -172,6 +173,37 @@ QWidget *SettingsDialog::profilesPage()
     m_deviceOptions->setPlaceholderText(QStringLiteral("name=value; name=value"));
     m_deviceOptions->setToolTip(tr("The scanner's own options, as sohoa-cli --option"));
     form->addRow(tr("&Device options:"), m_deviceOptions);
+    // Cleanup steps, in CleanupOptions' words; each saved page is cleaned beside its original.
+    auto *cleanup = new QWidget(page);
+    auto *cleanupLayout = new QVBoxLayout(cleanup);
+    cleanupLayout->setContentsMargins(0, 0, 0, 0);
+    cleanupLayout->setSpacing(2);
+    const QList<std::pair<const char *, QString>> steps{
+        {"deskew", tr("Straighten (deskew)")},
+        {"orient", tr("Turn upright (orientation)")},
+        {"crop", tr("Crop to the paper")},
+        {"blank", tr("Flag blank pages for review")},
+        {"bilevel", tr("Black and white (bilevel): text-only pages; never on colour seals")}};
+    for (const auto &[word, text] : steps) {
+        auto *box = new QCheckBox(text, cleanup);
+        box->setObjectName(QStringLiteral("cleanup-") + QString::fromLatin1(word));
+        box->setProperty("step", QString::fromLatin1(word));
+        cleanupLayout->addWidget(box);
+        m_cleanup << box;
+    }
+    m_cleanup.last()->setToolTip(tr("Makes pages black and white: seals, photos and colour handwriting lose "
+                                    "their colour. Use only for typed text pages."));
+    form->addRow(tr("C&leanup:"), cleanup);
+    m_archival = new QCheckBox(tr("Archival PDF/A (Ctrl+E exports PDF/A with metadata)"), page);
+    m_archival->setObjectName(QStringLiteral("archival"));
+    form->addRow(tr("Ar&chival:"), m_archival);
+    m_ocr = choices(page, {{QStringLiteral("vie"), tr("Vietnamese")},
+                           {QStringLiteral("eng"), tr("English")},
+                           {QStringLiteral("vie+eng"), tr("Vietnamese and English")},
+                           {QString(), tr("None (no text layer)")}});
+    m_ocr->setObjectName(QStringLiteral("ocrLanguages"));
+    m_ocr->setToolTip(tr("The text layer of archival PDF/A exports (OCR takes a few seconds a page)"));
+    form->addRow(tr("&OCR language:"), m_ocr);
     layout->addLayout(form, 2);
     connect(m_profileList, &QListWidget::currentRowChanged, this, [this](int row) {
         keepProfile(m_profileRow);
@@ -212,6 +244,14 @@ void SettingsDialog::showProfile(int row)
     m_quality->setValue(p.jpegQuality);
     choose(m_separation, p.separation);
     m_deviceOptions->setText(p.options.join(QStringLiteral("; ")));
+    const QStringList steps = p.cleanup.split(u',', Qt::SkipEmptyParts);
+    for (QCheckBox *box : std::as_const(m_cleanup)) {
+        box->setChecked(std::any_of(steps.cbegin(), steps.cend(), [box](const QString &s) {
+            return s.trimmed() == box->property("step").toString();
+        }));
+    }
+    m_archival->setChecked(p.archival);
+    choose(m_ocr, p.ocrLanguages);
 }
 
 void SettingsDialog::keepProfile(int row)
@@ -227,6 +267,14 @@ void SettingsDialog::keepProfile(int row)
     p.format = chosen(m_format);
     p.jpegQuality = m_quality->value();
     p.separation = chosen(m_separation);
+    QStringList steps;
+    for (QCheckBox *box : std::as_const(m_cleanup)) {
+        if (box->isChecked())
+            steps << box->property("step").toString();
+    }
+    p.cleanup = steps.join(u',');
+    p.archival = m_archival->isChecked();
+    p.ocrLanguages = chosen(m_ocr);
     p.options.clear();
     for (const QString &o : m_deviceOptions->text().split(u';', Qt::SkipEmptyParts)) {
         if (!o.trimmed().isEmpty())

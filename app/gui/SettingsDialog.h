@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -60,6 +61,10 @@ private:
     QSpinBox *m_quality = nullptr;
     QComboBox *m_separation = nullptr;
     QLineEdit *m_deviceOptions = nullptr;
+    // Cleanup of every saved page (deskew, orient, crop, blank, bilevel) and the archival output.
+    QList<QCheckBox *> m_cleanup;
+    QCheckBox *m_archival = nullptr;
+    QComboBox *m_ocr = nullptr;
 
     QListWidget *m_procedureList = nullptr;
     QLineEdit *m_procedureName = nullptr;

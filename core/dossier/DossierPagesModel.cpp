@@ -22,6 +22,7 @@ DossierPagesModel::DossierPagesModel(DossierStore &store, qint64 dossierId, View
     connect(n, &StoreNotifier::pageAdded, this, &DossierPagesModel::onPageAdded);
     connect(n, &StoreNotifier::pageMoved, this, &DossierPagesModel::onPageMoved);
     connect(n, &StoreNotifier::pageRotated, this, &DossierPagesModel::onPageRotated);
+    connect(n, &StoreNotifier::pageUpdated, this, &DossierPagesModel::onPageUpdated);
     connect(n, &StoreNotifier::pageDeleted, this, &DossierPagesModel::onPageDeleted);
     connect(n, &StoreNotifier::pageRestored, this, &DossierPagesModel::onPageRestored);
     connect(n, &StoreNotifier::changedElsewhere, this, &DossierPagesModel::onChangedElsewhere);
@@ -67,8 +68,23 @@ bool samePage(const PageRecord &a, const PageRecord &b)
     return a.id == b.id && a.componentId == b.componentId && a.position == b.position && a.rotation == b.rotation &&
            a.deleted == b.deleted && a.deletedAt == b.deletedAt && a.relativePath == b.relativePath &&
            a.sha256 == b.sha256 && a.size == b.size && a.width == b.width && a.height == b.height && a.dpi == b.dpi &&
-           a.format == b.format && a.mode == b.mode && a.bitDepth == b.bitDepth;
+           a.format == b.format && a.mode == b.mode && a.bitDepth == b.bitDepth &&
+           a.cleanup.present == b.cleanup.present && a.cleanup.blank == b.cleanup.blank &&
+           a.cleanup.blankReview == b.cleanup.blankReview && a.cleanup.sha256 == b.cleanup.sha256 &&
+           a.cleanup.absolutePath == b.cleanup.absolutePath && a.cleanup.operations == b.cleanup.operations;
 }
+
+QVariant blankState(const PageCleanupRecord &c)
+{
+    using S = DossierPagesModel::BlankState;
+    return int(!c.blank ? S::NotBlank : c.awaitsBlankReview() ? S::AwaitsReview : S::Kept); // as an int: views compare
+}
+
+// The roles a cleanup (or a blank review) changes.
+const QList<int> kCleanupRoles{DossierPagesModel::BlankRole,         DossierPagesModel::CleanedImageRole,
+                               DossierPagesModel::CleanedSha256Role, DossierPagesModel::CleanedSizeRole,
+                               DossierPagesModel::SkewCorrectedRole, DossierPagesModel::RotatedRole,
+                               DossierPagesModel::InkPercentRole,    DossierPagesModel::CleanupOperationsRole};
 
 } // namespace
 
@@ -238,6 +254,22 @@ QVariant DossierPagesModel::data(const QModelIndex &index, int role) const
         return p.deleted;
     case DeletedAtRole:
         return p.deletedAt;
+    case BlankRole:
+        return blankState(p.cleanup);
+    case CleanedImageRole:
+        return p.cleanup.hasImage() ? p.cleanup.absolutePath : QString();
+    case CleanedSha256Role:
+        return p.cleanup.hasImage() ? p.cleanup.sha256 : QString();
+    case CleanedSizeRole:
+        return p.cleanup.hasImage() ? p.cleanup.size : qint64(0);
+    case SkewCorrectedRole:
+        return p.cleanup.skewCorrectedDeg;
+    case RotatedRole:
+        return p.cleanup.rotatedDeg;
+    case InkPercentRole:
+        return p.cleanup.inkPercent;
+    case CleanupOperationsRole:
+        return p.cleanup.operations;
     default:
         return {};
     }
@@ -262,7 +294,15 @@ QHash<int, QByteArray> DossierPagesModel::roleNames() const
                   {FileSizeRole, "fileSize"},
                   {FormatRole, "format"},
                   {DeletedRole, "deleted"},
-                  {DeletedAtRole, "deletedAt"}});
+                  {DeletedAtRole, "deletedAt"},
+                  {BlankRole, "blank"},
+                  {CleanedImageRole, "cleanedImage"},
+                  {CleanedSha256Role, "cleanedSha256"},
+                  {CleanedSizeRole, "cleanedSize"},
+                  {SkewCorrectedRole, "skewCorrected"},
+                  {RotatedRole, "rotated"},
+                  {InkPercentRole, "inkPercent"},
+                  {CleanupOperationsRole, "cleanupOperations"}});
     return names;
 }
 
@@ -359,6 +399,21 @@ void DossierPagesModel::onPageRotated(const PageRecord &page)
     m_components[c].pages[row] = page;
     const QModelIndex changed = createIndex(row, 0, quintptr(page.componentId));
     emit dataChanged(changed, changed, {RotationRole});
+}
+
+// Cleanup findings or a blank review: the row's values change in place (a page removed in the review
+// comes as pageDeleted).
+void DossierPagesModel::onPageUpdated(const PageRecord &page)
+{
+    const int c = componentRow(page.componentId);
+    if (c < 0)
+        return;
+    const int row = pageRow(c, page.id);
+    if (row < 0)
+        return;
+    m_components[c].pages[row] = page;
+    const QModelIndex changed = createIndex(row, 0, quintptr(page.componentId));
+    emit dataChanged(changed, changed, kCleanupRoles);
 }
 
 void DossierPagesModel::onPageMoved(const PageRecord &page, qint64 fromComponentId, int fromPosition)

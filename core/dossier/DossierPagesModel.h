@@ -45,8 +45,25 @@ public:
         FormatRole,
         DeletedRole,
         DeletedAtRole,
+        // Cleanup (PageCleanupRecord): what it found and made of the page.
+        BlankRole,             // int(BlankState): flagged blank and awaiting a person's review, or kept by one
+        CleanedImageRole,      // absolute path of the cleaned image; empty when cleanup made none
+        CleanedSha256Role,     // its checksum (the thumbnail cache's key for it)
+        CleanedSizeRole,       // its size in bytes
+        SkewCorrectedRole,     // degrees turned to straighten the page (0: none)
+        RotatedRole,           // clockwise degrees turned to make it upright (0: none)
+        InkPercentRole,        // share of the page that is ink, 0..100
+        CleanupOperationsRole, // QStringList of what was applied ("deskew -3.92°", "rotate 180°")
     };
     Q_ENUM(Role)
+
+    enum class BlankState
+    {
+        NotBlank,
+        AwaitsReview, // flagged by blank detection; nothing happens to it until a person answers
+        Kept,         // flagged, and a person kept it
+    };
+    Q_ENUM(BlankState)
 
     DossierPagesModel(DossierStore &store, qint64 dossierId, View view = View::VisiblePages, QObject *parent = nullptr);
 
@@ -93,6 +110,7 @@ private:
     void onPageAdded(const sohoa::PageRecord &page);
     void onPageMoved(const sohoa::PageRecord &page, qint64 fromComponentId, int fromPosition);
     void onPageRotated(const sohoa::PageRecord &page);
+    void onPageUpdated(const sohoa::PageRecord &page);
     void onPageDeleted(const sohoa::PageRecord &page, int fromPosition);
     void onPageRestored(const sohoa::PageRecord &page);
 

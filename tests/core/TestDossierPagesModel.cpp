@@ -215,6 +215,41 @@ private slots:
         }
     }
 
+    // Cleanup findings and blank reviews (StoreNotifier::pageUpdated) change the row in place: one
+    // dataChanged naming the cleanup roles, no structural signal; a page removed in the review leaves.
+    void cleanupFindingsChangeTheRowInPlace()
+    {
+        DossierPagesModel model(*m_f->store, m_f->dossier.id);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        using S = DossierPagesModel::BlankState;
+        const auto blankOf = [&](qint64 id) {
+            return S(model.pageIndex(id).data(DossierPagesModel::BlankRole).toInt());
+        };
+        QCOMPARE(blankOf(m_f->aIds.at(1)), S::NotBlank);
+        PageCleanupRecord findings;
+        findings.present = true;
+        findings.options = QStringLiteral("blank");
+        findings.blank = true;
+        findings.inkPercent = 0.004;
+        ModelSignals seen(&model);
+        QVERIFY(m_f->store->saveCleanup(m_f->aIds.at(1), findings, nullptr));
+        QVERIFY(m_f->store->saveCleanup(m_f->aIds.at(2), findings, nullptr));
+        QCOMPARE(seen.structural(), QString());
+        QCOMPARE(seen.changed.count(), 2);
+        QVERIFY(seen.changed.at(0).at(2).value<QList<int>>().contains(DossierPagesModel::BlankRole));
+        QCOMPARE(blankOf(m_f->aIds.at(1)), S::AwaitsReview);
+        QCOMPARE(model.pageIndex(m_f->aIds.at(1)).data(DossierPagesModel::InkPercentRole).toDouble(), 0.004);
+        QVERIFY(model.pageIndex(m_f->aIds.at(1)).data(DossierPagesModel::CleanedImageRole).toString().isEmpty());
+
+        QVERIFY(m_f->store->reviewBlankPage(m_f->aIds.at(1), true));
+        QCOMPARE(blankOf(m_f->aIds.at(1)), S::Kept);
+        QCOMPARE(seen.structural(), QString());
+        QVERIFY(m_f->store->reviewBlankPage(m_f->aIds.at(2), false));
+        QCOMPARE(seen.structural(), QStringLiteral("removed"));
+        QVERIFY(!model.pageIndex(m_f->aIds.at(2)).isValid());
+        QCOMPARE(modelLines(model), storeLines(*m_f->store, m_f->dossier.id, View::VisiblePages));
+    }
+
     void deletedViewShowsWhatCanBeRestored()
     {
         DossierPagesModel visible(*m_f->store, m_f->dossier.id);
