@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>sohoa::gui::BlankReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+219"/>
+        <source>All %n blank page(s) reviewed: %1 kept, %2 removed. Esc closes.</source>
+        <translation>
+            <numerusform>The blank page is reviewed: %1 kept, %2 removed. Esc closes.</numerusform>
+            <numerusform>All %n blank pages reviewed: %1 kept, %2 removed. Esc closes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n page(s) still to review.</source>
+        <translation>
+            <numerusform>%n page still to review.</numerusform>
+            <numerusform>%n pages still to review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sohoa::gui::DossierPane</name>
     <message numerus="yes">
         <location filename="../../app/gui/DossierPane.cpp" line="+80"/>
@@ -15,7 +34,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+464"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+483"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -39,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+107"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+110"/>
         <source>Dossier %1 created with %n component(s). Press F5 to scan.</source>
         <translation>
             <numerusform>Dossier %1 created with %n component. Press F5 to scan.</numerusform>
@@ -71,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1 now has %n page(s). Count the paper: does it match?</source>
         <translation>
             <numerusform>%1 now has %n page. Count the paper: does it match?</numerusform>
@@ -79,7 +98,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>%n page(s) look blank.</source>
+        <translation>
+            <numerusform>%n page looks blank.</numerusform>
+            <numerusform>%n pages look blank.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
         <source>%1: %n page(s) confirmed against the paper.</source>
         <translation>
             <numerusform>%1: %n page confirmed against the paper.</numerusform>
@@ -87,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Exported %n page(s) to %1</source>
         <translation>
             <numerusform>Exported %n page to %1</numerusform>
@@ -95,7 +122,55 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+26"/>
+        <source>(%n page(s) with OCR text, mean confidence %1 %)</source>
+        <translation>
+            <numerusform>(%n page with OCR text, mean confidence %1 %)</numerusform>
+            <numerusform>(%n pages with OCR text, mean confidence %1 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n cleaned page(s) used.</source>
+        <translation>
+            <numerusform>%n cleaned page used.</numerusform>
+            <numerusform>%n cleaned pages used.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Cleanup stopped; %n page(s) cleaned up so far.</source>
+        <translation>
+            <numerusform>Cleanup stopped; %n page cleaned up so far.</numerusform>
+            <numerusform>Cleanup stopped; %n pages cleaned up so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s) cleaned up.</source>
+        <translation>
+            <numerusform>%n page cleaned up.</numerusform>
+            <numerusform>%n pages cleaned up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n page(s) look blank: look at each one before anything is removed.</source>
+        <translation>
+            <numerusform>%n page looks blank: look at it before it is removed.</numerusform>
+            <numerusform>%n pages look blank: look at each one before anything is removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s) cleaned up; no blank page found.</source>
+        <translation>
+            <numerusform>%n page cleaned up; no blank page found.</numerusform>
+            <numerusform>%n pages cleaned up; no blank page found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+179"/>
         <source>%n cover sheet file(s) written to %1</source>
         <translation>
             <numerusform>%n cover sheet file written to %1</numerusform>
@@ -133,7 +208,7 @@
 <context>
     <name>sohoa::gui::PagesPane</name>
     <message numerus="yes">
-        <location filename="../../app/gui/PagesPane.cpp" line="+178"/>
+        <location filename="../../app/gui/PagesPane.cpp" line="+191"/>
         <source>%1 — %n page(s)</source>
         <translation>
             <numerusform>%1 — %n page</numerusform>
@@ -141,7 +216,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location line="+7"/>
+        <source>%n blank page(s) to review</source>
+        <translation>
+            <numerusform>%n blank page to review</numerusform>
+            <numerusform>%n blank pages to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+199"/>
         <source>Delete %n page(s)</source>
         <translation>
             <numerusform>Delete %n page</numerusform>

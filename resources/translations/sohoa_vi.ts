@@ -4,7 +4,7 @@
 <context>
     <name>DossierPagesModel</name>
     <message>
-        <location filename="../../core/dossier/DossierPagesModel.cpp" line="+214"/>
+        <location filename="../../core/dossier/DossierPagesModel.cpp" line="+230"/>
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
@@ -509,6 +509,14 @@
     </message>
 </context>
 <context>
+    <name>sohoa::cleanup</name>
+    <message>
+        <location filename="../../core/imaging/PageCleanup.cpp" line="+75"/>
+        <source>&quot;%1&quot; is not a page cleanup operation: use deskew, orient, crop, blank or bilevel, separated by commas.</source>
+        <translation>&quot;%1&quot; không phải là thao tác làm sạch trang: hãy dùng deskew, orient, crop, blank hoặc bilevel, cách nhau bằng dấu phẩy.</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::cli</name>
     <message>
         <location filename="../../app/cli/CliArgs.cpp" line="+35"/>
@@ -526,8 +534,8 @@
         <translation>không có tùy chọn --%1 (xem %2 --help)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliOutput.cpp" line="+54"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+247"/>
+        <location filename="../../app/cli/CliOutput.cpp" line="+55"/>
+        <location filename="../../app/cli/ScanOutput.cpp" line="+128"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -569,7 +577,7 @@
     <message>
         <location line="+13"/>
         <location filename="../../app/cli/CoverSheetCommand.cpp" line="+20"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-216"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+32"/>
         <source>Dossier code.</source>
         <translation>Mã hồ sơ.</translation>
     </message>
@@ -579,7 +587,7 @@
         <translation>%1 cần đúng một MÃ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CommandTable.cpp" line="+53"/>
+        <location filename="../../app/cli/CommandTable.cpp" line="+56"/>
         <source>Usage: sohoa-cli COMMAND [options]
 
 Commands:
@@ -588,6 +596,11 @@ Commands:
   dossier list [--json]                  list dossiers in the store
   dossier show CODE [--json]             show a dossier with its components and pages
   dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+                 [--pdfa] [--ocr vie|eng|vie+eng] [--original]   archival PDF/A-2b, searchable text
+  dossier cleanup CODE --cleanup deskew,orient,crop,blank[,bilevel] [--component NAME] [--redo]
+                                         clean pages up (the originals stay as scanned)
+  dossier metadata CODE [--component NAME] [--set FIELD=VALUE]...
+                                         Decree 30 archival metadata of the file and its documents
   dossier verify CODE [--json]           re-check every page file against its SHA-256
                                          (dossier commands read a store without changing it
                                          with --read-only, or where it cannot be written)
@@ -595,6 +608,7 @@ Commands:
   page rotate CODE --component C --page N --degrees 90|180|270
   page delete CODE --component C --page N
   page restore CODE --component C --page N
+  page blank CODE --component C --page N --keep|--remove   review a page flagged blank
                                          arrange the pages of a dossier before export
   sign INPUT.pdf... --out DIR|FILE ...   sign PDFs with a .p12 file or a token (see sign --help)
   coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
@@ -626,6 +640,11 @@ Các lệnh:
   dossier list [--json]                  liệt kê các hồ sơ trong kho
   dossier show CODE [--json]             xem một hồ sơ cùng các thành phần và trang
   dossier export CODE --out FILE.pdf [--component NAME] [--overwrite]
+                 [--pdfa] [--ocr vie|eng|vie+eng] [--original]   PDF/A-2b lưu trữ, có lớp chữ tìm kiếm được
+  dossier cleanup CODE --cleanup deskew,orient,crop,blank[,bilevel] [--component NAME] [--redo]
+                                         làm sạch trang (bản gốc vẫn giữ nguyên như khi quét)
+  dossier metadata CODE [--component NAME] [--set FIELD=VALUE]...
+                                         siêu dữ liệu lưu trữ theo Nghị định 30 của hồ sơ và các văn bản
   dossier verify CODE [--json]           kiểm tra lại mọi tệp trang theo mã SHA-256
                                          (các lệnh dossier đọc kho mà không thay đổi nó
                                          khi có --read-only, hoặc khi kho không ghi được)
@@ -633,6 +652,7 @@ Các lệnh:
   page rotate CODE --component C --page N --degrees 90|180|270
   page delete CODE --component C --page N
   page restore CODE --component C --page N
+  page blank CODE --component C --page N --keep|--remove   xem lại một trang bị đánh dấu trắng
                                          sắp xếp các trang của hồ sơ trước khi xuất
   sign INPUT.pdf... --out DIR|FILE ...   ký số tệp PDF bằng tệp .p12 hoặc token (xem sign --help)
   coversheet --dossier CODE [--component NAME]... --out FILE.pdf [--overwrite]
@@ -658,7 +678,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>no command given</source>
         <translation>chưa nhập lệnh nào</translation>
     </message>
@@ -709,13 +729,13 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+52"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+57"/>
         <source>--dossier is required</source>
         <translation>cần có --dossier</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/cli/DossierExportCommand.cpp" line="+9"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="+17"/>
         <source>--out FILE.pdf is required</source>
         <translation>cần có --out TỆP.pdf</translation>
     </message>
@@ -735,12 +755,32 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Không tìm thấy máy quét nào.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/DossierExportCommand.cpp" line="-10"/>
+        <location filename="../../app/cli/DossierExportCommand.cpp" line="-18"/>
         <source>Export only this component.</source>
         <translation>Chỉ xuất thành phần hồ sơ này.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+3"/>
+        <source>Archival PDF/A-2b with the Decree 30 metadata, and an XML sidecar (metadata and SHA-256 of every file) beside it.</source>
+        <translation>PDF/A-2b lưu trữ kèm siêu dữ liệu theo Nghị định 30, và một tệp XML đi kèm (siêu dữ liệu và mã SHA-256 của mọi tệp) đặt cạnh nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a searchable text layer recognized in these languages: vie, eng or vie+eng.</source>
+        <translation>Thêm lớp chữ tìm kiếm được, nhận dạng theo các ngôn ngữ: vie, eng hoặc vie+eng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the pages as scanned, not their cleaned images.</source>
+        <translation>Dùng các trang như khi quét, không dùng ảnh đã làm sạch.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--ocr must be vie, eng or vie+eng</source>
+        <translation>--ocr phải là vie, eng hoặc vie+eng</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>The export is not recorded in the store&apos;s audit log</source>
         <translation>Lần xuất này không được ghi vào nhật ký kiểm tra của kho</translation>
     </message>
@@ -800,7 +840,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--%1 cần có --qr</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-61"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-66"/>
         <source>Scan a batch straight into a dossier component.</source>
         <translation>Quét một loạt trang thẳng vào một thành phần hồ sơ.</translation>
     </message>
@@ -875,12 +915,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tách loạt quét: qr (tờ bìa và phiếu tiếp nhận mở hồ sơ tương ứng), patch-t (tờ patch-T bắt đầu tài liệu mới) hoặc every:N (cứ N trang một tài liệu mới).</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Clean each saved page up: deskew, orient, crop, blank (flag blank pages), bilevel (text-only pages), comma-separated. The original is kept as scanned.</source>
+        <translation>Làm sạch từng trang đã lưu: deskew (chỉnh nghiêng), orient (xoay đúng chiều), crop (cắt theo khổ giấy), blank (đánh dấu trang trắng), bilevel (trang chỉ có chữ), cách nhau bằng dấu phẩy. Bản gốc vẫn giữ nguyên như khi quét.</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>--device is required</source>
         <translation>cần có --device</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>--source must be flatbed, adf or duplex</source>
         <translation>--source phải là flatbed, adf hoặc duplex</translation>
     </message>
@@ -910,12 +955,38 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--format phải là auto, jpeg hoặc png</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/cli/DossierCleanupCommand.cpp" line="+20"/>
+        <source>Steps: deskew, orient, crop, blank, bilevel (comma-separated).</source>
+        <translation>Các bước: deskew, orient, crop, blank, bilevel (cách nhau bằng dấu phẩy).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only this component.</source>
+        <translation>Chỉ thành phần này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG quality 1-100 of cleaned pages (default 85).</source>
+        <translation>Chất lượng JPEG 1-100 của trang đã làm sạch (mặc định 85).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clean pages up again even if done with the same steps.</source>
+        <translation>Làm sạch lại các trang kể cả khi đã làm với cùng các bước.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--cleanup STEPS is required</source>
+        <translation>cần có --cleanup STEPS</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+4"/>
         <source>--jpeg-quality must be a whole number from 1 to 100</source>
         <translation>--jpeg-quality phải là số nguyên từ 1 đến 100</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+6"/>
         <source>--max-pages must be a whole number from 1, not %1</source>
         <translation>--max-pages phải là số nguyên từ 1 trở lên, không phải %1</translation>
     </message>
@@ -935,12 +1006,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--component cần một tên (chữ hoặc số), không phải &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../app/cli/ScanOutput.cpp" line="-43"/>
         <source>Sheet %1</source>
         <translation>Tờ %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
+        <source>%1 page(s) are saved as scanned but could not be cleaned up; run dossier cleanup to try again.</source>
+        <translation>%1 trang đã được lưu như khi quét nhưng không làm sạch được; hãy chạy dossier cleanup để thử lại.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 page(s) are saved; run the same command again to continue into the same dossier.</source>
         <translation>Đã lưu %1 trang; chạy lại cùng lệnh để quét tiếp vào cùng hồ sơ.</translation>
     </message>
@@ -1651,6 +1727,36 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <source>give the job&apos;s number (queue list)</source>
         <translation>hãy cho số của việc tải lên (queue list)</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/DossierMetadataCommand.cpp" line="+32"/>
+        <source>Set fields of this document (component).</source>
+        <translation>Đặt các trường của văn bản (thành phần) này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIELD=VALUE; an empty VALUE removes the field. May be repeated.</source>
+        <translation>FIELD=VALUE; VALUE để trống thì xóa trường đó. Có thể lặp lại.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--component is for --set</source>
+        <translation>--component chỉ dùng cùng --set</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/PageReviewBlankCommand.cpp" line="+14"/>
+        <source>The page is wanted (e.g. a back with a faint stamp).</source>
+        <translation>Trang này cần giữ (ví dụ mặt sau có dấu mờ).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the page out (restorable with page restore).</source>
+        <translation>Bỏ trang ra (khôi phục được bằng page restore).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>give --keep or --remove</source>
+        <translation>hãy chọn --keep hoặc --remove</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::files</name>
@@ -1872,6 +1978,74 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
 </context>
 <context>
+    <name>sohoa::gui::ArchivalMetadataDialog</name>
+    <message>
+        <location filename="../../app/gui/ArchivalMetadataDialog.cpp" line="+39"/>
+        <source>yyyy-mm-dd</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yyyy</source>
+        <translation>yyyy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vĩnh viễn, or a number of years</source>
+        <translation>Vĩnh viễn, hoặc số năm</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Archival metadata — %1</source>
+        <translation>Siêu dữ liệu lưu trữ — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decree 30 metadata for the archival PDF/A and its .xml sidecar. Grey fields are computed from the dossier.</source>
+        <translation>Siêu dữ liệu theo Nghị định 30 cho PDF/A lưu trữ và tệp .xml đi kèm. Các trường màu xám được tính từ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The file (hồ sơ)</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document: %1</source>
+        <translation>Văn bản: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>computed when the parts are filled in</source>
+        <translation>được tính khi các phần đã điền đủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computed from the dossier; it cannot be typed</source>
+        <translation>Tính từ hồ sơ; không nhập tay được</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Not a date: write yyyy-mm-dd (2025-03-01) or dd/mm/yyyy (01/03/2025).</source>
+        <translation>Không phải ngày: hãy viết yyyy-mm-dd (2025-03-01) hoặc dd/mm/yyyy (01/03/2025).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a year: write four digits, for example 2025.</source>
+        <translation>Không phải năm: hãy viết bốn chữ số, ví dụ 2025.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write &quot;Vĩnh viễn&quot; (permanent) or a number of years, for example 10.</source>
+        <translation>Hãy viết &quot;Vĩnh viễn&quot; hoặc số năm, ví dụ 10.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Some fields are not right yet: see the red lines.</source>
+        <translation>Một số trường chưa đúng: xem các dòng màu đỏ.</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::gui::ArchivePanel</name>
     <message>
         <location filename="../../app/gui/ArchivePanel.cpp" line="+28"/>
@@ -1945,6 +2119,88 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location filename="../../app/gui/Banner.cpp" line="+63"/>
         <source>Close this message</source>
         <translation>Đóng thông báo này</translation>
+    </message>
+</context>
+<context>
+    <name>sohoa::gui::BlankReviewDialog</name>
+    <message>
+        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+25"/>
+        <source>Review blank pages</source>
+        <translation>Xem lại trang trắng</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>← Previous</source>
+        <translation>← Trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep (K, Space)</source>
+        <translation>Giữ (K, Space)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove (Delete, R)</source>
+        <translation>Bỏ (Delete, R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next →</source>
+        <translation>Tiếp →</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>No blank pages to review</source>
+        <translation>Không có trang trắng cần xem lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cleanup flagged no page of this dossier as blank, or every flagged page was already reviewed.</source>
+        <translation>Bước làm sạch không đánh dấu trang nào của hồ sơ này là trang trắng, hoặc mọi trang bị đánh dấu đã được xem lại.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Blank page %1 of %2</source>
+        <translation>Trang trắng %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, page %2 of the dossier · ink %3 %</source>
+        <translation>%1, trang %2 của hồ sơ · mực %3 %</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Is this page really blank? K or Space keeps it; Delete or R removes it.</source>
+        <translation>Trang này có thật là trang trắng? K hoặc Space để giữ; Delete hoặc R để bỏ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept: this page stays in the dossier.</source>
+        <translation>Đã giữ: trang này vẫn ở trong hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed: it can be put back from &quot;Deleted&quot; above the pages (or press K to keep it).</source>
+        <translation>Đã bỏ: có thể lấy lại từ mục &quot;Đã xóa&quot; phía trên các trang (hoặc bấm K để giữ).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>All %n blank page(s) reviewed: %1 kept, %2 removed. Esc closes.</source>
+        <translation>
+            <numerusform>Đã xem lại cả %n trang trắng: giữ %1, bỏ %2. Esc để đóng.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n page(s) still to review.</source>
+        <translation>
+            <numerusform>Còn %n trang cần xem lại.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2077,12 +2333,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+58"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+60"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>&amp;New dossier…</source>
         <translation>Hồ sơ &amp;mới…</translation>
     </message>
@@ -2118,25 +2374,45 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+2"/>
+        <source>Export &amp;archival PDF/A…</source>
+        <translation>Xuất PDF/A &amp;lưu trữ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lean up pages…</source>
+        <translation>&amp;Làm sạch trang…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review &amp;blank pages…</source>
+        <translation>Xem lại trang &amp;trắng…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archival &amp;metadata…</source>
+        <translation>&amp;Siêu dữ liệu lưu trữ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>S&amp;top the running work</source>
         <translation>&amp;Dừng công việc đang chạy</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+505"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="+625"/>
+        <location line="+516"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="+810"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+504"/>
+        <location line="-514"/>
+        <location line="+515"/>
         <location filename="../../app/gui/MainWindowActions.cpp" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>Rotate &amp;left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
@@ -2246,7 +2522,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Scan</source>
         <translation>&amp;Quét</translation>
     </message>
@@ -2342,12 +2618,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+240"/>
+        <location line="+244"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-216"/>
         <source>Archive room</source>
         <translation>Phòng lưu trữ</translation>
     </message>
@@ -2367,7 +2643,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Tải lên: %1</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>The dossier store at %1 cannot be opened: %2</source>
         <translation>Không mở được kho hồ sơ tại %1: %2</translation>
     </message>
@@ -2434,7 +2710,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/gui/MainWindowActions.cpp" line="-484"/>
+        <location filename="../../app/gui/MainWindowActions.cpp" line="-666"/>
         <source>Redetect</source>
         <translation>Dò lại</translation>
     </message>
@@ -2449,7 +2725,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Hồ sơ quét: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Hoàn tác: %1</translation>
     </message>
@@ -2472,12 +2748,12 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+5"/>
-        <location line="+200"/>
+        <location line="+355"/>
         <source>No scanner is chosen. Connect and switch on the scanner, then press Redetect.</source>
         <translation>Chưa chọn máy quét. Hãy kết nối và bật máy quét, rồi bấm Dò lại.</translation>
     </message>
     <message numerus="yes">
-        <location line="-171"/>
+        <location line="-326"/>
         <source>%n page(s) were saved and stay saved.</source>
         <translation>
             <numerusform>Đã lưu %n trang và các trang này vẫn được giữ.</numerusform>
@@ -2508,26 +2784,44 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1 now has %n page(s). Count the paper: does it match?</source>
         <translation>
             <numerusform>%1 hiện có %n trang. Hãy đếm bản giấy: có khớp không?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Matches (Ctrl+Enter)</source>
         <translation>Khớp (Ctrl+Enter)</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>%n page(s) look blank.</source>
+        <translation>
+            <numerusform>%n trang có vẻ là trang trắng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+161"/>
+        <source>Review (Ctrl+K)</source>
+        <translation>Xem lại (Ctrl+K)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-139"/>
         <source>%1: %n page(s) confirmed against the paper.</source>
         <translation>
             <numerusform>%1: đã xác nhận %n trang khớp với bản giấy.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+54"/>
+        <source>Export stopped; nothing was written.</source>
+        <translation>Đã dừng xuất; không ghi tệp nào.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+10"/>
         <source>Exported %n page(s) to %1</source>
         <translation>
             <numerusform>Đã xuất %n trang ra %1</numerusform>
@@ -2535,23 +2829,97 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+31"/>
+        <location line="+342"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location line="-242"/>
-        <location line="+126"/>
+        <location line="-371"/>
+        <location line="+31"/>
+        <location line="+224"/>
         <source>Show in folder</source>
         <translation>Mở thư mục chứa</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-246"/>
+        <source>Exporting %1 as PDF/A</source>
+        <translation>Đang xuất %1 dạng PDF/A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting %1 as PDF/A with OCR (%2)</source>
+        <translation>Đang xuất %1 dạng PDF/A có nhận dạng chữ (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exporting %1</source>
         <translation>Đang xuất %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+10"/>
+        <source>Archival PDF/A: %1 — metadata: %2</source>
+        <translation>PDF/A lưu trữ: %1 — siêu dữ liệu: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n page(s) with OCR text, mean confidence %1 %)</source>
+        <translation>
+            <numerusform>(%n trang có chữ nhận dạng, độ tin cậy trung bình %1 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n cleaned page(s) used.</source>
+        <translation>
+            <numerusform>Đã dùng %n trang đã làm sạch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Archival PDF/A written: %1 and %2</source>
+        <translation>Đã ghi PDF/A lưu trữ: %1 và %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Cleanup stopped; %n page(s) cleaned up so far.</source>
+        <translation>
+            <numerusform>Đã dừng làm sạch; đến giờ đã làm sạch %n trang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s) cleaned up.</source>
+        <translation>
+            <numerusform>Đã làm sạch %n trang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n page(s) look blank: look at each one before anything is removed.</source>
+        <translation>
+            <numerusform>%n trang có vẻ là trang trắng: hãy xem từng trang trước khi bỏ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s) cleaned up; no blank page found.</source>
+        <translation>
+            <numerusform>Đã làm sạch %n trang; không thấy trang trắng nào.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cleaning up %1 (%2)</source>
+        <translation>Đang làm sạch %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Archival metadata of %1 saved.</source>
+        <translation>Đã lưu siêu dữ liệu lưu trữ của %1.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>This profile has no separator sheets: choose a dossier first, or pick a profile with separation (Ctrl+1…9).</source>
         <translation>Hồ sơ quét này không dùng tờ phân cách: hãy chọn hồ sơ trước, hoặc chọn hồ sơ quét có tách hồ sơ (Ctrl+1…9).</translation>
     </message>
@@ -2635,7 +3003,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>Choose scan profile</source>
         <translation>Chọn hồ sơ quét</translation>
     </message>
@@ -2755,7 +3123,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 — đã thay đổi kể từ khi xác nhận %2 trang</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Page file missing or damaged:
 rescan it (Ctrl+F5)</source>
         <translation>Tệp trang bị thiếu hoặc hỏng:
@@ -2766,6 +3134,16 @@ hãy quét lại (Ctrl+F5)</translation>
         <source>…</source>
         <translation>…</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>(blank, kept)</source>
+        <translation>(trắng, đã giữ)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Blank?</source>
+        <translation>Trắng?</translation>
+    </message>
 </context>
 <context>
     <name>sohoa::gui::PagesPane</name>
@@ -2775,12 +3153,17 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Trang đã xóa vẫn còn trong kho và có thể khôi phục</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>Look at each page flagged blank: keep it or remove it (Ctrl+K)</source>
+        <translation>Xem từng trang bị đánh dấu trắng: giữ hoặc bỏ (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Pages of the dossier</source>
         <translation>Các trang của hồ sơ</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+115"/>
         <source>No dossier chosen</source>
         <translation>Chưa chọn hồ sơ</translation>
     </message>
@@ -2796,8 +3179,30 @@ hãy quét lại (Ctrl+F5)</translation>
         <source>Deleted (%1)</source>
         <translation>Đã xóa (%1)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n blank page(s) to review</source>
+        <translation>
+            <numerusform>%n trang trắng cần xem lại</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+36"/>
+        <source>Cleaned up: %1</source>
+        <translation>Đã làm sạch: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Looks blank (ink %1 %): review it with Ctrl+K</source>
+        <translation>Có vẻ là trang trắng (mực %1 %): xem lại bằng Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looks blank, kept after review</source>
+        <translation>Có vẻ là trang trắng, đã giữ sau khi xem lại</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Restore page %1 of %2 (deleted %3)</source>
         <translation>Khôi phục trang %1 của %2 (xóa lúc %3)</translation>
     </message>
@@ -2912,6 +3317,11 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Trang sau của PDF (Page Down)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Show the page as scanned, before cleanup (O)</source>
+        <translation>Xem trang như khi quét, trước khi làm sạch (O)</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Zoom out (Ctrl+wheel)</source>
         <translation>Thu nhỏ (Ctrl+con lăn)</translation>
@@ -2932,17 +3342,22 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+5"/>
+        <source>Show original</source>
+        <translation>Xem bản gốc</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Choose a page to see it here.</source>
         <translation>Chọn một trang để xem tại đây.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+49"/>
         <source>This page file cannot be read: %1</source>
         <translation>Không đọc được tệp trang này: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Rendering page %1…</source>
         <translation>Đang hiển thị trang %1…</translation>
     </message>
@@ -2968,7 +3383,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/SettingsDialog.cpp" line="+51"/>
+        <location filename="../../app/gui/SettingsDialog.cpp" line="+52"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
@@ -3049,18 +3464,18 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+120"/>
+        <location line="+167"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
+        <location line="-166"/>
+        <location line="+167"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-159"/>
         <source>&amp;Name:</source>
         <translation>&amp;Tên:</translation>
     </message>
@@ -3176,12 +3591,87 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Tùy chọn &amp;thiết bị:</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Straighten (deskew)</source>
+        <translation>Chỉnh thẳng (deskew)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn upright (orientation)</source>
+        <translation>Xoay đúng chiều (orientation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop to the paper</source>
+        <translation>Cắt theo khổ giấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag blank pages for review</source>
+        <translation>Đánh dấu trang trắng để xem lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black and white (bilevel): text-only pages; never on colour seals</source>
+        <translation>Đen trắng (bilevel): chỉ cho trang có chữ; không bao giờ dùng với con dấu màu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Makes pages black and white: seals, photos and colour handwriting lose their colour. Use only for typed text pages.</source>
+        <translation>Chuyển trang sang đen trắng: con dấu, ảnh và chữ viết tay màu sẽ mất màu. Chỉ dùng cho trang chữ đánh máy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;leanup:</source>
+        <translation>&amp;Làm sạch:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival PDF/A (Ctrl+E exports PDF/A with metadata)</source>
+        <translation>PDF/A lưu trữ (Ctrl+E xuất PDF/A kèm siêu dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ar&amp;chival:</source>
+        <translation>L&amp;ưu trữ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vietnamese and English</source>
+        <translation>Tiếng Việt và tiếng Anh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (no text layer)</source>
+        <translation>Không (không có lớp chữ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text layer of archival PDF/A exports (OCR takes a few seconds a page)</source>
+        <translation>Lớp chữ của bản xuất PDF/A lưu trữ (nhận dạng chữ mất vài giây mỗi trang)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;OCR language:</source>
+        <translation>Ngôn ngữ &amp;nhận dạng chữ:</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>New profile</source>
         <translation>Hồ sơ quét mới</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+90"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
@@ -4695,6 +5185,14 @@ Mục đích khóa: %5</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::workflows::CleanupJob</name>
+    <message>
+        <location filename="../../app/workflows/CleanupJob.cpp" line="+130"/>
+        <source>Cleaning up pages</source>
+        <translation>Đang làm sạch trang</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows::DossierSetup</name>
     <message>
         <location filename="../../app/workflows/DossierSetup.cpp" line="+53"/>
@@ -4710,9 +5208,14 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+81"/>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+266"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognizing the text of the pages</source>
+        <translation>Đang nhận dạng chữ của các trang</translation>
     </message>
 </context>
 <context>
@@ -4770,12 +5273,12 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::ScanBatchJob</name>
     <message>
-        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+456"/>
+        <location filename="../../app/workflows/ScanBatchJob.cpp" line="+491"/>
         <source>Sheet %1 is not a cover sheet, and no dossier was chosen: put the dossier&apos;s cover sheet first (or choose the dossier) and scan from that sheet again.</source>
         <translation>Tờ %1 không phải tờ bìa và chưa chọn hồ sơ nào: hãy đặt tờ bìa của hồ sơ lên đầu (hoặc chọn hồ sơ) rồi quét lại từ tờ đó.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Scanning</source>
         <translation>Đang quét</translation>
     </message>
@@ -4783,7 +5286,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::ScanProfile</name>
     <message>
-        <location filename="../../app/workflows/ScanProfile.cpp" line="+72"/>
+        <location filename="../../app/workflows/ScanProfile.cpp" line="+78"/>
         <source>A scan profile needs a name.</source>
         <translation>Hồ sơ quét cần có tên.</translation>
     </message>
@@ -4818,12 +5321,12 @@ Mục đích khóa: %5</translation>
         <translation>Chất lượng JPEG phải từ 1 đến 100, không phải %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>A device option needs NAME=VALUE, not %1.</source>
         <translation>Tùy chọn thiết bị cần có dạng TÊN=GIÁ_TRỊ, không phải %1.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Counter desk: colour 300 dpi</source>
         <translation>Quầy một cửa: màu 300 dpi</translation>
     </message>
