@@ -1,15 +1,14 @@
 #include "app/workflows/CleanupJob.h"
 
+#include "app/workflows/EveryCore_p.h"
+#include "app/workflows/PageAddress.h"
 #include "app/workflows/WorkflowsLogging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QThread>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace sohoa::workflows {
 
@@ -84,7 +83,7 @@ Result<PageRecord> CleanupJob::cleanPage(DossierStore &store, const PageRecord &
         profile.jpegQuality = jpegQuality;
         // A lossless original stays lossless; a JPEG one is encoded once more, at the profile's quality.
         profile.format = page.format == u"png" || out.mode == ColorMode::Lineart ? ImageProfile::Format::Png
-                                                                                : ImageProfile::Format::Jpeg;
+                                                                                 : ImageProfile::Format::Jpeg;
         auto encoded = PageEncoder::encode(out, profile);
         if (!encoded)
             return encoded.error();
@@ -101,21 +100,10 @@ Error CleanupJob::run()
     if (!dossier)
         return dossier.error();
     m_report.dossier = dossier.value();
-    QList<PageRecord> pages;
-    if (m_request.component.isEmpty()) {
-        auto all = m_store.dossierPages(dossier->id);
-        if (!all)
-            return all.error();
-        pages = all.value();
-    } else {
-        auto component = m_store.component(dossier->id, m_request.component);
-        if (!component)
-            return component.error();
-        auto list = m_store.pages(component->id);
-        if (!list)
-            return list.error();
-        pages = list.value();
-    }
+    auto visible = visiblePages(m_store, dossier.value(), m_request.component);
+    if (!visible)
+        return visible.error();
+    const QList<PageRecord> pages = visible.value();
     m_report.pages = int(pages.size());
     const QString options = m_request.options.toList();
     QList<PageRecord> todo;
@@ -131,15 +119,12 @@ Error CleanupJob::run()
     reportProgress(0, todo.size(), what);
 
     // One page per core: the steps are CPU work on one page's pixels.
-    std::atomic<int> next{0};
-    std::atomic<int> done{0};
+    int done = 0;
     std::mutex mutex;
     Error failure;
     QList<PageRecord> cleaned;
-    const auto worker = [&] {
-        for (int i = next++; i < todo.size(); i = next++) {
-            if (isCancelRequested())
-                break;
+    detail::onEveryCore(int(todo.size()), [&](detail::ItemCounter &items) {
+        for (int i = items.next(); i >= 0 && !isCancelRequested(); i = items.next()) {
             auto r = cleanPage(m_store, todo.at(i), QImage(), m_request.options, m_request.jpegQuality, this);
             std::lock_guard lock(mutex);
             if (!r) {
@@ -152,14 +137,7 @@ Error CleanupJob::run()
             reportProgress(++done, todo.size(), what);
         }
         m_store.releaseThreadConnection();
-    };
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, std::max(1, int(todo.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
+    });
     m_report.cleaned = int(cleaned.size());
     m_report.results.append(cleaned);
     for (const PageRecord &p : std::as_const(m_report.results)) {

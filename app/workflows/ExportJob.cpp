@@ -1,6 +1,8 @@
 #include "app/workflows/ExportJob.h"
 
 #include "app/workflows/ArchivalRecord.h"
+#include "app/workflows/EveryCore_p.h"
+#include "app/workflows/PageAddress.h"
 #include "core/common/Sha256.h"
 #include "core/ocr/TextRecognizer.h"
 
@@ -9,11 +11,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QThread>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace sohoa::workflows {
 
@@ -43,11 +42,10 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
                                        const QString &languages, WorkControl *control, double *meanConfidence)
 {
     QList<PageText> texts(sources.size());
-    std::atomic<int> next{0};
-    std::atomic<int> done{0};
+    int done = 0;
     std::mutex mutex;
     Error failure;
-    const auto worker = [&] {
+    detail::onEveryCore(int(sources.size()), [&](detail::ItemCounter &items) {
         CancelOnly cancelOnly(control);
         TextRecognizer recognizer(languages);
         if (auto r = recognizer.open(); !r) {
@@ -56,7 +54,7 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
                 failure = r.error();
             return;
         }
-        for (int i = next++; i < sources.size(); i = next++) {
+        for (int i = items.next(); i >= 0; i = items.next()) {
             {
                 std::lock_guard lock(mutex);
                 if (failure.isError() || cancelRequested(control))
@@ -64,17 +62,17 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
             }
             const PdfPageSource &source = sources.at(i);
             if (skip.at(i)) { // a blank page someone kept (a back with nothing on it): nothing to read
+                std::lock_guard lock(mutex);
                 reportProgress(control, ++done, sources.size());
                 continue;
             }
             QImageReader reader(source.imagePath);
             reader.setAutoTransform(false);
             const QImage image = reader.read();
-            Result<PageText> text = image.isNull()
-                                        ? Result<PageText>(Error(ErrorCode::PageFileDamaged,
-                                                                 source.imagePath + QStringLiteral(": ") +
-                                                                     reader.errorString()))
-                                        : recognizer.recognize(image, source.dpi, &cancelOnly);
+            Result<PageText> text =
+                image.isNull() ? Result<PageText>(Error(ErrorCode::PageFileDamaged,
+                                                        source.imagePath + QStringLiteral(": ") + reader.errorString()))
+                               : recognizer.recognize(image, source.dpi, &cancelOnly);
             std::lock_guard lock(mutex);
             if (!text) {
                 if (!failure.isError())
@@ -84,14 +82,7 @@ Result<QList<PageText>> recognizePages(const QList<PdfPageSource> &sources, cons
             texts[i] = std::move(text).value();
             reportProgress(control, ++done, sources.size());
         }
-    };
-    const int threads = std::clamp(QThread::idealThreadCount(), 1, std::max(1, int(sources.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
+    });
     if (cancelRequested(control))
         return Error(ErrorCode::Cancelled);
     if (failure.isError())
@@ -134,23 +125,14 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
     auto dossier = store.dossier(request.dossierCode);
     if (!dossier)
         return dossier.error();
-    QList<PageRecord> pages;
+    QString componentName;
+    auto visible = visiblePages(store, dossier.value(), request.component, &componentName);
+    if (!visible)
+        return visible.error();
+    const QList<PageRecord> pages = visible.value();
     QString title = dossier->code;
-    if (!request.component.isEmpty()) {
-        auto comp = store.component(dossier->id, request.component);
-        if (!comp)
-            return comp.error();
-        auto list = store.pages(comp->id);
-        if (!list)
-            return list.error();
-        pages = list.value();
-        title += QStringLiteral(" — ") + comp->name;
-    } else {
-        auto list = store.dossierPages(dossier->id);
-        if (!list)
-            return list.error();
-        pages = list.value();
-    }
+    if (!componentName.isEmpty())
+        title += QStringLiteral(" — ") + componentName;
     ExportReport report;
     for (const PageRecord &p : std::as_const(pages)) {
         const bool cleaned = useCleaned(p, request);
@@ -231,29 +213,29 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
         auto pdfHash = sha256HexOfFile(report.path);
         if (!pdfHash)
             return pdfHash.error();
-        items.append({QStringLiteral("archival-pdf"), QFileInfo(report.path).fileName(), report.pdf.fileSize,
-                      pdfHash.value()});
+        items.append(
+            {QStringLiteral("archival-pdf"), QFileInfo(report.path).fileName(), report.pdf.fileSize, pdfHash.value()});
         for (const PageRecord &p : std::as_const(pages)) {
             items.append({QStringLiteral("page-original"), p.relativePath, p.size, p.sha256});
             if (useCleaned(p, request))
-                items.append({QStringLiteral("page-cleaned"), p.cleanup.relativePath, p.cleanup.size,
-                              p.cleanup.sha256});
+                items.append(
+                    {QStringLiteral("page-cleaned"), p.cleanup.relativePath, p.cleanup.size, p.cleanup.sha256});
         }
         if (auto w = writeArchivalSidecar(report.sidecarPath, *record, items, QDateTime::currentDateTime(),
                                           request.overwrite);
             !w)
             return w.error();
     }
-    if (auto a = store.audit(request.archival ? QStringLiteral("pdfa-exported") : QStringLiteral("pdf-exported"),
-                             QStringLiteral("%1 (%2 pages, %3 bytes%4%5)")
-                                 .arg(report.path)
-                                 .arg(report.pdf.pageCount)
-                                 .arg(report.pdf.fileSize)
-                                 .arg(report.ocrPages > 0 ? QStringLiteral(", OCR ") + request.ocrLanguages : QString(),
-                                      report.cleanedPages > 0
-                                          ? QStringLiteral(", %1 cleaned pages").arg(report.cleanedPages)
-                                          : QString()),
-                             dossier->id);
+    if (auto a =
+            store.audit(request.archival ? QStringLiteral("pdfa-exported") : QStringLiteral("pdf-exported"),
+                        QStringLiteral("%1 (%2 pages, %3 bytes%4%5)")
+                            .arg(report.path)
+                            .arg(report.pdf.pageCount)
+                            .arg(report.pdf.fileSize)
+                            .arg(report.ocrPages > 0 ? QStringLiteral(", OCR ") + request.ocrLanguages : QString(),
+                                 report.cleanedPages > 0 ? QStringLiteral(", %1 cleaned pages").arg(report.cleanedPages)
+                                                         : QString()),
+                        dossier->id);
         !a)
         report.auditError = a.error();
     return report;
@@ -261,10 +243,11 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
 
 Error ExportJob::run()
 {
-    reportProgress(0, 0,
-                   m_request.ocrLanguages.isEmpty()
-                       ? QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing the PDF")
-                       : QCoreApplication::translate("sohoa::workflows::ExportJob", "Recognizing the text of the pages"));
+    reportProgress(
+        0, 0,
+        m_request.ocrLanguages.isEmpty()
+            ? QCoreApplication::translate("sohoa::workflows::ExportJob", "Writing the PDF")
+            : QCoreApplication::translate("sohoa::workflows::ExportJob", "Recognizing the text of the pages"));
     PdfWriteOptions options;
     options.control = this;
     auto r = exportNow(m_store, m_request, options);

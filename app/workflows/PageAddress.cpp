@@ -10,6 +10,19 @@ Result<ComponentInfo> findComponent(DossierStore &store, const QString &dossierC
     return store.component(dossier->id, name);
 }
 
+Result<QList<PageRecord>> visiblePages(DossierStore &store, const DossierInfo &dossier, const QString &component,
+                                       QString *componentName)
+{
+    if (component.isEmpty())
+        return store.dossierPages(dossier.id);
+    auto found = store.component(dossier.id, component);
+    if (!found)
+        return found.error();
+    if (componentName)
+        *componentName = found->name;
+    return store.pages(found->id);
+}
+
 Result<PageRecord> findPage(DossierStore &store, const PageAddress &address)
 {
     auto component = findComponent(store, address.dossierCode, address.component);

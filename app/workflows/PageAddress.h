@@ -22,5 +22,9 @@ Result<PageRecord> findPage(DossierStore &store, const PageAddress &address);
 Result<PageRecord> findDeletedPage(DossierStore &store, const PageAddress &address);
 // The component `name` of the address's dossier.
 Result<ComponentInfo> findComponent(DossierStore &store, const QString &dossierCode, const QString &name);
+// The visible pages of the whole dossier in reading order, or of its component `component` when that
+// is not empty (then named in *componentName when given).
+Result<QList<PageRecord>> visiblePages(DossierStore &store, const DossierInfo &dossier, const QString &component,
+                                       QString *componentName = nullptr);
 
 } // namespace sohoa::workflows

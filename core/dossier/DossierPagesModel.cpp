@@ -390,20 +390,18 @@ void DossierPagesModel::onPageDeleted(const PageRecord &page, int fromPosition)
 
 void DossierPagesModel::onPageRotated(const PageRecord &page)
 {
-    const int c = componentRow(page.componentId);
-    if (c < 0)
-        return;
-    const int row = pageRow(c, page.id);
-    if (row < 0)
-        return;
-    m_components[c].pages[row] = page;
-    const QModelIndex changed = createIndex(row, 0, quintptr(page.componentId));
-    emit dataChanged(changed, changed, {RotationRole});
+    replacePage(page, {RotationRole});
 }
 
 // Cleanup findings or a blank review: the row's values change in place (a page removed in the review
 // comes as pageDeleted).
 void DossierPagesModel::onPageUpdated(const PageRecord &page)
+{
+    replacePage(page, kCleanupRoles);
+}
+
+// The page's row, where the model shows it, takes the new record; views hear of `roles`.
+void DossierPagesModel::replacePage(const PageRecord &page, const QList<int> &roles)
 {
     const int c = componentRow(page.componentId);
     if (c < 0)
@@ -413,7 +411,7 @@ void DossierPagesModel::onPageUpdated(const PageRecord &page)
         return;
     m_components[c].pages[row] = page;
     const QModelIndex changed = createIndex(row, 0, quintptr(page.componentId));
-    emit dataChanged(changed, changed, kCleanupRoles);
+    emit dataChanged(changed, changed, roles);
 }
 
 void DossierPagesModel::onPageMoved(const PageRecord &page, qint64 fromComponentId, int fromPosition)

@@ -100,6 +100,8 @@ private:
     // Puts a page in / takes it out of a component's list, with the row signals.
     void insertPage(int componentRow, int row, const PageRecord &page);
     void removePage(int componentRow, int row);
+    // The page's row takes its new record; views hear of `roles`.
+    void replacePage(const PageRecord &page, const QList<int> &roles);
     // The positions of rows from `row` on follow their rows again; the component row's count changed.
     void renumber(int componentRow, int fromRow);
     // A notification that does not fit what the model holds (it was loaded after that change was

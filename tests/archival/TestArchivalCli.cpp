@@ -3,6 +3,8 @@
 // reviewed, Decree 30 metadata set, and the dossier exported as a searchable PDF/A-2b with its sidecar —
 // checked by the PDF/A rule checker, qpdf, pdfinfo and pdftotext, none of which is our export code.
 
+#include "CorpusTruth.h"
+#include "FileDigest.h"
 #include "PdfaRules.h"
 #include "SaneTestEnv.h"
 #include "ToolRunner.h"
@@ -24,51 +26,6 @@ using namespace sohoa::test;
 namespace {
 
 const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
-
-QJsonObject truthOf(const QString &file)
-{
-    QFile f(QStringLiteral(SOHOA_CORPUS_DIR "/scans/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray()) {
-        if (v.toObject().value(QStringLiteral("file")).toString() == file)
-            return v.toObject();
-    }
-    return {};
-}
-
-QString sha256Of(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
-
-QString normalized(QString text)
-{
-    text = text.normalized(QString::NormalizationForm_C);
-    static const QRegularExpression space(QStringLiteral("\\s+"));
-    return text.replace(space, QStringLiteral(" ")).trimmed();
-}
-
-// 1 − edit distance / length of the truth.
-double characterAccuracy(const QString &got, const QString &truth)
-{
-    const QString a = normalized(got), b = normalized(truth);
-    QList<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (int j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (int i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (int j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return b.isEmpty() ? 0 : 1.0 - double(prev[b.size()]) / b.size();
-}
 
 } // namespace
 
@@ -141,7 +98,7 @@ private slots:
             QCOMPARE(saved.size(), 1);
             // The original is stored as scanned: its file is what was saved, byte for byte.
             const QString original = saved.constFirst().value(QStringLiteral("path")).toString();
-            QCOMPARE(sha256Of(original), saved.constFirst().value(QStringLiteral("sha256")).toString());
+            QCOMPARE(sha256OfFile(original), saved.constFirst().value(QStringLiteral("sha256")).toString());
         }
 
         const ToolResult show = runCli({QStringLiteral("dossier"), QStringLiteral("show"), kCode,
@@ -156,7 +113,7 @@ private slots:
         const QJsonObject written = decision.at(0).toObject();
         QCOMPARE(written.value(QStringLiteral("blank")).toBool(), false);
         // The page was turned counter-clockwise by skew_deg; straightening turns it back.
-        const double skew = truthOf(QStringLiteral("page-002.jpg")).value(QStringLiteral("skew_deg")).toDouble();
+        const double skew = corpusTruthOf(QStringLiteral("page-002.jpg")).value(QStringLiteral("skew_deg")).toDouble();
         QVERIFY2(std::abs(written.value(QStringLiteral("skew_corrected_deg")).toDouble() + skew) <= 0.15,
                  qPrintable(QStringLiteral("corrected %1, truth %2")
                                 .arg(written.value(QStringLiteral("skew_corrected_deg")).toDouble())
@@ -164,7 +121,7 @@ private slots:
         QCOMPARE(written.value(QStringLiteral("rotated_deg")).toInt(), 0);
         const QJsonObject cleanup = written.value(QStringLiteral("cleanup")).toObject();
         QVERIFY(QFile::exists(cleanup.value(QStringLiteral("path")).toString()));
-        QCOMPARE(sha256Of(cleanup.value(QStringLiteral("path")).toString()),
+        QCOMPARE(sha256OfFile(cleanup.value(QStringLiteral("path")).toString()),
                  cleanup.value(QStringLiteral("sha256")).toString());
 
         const QJsonObject back = decision.at(1).toObject();
@@ -195,16 +152,16 @@ private slots:
     void metadataIsSetAndChecked()
     {
         const auto set = [&](const QStringList &extra) {
-            QStringList args{QStringLiteral("dossier"), QStringLiteral("metadata"), kCode, QStringLiteral("--store"),
-                             m_store, QStringLiteral("--json")};
+            QStringList args{
+                QStringLiteral("dossier"), QStringLiteral("metadata"), kCode, QStringLiteral("--store"), m_store,
+                QStringLiteral("--json")};
             return runCli(args + extra);
         };
-        ToolResult r = set({QStringLiteral("--set"), QStringLiteral("Title=Hồ sơ cấp giấy phép"),
-                            QStringLiteral("--set"), QStringLiteral("OrganId=000.00.12.H41"), QStringLiteral("--set"),
-                            QStringLiteral("FileCatalog=2025"), QStringLiteral("--set"),
-                            QStringLiteral("FileNotation=01-VP"), QStringLiteral("--set"),
-                            QStringLiteral("Maintenance=20"), QStringLiteral("--set"),
-                            QStringLiteral("Creator=Nguyễn Thị Hoa")});
+        ToolResult r =
+            set({QStringLiteral("--set"), QStringLiteral("Title=Hồ sơ cấp giấy phép"), QStringLiteral("--set"),
+                 QStringLiteral("OrganId=000.00.12.H41"), QStringLiteral("--set"), QStringLiteral("FileCatalog=2025"),
+                 QStringLiteral("--set"), QStringLiteral("FileNotation=01-VP"), QStringLiteral("--set"),
+                 QStringLiteral("Maintenance=20"), QStringLiteral("--set"), QStringLiteral("Creator=Nguyễn Thị Hoa")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         r = set({QStringLiteral("--component"), QStringLiteral("Quyết định"), QStringLiteral("--set"),
                  QStringLiteral("IssuedDate=15/03/2025"), QStringLiteral("--set"), QStringLiteral("CodeNumber=708"),
@@ -243,11 +200,11 @@ private slots:
     {
         const QString pdf = m_dir.filePath(QStringLiteral("out/hoso.pdf"));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("out"))));
-        const ToolResult r = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode,
-                                     QStringLiteral("--store"), m_store, QStringLiteral("--out"), pdf,
-                                     QStringLiteral("--pdfa"), QStringLiteral("--ocr"), QStringLiteral("vie"),
-                                     QStringLiteral("--json")},
-                                    600000);
+        const ToolResult r =
+            runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"), m_store,
+                    QStringLiteral("--out"), pdf, QStringLiteral("--pdfa"), QStringLiteral("--ocr"),
+                    QStringLiteral("vie"), QStringLiteral("--json")},
+                   600000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject ev = r.events(QStringLiteral("exported")).constFirst();
         QCOMPARE(ev.value(QStringLiteral("pages")).toInt(), 2);
@@ -262,19 +219,20 @@ private slots:
         const ToolResult meta = runTool(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), pdf});
         QVERIFY(meta.out.contains(QStringLiteral("pdfaid:part")));
         QVERIFY2(meta.out.contains(QStringLiteral("000.00.12.H41.2025.01-VP")), qPrintable(meta.out.left(3000)));
-        QVERIFY2(meta.out.contains(QStringLiteral("+07:00")), qPrintable(meta.out.left(3000))); // times as the guidance asks
+        QVERIFY2(meta.out.contains(QStringLiteral("+07:00")),
+                 qPrintable(meta.out.left(3000))); // times as the guidance asks
 
         // The text layer gives back the pages' Vietnamese text, in reading order: page 1 is page-002 (deskewed),
         // page 2 is page-009 (turned upright by cleanup).
-        for (const auto &[page, file] : {std::pair{1, QStringLiteral("page-002.jpg")},
-                                         std::pair{2, QStringLiteral("page-009.jpg")}}) {
-            const ToolResult text = runTool(QStringLiteral("pdftotext"),
-                                            {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
-                                             QString::number(page), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                             QStringLiteral("-")});
+        for (const auto &[page, file] :
+             {std::pair{1, QStringLiteral("page-002.jpg")}, std::pair{2, QStringLiteral("page-009.jpg")}}) {
+            const ToolResult text =
+                runTool(QStringLiteral("pdftotext"),
+                        {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page),
+                         QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
             QCOMPARE(text.exitCode, 0);
             const double accuracy =
-                characterAccuracy(text.out, truthOf(file).value(QStringLiteral("text")).toString());
+                characterAccuracy(text.out, corpusTruthOf(file).value(QStringLiteral("text")).toString());
             qInfo("%s: character accuracy %.3f", qPrintable(file), accuracy);
             QVERIFY2(accuracy >= 0.85, qPrintable(QStringLiteral("%1: %2\n%3").arg(file).arg(accuracy).arg(text.out)));
         }
@@ -290,22 +248,23 @@ private slots:
         QCOMPARE(root.firstChildElement(QStringLiteral("File")).firstChildElement(QStringLiteral("FileCode")).text(),
                  QStringLiteral("000.00.12.H41.2025.01-VP"));
         QVERIFY(root.firstChildElement(QStringLiteral("Created")).text().endsWith(QStringLiteral("+07:00")));
-        const QDomNodeList items = root.firstChildElement(QStringLiteral("Manifest")).elementsByTagName(QStringLiteral("Item"));
+        const QDomNodeList items =
+            root.firstChildElement(QStringLiteral("Manifest")).elementsByTagName(QStringLiteral("Item"));
         QCOMPARE(items.size(), 1 + 2 + 2); // the PDF, two originals, two cleaned images
         const QDomElement first = items.at(0).toElement();
         QCOMPARE(first.attribute(QStringLiteral("role")), QStringLiteral("archival-pdf"));
-        QCOMPARE(first.attribute(QStringLiteral("sha256")), sha256Of(pdf));
+        QCOMPARE(first.attribute(QStringLiteral("sha256")), sha256OfFile(pdf));
         for (int i = 1; i < items.size(); ++i) {
             const QDomElement item = items.at(i).toElement();
-            QCOMPARE(sha256Of(m_store + u'/' + item.attribute(QStringLiteral("path"))),
+            QCOMPARE(sha256OfFile(m_store + u'/' + item.attribute(QStringLiteral("path"))),
                      item.attribute(QStringLiteral("sha256")));
         }
         // Exporting again without --overwrite is refused, and nothing is replaced.
-        const ToolResult again = runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode,
-                                         QStringLiteral("--store"), m_store, QStringLiteral("--out"), pdf,
-                                         QStringLiteral("--pdfa")});
+        const ToolResult again =
+            runCli({QStringLiteral("dossier"), QStringLiteral("export"), kCode, QStringLiteral("--store"), m_store,
+                    QStringLiteral("--out"), pdf, QStringLiteral("--pdfa")});
         QVERIFY(again.exitCode != 0);
-        QCOMPARE(first.attribute(QStringLiteral("sha256")), sha256Of(pdf));
+        QCOMPARE(first.attribute(QStringLiteral("sha256")), sha256OfFile(pdf));
     }
 };
 

@@ -3,6 +3,7 @@
 // that must leave the store and the output folder consistent (every page cleaned or untouched, no
 // half-written PDF or sidecar).
 
+#include "CorpusTruth.h"
 #include "JobTestSupport.h"
 #include "PdfaRules.h"
 
@@ -30,14 +31,6 @@ namespace {
 
 const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
 
-QJsonArray truthPages()
-{
-    QFile f(QStringLiteral(SOHOA_CORPUS_DIR "/scans/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray();
-}
-
 // A store with one dossier holding every corpus scan, as scanned (the JPEG files byte for byte).
 struct CorpusStore
 {
@@ -59,10 +52,10 @@ struct CorpusStore
         auto component = store->createOrGetComponent(dossier.id, QStringLiteral("Tài liệu"));
         if (!component)
             return false;
-        const QJsonArray truth = truthPages();
+        const QJsonArray truth = corpusTruth();
         for (int i = 0; i < count && i < truth.size(); ++i) {
-            const QString path =
-                QStringLiteral(SOHOA_CORPUS_DIR "/scans/") + truth.at(i).toObject().value(QStringLiteral("file")).toString();
+            const QString path = QStringLiteral(SOHOA_CORPUS_DIR "/scans/") +
+                                 truth.at(i).toObject().value(QStringLiteral("file")).toString();
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
                 return false;
@@ -71,8 +64,9 @@ struct CorpusStore
             ScannedPage page;
             page.dpi = 200;
             page.mode = ColorMode::Color;
-            auto saved = store->savePage(component.value(), page, EncodedImage{bytes, QStringLiteral("jpg"), reader.size()},
-                                         QStringLiteral("corpus"));
+            auto saved =
+                store->savePage(component.value(), page, EncodedImage{bytes, QStringLiteral("jpg"), reader.size()},
+                                QStringLiteral("corpus"));
             if (!saved)
                 return false;
             pages.append(saved.value());
@@ -105,7 +99,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         qRegisterMetaType<PageRecord>();
-        if (truthPages().size() != 12)
+        if (corpusTruth().size() != 12)
             QFAIL("the corpus (../shared/corpus/scans/truth.json) is missing");
     }
 
@@ -123,7 +117,7 @@ private slots:
         QCOMPARE(job.error().code(), ErrorCode::None);
         QCOMPARE(cleaned.size(), 12);
         QCOMPARE(job.report().cleaned, 12);
-        const QJsonArray truth = truthPages();
+        const QJsonArray truth = corpusTruth();
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         for (int i = 0; i < 12; ++i) {
             const PageRecord p = f.store->page(f.pages.at(i).id).value();
@@ -134,8 +128,9 @@ private slots:
             falseNegatives += blank && !p.cleanup.blank;
             if (!blank) {
                 const double skew = t.value(QStringLiteral("skew_deg")).toDouble();
-                qInfo("%s: skew %.2f°, corrected %.2f°, ink %.3f %%", qPrintable(t.value(QStringLiteral("file")).toString()),
-                      skew, p.cleanup.skewCorrectedDeg, p.cleanup.inkPercent);
+                qInfo("%s: skew %.2f°, corrected %.2f°, ink %.3f %%",
+                      qPrintable(t.value(QStringLiteral("file")).toString()), skew, p.cleanup.skewCorrectedDeg,
+                      p.cleanup.inkPercent);
                 QVERIFY2(std::abs(p.cleanup.skewDetectedDeg - skew) <= 0.1,
                          qPrintable(QStringLiteral("%1: detected %2, truth %3")
                                         .arg(p.relativePath)

@@ -1,6 +1,7 @@
 // sohoa-cli end to end, with SANE's real `test` and `pnm` virtual scanners and independent checkers
 // (qpdf, pdfinfo, pdfimages) reading what we write.
 
+#include "FileDigest.h"
 #include "SaneTestEnv.h"
 #include "ToolRunner.h"
 
@@ -26,23 +27,13 @@ namespace {
 
 const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
 
-QString fileSha256(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
-
 // Every page event's file exists and has the reported checksum; returns the events.
 QList<QJsonObject> checkSavedPages(const ToolResult &r)
 {
     const QList<QJsonObject> pages = r.events(QStringLiteral("page"));
     for (const QJsonObject &p : pages) {
         const QString path = p.value(QStringLiteral("path")).toString();
-        if (fileSha256(path) != p.value(QStringLiteral("sha256")).toString())
+        if (sha256OfFile(path) != p.value(QStringLiteral("sha256")).toString())
             qWarning() << "checksum mismatch or missing file:" << path;
     }
     return pages;
@@ -51,7 +42,7 @@ QList<QJsonObject> checkSavedPages(const ToolResult &r)
 bool allPagesIntact(const QList<QJsonObject> &pages)
 {
     for (const QJsonObject &p : pages) {
-        if (fileSha256(p.value(QStringLiteral("path")).toString()) != p.value(QStringLiteral("sha256")).toString())
+        if (sha256OfFile(p.value(QStringLiteral("path")).toString()) != p.value(QStringLiteral("sha256")).toString())
             return false;
     }
     return true;

@@ -2,9 +2,10 @@
 // every page reported as saved is on disk with its reported SHA-256, the database is intact, and
 // the next scan continues the numbering.
 
-#include "core/dossier/DossierStore.h"
+#include "FileDigest.h"
 #include "SaneTestEnv.h"
 #include "ToolRunner.h"
+#include "core/dossier/DossierStore.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -24,16 +25,6 @@ using namespace sohoa::test;
 namespace {
 
 const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
-
-QString fileSha256(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
 
 } // namespace
 
@@ -133,7 +124,7 @@ private slots:
                 QVERIFY2(inDb.contains(it.key()),
                          qPrintable(
                              QStringLiteral("trial %1: reported page not in the store: %2").arg(trial).arg(it.key())));
-                QVERIFY2(fileSha256(it.key()) == it.value(),
+                QVERIFY2(sha256OfFile(it.key()) == it.value(),
                          qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(it.key())));
             }
             // After recovery no temporary is left.

@@ -3,6 +3,7 @@
 // Stores for tests: fixtures copied into a temporary folder, pages encoded like scanned ones, and
 // raw SQL on a store's database (as another program, or an older version, would see it).
 
+#include "FileDigest.h"
 #include "core/dossier/DossierStore.h"
 #include "core/imaging/PageEncoder.h"
 
@@ -38,14 +39,6 @@ inline bool copyTree(const QString &from, const QString &to)
             return false;
     }
     return true;
-}
-
-inline QString sha256OfFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
 
 // Every file below `root` except the store's own records (the database's files, the dossier

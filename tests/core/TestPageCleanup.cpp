@@ -5,6 +5,7 @@
 // refused where a seal or a signature is in colour; a cancelled run ends Cancelled; and the time of each
 // step on a 300 dpi A4 page is printed for the lead to quote.
 
+#include "CorpusTruth.h"
 #include "core/common/WorkControl.h"
 #include "core/imaging/PageCleanup.h"
 
@@ -43,12 +44,8 @@ struct TruthPage
 
 QList<TruthPage> truthPages()
 {
-    QFile f(corpusDir + QStringLiteral("/scans/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
     QList<TruthPage> pages;
-    const auto array = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray();
-    for (const auto &v : array) {
+    for (const QJsonValue &v : test::corpusTruth()) {
         const QJsonObject o = v.toObject();
         pages.append({o.value(QStringLiteral("file")).toString(), o.value(QStringLiteral("kind")).toString(),
                       o.value(QStringLiteral("skew_deg")).toDouble(), o.value(QStringLiteral("blank")).toBool()});

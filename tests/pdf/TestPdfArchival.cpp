@@ -3,6 +3,7 @@
 // pdftotext); Tesseract's accuracy and speed on the corpus's administrative pages.
 
 #include "CmykJpeg.h"
+#include "CorpusTruth.h"
 #include "PdfaRules.h"
 #include "ToolRunner.h"
 
@@ -54,43 +55,13 @@ struct CorpusPage
 
 QList<CorpusPage> corpusPages()
 {
-    QFile f(kScans + QStringLiteral("/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
     QList<CorpusPage> out;
-    const QJsonArray pages = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray();
-    for (const QJsonValue &v : pages) {
+    for (const QJsonValue &v : test::corpusTruth()) {
         const QJsonObject o = v.toObject();
         out.append({o.value(QStringLiteral("file")).toString(), o.value(QStringLiteral("kind")).toString(),
                     o.value(QStringLiteral("text")).toString(), o.value(QStringLiteral("skew_deg")).toDouble()});
     }
     return out;
-}
-
-QString normalized(const QString &text)
-{
-    static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    return text.normalized(QString::NormalizationForm_C).replace(spaces, QStringLiteral(" ")).trimmed();
-}
-
-qsizetype levenshtein(const QString &a, const QString &b)
-{
-    QList<qsizetype> prev(b.size() + 1), cur(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (qsizetype j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-double accuracy(const QString &read, const QString &truth)
-{
-    const QString r = normalized(read), t = normalized(truth);
-    return 1.0 - double(levenshtein(r, t)) / double(std::max<qsizetype>(t.size(), 1));
 }
 
 PdfMetadata archivalMetadata()
@@ -495,8 +466,8 @@ private slots:
             const QStringList violations = pdfaViolations(out);
             QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
 
-            const double fromPdf = accuracy(pdftotext(out), p.text);
-            const double fromOcr = accuracy(text->plainText(), p.text);
+            const double fromPdf = test::characterAccuracy(pdftotext(out), p.text);
+            const double fromOcr = test::characterAccuracy(text->plainText(), p.text);
             qInfo("%s %d dpi (skew %+.2f°): accuracy %.4f from pdftotext, %.4f from OCR; OCR %lld ms (CPU %lld ms), "
                   "confidence %.0f",
                   qPrintable(p.file), dpi, p.skew, fromPdf, fromOcr, ocrMs, cpuMs, text->meanConfidence);

@@ -3,11 +3,12 @@
 // lineart, skewed -5..+5 degrees; every document and blank page of the corpus (never a separator);
 // a patch-T sheet from ZXing's own Code 39 writer; and zbarimg (ZBar) reading our cover sheet.
 
+#include "CorpusTruth.h"
+#include "SeparationFixtures.h"
+#include "ToolRunner.h"
 #include "core/barcode/BarcodeReader.h"
 #include "core/barcode/QrCode.h"
 #include "core/barcode/Separation.h"
-#include "SeparationFixtures.h"
-#include "ToolRunner.h"
 
 #include <QFile>
 #include <QImageReader>
@@ -24,14 +25,6 @@ namespace {
 
 const QString kCode = QStringLiteral("H39.67.26.37-261128-3112");
 const QString kComponent = QStringLiteral("Đơn đề nghị: bản chính 100%");
-
-QJsonArray corpusTruth()
-{
-    QFile f(QStringLiteral(SOHOA_CORPUS_DIR "/scans/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray();
-}
 
 // A QR code of `text` drawn at (xMm, yMm), `sizeMm` wide, on a white A4 page at `dpi`.
 QImage pageWithQr(const QString &text, int dpi, double xMm, double yMm, double sizeMm)

@@ -3,6 +3,7 @@
 // the `pnm` backend, patch-T sheets from ZXing's Code 39 writer, and every:N on the `test` backend's
 // feeder. The store is then read back (dossiers, components, page files, audit log).
 
+#include "CorpusTruth.h"
 #include "SaneTestEnv.h"
 #include "SeparationFixtures.h"
 #include "ToolRunner.h"
@@ -25,14 +26,6 @@ using namespace sohoa::test;
 namespace {
 
 const QString kStart = QStringLiteral("H15.50.05.13-261008-0975");
-
-QJsonArray corpusTruth()
-{
-    QFile f(QStringLiteral(SOHOA_CORPUS_DIR "/scans/truth.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("pages")).toArray();
-}
 
 QString savePpm(const QImage &image, const QString &path)
 {
