@@ -37,49 +37,113 @@ Analysis analysisImage(const QImage &image, int dpi, double targetDpi)
     return analysisImageReduced(image, dpi, std::max(1, int(std::lround(double(std::max(dpi, 1)) / targetDpi))));
 }
 
-Analysis analysisImageReduced(const QImage &image, int dpi, int factor)
+namespace {
+
+// Rec. 601 luma of an RGB888 image, a byte a pixel.
+QImage lumaOf(const QImage &rgb)
 {
-    Analysis a;
-    a.factor = std::max(1, factor);
-    a.dpi = double(std::max(dpi, 1)) / a.factor;
-    const QImage src = image.format() == QImage::Format_RGB888 ? image : toWorkingFormat(image);
-    const bool rgb = src.format() == QImage::Format_RGB888;
-    const int f = a.factor;
-    const int w = src.width() / f, h = src.height() / f;
-    a.gray = QImage(std::max(w, 1), std::max(h, 1), QImage::Format_Grayscale8);
+    QImage out(rgb.width(), rgb.height(), QImage::Format_Grayscale8);
+    if (out.isNull())
+        return out;
+    const int w = rgb.width(), h = rgb.height();
+    for (int y = 0; y < h; ++y) {
+        const uchar *s = rgb.constScanLine(y);
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x, s += 3)
+            o[x] = uchar((77u * s[0] + 150u * s[1] + 29u * s[2] + 128u) >> 8);
+    }
+    return out;
+}
+
+// The rows y·f … y·f+f−1 of `gray` summed over blocks of F columns (F known at compile time for the
+// common factors, so that the loop unrolls).
+template <int F> void addBlockRows(const QImage &gray, int y, int f, int w, std::vector<uint32_t> &acc)
+{
+    const int n = F > 0 ? F : f;
+    for (int dy = 0; dy < n; ++dy) {
+        const uchar *line = gray.constScanLine(y * n + dy);
+        for (int x = 0; x < w; ++x) {
+            uint32_t sum = 0;
+            for (int dx = 0; dx < n; ++dx)
+                sum += line[x * n + dx];
+            acc[size_t(x)] += sum;
+        }
+    }
+}
+
+// The mean of each f × f block of a Grayscale8 image (box averaging keeps thin strokes grey rather
+// than dropping them, as nearest sampling would).
+QImage boxReduced(const QImage &gray, int f)
+{
+    if (f <= 1)
+        return gray;
+    const int w = gray.width() / f, h = gray.height() / f;
+    QImage out(std::max(w, 1), std::max(h, 1), QImage::Format_Grayscale8);
     if (w < 1 || h < 1) {
-        a.gray.fill(255);
-        return a;
+        out.fill(255);
+        return out;
     }
     std::vector<uint32_t> acc(static_cast<size_t>(w));
-    const uint32_t div = uint32_t(f * f) * (rgb ? 256u : 1u);
+    const auto div = uint32_t(f * f);
     for (int y = 0; y < h; ++y) {
         std::fill(acc.begin(), acc.end(), 0u);
-        for (int dy = 0; dy < f; ++dy) {
-            const uchar *line = src.constScanLine(y * f + dy);
-            if (rgb) {
-                for (int x = 0; x < w; ++x) {
-                    uint32_t sum = 0;
-                    for (int dx = 0; dx < f; ++dx) {
-                        const uchar *p = line + 3 * (x * f + dx);
-                        sum += 77u * p[0] + 150u * p[1] + 29u * p[2]; // Rec. 601 luma, ×256
-                    }
-                    acc[size_t(x)] += sum;
-                }
-            } else {
-                for (int x = 0; x < w; ++x) {
-                    uint32_t sum = 0;
-                    for (int dx = 0; dx < f; ++dx)
-                        sum += line[x * f + dx];
-                    acc[size_t(x)] += sum;
-                }
-            }
-        }
-        uchar *out = a.gray.scanLine(y);
+        if (f == 2)
+            addBlockRows<2>(gray, y, f, w, acc);
+        else if (f == 3)
+            addBlockRows<3>(gray, y, f, w, acc);
+        else
+            addBlockRows<0>(gray, y, f, w, acc);
+        uchar *o = out.scanLine(y);
         for (int x = 0; x < w; ++x)
-            out[x] = uchar(acc[size_t(x)] / div);
+            o[x] = uchar((acc[size_t(x)] + div / 2) / div);
     }
-    return a;
+    return out;
+}
+
+// The last few reductions this thread made: the steps of one run() look at the same page at several
+// factors (skew and paper at 100 dpi, blank at 150, orientation at 200), all made from one grey copy at
+// full resolution, so that a 300 dpi colour page's 26 MB are read once. An image's cacheKey changes
+// whenever its pixels do, and is never reused.
+class ReductionCache
+{
+public:
+    Analysis get(const QImage &image, int dpi, int factor)
+    {
+        for (const Entry &e : m_entries) {
+            if (e.key == image.cacheKey() && e.dpi == dpi && e.factor == factor && !e.analysis.gray.isNull())
+                return e.analysis;
+        }
+        Analysis a;
+        a.factor = factor;
+        a.dpi = double(std::max(dpi, 1)) / factor;
+        if (image.format() == QImage::Format_RGB888)
+            a.gray = factor == 1 ? lumaOf(image) : boxReduced(get(image, dpi, 1).gray, factor);
+        else if (image.format() == QImage::Format_Grayscale8)
+            a.gray = boxReduced(image, factor);
+        else
+            a.gray = boxReduced(get(toWorkingFormat(image), dpi, 1).gray, factor);
+        m_entries[m_next] = {image.cacheKey(), dpi, factor, a};
+        m_next = (m_next + 1) % m_entries.size();
+        return a;
+    }
+
+private:
+    struct Entry
+    {
+        qint64 key = 0;
+        int dpi = 0, factor = 0;
+        Analysis analysis;
+    };
+    std::array<Entry, 4> m_entries;
+    size_t m_next = 0;
+};
+
+} // namespace
+
+Analysis analysisImageReduced(const QImage &image, int dpi, int factor)
+{
+    thread_local ReductionCache cache;
+    return cache.get(image, dpi, std::max(1, factor));
 }
 
 QImage scaledGray(const QImage &gray, int width, int height)
@@ -89,19 +153,21 @@ QImage scaledGray(const QImage &gray, int width, int height)
         return out;
     // Bilinear, 16.16 fixed point: for reductions under 2× (300 → 200 dpi) each source pixel still
     // counts, and it takes a tenth of QImage::scaled's smooth path, which goes through 32-bit pixels.
-    const qint64 stepX = (qint64(gray.width() - 1) << 16) / std::max(1, width - 1);
-    const qint64 stepY = (qint64(gray.height() - 1) << 16) / std::max(1, height - 1);
+    const int gw = gray.width(), gh = gray.height();
+    const qint64 stepX = (qint64(gw - 1) << 16) / std::max(1, width - 1);
+    const qint64 stepY = (qint64(gh - 1) << 16) / std::max(1, height - 1);
+    const int lastX = std::max(0, gw - 2), lastY = std::max(0, gh - 2);
     for (int y = 0; y < height; ++y) {
         const qint64 sy = y * stepY;
-        const int iy = std::min(int(sy >> 16), gray.height() - 2 < 0 ? 0 : gray.height() - 2);
+        const int iy = std::min(int(sy >> 16), lastY);
         const auto fy = uint32_t((sy >> 8) & 255);
         const uchar *r0 = gray.constScanLine(iy);
-        const uchar *r1 = gray.height() > 1 ? gray.constScanLine(iy + 1) : r0;
+        const uchar *r1 = gh > 1 ? gray.constScanLine(iy + 1) : r0;
         uchar *o = out.scanLine(y);
         qint64 sx = 0;
         for (int x = 0; x < width; ++x, sx += stepX) {
-            const int ix = std::min(int(sx >> 16), std::max(0, gray.width() - 2));
-            const int ix1 = std::min(ix + 1, gray.width() - 1);
+            const int ix = std::min(int(sx >> 16), lastX);
+            const int ix1 = std::min(ix + 1, gw - 1);
             const auto fx = uint32_t((sx >> 8) & 255);
             const uint32_t top = r0[ix] * (256 - fx) + r0[ix1] * fx;
             const uint32_t bottom = r1[ix] * (256 - fx) + r1[ix1] * fx;

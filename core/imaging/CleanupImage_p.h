@@ -55,4 +55,18 @@ std::vector<Component> components(const Mask &mask, const QRect &area);
 // Bilinear rotation, counter-clockwise by `degrees`, about the centre, same size; uncovered pixels `fill`.
 QImage rotateBilinear(const QImage &working, double degrees, QRgb fill);
 
+// Which way the lines of a page run as it lies, when there are lines to go by.
+enum class LineAxis
+{
+    None,   // no lines (blank, a photo): nothing known
+    Across, // the page is upright or upside down
+    Down    // the page lies on its side
+};
+
+// PageCleanup::detectSkew, also saying which way the lines it went by run.
+double detectSkew(const QImage &image, int dpi, double maxDeg, double *confidence, LineAxis *axis);
+// PageCleanup::detectOrientation for a page whose lines are known to run across it: 0 or 180 (half the
+// work: the sideways reading is not needed).
+int detectUpsideDown(const QImage &image, int dpi, double *confidence);
+
 } // namespace sohoa::cleanup

@@ -20,6 +20,22 @@ struct Edges
     int width = 0, height = 0;
 };
 
+// Every k-th edge, so that at most `most` remain.
+Edges sample(const Edges &all, size_t most)
+{
+    if (all.x.size() <= most)
+        return all;
+    const size_t stride = (all.x.size() + most - 1) / most;
+    Edges e;
+    e.width = all.width;
+    e.height = all.height;
+    for (size_t i = 0; i < all.x.size(); i += stride) {
+        e.x.push_back(all.x[i]);
+        e.y.push_back(all.y[i]);
+    }
+    return e;
+}
+
 // The edges of ink facing the lines' baselines: lower edges (ink above, paper below) for an upright page,
 // right edges (ink left, paper right) for a sideways one. They pile up along the lines.
 // Each is placed at a fixed pseudo-random spot inside its pixel: on the bare pixel grid every edge
@@ -45,7 +61,9 @@ Edges inkEdges(const cleanup::Mask &ink, bool sideways)
             }
         }
     }
-    return e;
+    // A page of ruled lines or a halftone has ten times the edges of a page of text; past this many
+    // an even sample of them finds the same peaks at a fraction of the cost.
+    return sample(e, 120000);
 }
 
 // How sharply the edges line up along a skew of `deg` (counter-clockwise positive); `sideways` projects
@@ -105,8 +123,15 @@ Best search(const Edges &e, bool sideways, double from, double to, double step, 
 
 double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg, double *confidence)
 {
+    return cleanup::detectSkew(image, dpi, maxDeg, confidence, nullptr);
+}
+
+double cleanup::detectSkew(const QImage &image, int dpi, double maxDeg, double *confidence, LineAxis *axis)
+{
     if (confidence)
         *confidence = 0;
+    if (axis)
+        *axis = LineAxis::None;
     if (image.isNull())
         return 0;
     // 100 dpi or a little more: a text line still a few pixels high, a 0.1° error still a pixel over a
@@ -121,13 +146,16 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg, doub
     std::vector<double> bins;
     // Coarse: 0.25° steps, finer than the width of a long line's peak, over both the upright and the
     // sideways families of lines; then a ±0.3° search in 0.05° steps and ±0.06° in 0.01° steps.
-    const Best upright = search(lower, false, -maxDeg, maxDeg, 0.25, bins);
-    const Best sideways = search(right, true, -maxDeg, maxDeg, 0.25, bins);
+    // The coarse sweep goes by an even sample of at most 30000 edges (a page of text at 100 dpi has
+    // 20000-60000): the peak it must find is a quarter degree wide; the refinement uses them all.
+    const Edges lowerSample = sample(lower, 30000), rightSample = sample(right, 30000);
+    const Best upright = search(lowerSample, false, -maxDeg, maxDeg, 0.25, bins);
+    const Best sideways = search(rightSample, true, -maxDeg, maxDeg, 0.25, bins);
     // Compared per edge squared: how concentrated the profile is, whatever the number of edges.
     const auto n2 = [](const Edges &e) {
         return double(e.x.size()) * double(e.x.size());
     };
-    const bool side = sideways.score / n2(right) > upright.score / n2(lower);
+    const bool side = sideways.score / n2(rightSample) > upright.score / n2(lowerSample);
     const Edges &e = side ? right : lower;
     Best best = side ? sideways : upright;
     const double peak = best.mean > 0 ? best.score / best.mean : 0;
@@ -135,6 +163,8 @@ double PageCleanup::detectSkew(const QImage &image, int dpi, double maxDeg, doub
         *confidence = peak;
     if (peak < minPeak)
         return 0;
+    if (axis)
+        *axis = side ? LineAxis::Down : LineAxis::Across;
     best = search(e, side, best.deg - 0.3, best.deg + 0.3, 0.05, bins);
     best = search(e, side, best.deg - 0.06, best.deg + 0.06, 0.01, bins);
     // Parabola through the best and its neighbours: the peak between the hundredths.

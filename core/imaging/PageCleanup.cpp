@@ -99,11 +99,19 @@ bool CleanupOptions::any() const
 
 namespace {
 
+// What one step of run() learns that spares a later one work.
+struct Findings
+{
+    bool linesAcross = false; // deskew found lines running across the page: it is upright or upside down
+};
+
 // The steps of run(), in their order: each changes `work` when it has to and says whether it did.
 // Lineart stays Mono until a step has to resample it (deskew) or is asked to make it bilevel.
-bool deskewStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r)
+bool deskewStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r, Findings &found)
 {
-    r.skewDetectedDeg = PageCleanup::detectSkew(work, dpi, options.maxSkewDeg, &r.skewConfidence);
+    cleanup::LineAxis axis = cleanup::LineAxis::None;
+    r.skewDetectedDeg = cleanup::detectSkew(work, dpi, options.maxSkewDeg, &r.skewConfidence, &axis);
+    found.linesAcross = axis == cleanup::LineAxis::Across;
     if (std::abs(r.skewDetectedDeg) < minCorrectionDeg)
         return false;
     const QImage source = cleanup::toWorkingFormat(work);
@@ -113,9 +121,10 @@ bool deskewStep(QImage &work, int dpi, const CleanupOptions &options, CleanupRes
     return true;
 }
 
-bool orientStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+bool orientStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r, Findings &found)
 {
-    r.rotatedDeg = PageCleanup::detectOrientation(work, dpi, &r.orientationConfidence);
+    r.rotatedDeg = found.linesAcross ? cleanup::detectUpsideDown(work, dpi, &r.orientationConfidence)
+                                     : PageCleanup::detectOrientation(work, dpi, &r.orientationConfidence);
     if (r.rotatedDeg == 0)
         return false;
     // Quarter turns move pixels without resampling (QTransform angles are clockwise on screen).
@@ -124,7 +133,7 @@ bool orientStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
     return true;
 }
 
-bool cropStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+bool cropStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r, Findings &)
 {
     const QRect paper = PageCleanup::detectPaper(work, dpi);
     if (paper.isNull() || paper == work.rect())
@@ -136,7 +145,7 @@ bool cropStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
     return true;
 }
 
-bool blankStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r)
+bool blankStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResult &r, Findings &)
 {
     r.blank = PageCleanup::isBlank(work, dpi, options, &r.inkPercent);
     if (r.blank)
@@ -144,7 +153,7 @@ bool blankStep(QImage &work, int dpi, const CleanupOptions &options, CleanupResu
     return false; // a flag: the page is kept as it is
 }
 
-bool bilevelStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r)
+bool bilevelStep(QImage &work, int dpi, const CleanupOptions &, CleanupResult &r, Findings &)
 {
     if (work.format() == QImage::Format_Mono) {
         r.bilevel = true; // lineart already
@@ -172,7 +181,7 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
     if (dpi <= 0)
         dpi = image.dotsPerMeterX() > 0 ? int(std::lround(image.dotsPerMeterX() * 0.0254)) : 200;
 
-    using StepFunction = bool (*)(QImage &, int, const CleanupOptions &, CleanupResult &);
+    using StepFunction = bool (*)(QImage &, int, const CleanupOptions &, CleanupResult &, Findings &);
     const std::pair<bool, StepFunction> steps[] = {{options.deskew, deskewStep},
                                                    {options.orient, orientStep},
                                                    {options.crop, cropStep},
@@ -185,11 +194,12 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
                       : cleanup::toWorkingFormat(image);
     bool changed = false;
     qint64 done = 0;
+    Findings found;
     // A blank page first: there is nothing on it to straighten, turn, crop or binarize, and a flagged
     // page keeps the scan as it is (no derived image, no second JPEG generation) for the person who
     // reviews it.
     if (options.blank) {
-        blankStep(work, dpi, options, r);
+        blankStep(work, dpi, options, r, found);
         reportProgress(control, ++done, total);
         if (cancelRequested(control))
             return cancelled();
@@ -199,7 +209,7 @@ Result<CleanupResult> PageCleanup::run(const QImage &image, int dpi, const Clean
     for (const auto &[on, step] : steps) {
         if (!on || step == blankStep)
             continue;
-        changed = step(work, dpi, options, r) || changed;
+        changed = step(work, dpi, options, r, found) || changed;
         reportProgress(control, ++done, total);
         if (cancelRequested(control))
             return cancelled();

@@ -609,6 +609,39 @@ private slots:
         QVERIFY(r->image.isNull());
     }
 
+    // SANE's test pattern (coloured lines across the whole sheet, a third of it ink) has no text to tell
+    // up from down: Leptonica's letter counts read it "upside down" with confidence 30, but it is not
+    // turned, and nothing else is done to it. Scanned by `scanimage` from the `test` backend.
+    void testPatternIsNotTurned()
+    {
+        QTemporaryDir config;
+        QFile dll(config.filePath(QStringLiteral("dll.conf")));
+        QVERIFY(dll.open(QIODevice::WriteOnly) && dll.write("test\n") > 0);
+        dll.close();
+        QProcess scanimage;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SANE_CONFIG_DIR"), config.path());
+        scanimage.setProcessEnvironment(env);
+        scanimage.start(QStringLiteral("scanimage"),
+                        {QStringLiteral("-d"), QStringLiteral("test"), QStringLiteral("--mode"),
+                         QStringLiteral("Color"), QStringLiteral("--resolution"), QStringLiteral("300"),
+                         QStringLiteral("--test-picture"), QStringLiteral("Color pattern"),
+                         QStringLiteral("--format=pnm")});
+        QVERIFY2(scanimage.waitForFinished(60000) && scanimage.exitCode() == 0,
+                 qPrintable(QStringLiteral("scanimage (sane-utils) failed: ") +
+                            QString::fromLocal8Bit(scanimage.readAllStandardError())));
+        const QImage page =
+            QImage::fromData(scanimage.readAllStandardOutput(), "PPM").convertToFormat(QImage::Format_RGB888);
+        QVERIFY(!page.isNull());
+        QCOMPARE(PageCleanup::detectOrientation(page, 300), 0);
+        const auto r = PageCleanup::run(page, 300, only("deskew,orient,crop,blank"));
+        QVERIFY(r.ok());
+        qInfo("operations: %s", qPrintable(r->operations.join(QStringLiteral(", "))));
+        QCOMPARE(r->rotatedDeg, 0);
+        QVERIFY(!r->blank);
+        QVERIFY(r->image.isNull());
+    }
+
     // The formats ScannedPage delivers: colour stays RGB888, grey and lineart become Grayscale8 when
     // resampled, and bilevel is Mono whatever came in.
     void formats_data()
