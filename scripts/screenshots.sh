@@ -45,6 +45,49 @@ wait_for() { # wait_for SECONDS COMMAND...: until the command succeeds
     until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $until ] || return 1; sleep 0.2; done
 }
 
+# Archival (issue 15): three sheets scanned with cleanup through the `pnm` backend (a skewed letter, a
+# blank back, a letter fed upside down) and metadata set from the command line; then the workstation:
+# the dossier chosen, the blank-page marker, Ctrl+K to review it, Ctrl+M for the Decree 30 metadata.
+archival_shots() { # LANG HOME
+    local lang=$1 home=$2 arch="$work/archive-$1" code=H15.50.05.13-261201-0001 f
+    mkdir -p "$arch/sane"
+    printf 'pnm\n' > "$arch/sane/dll.conf"
+    for f in page-002.jpg page-004.jpg page-009.jpg; do
+        jpegtopnm "../shared/corpus/scans/$f" 2>/dev/null > "$arch/p.ppm"
+        if [ "$f" = page-009.jpg ]; then pamflip -r180 "$arch/p.ppm" > "$arch/q.ppm" && mv "$arch/q.ppm" "$arch/p.ppm"; fi
+        SANE_CONFIG_DIR="$arch/sane" "$cli" scan --store "$arch/store" --device pnm:0 --resolution 200 \
+            --option "filename=$arch/p.ppm" --dossier "$code" --cleanup deskew,orient,crop,blank >/dev/null
+    done
+    "$cli" dossier metadata "$code" --store "$arch/store" --set OrganId=000.00.12.H41 --set FileCatalog=2025 \
+        --set FileNotation=01-VP --set "Title=Hồ sơ cấp bản sao trích lục khai sinh" --set Maintenance=20 >/dev/null
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" SANE_CONFIG_DIR="$arch/sane" \
+        "$sohoa" --store "$arch/store" 2>/dev/null &
+    app_pid=$!
+    wait_for 20 xdotool search --onlyvisible --pid "$app_pid"
+    local win
+    win=$(xdotool search --onlyvisible --pid "$app_pid" | head -n 1)
+    xdotool windowsize "$win" 1366 800 windowmove "$win" 0 0 windowfocus --sync "$win"
+    sleep 3
+    # The search field has the keyboard: the code typed, Down to the dossier, Right to its second page.
+    xdotool type --delay 20 261201
+    key Down
+    sleep 1
+    key Tab Right
+    sleep 2
+    shot "$out/$lang-archival.png"
+    key ctrl+k
+    sleep 2
+    shot "$out/$lang-blank-review.png"
+    key Escape
+    key ctrl+m
+    sleep 1
+    shot "$out/$lang-metadata.png"
+    key Escape
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+}
+
 for lang in vi en; do
     home="$work/home-$lang"
     mkdir -p "$home/.config/SoHoa"
@@ -96,6 +139,7 @@ CONF
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
+    archival_shots "$lang" "$home"
 
     # The verification window: the exported dossier signed by a throw-away CA's clerk (trusted in the
     # settings), and the same file QR-stamped after signing (a change the signature does not allow).

@@ -1,5 +1,7 @@
 #include "app/gui/ArchivalMetadataDialog.h"
 
+#include "app/gui/ScreenFit.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -103,11 +105,14 @@ ArchivalMetadataDialog::ArchivalMetadataDialog(DossierStore &store, const Dossie
     m_sections->setCurrentRow(0);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    // Our words: Qt ships no Vietnamese catalogue for its standard buttons.
+    buttons->button(QDialogButtonBox::Save)->setText(tr("Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     buttons->setObjectName(QStringLiteral("metadataButtons"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ArchivalMetadataDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(860, 640);
+    resizeToFitScreen(this, QSize(860, 640));
 }
 
 QWidget *ArchivalMetadataDialog::buildSection(int section, const QList<std::pair<QString, QString>> &values,

@@ -2,6 +2,7 @@
 
 #include "app/gui/ImageView.h"
 #include "app/gui/PreviewPane.h"
+#include "app/gui/ScreenFit.h"
 
 #include <QHBoxLayout>
 #include <QHash>
@@ -73,7 +74,7 @@ BlankReviewDialog::BlankReviewDialog(DossierStore &store, qint64 dossierId, QWid
         b->setFocusPolicy(Qt::NoFocus);
     setFocusPolicy(Qt::StrongFocus);
 
-    resize(760, 860);
+    resizeToFitScreen(this, QSize(760, 860));
     load(dossierId);
     showCurrent();
 }

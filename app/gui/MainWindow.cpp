@@ -14,6 +14,7 @@
 #include "app/gui/PagesPane.h"
 #include "app/gui/PreviewPane.h"
 #include "app/gui/ScanController.h"
+#include "app/gui/ScreenFit.h"
 #include "app/gui/SettingsDialog.h"
 #include "app/gui/UploadController.h"
 #include "app/gui/UploadPanel.h"
@@ -66,7 +67,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     buildMenus();
     refreshProfiles();
     if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(1280, 800);
+        resizeToFitScreen(this, QSize(1280, 800));
     restoreState(m_settings.windowState());
     updateActions();
     // The window first; the store (its recovery may read every file of a crashed batch) and the

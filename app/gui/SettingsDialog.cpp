@@ -1,5 +1,7 @@
 #include "app/gui/SettingsDialog.h"
 
+#include "app/gui/ScreenFit.h"
+
 #include "core/dossier/DossierStore.h"
 
 #include <QCheckBox>
@@ -82,7 +84,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(720, 520);
+    resizeToFitScreen(this, QSize(720, 520));
 }
 
 QWidget *SettingsDialog::generalPage()

@@ -2,10 +2,11 @@
 
 #include "app/gui/AppearanceEditor.h"
 #include "app/gui/AppearancePreview.h"
-#include "app/gui/SigningKeyPanel.h"
 #include "app/gui/Drops.h"
 #include "app/gui/Icons.h"
 #include "app/gui/PinDialog.h"
+#include "app/gui/ScreenFit.h"
+#include "app/gui/SigningKeyPanel.h"
 #include "app/gui/VerifyWindow.h"
 #include "app/workflows/InspectPdfsJob.h"
 #include "app/workflows/PdfPreviewJob.h"
@@ -84,7 +85,7 @@ SigningDesk::SigningDesk(AppSettings &settings, QWidget *parent)
     setObjectName(QStringLiteral("signingDesk"));
     setWindowTitle(tr("Signing desk"));
     setAcceptDrops(true);
-    resize(1280, 800);
+    resizeToFitScreen(this, QSize(1280, 800));
 
     auto *addFilesButton = new QPushButton(Icons::get(QStringLiteral("open")), tr("&Add files…"), this);
     addFilesButton->setShortcut(QKeySequence::Open);

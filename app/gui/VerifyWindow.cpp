@@ -4,6 +4,7 @@
 #include "app/gui/Drops.h"
 #include "app/gui/Icons.h"
 #include "app/gui/PreviewPane.h"
+#include "app/gui/ScreenFit.h"
 #include "app/workflows/VerifyPdfJob.h"
 
 #include <QCheckBox>
@@ -62,7 +63,7 @@ VerifyWindow::VerifyWindow(AppSettings &settings, QWidget *parent) : QWidget(par
     setObjectName(QStringLiteral("verifyWindow"));
     setWindowTitle(tr("Verify signed PDFs"));
     setAcceptDrops(true);
-    resize(1100, 700);
+    resizeToFitScreen(this, QSize(1100, 700));
 
     m_open = new QPushButton(Icons::get(QStringLiteral("open")), tr("&Open PDFs…"), this);
     m_open->setShortcut(QKeySequence::Open);

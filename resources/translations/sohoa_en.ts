@@ -4,7 +4,7 @@
 <context>
     <name>sohoa::gui::BlankReviewDialog</name>
     <message numerus="yes">
-        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+219"/>
+        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+220"/>
         <source>All %n blank page(s) reviewed: %1 kept, %2 removed. Esc closes.</source>
         <translation>
             <numerusform>The blank page is reviewed: %1 kept, %2 removed. Esc closes.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/MainWindow.cpp" line="+483"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+484"/>
         <source>%n page(s) saved just before it stopped were recovered into: %1.</source>
         <translation>
             <numerusform>%n page saved just before it stopped was recovered into: %1.</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>sohoa::gui::SigningDesk</name>
     <message numerus="yes">
-        <location filename="../../app/gui/SigningDesk.cpp" line="+279"/>
+        <location filename="../../app/gui/SigningDesk.cpp" line="+280"/>
         <source>%n file(s) to sign.</source>
         <translation>
             <numerusform>%n file to sign.</numerusform>
@@ -281,7 +281,7 @@
 <context>
     <name>sohoa::gui::VerifyWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/VerifyWindow.cpp" line="+212"/>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+213"/>
         <source>%n file(s) verified.</source>
         <translation>
             <numerusform>%n file verified.</numerusform>

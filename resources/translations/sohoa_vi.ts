@@ -1980,7 +1980,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::ArchivalMetadataDialog</name>
     <message>
-        <location filename="../../app/gui/ArchivalMetadataDialog.cpp" line="+39"/>
+        <location filename="../../app/gui/ArchivalMetadataDialog.cpp" line="+41"/>
         <source>yyyy-mm-dd</source>
         <translation>yyyy-mm-dd</translation>
     </message>
@@ -2015,7 +2015,17 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Văn bản: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>computed when the parts are filled in</source>
         <translation>được tính khi các phần đã điền đủ</translation>
     </message>
@@ -2124,7 +2134,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::BlankReviewDialog</name>
     <message>
-        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+25"/>
+        <location filename="../../app/gui/BlankReviewDialog.cpp" line="+26"/>
         <source>Review blank pages</source>
         <translation>Xem lại trang trắng</translation>
     </message>
@@ -2333,7 +2343,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="+60"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="+61"/>
         <source>SoHoa — scan, sign and file records</source>
         <translation>SoHoa — quét, ký số và lưu trữ hồ sơ</translation>
     </message>
@@ -3383,7 +3393,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/SettingsDialog.cpp" line="+52"/>
+        <location filename="../../app/gui/SettingsDialog.cpp" line="+54"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
@@ -3694,7 +3704,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::SigningDesk</name>
     <message>
-        <location filename="../../app/gui/SigningDesk.cpp" line="+50"/>
+        <location filename="../../app/gui/SigningDesk.cpp" line="+51"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -4410,7 +4420,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::gui::VerifyWindow</name>
     <message>
-        <location filename="../../app/gui/VerifyWindow.cpp" line="+63"/>
+        <location filename="../../app/gui/VerifyWindow.cpp" line="+64"/>
         <source>Verify signed PDFs</source>
         <translation>Kiểm tra tệp PDF đã ký</translation>
     </message>
@@ -5185,9 +5195,114 @@ Mục đích khóa: %5</translation>
     </message>
 </context>
 <context>
+    <name>sohoa::workflows::ArchivalRecord</name>
+    <message>
+        <location filename="../../app/workflows/ArchivalRecord.cpp" line="+52"/>
+        <source>File code (agency ID.year.notation)</source>
+        <translation>Mã hồ sơ (mã cơ quan.năm.số hồ sơ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agency identifier</source>
+        <translation>Mã định danh cơ quan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year the file was opened</source>
+        <translation>Năm hình thành hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File notation</source>
+        <translation>Số và ký hiệu hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File title</source>
+        <translation>Tiêu đề hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention period</source>
+        <translation>Thời hạn bảo quản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access rights</source>
+        <translation>Chế độ sử dụng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compiled by</source>
+        <translation>Người lập hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start date</source>
+        <translation>Thời gian bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End date</source>
+        <translation>Thời gian kết thúc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of documents</source>
+        <translation>Tổng số văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Number of pages</source>
+        <translation>Số lượng trang</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+16"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Document number</source>
+        <translation>Số của văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document notation</source>
+        <translation>Ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued on</source>
+        <translation>Ngày, tháng, năm văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuing agency</source>
+        <translation>Cơ quan, tổ chức ban hành văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Trích yếu nội dung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+</context>
+<context>
     <name>sohoa::workflows::CleanupJob</name>
     <message>
-        <location filename="../../app/workflows/CleanupJob.cpp" line="+130"/>
+        <location filename="../../app/workflows/CleanupJob.cpp" line="+118"/>
         <source>Cleaning up pages</source>
         <translation>Đang làm sạch trang</translation>
     </message>
@@ -5208,7 +5323,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+266"/>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+249"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
     </message>
