@@ -17,7 +17,9 @@ int dossierCleanupCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.addOptions({
         option("cleanup",
-               QT_TRANSLATE_NOOP("sohoa::cli", "Steps: deskew, orient, crop, blank, bilevel (comma-separated)."),
+               QT_TRANSLATE_NOOP("sohoa::cli", "Steps: deskew, orient, crop, blank, bilevel (comma-separated); "
+                                               "blank=PERCENT sets the most ink a blank "
+                                               "page may carry (default 0.02)."),
                "STEPS"),
         option("component", QT_TRANSLATE_NOOP("sohoa::cli", "Only this component."), "NAME"),
         option("jpeg-quality", QT_TRANSLATE_NOOP("sohoa::cli", "JPEG quality 1-100 of cleaned pages (default 85)."),

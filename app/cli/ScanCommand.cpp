@@ -49,9 +49,11 @@ void addScanOptions(QCommandLineParser &parser)
                                  "sheets start a new document) or every:N (a new document every N pages)."),
                "MODE"),
         option("cleanup",
-               QT_TRANSLATE_NOOP("sohoa::cli",
-                                 "Clean each saved page up: deskew, orient, crop, blank (flag blank pages), bilevel "
-                                 "(text-only pages), comma-separated. The original is kept as scanned."),
+               QT_TRANSLATE_NOOP(
+                   "sohoa::cli",
+                   "Clean each saved page up: deskew, orient, crop, blank (flag blank pages; blank=PERCENT sets "
+                   "the most ink a blank page may carry, default 0.02), bilevel (text-only pages), "
+                   "comma-separated. The original is kept as scanned."),
                "STEPS"),
         storeOption(),
         jsonOption(),

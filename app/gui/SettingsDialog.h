@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -63,6 +64,7 @@ private:
     QLineEdit *m_deviceOptions = nullptr;
     // Cleanup of every saved page (deskew, orient, crop, blank, bilevel) and the archival output.
     QList<QCheckBox *> m_cleanup;
+    QDoubleSpinBox *m_blankInk = nullptr; // blank=PERCENT: the most ink a blank page may carry
     QCheckBox *m_archival = nullptr;
     QComboBox *m_ocr = nullptr;
 

@@ -66,9 +66,26 @@ Error cancelled()
 Result<CleanupOptions> CleanupOptions::fromList(const QString &list)
 {
     CleanupOptions options;
-    for (const QString &word : list.split(u',', Qt::SkipEmptyParts)) {
-        if (word.trimmed().isEmpty())
+    for (QString word : list.split(u',', Qt::SkipEmptyParts)) {
+        word = word.trimmed();
+        if (word.isEmpty())
             continue;
+        // blank=PERCENT: the most ink a page may carry and still be flagged blank.
+        if (const qsizetype eq = word.indexOf(u'=');
+            eq > 0 && word.left(eq).trimmed().compare(u"blank", Qt::CaseInsensitive) == 0) {
+            bool ok = false;
+            const double percent = word.mid(eq + 1).trimmed().toDouble(&ok);
+            if (!ok || percent < 0.001 || percent > 5.0)
+                return Error::withHint(
+                    ErrorCode::InvalidArgument, "sohoa::cleanup",
+                    QT_TRANSLATE_NOOP("sohoa::cleanup", "\"%1\": the blank-page threshold is the most ink a blank page "
+                                                        "may carry, in percent of the page, from 0.001 to 5 (the "
+                                                        "default is 0.02), for example blank=0.05."),
+                    {word});
+            options.blank = true;
+            options.blankMaxInkPercent = percent;
+            continue;
+        }
         const auto step = enumFromName(stepNames, word);
         if (!step)
             return Error::withHint(ErrorCode::InvalidArgument, "sohoa::cleanup",
@@ -86,7 +103,11 @@ QString CleanupOptions::toList() const
     QStringList words;
     auto copy = *this;
     for (const auto &entry : stepNames) {
-        if (flag(copy, entry.value))
+        if (!flag(copy, entry.value))
+            continue;
+        if (entry.value == Step::Blank && blankMaxInkPercent != CleanupOptions().blankMaxInkPercent)
+            words << QStringLiteral("blank=") + QString::number(blankMaxInkPercent);
+        else
             words << QString(entry.name);
     }
     return words.join(u',');

@@ -31,8 +31,10 @@ struct CleanupOptions
 
     double maxSkewDeg = 15.0;
 
-    // "deskew,orient,crop,blank,bilevel" (any order, spaces allowed, empty for none) <-> options; an
-    // unknown word is InvalidArgument with a sentence in both languages naming it.
+    // "deskew,orient,crop,blank,bilevel" (any order, spaces allowed, empty for none) <-> options;
+    // "blank=0.05" also sets blankMaxInkPercent (0.001 to 5; toList() writes it only when it is not
+    // the default). An unknown word or a bad threshold is InvalidArgument with a sentence in both
+    // languages naming it.
     static Result<CleanupOptions> fromList(const QString &list);
     QString toList() const;
     bool any() const;

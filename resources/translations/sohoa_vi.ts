@@ -511,7 +511,12 @@
 <context>
     <name>sohoa::cleanup</name>
     <message>
-        <location filename="../../core/imaging/PageCleanup.cpp" line="+75"/>
+        <location filename="../../core/imaging/PageCleanup.cpp" line="+81"/>
+        <source>&quot;%1&quot;: the blank-page threshold is the most ink a blank page may carry, in percent of the page, from 0.001 to 5 (the default is 0.02), for example blank=0.05.</source>
+        <translation>&quot;%1&quot;: ngưỡng trang trắng là lượng mực tối đa mà một trang trắng có thể có, tính theo phần trăm trang, từ 0.001 đến 5 (mặc định 0.02), ví dụ blank=0.05.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&quot;%1&quot; is not a page cleanup operation: use deskew, orient, crop, blank or bilevel, separated by commas.</source>
         <translation>&quot;%1&quot; không phải là thao tác làm sạch trang: hãy dùng deskew, orient, crop, blank hoặc bilevel, cách nhau bằng dấu phẩy.</translation>
     </message>
@@ -729,7 +734,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app/cli/ScanCommand.cpp" line="+57"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="+59"/>
         <source>--dossier is required</source>
         <translation>cần có --dossier</translation>
     </message>
@@ -840,7 +845,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>--%1 cần có --qr</translation>
     </message>
     <message>
-        <location filename="../../app/cli/ScanCommand.cpp" line="-66"/>
+        <location filename="../../app/cli/ScanCommand.cpp" line="-68"/>
         <source>Scan a batch straight into a dossier component.</source>
         <translation>Quét một loạt trang thẳng vào một thành phần hồ sơ.</translation>
     </message>
@@ -916,11 +921,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location line="+5"/>
-        <source>Clean each saved page up: deskew, orient, crop, blank (flag blank pages), bilevel (text-only pages), comma-separated. The original is kept as scanned.</source>
-        <translation>Làm sạch từng trang đã lưu: deskew (chỉnh nghiêng), orient (xoay đúng chiều), crop (cắt theo khổ giấy), blank (đánh dấu trang trắng), bilevel (trang chỉ có chữ), cách nhau bằng dấu phẩy. Bản gốc vẫn giữ nguyên như khi quét.</translation>
+        <source>Clean each saved page up: deskew, orient, crop, blank (flag blank pages; blank=PERCENT sets the most ink a blank page may carry, default 0.02), bilevel (text-only pages), comma-separated. The original is kept as scanned.</source>
+        <translation>Làm sạch từng trang đã lưu: deskew (chỉnh nghiêng), orient (xoay đúng chiều), crop (cắt theo khổ giấy), blank (đánh dấu trang trắng; blank=PERCENT đặt lượng mực tối đa của một trang trắng, mặc định 0.02), bilevel (trang chỉ có chữ), cách nhau bằng dấu phẩy. Bản gốc vẫn giữ nguyên như khi quét.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>--device is required</source>
         <translation>cần có --device</translation>
     </message>
@@ -956,11 +961,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
     </message>
     <message>
         <location filename="../../app/cli/DossierCleanupCommand.cpp" line="+20"/>
-        <source>Steps: deskew, orient, crop, blank, bilevel (comma-separated).</source>
-        <translation>Các bước: deskew, orient, crop, blank, bilevel (cách nhau bằng dấu phẩy).</translation>
+        <source>Steps: deskew, orient, crop, blank, bilevel (comma-separated); blank=PERCENT sets the most ink a blank page may carry (default 0.02).</source>
+        <translation>Các bước: deskew, orient, crop, blank, bilevel (cách nhau bằng dấu phẩy); blank=PERCENT đặt lượng mực tối đa của một trang trắng (mặc định 0.02).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Only this component.</source>
         <translation>Chỉ thành phần này.</translation>
     </message>
@@ -3393,7 +3398,7 @@ hãy quét lại (Ctrl+F5)</translation>
 <context>
     <name>sohoa::gui::SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/SettingsDialog.cpp" line="+54"/>
+        <location filename="../../app/gui/SettingsDialog.cpp" line="+56"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
@@ -3474,18 +3479,18 @@ hãy quét lại (Ctrl+F5)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+167"/>
+        <location line="+196"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+167"/>
+        <location line="-195"/>
+        <location line="+196"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-188"/>
         <source>&amp;Name:</source>
         <translation>&amp;Tên:</translation>
     </message>
@@ -3626,6 +3631,16 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Đen trắng (bilevel): chỉ cho trang có chữ; không bao giờ dùng với con dấu màu</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>ink below </source>
+        <translation>mực dưới </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A page with less ink than this (in percent of the page, specks and the margin aside) is flagged blank. 0.02 % finds every blank page of the test corpus and no written one; one handwritten word is about 0.06 %.</source>
+        <translation>Trang có ít mực hơn mức này (tính theo phần trăm trang, không kể chấm bụi và lề) được đánh dấu là trang trắng. 0.02 % tìm ra mọi trang trắng của bộ dữ liệu thử và không nhầm trang nào có chữ; một chữ viết tay khoảng 0.06 %.</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Makes pages black and white: seals, photos and colour handwriting lose their colour. Use only for typed text pages.</source>
         <translation>Chuyển trang sang đen trắng: con dấu, ảnh và chữ viết tay màu sẽ mất màu. Chỉ dùng cho trang chữ đánh máy.</translation>
@@ -3681,7 +3696,7 @@ hãy quét lại (Ctrl+F5)</translation>
         <translation>Hồ sơ quét mới</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+99"/>
         <source>&amp;Procedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>

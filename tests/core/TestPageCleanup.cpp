@@ -153,6 +153,8 @@ private slots:
         QTest::newRow("all") << QStringLiteral("bilevel, blank,crop ,orient,deskew")
                              << QStringLiteral("deskew,orient,crop,blank,bilevel");
         QTest::newRow("case") << QStringLiteral("Deskew,BLANK") << QStringLiteral("deskew,blank");
+        QTest::newRow("threshold") << QStringLiteral("deskew, blank = 0.1") << QStringLiteral("deskew,blank=0.1");
+        QTest::newRow("default threshold") << QStringLiteral("blank=0.02") << QStringLiteral("blank");
     }
     void optionsList()
     {
@@ -172,6 +174,56 @@ private slots:
         QCOMPARE(options.error().code(), ErrorCode::InvalidArgument);
         QVERIFY(options.error().messageEn().contains(QStringLiteral("despeckle")));
         QVERIFY(options.error().messageVi().contains(QStringLiteral("despeckle")));
+    }
+
+    void optionsBadThreshold_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::newRow("not a number") << QStringLiteral("deskew,blank=few");
+        QTest::newRow("zero") << QStringLiteral("blank=0");
+        QTest::newRow("too much") << QStringLiteral("blank=7.5");
+        QTest::newRow("not for deskew") << QStringLiteral("deskew=2");
+    }
+    void optionsBadThreshold()
+    {
+        QFETCH(QString, list);
+        const auto options = CleanupOptions::fromList(list);
+        QVERIFY(!options.ok());
+        QCOMPARE(options.error().code(), ErrorCode::InvalidArgument);
+        const QString word = list.split(u',').last();
+        QVERIFY2(options.error().messageEn().contains(word), qPrintable(options.error().messageEn()));
+        QVERIFY(options.error().messageVi().contains(word));
+    }
+
+    // The threshold decides: a blank back with one handwritten-size word on it (about 0.06 % ink) is
+    // written at the default 0.02 % and flagged blank by a profile that allows 0.1 %.
+    void blankThresholdDecides()
+    {
+        QString blankFile;
+        for (const TruthPage &p : truthPages()) {
+            if (p.blank && blankFile.isEmpty())
+                blankFile = p.file;
+        }
+        QVERIFY(!blankFile.isEmpty());
+        QImage page = scan(blankFile);
+        {
+            QPainter painter(&page);
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(40); // about 5 mm at 200 dpi: a handwritten word's height
+            painter.setFont(font);
+            painter.setPen(QColor(30, 30, 120));
+            painter.drawText(QPoint(page.width() / 3, page.height() / 2), QStringLiteral("Đã xem"));
+        }
+        double ink = 0;
+        const auto byDefault = PageCleanup::run(page, 200, only("blank"));
+        QVERIFY(byDefault.ok());
+        ink = byDefault->inkPercent;
+        qInfo("one word: ink %.3f %%", ink);
+        QVERIFY2(ink > 0.02 && ink < 0.1, qPrintable(QString::number(ink)));
+        QVERIFY(!byDefault->blank);
+        const auto lenient = PageCleanup::run(page, 200, CleanupOptions::fromList(QStringLiteral("blank=0.1")).value());
+        QVERIFY(lenient.ok());
+        QVERIFY(lenient->blank);
     }
 
     void skewCorpus_data()

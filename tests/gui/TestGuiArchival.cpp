@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImageReader>
 #include <QLabel>
@@ -370,6 +371,13 @@ private slots:
             QVERIFY(box("cleanup-bilevel")->text().contains(QStringLiteral("never on colour seals")));
             box("cleanup-crop")->setChecked(false);
             box("cleanup-bilevel")->setChecked(true);
+            // The blank threshold: typed as a person does (select all, the value, Tab away).
+            auto *ink = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("blankInk"));
+            QVERIFY(ink && ink->isEnabled());
+            QCOMPARE(ink->value(), 0.02);
+            ink->selectAll();
+            QTest::keyClicks(ink, QStringLiteral("0.05"));
+            ink->interpretText();
             box("archival")->setChecked(true);
             auto *ocr = dialog.findChild<QComboBox *>(QStringLiteral("ocrLanguages"));
             ocr->setCurrentIndex(ocr->findData(QStringLiteral("vie+eng")));
@@ -381,12 +389,16 @@ private slots:
             dialog.accept();
         }
         const workflows::ScanProfile p = settings.profiles().constFirst();
-        QCOMPARE(p.cleanup, QStringLiteral("deskew,orient,blank,bilevel"));
+        QCOMPARE(p.cleanup, QStringLiteral("deskew,orient,blank=0.05,bilevel"));
         QVERIFY(p.archival);
         QCOMPARE(p.ocrLanguages, QStringLiteral("vie+eng"));
         auto request = p.toRequest(QStringLiteral("test:0"), kCode, kLetter);
         QVERIFY(request);
         QVERIFY(request->cleanup.bilevel && request->cleanup.deskew && !request->cleanup.crop);
+        QCOMPARE(request->cleanup.blankMaxInkPercent, 0.05);
+        // Opened again, the editor shows the threshold it saved.
+        gui::SettingsDialog again(settings);
+        QCOMPARE(again.findChild<QDoubleSpinBox *>(QStringLiteral("blankInk"))->value(), 0.05);
     }
 
     void cleanupTestCase() { m_window.reset(); }
