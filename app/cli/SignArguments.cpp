@@ -7,6 +7,8 @@
 #include "core/common/DurableFile.h"
 #include "core/common/EnumNames.h"
 
+#include <QRegularExpression>
+
 namespace sohoa::cli {
 
 namespace {
@@ -217,6 +219,12 @@ Result<workflows::KeySource> keySourceFrom(const QCommandLineParser &parser)
     }
     workflows::KeySource source;
     if (keyArg.startsWith(QStringLiteral("pkcs11:"))) {
+        // RFC 7512 allows the PIN in the URI; on a command line every account can read it (ps, /proc).
+        static const QRegularExpression pinValue(QStringLiteral("[?&]pin-value="));
+        if (pinValue.match(keyArg).hasMatch())
+            return usage(QT_TRANSLATE_NOOP("sohoa::cli",
+                                           "a PIN in the --key URI (pin-value=) can be read by every account on this "
+                                           "computer: remove it and use --pin-env, --pin-file or the prompt"));
         auto fromUri = workflows::KeySource::fromPkcs11Uri(keyArg, modulePath);
         if (!fromUri)
             return fromUri.error();

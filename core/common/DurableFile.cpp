@@ -30,6 +30,26 @@ Result<void> writeAll(int fd, const char *data, qint64 size, const QString &path
     }
     return {};
 }
+
+// The process's umask, as /proc reports it (Linux 4.7 and later): umask() itself can only be read by
+// setting it, which would race with files other threads create meanwhile. Read at each call, so that a
+// umask set later (a packaged service, a test) counts; 022 where /proc says nothing.
+mode_t currentUmask()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 022;
+    // readAll(): a /proc file says it is empty (size 0), so atEnd() is true before the first line.
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("Umask:")) {
+            bool ok = false;
+            const uint mask = line.mid(6).trimmed().toUInt(&ok, 8);
+            if (ok)
+                return mode_t(mask & 0777);
+        }
+    }
+    return 022;
+}
 } // namespace
 
 Result<void> checkInputFile(const QString &path)
@@ -114,7 +134,10 @@ Result<void> AtomicFileWriter::open()
         }
         return errorFromErrno(err, ErrorCode::FileWriteFailed, fi.absolutePath());
     }
-    ::fchmod(fd, 0644);
+    // mkostemp makes the file 0600; it gets what open() would have given it: 0666 less the umask. Who
+    // may read a store's pages (personal data) is the administrator's choice through the umask (077 for
+    // a private store, 002 for a group's), not ours.
+    ::fchmod(fd, 0666 & ~currentUmask());
     d->fd = fd;
     d->tempPath = QFile::decodeName(tmpl);
     d->buffer.reserve(kBufferSize);
@@ -234,7 +257,7 @@ Result<void> makeDirectoryDurably(const QString &dirPath)
         if (auto r = makeDirectoryDurably(parent); !r)
             return r;
     }
-    if (::mkdir(QFile::encodeName(abs).constData(), 0755) != 0 && errno != EEXIST)
+    if (::mkdir(QFile::encodeName(abs).constData(), 0777) != 0 && errno != EEXIST) // less the umask
         return errorFromErrno(errno, ErrorCode::FileWriteFailed, abs);
     return fsyncDirectory(parent);
 }

@@ -1031,7 +1031,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>%1 trang đã quét nhưng CHƯA được lưu, cần quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/SignArguments.cpp" line="+47"/>
+        <location filename="../../app/cli/SignArguments.cpp" line="+49"/>
         <source>--page must be a page number from 1, or &quot;last&quot;, not %1</source>
         <translation>--page phải là số trang từ 1 trở lên hoặc &quot;last&quot;, không phải %1</translation>
     </message>
@@ -1219,6 +1219,11 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <location line="+19"/>
         <source>give --p12 FILE or a token (--pkcs11-module, --token or --key pkcs11:...)</source>
         <translation>hãy chỉ định --p12 TỆP hoặc một token (--pkcs11-module, --token hoặc --key pkcs11:...)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a PIN in the --key URI (pin-value=) can be read by every account on this computer: remove it and use --pin-env, --pin-file or the prompt</source>
+        <translation>mã PIN trong URI của --key (pin-value=) có thể bị mọi tài khoản trên máy này đọc được: hãy bỏ nó đi và dùng --pin-env, --pin-file hoặc nhập khi được hỏi</translation>
     </message>
     <message>
         <location filename="../../app/cli/SignCommand.cpp" line="+28"/>
@@ -1766,7 +1771,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::files</name>
     <message>
-        <location filename="../../core/common/DurableFile.cpp" line="+40"/>
+        <location filename="../../core/common/DurableFile.cpp" line="+60"/>
         <source>%1 does not exist.</source>
         <translation>%1 không tồn tại.</translation>
     </message>

@@ -269,6 +269,15 @@ private slots:
                     QStringLiteral("pkcs11:token=van-thu;object=ky-so?module-path=") + module,
                     QStringLiteral("--pin-env"), QStringLiteral("SOHOA_TEST_PIN")});
         QVERIFY2(uri.exitCode == 0, qPrintable(uri.describe()));
+        // A PIN inside the URI is refused (every account can read a command line), and nothing is signed.
+        QTemporaryDir out3;
+        const ToolResult pinInUri =
+            runCli({QStringLiteral("sign"), QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean/minimal-9.pdf"),
+                    QStringLiteral("--out"), out3.filePath(QStringLiteral("u.pdf")), QStringLiteral("--key"),
+                    QStringLiteral("pkcs11:token=van-thu;object=ky-so?pin-value=1234&module-path=") + module});
+        QVERIFY2(pinInUri.exitCode != 0, qPrintable(pinInUri.describe()));
+        QVERIFY2(pinInUri.err.contains(QStringLiteral("pin-value")), qPrintable(pinInUri.describe()));
+        QVERIFY(QDir(out3.path()).entryList(QDir::Files).isEmpty());
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cerrno>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace sohoa;
@@ -105,6 +106,36 @@ private slots:
         QVERIFY(makeDirectoryDurably(nested));
         QVERIFY(QFileInfo(nested).isDir());
         QVERIFY(makeDirectoryDurably(nested)); // idempotent
+    }
+
+    // Files and folders get what the umask allows, as with open() and mkdir(): 077 makes a store private
+    // to its user, 022 readable by others (the default), 002 shared with a group.
+    void modesFollowTheUmask_data()
+    {
+        QTest::addColumn<int>("mask");
+        QTest::addColumn<int>("fileMode");
+        QTest::addColumn<int>("dirMode");
+        QTest::newRow("077") << 077 << 0600 << 0700;
+        QTest::newRow("022") << 022 << 0644 << 0755;
+        QTest::newRow("002") << 002 << 0664 << 0775;
+    }
+    void modesFollowTheUmask()
+    {
+        QFETCH(int, mask);
+        QFETCH(int, fileMode);
+        QFETCH(int, dirMode);
+        QTemporaryDir dir;
+        const mode_t before = ::umask(mode_t(mask));
+        const QString folder = dir.filePath(QStringLiteral("hồ sơ"));
+        const bool made = bool(makeDirectoryDurably(folder));
+        const bool written = bool(writeFileDurably(folder + QStringLiteral("/0001.jpg"), QByteArray("page")));
+        ::umask(before);
+        QVERIFY(made && written);
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(folder + QStringLiteral("/0001.jpg")).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), fileMode);
+        QCOMPARE(::stat(QFile::encodeName(folder).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), dirMode);
     }
 };
 
