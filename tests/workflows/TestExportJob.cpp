@@ -152,6 +152,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
     }
 
+    // A page file replaced by another of the same size (an edited scan, a swapped page) is found by its
+    // SHA-256 before anything is written: it must not reach a PDF that is then signed as a true copy.
+    void aSameSizeSwappedPageStopsTheExport()
+    {
+        QTemporaryDir storeDir;
+        auto store = DossierStore::open(storeDir.path());
+        QString error;
+        QVERIFY2(makeDossier(*store.value(), 3, &error), qPrintable(error));
+        const PageRecord second = store.value()->dossierPages(store.value()->dossier(kCode)->id)->at(1);
+        QFile file(second.absolutePath);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x5a); // one byte inside the image data
+        QVERIFY(file.seek(0) && file.write(bytes) == bytes.size());
+        file.close();
+        QCOMPARE(QFileInfo(second.absolutePath).size(), second.size);
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("dossier.pdf"));
+        ExportJob job(*store.value(), ExportRequest{kCode, QString(), path, false});
+        QCOMPARE(runJobToEnd(job), 1);
+        QCOMPARE(job.error().code(), ErrorCode::PageFileDamaged);
+        QVERIFY2(job.error().detail().startsWith(second.relativePath), qPrintable(job.error().detail()));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
     void anExistingOutputIsKeptUnlessOverwriteIsAsked()
     {
         QTemporaryDir out;
