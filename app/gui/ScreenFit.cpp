@@ -15,7 +15,7 @@ void resizeToFitScreen(QWidget *window, QSize wanted)
         const QSize room = screen->availableGeometry().size() - QSize(16, 48);
         wanted = wanted.boundedTo(room.expandedTo(QSize(320, 240)));
     }
-    window->resize(wanted.expandedTo(window->minimumSizeHint().boundedTo(wanted)));
+    window->resize(wanted);
 }
 
 } // namespace sohoa::gui
