@@ -116,12 +116,14 @@ public:
         Analysis a;
         a.factor = factor;
         a.dpi = double(std::max(dpi, 1)) / factor;
-        if (image.format() == QImage::Format_RGB888)
+        if (image.format() == QImage::Format_RGB888) {
             a.gray = factor == 1 ? lumaOf(image) : boxReduced(get(image, dpi, 1).gray, factor);
-        else if (image.format() == QImage::Format_Grayscale8)
+        } else if (image.format() == QImage::Format_Grayscale8) {
             a.gray = boxReduced(image, factor);
-        else
-            a.gray = boxReduced(get(toWorkingFormat(image), dpi, 1).gray, factor);
+        } else { // Mono, 16-bit, indexed: converted here, not cached under a temporary's key
+            const QImage working = toWorkingFormat(image);
+            a.gray = boxReduced(working.format() == QImage::Format_RGB888 ? lumaOf(working) : working, factor);
+        }
         m_entries[m_next] = {image.cacheKey(), dpi, factor, a};
         m_next = (m_next + 1) % m_entries.size();
         return a;
