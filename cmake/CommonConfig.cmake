@@ -10,7 +10,13 @@ target_compile_definitions(sohoa_common_config INTERFACE
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
     QT_NO_FOREACH
     ZX_USE_UTF8)
-target_compile_options(sohoa_common_config INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local -Wno-missing-field-initializers)
+target_compile_options(sohoa_common_config INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(sohoa_common_config INTERFACE -Wshadow=local)
+elseif(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    # The sanitizer and fuzzing build (clang): clang's nearest to GCC's -Wshadow=local.
+    target_compile_options(sohoa_common_config INTERFACE -Wshadow-uncaptured-local)
+endif()
 if(SOHOA_WERROR)
     target_compile_options(sohoa_common_config INTERFACE -Werror)
 endif()
@@ -18,4 +24,15 @@ if(SOHOA_SANITIZE)
     target_compile_options(sohoa_common_config INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(sohoa_common_config INTERFACE -fsanitize=address,undefined)
     target_compile_definitions(sohoa_common_config INTERFACE SOHOA_SANITIZE_BUILD)
+endif()
+
+# libFuzzer targets (fuzz/): clang only. Every library is compiled with coverage instrumentation for the
+# fuzzer (-fsanitize=fuzzer-no-link); only the fuzz targets link libFuzzer's main. One clang build with
+# SOHOA_SANITIZE and SOHOA_FUZZ serves both the sanitizer test run and the fuzzers.
+if(SOHOA_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "SOHOA_FUZZ needs clang (CC=clang CXX=clang++)")
+    endif()
+    target_compile_options(sohoa_common_config INTERFACE -fsanitize=fuzzer-no-link)
+    target_link_options(sohoa_common_config INTERFACE -fsanitize=fuzzer-no-link)
 endif()

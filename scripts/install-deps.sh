@@ -19,6 +19,10 @@ build_pkgs=(
 # gnome-keyring + dbus-daemon: a real Secret Service (in a private D-Bus session) for the keyring test.
 test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
     apache2 gnome-keyring dbus-daemon)
+# The sanitizer + fuzzing build (clang, libFuzzer) and the package checks (CPack's dpkg-shlibdeps, lintian,
+# desktop-file-validate, appstreamcli); rsvg-convert draws the icon's PNG sizes at build time.
+test_pkgs+=(clang libfuzzer-14-dev libclang-rt-14-dev dpkg-dev file lintian desktop-file-utils appstream)
+build_pkgs+=(librsvg2-bin)
 # Peer tools the benchmarks compare against.
 bench_pkgs=(img2pdf time bc libnss3-tools dbus curl ocrmypdf
     simple-scan skanpage qml-module-org-kde-kirigami2 qml-module-qtquick-dialogs qml-module-qtquick-layouts
