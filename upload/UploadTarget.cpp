@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
@@ -139,6 +140,14 @@ Result<void> TargetConfig::check() const
             return invalid(QStringLiteral("target %1: put the user in --user and the password in --secret-env or "
                                           "--secret-file, not in the URL")
                                .arg(name));
+        // A password or token sent over plain http:// can be read by anyone on the way (threat model W2).
+        // Only this machine's own loopback is exempt: nothing on it crosses a network.
+        const bool hasSecret = !user.isEmpty() || !secretEnv.isEmpty() || !secretFile.isEmpty() || secretInKeyring;
+        const bool loopback = url.host() == u"localhost" || QHostAddress(url.host()).isLoopback();
+        if (hasSecret && url.scheme() == u"http" && !loopback)
+            return invalid(QStringLiteral("target %1: a password or token would travel unencrypted over http:// to "
+                                          "%2: use an https:// URL")
+                               .arg(name, url.host()));
     }
     if (!caFile.isEmpty() && !QFileInfo(caFile).isFile())
         return Error(ErrorCode::FileNotFound, caFile);

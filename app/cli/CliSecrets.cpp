@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <cstring>
@@ -31,6 +32,13 @@ Result<SecureBuffer> fromFile(const QString &path)
 {
     if (auto exists = checkInputFile(path); !exists)
         return exists.error();
+    // As ssh does with a key: a secret others may read is not a secret any more (a pipe or
+    // /dev/stdin is not a file on disk and passes).
+    const QFileInfo info(path);
+    if (info.isFile() && (info.permissions() & (QFile::ReadGroup | QFile::ReadOther)))
+        return usage(QT_TRANSLATE_NOOP("sohoa::cli", "the file %1 may be read by other users: make it readable by "
+                                                     "its owner only (chmod 600 %1)"),
+                     {path});
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + f.errorString());

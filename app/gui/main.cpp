@@ -37,11 +37,55 @@ bool applyLanguage(const QString &setting)
     return sohoa::installTranslator();
 }
 
+// The options and their help; shared by the normal start and the display-less --help/--version.
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("sohoa::gui", "SoHoa workstation: scan, sign and file records."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("store"),
+                      QCoreApplication::translate("sohoa::gui", "The dossier store folder (default: $SOHOA_STORE, "
+                                                                "then the settings)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("demo"),
+                      QCoreApplication::translate("sohoa::gui", "Use SANE's virtual scanners (test, pnm).")});
+    parser.addOption(
+        {QStringLiteral("sign"),
+         QCoreApplication::translate("sohoa::gui", "Open the signing desk with the PDFs (or folders) given, "
+                                                   "instead of verifying them.")});
+    parser.addPositionalArgument(QStringLiteral("FILE.pdf"),
+                                 QCoreApplication::translate("sohoa::gui", "Signed PDFs to verify (the verification "
+                                                                           "window opens with them)."));
+}
+
+bool asksOnlyForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QLoggingCategory::setFilterRules(QStringLiteral("sohoa.*.debug=false\nsohoa.*.info=false"));
+    // Help and version need no display (an administrator over ssh, the package's checks).
+    if (asksOnlyForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("sohoa"));
+        QCoreApplication::setOrganizationName(QStringLiteral("SoHoa"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(SOHOA_VERSION_STRING));
+        applyLanguage(sohoa::gui::AppSettings().language());
+        QCommandLineParser parser;
+        describeOptions(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     // Without a display Qt would abort with its own message; say what to do instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
@@ -61,21 +105,7 @@ int main(int argc, char *argv[])
     applyLanguage(settings.language());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("sohoa::gui", "SoHoa workstation: scan, sign and file records."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({QStringLiteral("store"),
-                      QCoreApplication::translate("sohoa::gui", "The dossier store folder (default: $SOHOA_STORE, "
-                                                                "then the settings)."),
-                      QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("demo"),
-                      QCoreApplication::translate("sohoa::gui", "Use SANE's virtual scanners (test, pnm).")});
-    parser.addOption({QStringLiteral("sign"),
-                      QCoreApplication::translate("sohoa::gui", "Open the signing desk with the PDFs (or folders) given, "
-                                                                "instead of verifying them.")});
-    parser.addPositionalArgument(QStringLiteral("FILE.pdf"),
-                                 QCoreApplication::translate("sohoa::gui", "Signed PDFs to verify (the verification "
-                                                                           "window opens with them)."));
+    describeOptions(parser);
     parser.process(app);
 
     sohoa::gui::WindowOptions options;

@@ -221,11 +221,21 @@ QString PdfPreviewJob::helperPath()
         return executableAt(qEnvironmentVariable("SOHOA_RENDER_PATH")); // said explicitly: nothing else
     const QString name = QStringLiteral("sohoa-render");
     QStringList places;
-    if (QCoreApplication::instance())
-        places << QCoreApplication::applicationDirPath() + u'/' + name;
-#ifdef SOHOA_RENDER_BUILD_PATH
-    places << QStringLiteral(SOHOA_RENDER_BUILD_PATH); // a program run from the build tree
+    // An installed program uses the helper installed with it (PREFIX/bin -> PREFIX/libexec/sohoa), a
+    // program in the build tree the one built with it: never a mix, whose protocols may differ.
+    const QString programDir = QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QString();
+    bool inBuildTree = programDir.isEmpty();
+#ifdef SOHOA_BUILD_DIR
+    inBuildTree = inBuildTree || programDir.startsWith(QStringLiteral(SOHOA_BUILD_DIR "/"));
 #endif
+    if (!programDir.isEmpty())
+        places << programDir + u'/' + name;
+#ifdef SOHOA_RENDER_BUILD_PATH
+    if (inBuildTree)
+        places << QStringLiteral(SOHOA_RENDER_BUILD_PATH);
+#endif
+    if (!programDir.isEmpty())
+        places << QDir::cleanPath(programDir + QStringLiteral("/../libexec/sohoa/") + name);
     places << QStringLiteral("/usr/libexec/sohoa/") + name;
     for (const QString &place : std::as_const(places)) {
         const QString found = executableAt(place);
@@ -267,7 +277,7 @@ Result<PdfPreview> PdfPreviewJob::renderNow(const PdfPreviewRequest &request, co
     if (helper.isEmpty())
         return Error(ErrorCode::PreviewHelperMissing,
                      QStringLiteral("sohoa-render not found (SOHOA_RENDER_PATH, beside the program, "
-                                    "the build tree, /usr/libexec/sohoa)"));
+                                    "the build tree, PREFIX/libexec/sohoa, /usr/libexec/sohoa)"));
 
     // The process lives on this (worker) thread, which has no event loop: QProcess's waitFor*()
     // calls read its pipes, and a short poll lets the cancel flag and the clock act at once.

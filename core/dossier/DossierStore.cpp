@@ -6,6 +6,7 @@
 #include "core/dossier/DossierCode.h"
 #include "core/dossier/StoreNotifier.h"
 #include "core/dossier/internal/DossierStorePrivate.h"
+#include "core/dossier/internal/StoreLayout.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -68,7 +69,9 @@ Result<PageRecord> DossierStore::Private::adoptIntent(const QSqlRecord &intent)
 {
     const qint64 intentId = intent.value(0).toLongLong();
     const QString rel = intent.value(3).toString();
-    const QString abs = root() + u'/' + rel;
+    const QString abs = store::fileInStore(root(), rel);
+    if (abs.isEmpty())
+        return Error(ErrorCode::PageNotFound, rel + QStringLiteral(": outside the store"));
     qint64 size = 0;
     auto hash = sha256HexOfFile(abs, &size);
     if (!hash)
@@ -138,8 +141,8 @@ void DossierStore::Private::recover(bool verifyChecksums)
             if (store::StoreLease::isHeld(root(), q.value(13).toString()))
                 continue;
             const QString rel = q.value(3).toString();
-            const QString abs = root() + u'/' + rel;
-            if (QFileInfo::exists(abs)) {
+            const QString abs = store::fileInStore(root(), rel);
+            if (!abs.isEmpty() && QFileInfo::exists(abs)) {
                 auto adopted = adoptIntent(q);
                 if (adopted) {
                     report.adoptedPages.append(adopted.value());

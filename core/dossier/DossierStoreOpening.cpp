@@ -86,9 +86,15 @@ Result<void> DossierStore::Private::openIndex(const QString &root)
     const bool readOnly = mode == StoreOpenMode::ReadOnly ||
                           (mode == StoreOpenMode::ExistingOrReadOnly && !(mayWrite(root) && mayWrite(index)));
     if (!readOnly) {
+        const bool newFolder = !QFileInfo::exists(root);
         if (auto r = makeDirectoryDurably(root); !r)
             return Error(r.error().code() == ErrorCode::DiskFull ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
                          r.error().detail());
+        // Dossiers hold citizens' personal data: a store folder made here is its owner's alone, whatever
+        // the umask (threat model W1). A folder that was there keeps the modes its owner gave it (a
+        // store shared by a group on purpose).
+        if (newFolder && !QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            return Error(ErrorCode::StoreOpenFailed, root + QStringLiteral(": cannot make it private (chmod 700)"));
         // A store that is there but may not be written (a mounted archive) is read-only to a writer.
         if (!mayWrite(root) || (QFileInfo::exists(index) && !mayWrite(index)))
             return Error(QFileInfo::exists(index) ? ErrorCode::StoreReadOnly : ErrorCode::StoreOpenFailed,
@@ -132,8 +138,8 @@ void DossierStore::Private::inspectRecovery(bool verifyChecksums)
             p.componentId = p.originComponentId = q.value(0).toLongLong();
             p.seq = q.value(1).toInt();
             p.relativePath = q.value(2).toString();
-            p.absolutePath = root() + u'/' + p.relativePath;
-            if (!QFileInfo::exists(p.absolutePath))
+            p.absolutePath = store::fileInStore(root(), p.relativePath);
+            if (p.absolutePath.isEmpty() || !QFileInfo::exists(p.absolutePath))
                 continue; // would be discarded: never reported as saved
             p.width = q.value(3).toInt();
             p.height = q.value(4).toInt();

@@ -207,7 +207,7 @@ void Rebuild::addManifest(const DossierManifest &m, const QString &folder, const
             m_listedBy.insert(mp.path, rel);
             PagePlan p;
             p.page = mp;
-            p.abs = m_root + u'/' + mp.path;
+            p.abs = store::fileInStore(m_root, mp.path); // empty (missing) when it would leave the store
             p.listed = true;
             c.pages.append(p);
         }
@@ -567,7 +567,7 @@ Result<void> Rebuild::writeIndex(const QString &path)
                     if (mp.cleanup.present) {
                         // The findings come back; the derived image only if its file is still there as listed.
                         const PageCleanupRecord &cl = mp.cleanup;
-                        const QFileInfo derived(m_root + u'/' + cl.relativePath);
+                        const QFileInfo derived(store::fileInStore(m_root, cl.relativePath));
                         const bool image = cl.hasImage() && derived.exists() && derived.size() == cl.size;
                         auto cins = database.exec(
                             QStringLiteral("INSERT INTO page_cleanups (page_id, options, operations, skew_detected_deg,"

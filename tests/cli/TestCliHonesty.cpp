@@ -122,6 +122,7 @@ private Q_SLOTS:
         QFile pin(d + QStringLiteral("/pin"));
         QVERIFY(pin.open(QIODevice::WriteOnly) && pin.write("1234\n") == 5);
         pin.close();
+        QVERIFY(pin.setPermissions(QFile::ReadOwner | QFile::WriteOwner)); // a secret: owner only
         const QDir corpus(QStringLiteral(SOHOA_CORPUS_DIR "/pdf/clean"));
         const QStringList pdfs = corpus.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name);
         if (pdfs.isEmpty())
@@ -327,6 +328,19 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const ToolResult pdfsig = runTool(QStringLiteral("pdfsig"), {out + QStringLiteral("/b.pdf")});
         QVERIFY2(pdfsig.out.contains(QStringLiteral("Signature is Valid")), qPrintable(pdfsig.out));
+
+        // A PIN file others may read is refused before the key is opened (threat model W12), and the
+        // message does not show the PIN.
+        const QString sharedPin = m_dir.filePath(QStringLiteral("shared-pin"));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("pin")), sharedPin));
+        QVERIFY(QFile::setPermissions(sharedPin,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        r = sign(QStringList{m_pdf, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("shared.pdf")),
+                             QStringLiteral("--p12"), m_p12, QStringLiteral("--pin-file"), sharedPin});
+        QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("chmod 600")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("1234")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("shared.pdf"))));
 
         // One input into a folder that does not exist.
         r = sign(QStringList{m_pdf, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("nowhere/x.pdf"))} + key);

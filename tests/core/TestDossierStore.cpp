@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -10,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <sys/stat.h>
 
 using namespace sohoa;
 
@@ -57,6 +60,26 @@ class TestDossierStore : public QObject
     Q_OBJECT
 
 private slots:
+    // Threat model W1: a store folder SoHoa makes is its owner's alone whatever the umask; a folder
+    // that was there keeps its modes (a store a group shares on purpose).
+    void aNewStoreFolderIsPrivate()
+    {
+        QTemporaryDir dir;
+        const mode_t before = ::umask(022);
+        const QString fresh = dir.filePath(QStringLiteral("kho-moi"));
+        const bool opened = DossierStore::open(fresh).ok();
+        const QString shared = dir.filePath(QStringLiteral("kho-chung"));
+        const bool made = QDir().mkdir(shared);
+        const bool sharedOpened = made && DossierStore::open(shared).ok();
+        ::umask(before);
+        QVERIFY(opened && sharedOpened);
+        const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        const auto others = QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+        QCOMPARE(QFileInfo(fresh).permissions() & (ownerOnly | others | QFile::WriteGroup | QFile::WriteOther),
+                 QFileDevice::Permissions(ownerOnly));
+        QCOMPARE(QFileInfo(shared).permissions() & others, QFileDevice::Permissions(others));
+    }
+
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void defaultLocationHonoursEnvironment()

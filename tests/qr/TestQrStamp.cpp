@@ -491,6 +491,7 @@ private slots:
         // category on, which must not show it.
         const QString passwordFile = path(tag + QStringLiteral("-password.txt"));
         QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        QVERIFY(QFile::setPermissions(passwordFile, QFile::ReadOwner | QFile::WriteOwner));
         ScopedEnv logs("QT_LOGGING_RULES", "sohoa.*=true");
         ScopedEnv secret("SOHOA_QR_PDF_PASSWORD", password.toUtf8());
         const QStringList passwordArgs =
@@ -828,6 +829,7 @@ private slots:
         const QString out = outDir + QStringLiteral("/copy.pdf");
         const QString passwordFile = path(tag + QStringLiteral("-password.txt"));
         QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        QVERIFY(QFile::setPermissions(passwordFile, QFile::ReadOwner | QFile::WriteOwner));
         ScopedEnv pin("SOHOA_TEST_PASSWORD", TestCa::password());
         const QString payload = QStringLiteral("https://dichvucong.example.vn/tra-cuu?ma=H15.50.05.13-261008-0975");
         const QStringList args{

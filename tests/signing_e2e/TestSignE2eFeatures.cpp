@@ -760,6 +760,7 @@ private slots:
         // With it: from a file here, with every log category on, which must not show it.
         const QString passwordFile = dir.filePath(QStringLiteral("pdf-password.txt"));
         QVERIFY(writeFile(passwordFile, password.toUtf8() + '\n'));
+        QVERIFY(QFile::setPermissions(passwordFile, QFile::ReadOwner | QFile::WriteOwner));
         const QString output = dir.filePath(QStringLiteral("signed.pdf"));
         ScopedEnv logs("QT_LOGGING_RULES", "sohoa.*=true");
         const ToolResult r =

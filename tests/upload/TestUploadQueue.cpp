@@ -90,6 +90,35 @@ private slots:
             QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
     }
 
+    // Threat model W2: credentials are never configured to travel over plain http:// to another
+    // machine; the same target over https://, or over http:// without credentials, is accepted.
+    void credentialsOverPlainHttpAreRefused()
+    {
+        qputenv("SOHOA_TEST_DAV_PASSWORD", "mật khẩu");
+        for (const QStringList &secret :
+             {QStringList{QStringLiteral("--user"), QStringLiteral("can-bo"), QStringLiteral("--secret-env"),
+                          QStringLiteral("SOHOA_TEST_DAV_PASSWORD")},
+              QStringList{QStringLiteral("--secret-env"), QStringLiteral("SOHOA_TEST_DAV_PASSWORD")}}) {
+            ToolResult r =
+                cli(QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("ho-so"),
+                                QStringLiteral("--webdav"), QStringLiteral("http://records.example.vn/dav/")} +
+                    secret);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY2(r.err.contains(QStringLiteral("https://")), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QStringLiteral("mật khẩu")), qPrintable(r.err));
+            r = cli({QStringLiteral("target"), QStringLiteral("list")});
+            QVERIFY2(!r.out.contains(QStringLiteral("ho-so")), qPrintable(r.out));
+        }
+        ToolResult r =
+            cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("ho-so"), QStringLiteral("--webdav"),
+                 QStringLiteral("https://records.example.vn/dav/"), QStringLiteral("--user"), QStringLiteral("can-bo"),
+                 QStringLiteral("--secret-env"), QStringLiteral("SOHOA_TEST_DAV_PASSWORD")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        r = cli({QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("cong-khai"), QStringLiteral("--http"),
+                 QStringLiteral("http://records.example.vn/nhan")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    }
+
     void webDavWithBasicAuthAndAServerDownThenUp()
     {
         const QString root = m_dir.filePath(QStringLiteral("dav"));

@@ -178,6 +178,41 @@ private Q_SLOTS:
         QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
     }
 
+    // Threat model W14: a tampered index that names a file outside the store (here an exact copy of
+    // the page, so that size and SHA-256 match) must not make export read it into the PDF.
+    void anIndexPathOutsideTheStoreIsNotRead()
+    {
+        QTemporaryDir base;
+        const QString root = base.filePath(QStringLiteral("store"));
+        QString error;
+        QString stolen;
+        {
+            auto store = DossierStore::open(root);
+            QVERIFY(store.ok());
+            QVERIFY2(makeDossier(*store.value(), 2, &error), qPrintable(error));
+            const PageRecord second = store.value()->dossierPages(store.value()->dossier(kCode)->id)->at(1);
+            stolen = base.filePath(QStringLiteral("elsewhere.") + QFileInfo(second.absolutePath).suffix());
+            QVERIFY(QFile::copy(second.absolutePath, stolen));
+            const auto rows = rawRows(root + QStringLiteral("/sohoa.sqlite"),
+                                      QStringLiteral("UPDATE pages SET path = '../%1' WHERE id = %2")
+                                          .arg(QFileInfo(stolen).fileName())
+                                          .arg(second.id));
+            QVERIFY2(rows.isEmpty(), qPrintable(rows.value(0).value(0).toString()));
+        }
+        auto store = DossierStore::open(root);
+        QVERIFY(store.ok());
+        const PageRecord second = store.value()->dossierPages(store.value()->dossier(kCode)->id)->at(1);
+        QVERIFY2(second.relativePath.startsWith(QStringLiteral("../")), qPrintable(second.relativePath));
+        QVERIFY2(second.absolutePath.isEmpty(), qPrintable(second.absolutePath));
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("dossier.pdf"));
+        ExportJob job(*store.value(), ExportRequest{kCode, QString(), path, false});
+        QCOMPARE(runJobToEnd(job), 1);
+        QVERIFY2(job.error().isError(), "a page outside the store was exported");
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(QFile::exists(stolen)); // left as it was
+    }
+
     void anExistingOutputIsKeptUnlessOverwriteIsAsked()
     {
         QTemporaryDir out;

@@ -1,4 +1,5 @@
 #include "core/dossier/internal/StoreDatabase.h"
+#include "core/dossier/internal/StoreLayout.h"
 
 #include <QThread>
 #include <QUrl>
@@ -58,7 +59,7 @@ PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
     p.componentId = q.value(1).toLongLong();
     p.seq = q.value(2).toInt();
     p.relativePath = q.value(3).toString();
-    p.absolutePath = root + u'/' + p.relativePath;
+    p.absolutePath = fileInStore(root, p.relativePath);
     p.sha256 = q.value(4).toString();
     p.size = q.value(5).toLongLong();
     p.width = q.value(6).toInt();
@@ -89,7 +90,7 @@ PageRecord pageFromQuery(const QSqlQuery &q, const QString &root)
         c.blankReview = q.value(29).toString();
         c.relativePath = q.value(30).toString();
         if (!c.relativePath.isEmpty())
-            c.absolutePath = root + u'/' + c.relativePath;
+            c.absolutePath = fileInStore(root, c.relativePath);
         c.sha256 = q.value(31).toString();
         c.size = q.value(32).toLongLong();
         c.width = q.value(33).toInt();

@@ -80,4 +80,14 @@ QString findStoreContent(const QString &root)
     return {};
 }
 
+QString fileInStore(const QString &root, const QString &relative)
+{
+    if (relative.isEmpty() || QDir::isAbsolutePath(relative))
+        return {};
+    const QString clean = QDir::cleanPath(relative);
+    if (clean == u".." || clean.startsWith(QStringLiteral("../")))
+        return {};
+    return root + u'/' + clean;
+}
+
 } // namespace sohoa::store

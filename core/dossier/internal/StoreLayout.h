@@ -35,4 +35,10 @@ bool isDerivedImageName(const QString &fileName);
 // a folder that merely holds other things (a mistyped --store pointing at a home folder) stays cheap.
 QString findStoreContent(const QString &root);
 
+// The absolute path of a file the index or a manifest names relative to root; empty when the name
+// would leave the store (absolute, or ".." above root): a tampered index or manifest must not make
+// export, verification or recovery read (or hash into a PDF) a file outside the store. An empty path
+// is a missing file to every caller.
+QString fileInStore(const QString &root, const QString &relative);
+
 } // namespace sohoa::store
