@@ -176,6 +176,18 @@ app14 = b"\xff\xee\x00\x0eAdobe\x00\x64\x00\x00\x00\x00\x02"  # transform 2: YCC
 open(sys.argv[2], "wb").write(data[:2] + app14 + data[2:])
 PY
 prefix 01 $img/cmyk-marker.jpg $d/archival-adobe.jpg
+# Resolution from an EXIF APP1 (as scanners write it) rather than JFIF: a little TIFF, 300 dpi.
+python3 - $img/page.jpg $img/exif.jpg <<'PY'
+import struct, sys
+jpg = open(sys.argv[1], "rb").read()
+entries = [(0x011A, 5, 1, 50), (0x011B, 5, 1, 58), (0x0128, 3, 1, 2)]  # XResolution, YResolution, unit: inch
+tiff = b"II*\x00" + struct.pack("<IH", 8, len(entries))
+tiff += b"".join(struct.pack("<HHII", *e) for e in entries) + struct.pack("<I", 0)
+tiff += struct.pack("<IIII", 300, 1, 300, 1)
+payload = b"Exif\x00\x00" + tiff
+open(sys.argv[2], "wb").write(jpg[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + jpg[2:])
+PY
+prefix 00 $img/exif.jpg $d/exif-300dpi.jpg
 # Barcodes: our own cover sheet rendered at 100 dpi (a QR code), and a scanned cover page made small.
 $cli coversheet --dossier H15.50.05.13-261008-0975 --out $work/cover.pdf --overwrite >/dev/null
 pdftoppm -r 60 -gray -singlefile $work/cover.pdf $img/cover
