@@ -16,6 +16,12 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
 elseif(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     # The sanitizer and fuzzing build (clang): clang's nearest to GCC's -Wshadow=local.
     target_compile_options(sohoa_common_config INTERFACE -Wshadow-uncaptured-local)
+    # qpdf before 11.4 has a header clang refuses in C++20 (qpdf/qpdf#942): its own fix, in a copy found
+    # before /usr/include (see cmake/qpdf-cxx20/qpdf/JSON.hh).
+    if(QPDF_VERSION VERSION_LESS 11.4)
+        target_include_directories(sohoa_common_config SYSTEM BEFORE INTERFACE
+            ${CMAKE_CURRENT_LIST_DIR}/qpdf-cxx20)
+    endif()
 endif()
 if(SOHOA_WERROR)
     target_compile_options(sohoa_common_config INTERFACE -Werror)

@@ -3,6 +3,7 @@
 #define POINTERHOLDER_TRANSITION 4
 
 #include <QFile>
+#include <QtNumeric>
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -120,9 +121,11 @@ struct Walker
         info.location = text("/Location");
         info.signerName = text("/Name");
         const auto &b = info.byteRange;
-        if (b.size() == 4) {
-            info.revisionEnd = b[2] + b[3];
+        // The numbers are the file's: their sum may not fit in 64 bits; revisionEnd stays -1 then.
+        if (b.size() == 4 && !qAddOverflow(b[2], b[3], &info.revisionEnd)) {
             info.coversWholeFile = b[0] == 0 && b[1] > 0 && b[2] > b[1] && b[3] >= 0 && info.revisionEnd == fileSize;
+        } else {
+            info.revisionEnd = -1;
         }
         out.append(info);
     }
@@ -246,7 +249,7 @@ Result<void> PdfSignatureInspector::checkSignatureRegion(const QString &path, co
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileReadFailed, path + QStringLiteral(": ") + file.errorString());
     const qint64 size = file.size();
-    if (a != 0 || b <= 0 || c <= b || n < 0 || c + n != size)
+    if (a != 0 || b <= 0 || c <= b || n < 0 || n != size - c) // c + n may overflow: the numbers are the file's
         return bad(QStringLiteral("the byte range does not cover the file"));
     const qint64 gap = c - b;
     if (gap < 2 + 2 * qint64(cmsDer.size()) || gap > (qint64(1) << 24))

@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QTimeZone>
+#include <QtNumeric>
 
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -103,6 +104,16 @@ QString displayName(const QByteArray &der, const QString &fallback)
 {
     const Result<CertificateInfo> info = CertificateInfo::parse(der);
     return info && !info->subjectCommonName.isEmpty() ? info->subjectCommonName : commonNameOf(fallback);
+}
+
+// Where a /ByteRange's last range ends; -1 unless it has four numbers whose end fits in 64 bits (the
+// numbers are the file's, checked later: an unchecked sum overflowed).
+qint64 rangeEnd(const QList<qint64> &byteRange)
+{
+    qint64 end = -1;
+    if (byteRange.size() != 4 || qAddOverflow(byteRange[2], byteRange[3], &end))
+        return -1;
+    return end;
 }
 
 QString isoTime(const QDateTime &t)
@@ -231,7 +242,9 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
             f.invalid.append(reason("byte-range-malformed", {f.byteRangeText}));
         else {
             const QList<qint64> &b = f.byteRange;
-            if (b[0] != 0 || b[1] <= 0 || b[2] <= b[1] || b[3] < 0 || b[2] + b[3] > size || b[2] - b[1] > kMaxContentsGap)
+            // b[2] + b[3] may not fit in 64 bits: the numbers are the file's.
+            if (b[0] != 0 || b[1] <= 0 || b[2] <= b[1] || b[3] < 0 || b[2] > size || b[3] > size - b[2] ||
+                b[2] - b[1] > kMaxContentsGap)
                 f.invalid.append(reason("byte-range-malformed", {f.byteRangeText}));
         }
         static const QStringList allowed{QStringLiteral("adbe.pkcs7.detached"), QStringLiteral("ETSI.CAdES.detached"),
@@ -344,9 +357,7 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
     }
     // Oldest first: by the end of what they sign.
     std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
-        const qint64 ea = a.byteRange.size() == 4 ? a.byteRange[2] + a.byteRange[3] : -1;
-        const qint64 eb = b.byteRange.size() == 4 ? b.byteRange[2] + b.byteRange[3] : -1;
-        return ea < eb;
+        return rangeEnd(a.byteRange) < rangeEnd(b.byteRange);
     });
     std::set<QPDFObjGen> signatureDicts;
     for (const Found &f : std::as_const(found))

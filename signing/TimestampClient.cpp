@@ -3,6 +3,7 @@
 #include "signing/HttpTransport_p.h"
 #include "signing/OpenSslSupport_p.h"
 #include "signing/SigningLogging.h"
+#include "signing/TimestampResponse_p.h"
 
 #include <QStringList>
 
@@ -187,11 +188,35 @@ Result<QByteArray> TimestampClient::requestTokenForDigest(const QUrl &tsaUrl, co
     if (http->status != 200)
         return failed(where + u": HTTP " + QString::number(http->status) + u' ' + QString::fromLatin1(http->reason));
 
-    const QByteArray &respDer = http->body;
+    Result<QByteArray> token = detail::tokenFromTimestampResponse(
+        http->body, QByteArray(reinterpret_cast<const char *>(nonceBytes), sizeof nonceBytes), digestBytes, hash, where,
+        http->contentType);
+    if (!token)
+        return token;
+    qCDebug(lcSigning) << "timestamp from" << where << "bytes" << token->size();
+    return token;
+}
+
+namespace detail {
+
+Result<QByteArray> tokenFromTimestampResponse(const QByteArray &respDer, const QByteArray &nonceBytes,
+                                              const QByteArray &digestBytes, HashAlgorithm hash, const QString &where,
+                                              const QByteArray &contentType)
+{
+    ERR_clear_error();
+    const EVP_MD *md = mdFor(hash);
+    Owned<BIGNUM> nonceBn(BN_bin2bn(reinterpret_cast<const unsigned char *>(nonceBytes.constData()),
+                                    int(nonceBytes.size()), nullptr));
+    Owned<ASN1_INTEGER> nonce(nonceBn ? BN_to_ASN1_INTEGER(nonceBn.get(), nullptr) : nullptr);
+    if (!nonce)
+        return failed(where + u": " + takeOpensslErrors());
+    const auto *digest = reinterpret_cast<const unsigned char *>(digestBytes.constData());
+    const auto digestLen = unsigned(digestBytes.size());
+
     const auto *p = reinterpret_cast<const unsigned char *>(respDer.constData());
     Owned<TS_RESP> resp(d2i_TS_RESP(nullptr, &p, respDer.size()));
     if (!resp)
-        return failed(where + u": not a timestamp response (" + QString::fromLatin1(http->contentType) + u"): " +
+        return failed(where + u": not a timestamp response (" + QString::fromLatin1(contentType) + u"): " +
                       takeOpensslErrors());
     TS_STATUS_INFO *status = TS_RESP_get_status_info(resp.get());
     const long pkiStatus = ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(status));
@@ -213,8 +238,9 @@ Result<QByteArray> TimestampClient::requestTokenForDigest(const QUrl &tsaUrl, co
     QByteArray token = tokenBytes(respDer, resp.get());
     if (token.isEmpty())
         return failed(where + u": token unreadable: " + takeOpensslErrors());
-    qCDebug(lcSigning) << "timestamp from" << where << "bytes" << token.size();
     return token;
 }
+
+} // namespace detail
 
 } // namespace sohoa::signing

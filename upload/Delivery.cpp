@@ -110,7 +110,8 @@ public:
         : QFile(request.localPath), m_request(request), m_limit(limit), m_control(control)
     {
     }
-    bool open() { return QFile::open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
+    // Not open(): that name would hide QFile::open(OpenMode) (clang's -Woverloaded-virtual).
+    bool openForSending() { return QFile::open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
     bool changed() const { return m_changed; }
     bool seek(qint64 pos) override
     {
@@ -380,7 +381,7 @@ DeliveryResult Courier::Private::toWebDav(const DeliveryRequest &r, WorkControl 
         return out;
     }
     SendingFile file(r, &share->limit, control);
-    if (!file.open()) {
+    if (!file.openForSending()) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }
@@ -427,7 +428,7 @@ DeliveryResult Courier::Private::byPost(const DeliveryRequest &r, WorkControl *c
         return out;
     }
     SendingFile file(r, &share->limit, control);
-    if (!file.open()) {
+    if (!file.openForSending()) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }

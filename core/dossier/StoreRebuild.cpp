@@ -36,6 +36,19 @@ using namespace store;
 
 namespace {
 
+// The number after the largest in use; the smallest free one when the largest is INT_MAX, which a
+// manifest may claim (max + 1 overflowed).
+int nextFreeSeq(const QSet<int> &seqs)
+{
+    const int largest = seqs.isEmpty() ? 0 : *std::max_element(seqs.cbegin(), seqs.cend());
+    if (largest < INT_MAX)
+        return largest + 1;
+    int n = 1;
+    while (seqs.contains(n))
+        ++n;
+    return n;
+}
+
 // The component a scan fills when none is named (ScanRequest's default), for files lying directly
 // in a dossier folder.
 const QString kDefaultComponent = QStringLiteral("Tài liệu");
@@ -405,7 +418,7 @@ void Rebuild::numberPages()
                     if (p.page.seq > 0)
                         continue;
                     QSet<int> &seqs = used[p.page.originComponent];
-                    p.page.seq = seqs.isEmpty() ? 1 : *std::max_element(seqs.cbegin(), seqs.cend()) + 1;
+                    p.page.seq = nextFreeSeq(seqs);
                     seqs.insert(p.page.seq);
                 }
             }

@@ -65,7 +65,7 @@ void parseExifDensity(const QByteArray &tiff, ImageFileInfo &info)
                   : be32(d + o);
     };
     const quint32 ifd = u32(4);
-    if (ifd + 2 > quint32(n))
+    if (qsizetype(ifd) + 2 > n) // in 64 bits: an offset near 4 GiB wrapped around and passed (read out of bounds)
         return;
     const quint32 count = u16(ifd);
     double xres = 0, yres = 0;

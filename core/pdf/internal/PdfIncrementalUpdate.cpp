@@ -108,7 +108,8 @@ Result<Tail> readTail(QFile &file, qint64 size, const QString &path)
         ++j;
     bool ok = false;
     tail.startXref = end.mid(i, j - i).toLongLong(&ok);
-    if (!ok || tail.startXref <= 0 || tail.headerOffset + tail.startXref >= size)
+    // Compared without adding: the file's number may be near the 64-bit limit (a signed overflow).
+    if (!ok || tail.startXref <= 0 || tail.startXref >= size - tail.headerOffset)
         return Error(ErrorCode::PdfDamaged, path + QStringLiteral(": startxref is not a valid offset"));
     if (!file.seek(tail.headerOffset + tail.startXref))
         return Error(ErrorCode::PdfDamaged, path);
