@@ -110,7 +110,7 @@ public:
         : QFile(request.localPath), m_request(request), m_limit(limit), m_control(control)
     {
     }
-    bool open() { return QFile::open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
+    bool openForSending() { return QFile::open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
     bool changed() const { return m_changed; }
     bool seek(qint64 pos) override
     {
@@ -199,7 +199,7 @@ public:
         return m_client->send(request, control);
     }
 
-    Reply send(HttpClient::Request request, WorkControl *control) { return m_client->send(request, control); }
+    Reply send(const HttpClient::Request &request, WorkControl *control) { return m_client->send(request, control); }
 
 private:
     static Error loadClientCertificate(const TargetConfig &target, QSslConfiguration &ssl)
@@ -380,7 +380,7 @@ DeliveryResult Courier::Private::toWebDav(const DeliveryRequest &r, WorkControl 
         return out;
     }
     SendingFile file(r, &share->limit, control);
-    if (!file.open()) {
+    if (!file.openForSending()) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }
@@ -427,7 +427,7 @@ DeliveryResult Courier::Private::byPost(const DeliveryRequest &r, WorkControl *c
         return out;
     }
     SendingFile file(r, &share->limit, control);
-    if (!file.open()) {
+    if (!file.openForSending()) {
         out.error = Error(ErrorCode::FileReadFailed, r.localPath + QStringLiteral(": ") + file.errorString());
         return out;
     }

@@ -42,7 +42,7 @@ BlankReviewDialog::BlankReviewDialog(DossierStore &store, qint64 dossierId, QWid
     layout->addWidget(m_status);
 
     // The buttons say the keys; none takes the focus, so every key reaches the dialog.
-    const auto button = [this](QPushButton *b, const QString &text, const char *name) {
+    const auto button = [](QPushButton *b, const QString &text, const char *name) {
         b->setText(text);
         b->setObjectName(QString::fromLatin1(name));
         b->setFocusPolicy(Qt::NoFocus);
