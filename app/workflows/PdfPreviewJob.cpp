@@ -228,7 +228,7 @@ QString PdfPreviewJob::helperPath()
 #endif
     places << QStringLiteral("/usr/libexec/sohoa/") + name;
     for (const QString &place : std::as_const(places)) {
-        const QString found = executableAt(place);
+        QString found = executableAt(place);
         if (!found.isEmpty())
             return found;
     }
