@@ -23,7 +23,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: sohoa-thumbs-bench FOLDER CACHE [SIDE]\n");
+        (void)std::fprintf(stderr, "usage: sohoa-thumbs-bench FOLDER CACHE [SIDE]\n");
         return 2;
     }
     const QDir folder(args.at(1));
@@ -34,14 +34,14 @@ int main(int argc, char **argv)
         s.path = folder.filePath(name);
         auto sha = sha256HexOfFile(s.path, &s.size);
         if (!sha) {
-            std::fprintf(stderr, "%s\n", qPrintable(sha.error().detail()));
+            (void)std::fprintf(stderr, "%s\n", qPrintable(sha.error().detail()));
             return 1;
         }
         s.sha256 = sha.value();
         sources.append(s);
     }
     if (sources.isEmpty()) {
-        std::fprintf(stderr, "no *.jpg in %s\n", qPrintable(folder.path()));
+        (void)std::fprintf(stderr, "no *.jpg in %s\n", qPrintable(folder.path()));
         return 1;
     }
 

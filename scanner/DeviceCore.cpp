@@ -103,7 +103,7 @@ void DeviceCore::fillFromDescriptor(ScanOption &o, int index, const SANE_Option_
     o.m_readable = (d.cap & SANE_CAP_SOFT_DETECT) != 0;
     o.m_advanced = (d.cap & SANE_CAP_ADVANCED) != 0;
     o.m_count =
-        (d.type == SANE_TYPE_INT || d.type == SANE_TYPE_FIXED) ? std::max<int>(1, d.size / sizeof(SANE_Word)) : 1;
+        (d.type == SANE_TYPE_INT || d.type == SANE_TYPE_FIXED) ? std::max(1, d.size / int(sizeof(SANE_Word))) : 1;
     o.m_constraint = OptionConstraint::None;
     o.m_min = o.m_max = o.m_quant = 0;
     o.m_allowed.clear();

@@ -90,7 +90,8 @@ Result<void> SaneRuntime::ensureInitialized()
         // pthread_setcanceltype above), may first write into the pipe sane_cancel has just closed:
         // that write must fail with EPIPE, not kill the process (sanei_thread only ignores SIGPIPE
         // when nobody handles it; Qt Test's crash handler, for one, treats it as fatal).
-        std::signal(SIGPIPE, SIG_IGN);
+        if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR)
+            qCWarning(lcScanner) << "SIGPIPE could not be ignored; a cancelled scan may end the process";
         quietSnmp();
         g_initStatus = sane_init(&g_version, nullptr);
         if (g_initStatus == SANE_STATUS_GOOD)

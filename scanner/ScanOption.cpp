@@ -12,8 +12,9 @@ namespace {
 SANE_Word wordAt(const QByteArray &raw, int i)
 {
     SANE_Word w = 0;
-    if (qsizetype((i + 1) * sizeof(SANE_Word)) <= raw.size())
-        std::memcpy(&w, raw.constData() + i * sizeof(SANE_Word), sizeof(SANE_Word));
+    constexpr auto kWord = qsizetype(sizeof(SANE_Word));
+    if (i >= 0 && (qsizetype(i) + 1) * kWord <= raw.size())
+        std::memcpy(&w, raw.constData() + qsizetype(i) * kWord, sizeof(SANE_Word));
     return w;
 }
 
@@ -256,7 +257,7 @@ QVariant StringOption::decode(const QByteArray &raw) const
 QString StringOption::matchAllowed(const QString &text) const
 {
     for (const QVariant &a : allowedValues()) {
-        const QString s = a.toString();
+        QString s = a.toString();
         if (s.compare(text, Qt::CaseInsensitive) == 0)
             return s;
     }

@@ -52,7 +52,7 @@ QString nameEntry(const X509_NAME *name, int nid)
     const int len = ASN1_STRING_to_UTF8(&utf8, value);
     if (len < 0)
         return {};
-    const QString s = QString::fromUtf8(reinterpret_cast<const char *>(utf8), len);
+    QString s = QString::fromUtf8(reinterpret_cast<const char *>(utf8), len);
     OPENSSL_free(utf8);
     return s;
 }

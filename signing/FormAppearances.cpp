@@ -33,7 +33,7 @@ struct Snapshot
     std::string data; // an appearance stream's decoded data (token filters applied)
 };
 
-const std::string kUndecodable("\x01undecodable", 13);
+const std::string kUndecodable("\x01undecodable\0", 13); // the NUL too: no stream data looks like it
 
 // Decoded data, qpdf's token filters applied. Those filters keep state: read a stream once after
 // they are added.

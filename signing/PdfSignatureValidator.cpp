@@ -134,7 +134,7 @@ struct PdfSignatureValidator::Private
                const Revisions &revisions, QPDF &current, const std::map<QPDFObjGen, QPDFXRefEntry> &currentTable,
                const std::set<QPDFObjGen> &signatureDicts, const QList<QByteArray> &dssCerts,
                const QList<const SignatureReport *> &laterTimestamps) const;
-    void judgeCertificates(SignatureReport &out, const QByteArray &signerDer, QList<QByteArray> extraCerts,
+    void judgeCertificates(SignatureReport &out, const QByteArray &signerDer, const QList<QByteArray> &extraCerts,
                            const CmsVerification *cms, const TimestampTokenCheck *docTs, const QString &claimedPdfTime,
                            const QList<const SignatureReport *> &laterTimestamps) const;
 };
@@ -549,7 +549,7 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
 }
 
 void PdfSignatureValidator::Private::judgeCertificates(SignatureReport &out, const QByteArray &signerDer,
-                                                       QList<QByteArray> extraCerts, const CmsVerification *cms,
+                                                       const QList<QByteArray> &extraCerts, const CmsVerification *cms,
                                                        const TimestampTokenCheck *docTs, const QString &claimedPdfTime,
                                                        const QList<const SignatureReport *> &laterTimestamps) const
 {

@@ -200,7 +200,7 @@ public:
         return m_client->send(request, control);
     }
 
-    Reply send(HttpClient::Request request, WorkControl *control) { return m_client->send(request, control); }
+    Reply send(const HttpClient::Request &request, WorkControl *control) { return m_client->send(request, control); }
 
 private:
     static Error loadClientCertificate(const TargetConfig &target, QSslConfiguration &ssl)

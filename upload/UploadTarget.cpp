@@ -110,7 +110,8 @@ Result<TargetConfig> TargetConfig::fromJson(const QJsonObject &o)
     t.secretInKeyring = o.value(QStringLiteral("secret_keyring")).toBool();
     t.nameTemplate = o.value(QStringLiteral("name_template")).toString(t.nameTemplate);
     t.limitBytesPerSecond = o.value(QStringLiteral("limit_bytes_per_second")).toInteger();
-    for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
+    const QJsonArray fieldArray = o.value(QStringLiteral("fields")).toArray();
+    for (const QJsonValue &v : fieldArray)
         t.fields.append({v.toArray().at(0).toString(), v.toArray().at(1).toString()});
     return t;
 }

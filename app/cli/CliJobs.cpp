@@ -29,8 +29,9 @@ public:
     }
     ~SignalsCancel()
     {
-        std::signal(SIGINT, m_int);
-        std::signal(SIGTERM, m_term);
+        // Cannot fail: valid signals, and handlers signal() itself returned.
+        (void)std::signal(SIGINT, m_int);
+        (void)std::signal(SIGTERM, m_term);
     }
 
 private:

@@ -10,25 +10,34 @@
 
 namespace sohoa::cli {
 
+namespace {
+
+// A short write or a failed flush leaves the stream's error indicator set: main() turns stdout's into
+// an error, so that a script never takes output cut short (a full disk, a closed pipe) for a result.
+void writeAll(std::FILE *stream, const QByteArray &bytes)
+{
+    if (std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream) == size_t(bytes.size()))
+        (void)std::fflush(stream);
+}
+
+} // namespace
+
 void printLine(const QString &line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
+    writeAll(stdout, bytes);
 }
 
 void printJson(const QJsonObject &object)
 {
     const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
+    writeAll(stdout, bytes);
 }
 
 void printWarning(const QString &text)
 {
     const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-    std::fflush(stderr);
+    writeAll(stderr, bytes);
 }
 
 QString bilingual(const char *sourceText)

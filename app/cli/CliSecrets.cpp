@@ -59,8 +59,9 @@ Result<SecureBuffer> fromTerminal(const QString &prompt)
     FILE *tty = std::fopen("/dev/tty", "r+");
     if (!tty)
         return usage(QT_TRANSLATE_NOOP("sohoa::cli", "no terminal to ask for the PIN: use --pin-env or --pin-file"));
-    std::fputs(prompt.toLocal8Bit().constData(), tty);
-    std::fflush(tty);
+    // A prompt that cannot be shown is no reason to refuse the PIN typed anyway.
+    (void)std::fputs(prompt.toLocal8Bit().constData(), tty);
+    (void)std::fflush(tty);
     termios old{};
     const bool haveTerm = tcgetattr(fileno(tty), &old) == 0;
     if (haveTerm) {
@@ -72,8 +73,8 @@ Result<SecureBuffer> fromTerminal(const QString &prompt)
     const bool got = std::fgets(buffer, sizeof buffer, tty) != nullptr;
     if (haveTerm)
         tcsetattr(fileno(tty), TCSAFLUSH, &old);
-    std::fputs("\n", tty);
-    std::fclose(tty);
+    (void)std::fputs("\n", tty);
+    (void)std::fclose(tty); // opened for the prompt only: nothing written there is kept
     size_t n = got ? std::strlen(buffer) : 0;
     while (n > 0 && (buffer[n - 1] == '\n' || buffer[n - 1] == '\r'))
         --n;

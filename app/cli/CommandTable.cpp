@@ -114,7 +114,7 @@ int refuse(const Error &error, bool json)
 QStringList takeLeadingOptions(QStringList *arguments)
 {
     const qsizetype command = commandIndex(*arguments);
-    const QStringList leading = arguments->mid(1, command - 1);
+    QStringList leading = arguments->mid(1, command - 1);
     arguments->remove(1, command - 1);
     return leading;
 }

@@ -105,7 +105,7 @@ int stampQrCommand(const QStringList &args)
         return fail(pdfPassword.error(), json);
     options.pdfPassword = std::move(pdfPassword).value();
 
-    const QString input = inputs.constFirst();
+    const QString &input = inputs.constFirst();
     const QString output = parser.value(QStringLiteral("out"));
     workflows::StampQrJob job(input, output, options);
     if (const Error e = runToEnd(job); e.isError())

@@ -1,7 +1,9 @@
 // sohoa-cli: batch and scripting face of the SoHoa engine. Only argument parsing and printing live
 // here; every capability is a job or a call of the application library (app/workflows).
 
+#include "app/cli/CliOutput.h"
 #include "app/cli/CommandTable.h"
+#include "app/cli/ExitStatus.h"
 #include "core/common/Translations.h"
 #include "scanner/SaneRuntime.h"
 
@@ -62,7 +64,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(sohoa::cli::versionString());
     // Help texts and progress in the user's language; errors and warnings print both languages anyway.
     sohoa::installTranslator();
-    const int status = sohoa::cli::runCommand(QCoreApplication::arguments());
+    int status = sohoa::cli::runCommand(QCoreApplication::arguments());
+    if ((std::fflush(stdout) != 0 || std::ferror(stdout) != 0) && status == 0) {
+        const sohoa::Error error(sohoa::ErrorCode::FileWriteFailed, QStringLiteral("standard output"));
+        sohoa::cli::printError(error, false);
+        status = sohoa::cli::exitStatus(error);
+    }
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // A SANE backend may have cancelled its reader thread inside libc (asynchronous cancellation),
         // leaving a libc lock taken: exit() then hung for good in a library destructor (p11-kit's
@@ -70,7 +77,7 @@ int main(int argc, char *argv[])
         // and the store are closed and synced when run() returns, so end without library destructors.
         app.reset();
         runtimeDir.reset();
-        std::fflush(nullptr);
+        (void)std::fflush(nullptr); // stdout was checked above; nothing else is read by a script
         std::_Exit(status);
     }
     return status;

@@ -60,7 +60,7 @@ void AppSettings::setNameTemplate(const QString &nameTemplate)
 
 QString AppSettings::exportFolder() const
 {
-    const QString saved = m_settings.value(QStringLiteral("export/folder")).toString();
+    QString saved = m_settings.value(QStringLiteral("export/folder")).toString();
     if (!saved.isEmpty())
         return saved;
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/SoHoa");

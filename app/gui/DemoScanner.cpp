@@ -79,8 +79,10 @@ QImage DemoScanner::samplePage(int index, int dpi)
     }
     // Dotted lines of a form still to be filled in by hand.
     p.setPen(QPen(QColor(120, 120, 120), 0.3 * mm, Qt::DotLine));
-    for (int i = 0; i < 6; ++i, y += 9 * mm)
+    for (int i = 0; i < 6; ++i) {
         p.drawLine(QPointF(25 * mm, y), QPointF(185 * mm, y));
+        y += 9 * mm;
+    }
     p.setPen(QColor(25, 25, 25));
     p.drawText(QRectF(110 * mm, 215 * mm, 80 * mm, 8 * mm), Qt::AlignHCenter, QStringLiteral("NGƯỜI LÀM ĐƠN"));
     // A blue handwritten signature...
@@ -155,8 +157,10 @@ void DemoScanner::advance()
         return;
     // Written beside and renamed over: the scanner never reads half a page.
     const QString tmp = m_folder + QStringLiteral("/page.ppm.tmp");
-    if (samplePage(m_next++, 200).save(tmp, "PPM"))
-        std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(m_folder + QStringLiteral("/page.ppm")).constData());
+    if (samplePage(m_next++, 200).save(tmp, "PPM") &&
+        std::rename(QFile::encodeName(tmp).constData(),
+                    QFile::encodeName(m_folder + QStringLiteral("/page.ppm")).constData()) != 0)
+        QFile::remove(tmp); // the previous page stays in the feeder
 }
 
 } // namespace sohoa::gui

@@ -608,7 +608,7 @@ void MainWindow::refreshProfiles()
         if (QAction *a = action(QStringLiteral("profile%1").arg(i + 1)))
             a->setText(profiles.at(i).name);
     }
-    for (int i = profiles.size() + 1; i <= 9; ++i) {
+    for (int i = int(profiles.size()) + 1; i <= 9; ++i) {
         if (QAction *a = action(QStringLiteral("profile%1").arg(i))) {
             a->setText(tr("(no profile %1)").arg(i));
             a->setEnabled(false);

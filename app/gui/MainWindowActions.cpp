@@ -716,12 +716,12 @@ QString MainWindow::counterUploadTarget(const std::function<void()> &afterChoice
         showError(QStringLiteral("upload"), targets.error());
         return {};
     }
-    const QString remembered = m_settings.defaultUploadTarget();
+    QString remembered = m_settings.defaultUploadTarget();
     for (const upload::TargetConfig &t : std::as_const(targets.value()))
         if (t.name == remembered)
             return remembered;
     if (targets->size() == 1) {
-        const QString only = targets->constFirst().name;
+        QString only = targets->constFirst().name;
         m_settings.setDefaultUploadTarget(only);
         m_uploadPanel->refreshTargets();
         return only;

@@ -239,7 +239,7 @@ QWidget *SettingsDialog::profilesPage()
         p.name = tr("New profile");
         m_profiles << p;
         m_profileList->addItem(p.name);
-        m_profileList->setCurrentRow(m_profiles.size() - 1);
+        m_profileList->setCurrentRow(int(m_profiles.size()) - 1);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_profileList->currentRow();
@@ -348,7 +348,7 @@ QWidget *SettingsDialog::proceduresPage()
         keepProcedure(m_procedureRow);
         m_procedures << workflows::ProcedureTemplate{tr("New procedure"), {}};
         m_procedureList->addItem(m_procedures.last().name);
-        m_procedureList->setCurrentRow(m_procedures.size() - 1);
+        m_procedureList->setCurrentRow(int(m_procedures.size()) - 1);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_procedureList->currentRow();

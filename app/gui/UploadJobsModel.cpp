@@ -168,7 +168,7 @@ QString UploadJobsModel::timeText(const QDateTime &time)
     if (!time.isValid())
         return {};
     const QDateTime local = time.toLocalTime();
-    const QString clock = local.time().toString(QStringLiteral("HH:mm:ss"));
+    QString clock = local.time().toString(QStringLiteral("HH:mm:ss"));
     if (local.date() == QDate::currentDate())
         return clock;
     return QStringLiteral("%1 %2").arg(clock, QLocale().toString(local.date(), QLocale::ShortFormat));
@@ -182,7 +182,7 @@ QString UploadJobsModel::dossierCode(qint64 dossierId) const
     if (it != m_codes.constEnd())
         return it.value();
     auto d = m_store->dossierById(dossierId);
-    const QString code = d ? d->code : QString();
+    QString code = d ? d->code : QString();
     m_codes.insert(dossierId, code);
     return code;
 }

@@ -89,8 +89,8 @@ int main(int argc, char *argv[])
     // Without a display Qt would abort with its own message; say what to do instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        std::fprintf(stderr, "sohoa: không có màn hình (DISPLAY trống) — hãy dùng sohoa-cli.\n"
-                             "sohoa: no display (DISPLAY is empty) — use sohoa-cli instead.\n");
+        (void)std::fprintf(stderr, "sohoa: không có màn hình (DISPLAY trống) — hãy dùng sohoa-cli.\n"
+                                   "sohoa: no display (DISPLAY is empty) — use sohoa-cli instead.\n");
         return 3;
     }
     QApplication app(argc, argv);
@@ -136,7 +136,7 @@ int main(int argc, char *argv[])
     if (sohoa::scanner::SaneRuntime::wasInitialized()) {
         // As sohoa-cli: a SANE backend may leave a libc lock taken in its reader thread; every page
         // and the store are closed and synced by now.
-        std::fflush(nullptr);
+        (void)std::fflush(nullptr); // nothing left to report a failure to
         std::_Exit(status);
     }
     return status;

@@ -6,7 +6,7 @@
 
 namespace sohoa::workflows {
 
-CoverSheetJob::CoverSheetJob(QString outputPath, CoverSheetSpec spec, bool overwrite, QObject *parent)
+CoverSheetJob::CoverSheetJob(const QString &outputPath, CoverSheetSpec spec, bool overwrite, QObject *parent)
     : Job(parent), m_outputPath(QFileInfo(outputPath).absoluteFilePath()), m_spec(std::move(spec)),
       m_overwrite(overwrite)
 {}

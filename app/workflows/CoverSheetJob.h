@@ -13,7 +13,7 @@ class CoverSheetJob : public Job
 {
     Q_OBJECT
 public:
-    CoverSheetJob(QString outputPath, CoverSheetSpec spec, bool overwrite, QObject *parent = nullptr);
+    CoverSheetJob(const QString &outputPath, CoverSheetSpec spec, bool overwrite, QObject *parent = nullptr);
     ~CoverSheetJob() override;
 
     const CoverSheetOutput &report() const { return m_report; }

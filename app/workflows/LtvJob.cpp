@@ -159,7 +159,7 @@ Error LtvJob::run()
     const auto trusted = signing::TrustStore::fromPaths(m_request.trustPaths, m_request.systemTrust);
     if (!trusted)
         return trusted.error();
-    const std::shared_ptr<signing::TrustStore> trust = trusted.value();
+    const std::shared_ptr<signing::TrustStore> &trust = trusted.value();
     signing::RevocationPolicy policy;
     policy.timeoutMs = m_request.options.timeoutMs;
     auto revocation = std::make_shared<signing::RevocationChecker>(policy);

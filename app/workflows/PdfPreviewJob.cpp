@@ -238,7 +238,7 @@ QString PdfPreviewJob::helperPath()
         places << QDir::cleanPath(programDir + QStringLiteral("/../libexec/sohoa/") + name);
     places << QStringLiteral("/usr/libexec/sohoa/") + name;
     for (const QString &place : std::as_const(places)) {
-        const QString found = executableAt(place);
+        QString found = executableAt(place);
         if (!found.isEmpty())
             return found;
     }

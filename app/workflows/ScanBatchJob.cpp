@@ -301,7 +301,7 @@ BatchOutcome ScanPipeline::acquire(scanner::ScannerDevice &device)
             m_job.d->betweenPages(index, device);
         return true;
     };
-    const BatchOutcome outcome = device.scanBatch(cb, m_request.maxPages);
+    BatchOutcome outcome = device.scanBatch(cb, m_request.maxPages);
     m_acquired.producerDone();
     {
         std::lock_guard lock(m_job.d->deviceMutex);

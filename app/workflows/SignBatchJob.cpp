@@ -275,7 +275,7 @@ Error SignBatchJob::makeLongTerm(const QString &output, const std::shared_ptr<si
     const LtvResult r = addLongTermValidation(output, staged, options, trust, revocation);
     if (!r.error.isError() && ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(output).constData()) == 0)
         return fsyncDirectory(info.absolutePath()).error();
-    const Error e = r.error.isError() ? r.error : errorFromErrno(errno, ErrorCode::FileWriteFailed, output);
+    Error e = r.error.isError() ? r.error : errorFromErrno(errno, ErrorCode::FileWriteFailed, output);
     QFile::remove(staged);
     QFile::remove(output); // signed, but not what was asked for
     return e;

@@ -36,7 +36,7 @@ QString copyOutputPath(const QString &input)
     return fi.dir().filePath(fi.completeBaseName() + QStringLiteral("-ban-sao.pdf"));
 }
 
-SignCopyJob::SignCopyJob(DossierStore &store, SignCopyRequest request, QObject *parent)
+SignCopyJob::SignCopyJob(DossierStore &store, const SignCopyRequest &request, QObject *parent)
     : SignBatchJob(batchOf(request), parent), m_store(store), m_dossierCode(request.dossierCode)
 {
 }
@@ -53,7 +53,7 @@ Error SignCopyJob::run()
         m_store.releaseThreadConnection();
         return dossier.error();
     }
-    const Error signedError = SignBatchJob::run();
+    Error signedError = SignBatchJob::run();
     if (signedError.isError() || files().isEmpty()) {
         m_store.releaseThreadConnection();
         return signedError;

@@ -32,7 +32,7 @@ class SignCopyJob : public SignBatchJob
 {
     Q_OBJECT
 public:
-    SignCopyJob(DossierStore &store, SignCopyRequest request, QObject *parent = nullptr);
+    SignCopyJob(DossierStore &store, const SignCopyRequest &request, QObject *parent = nullptr);
     ~SignCopyJob() override;
 
     // Valid once finished() came with no error.

@@ -362,7 +362,7 @@ void UploadQueueJob::deliverOne(Run &run, const UploadJobRecord &job,
             }
             Run::Target t{target.value(), std::move(secret).value(),
                           std::make_shared<upload::CourierShare>(target->limitBytesPerSecond)};
-            run.targets.insert(job.target, std::move(t));
+            run.targets.emplace(job.target, std::move(t)); // insert() would copy the secret
         }
         const Run::Target &t = run.targets[job.target];
         couriers.insert(job.target, std::make_shared<upload::Courier>(t.config, t.secret, t.share));

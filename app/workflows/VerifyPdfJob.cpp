@@ -56,11 +56,11 @@ Error VerifyPdfJob::run()
     const auto trusted = signing::TrustStore::fromPaths(m_request.trustPaths, m_request.systemTrust);
     if (!trusted)
         return trusted.error();
-    const std::shared_ptr<signing::TrustStore> trust = trusted.value();
+    const std::shared_ptr<signing::TrustStore> &trust = trusted.value();
     const Result<QStringList> expanded = expandInputs(m_request.inputs);
     if (!expanded)
         return expanded.error();
-    const QStringList files = expanded.value();
+    const QStringList &files = expanded.value();
     if (!m_request.extractFolder.isEmpty())
         if (auto made = makeDirectoryDurably(m_request.extractFolder); !made)
             return made.error();
@@ -81,6 +81,7 @@ Error VerifyPdfJob::run()
                                                                          : int(std::thread::hardware_concurrency()),
                                                   int(files.size())));
     std::vector<std::thread> workers;
+    workers.reserve(size_t(threads));
     for (int t = 0; t < threads; ++t)
         workers.emplace_back([&] {
             for (qsizetype i = next++; i < files.size() && !isCancelRequested(); i = next++) {

@@ -79,7 +79,7 @@ Result<void> checkOutputFolder(const QString &outputFilePath)
 Error errorFromErrno(int err, ErrorCode fallback, const QString &path)
 {
     const ErrorCode code = (err == ENOSPC || err == EDQUOT) ? ErrorCode::DiskFull : fallback;
-    return Error(code, path + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(err)));
+    return Error(code, path + QStringLiteral(": ") + qt_error_string(err));
 }
 
 struct AtomicFileWriter::Private

@@ -115,7 +115,7 @@ QString DossierCode::findIn(const QString &text)
     static const QRegularExpression token(QStringLiteral("[0-9A-Z.\\-]+"));
     auto it = token.globalMatch(text);
     while (it.hasNext()) {
-        const QString candidate = it.next().captured(0);
+        QString candidate = it.next().captured(0);
         const Form f = classify(candidate);
         if (f == Form::Provincial || f == Form::National)
             return candidate;

@@ -110,7 +110,8 @@ PageCleanupRecord DossierManifest::cleanupFromJson(const QJsonObject &o)
     PageCleanupRecord c;
     c.present = true;
     c.options = o.value(QStringLiteral("options")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("operations")).toArray())
+    const QJsonArray operationArray = o.value(QStringLiteral("operations")).toArray();
+    for (const QJsonValue &v : operationArray)
         c.operations.append(v.toString());
     c.skewDetectedDeg = o.value(QStringLiteral("skew_detected_deg")).toDouble();
     c.skewCorrectedDeg = o.value(QStringLiteral("skew_corrected_deg")).toDouble();
@@ -211,7 +212,8 @@ Result<DossierManifest> DossierManifest::fromJson(const QJsonObject &object, con
     m.dossier.updatedAt = timeFrom(d.value(QStringLiteral("updated_at")));
     m.writtenAt = timeFrom(object.value(QStringLiteral("written_at")));
     m.pending = object.value(QStringLiteral("pending")).toObject();
-    for (const QJsonValue &cv : object.value(QStringLiteral("components")).toArray()) {
+    const QJsonArray componentArray = object.value(QStringLiteral("components")).toArray();
+    for (const QJsonValue &cv : componentArray) {
         const QJsonObject c = cv.toObject();
         ManifestComponent comp;
         comp.name = c.value(QStringLiteral("name")).toString();
@@ -219,7 +221,8 @@ Result<DossierManifest> DossierManifest::fromJson(const QJsonObject &object, con
             return refuse(QStringLiteral("a component without a name"));
         comp.position = c.value(QStringLiteral("position")).toInt();
         comp.createdAt = timeFrom(c.value(QStringLiteral("created_at")));
-        for (const QJsonValue &pv : c.value(QStringLiteral("pages")).toArray()) {
+        const QJsonArray pageArray = c.value(QStringLiteral("pages")).toArray();
+        for (const QJsonValue &pv : pageArray) {
             ManifestPage page = pageFrom(pv.toObject());
             if (page.path.isEmpty())
                 return refuse(QStringLiteral("a page without a file in %1").arg(comp.name));
@@ -229,7 +232,8 @@ Result<DossierManifest> DossierManifest::fromJson(const QJsonObject &object, con
         }
         m.components.append(comp);
     }
-    for (const QJsonValue &fv : object.value(QStringLiteral("archival_metadata")).toArray()) {
+    const QJsonArray fieldArray = object.value(QStringLiteral("archival_metadata")).toArray();
+    for (const QJsonValue &fv : fieldArray) {
         const QJsonObject f = fv.toObject();
         m.archivalFields.append(Field{f.value(QStringLiteral("component")).toString(),
                                       f.value(QStringLiteral("field")).toString(),

@@ -52,12 +52,13 @@ Edges inkEdges(const cleanup::Mask &ink, bool sideways)
         return float(seed >> 8) / float(1u << 24) - 0.5f;
     };
     const int next = sideways ? 1 : ink.width;
+    const int centreX = ink.width / 2, centreY = ink.height / 2; // whole pixels: only centres the fit
     for (int y = 0; y + (sideways ? 0 : 1) < ink.height; ++y) {
         const uint8_t *row = ink.bits.data() + size_t(y) * size_t(ink.width);
         for (int x = 0; x + (sideways ? 1 : 0) < ink.width; ++x) {
             if (row[x] && !row[x + next]) {
-                e.x.push_back(float(x - ink.width / 2) + dither());
-                e.y.push_back(float(y - ink.height / 2) + dither());
+                e.x.push_back(float(x - centreX) + dither());
+                e.y.push_back(float(y - centreY) + dither());
             }
         }
     }

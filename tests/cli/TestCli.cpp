@@ -30,7 +30,7 @@ const QString kCode = QStringLiteral("H15.50.05.13-261008-0975");
 // Every page event's file exists and has the reported checksum; returns the events.
 QList<QJsonObject> checkSavedPages(const ToolResult &r)
 {
-    const QList<QJsonObject> pages = r.events(QStringLiteral("page"));
+    QList<QJsonObject> pages = r.events(QStringLiteral("page"));
     for (const QJsonObject &p : pages) {
         const QString path = p.value(QStringLiteral("path")).toString();
         if (sha256OfFile(path) != p.value(QStringLiteral("sha256")).toString())

@@ -379,7 +379,7 @@ private Q_SLOTS:
             ReadOnlyView view(m_store);
             if (view.path().isEmpty())
                 QSKIP("no read-only view possible here (root without CAP_SYS_ADMIN: no bind mount)");
-            const QString ro = view.path();
+            const QString &ro = view.path();
             const ToolResult list = cli({QStringLiteral("dossier"), QStringLiteral("list")}, ro);
             QVERIFY2(list.exitCode == 0, qPrintable(list.describe()));
             QCOMPARE(list.events(QStringLiteral("dossiers"))

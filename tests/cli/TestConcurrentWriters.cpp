@@ -199,6 +199,7 @@ private Q_SLOTS:
             QTemporaryDir dir;
             const QString store = dir.filePath(QStringLiteral("store"));
             std::vector<std::unique_ptr<CliProcess>> procs;
+            procs.reserve(size_t(writers));
             for (int w = 0; w < writers; ++w)
                 procs.push_back(std::make_unique<CliProcess>(scanArgs(store, w, kCode, QStringLiteral("Tài liệu"), 6)));
             QList<QList<Reported>> reported;
@@ -228,6 +229,7 @@ private Q_SLOTS:
         QVERIFY(first.finish());
         QCOMPARE(first.exitCode(), 0);
         std::vector<std::unique_ptr<CliProcess>> writers;
+        writers.reserve(3);
         for (int w = 0; w < 3; ++w)
             writers.push_back(std::make_unique<CliProcess>(scanArgs(store, w, codes.at(w), QStringLiteral("Đơn"), 8)));
         int reads = 0;

@@ -151,9 +151,12 @@ private:
     // the lock database; the parent, still root, opens the logs and reads the key.
     bool shareWithChildren(QByteArray *conf, QString *error)
     {
-        const passwd *account = ::getpwnam("www-data");
-        if (!account)
-            account = ::getpwnam("nobody");
+        passwd entry{};
+        passwd *account = nullptr;
+        char buffer[4096];
+        for (const char *name : {"www-data", "nobody"})
+            if (::getpwnam_r(name, &entry, buffer, sizeof buffer, &account) == 0 && account)
+                break;
         if (!account) {
             *error = QStringLiteral("running as root, and no www-data or nobody account for Apache's children");
             return false;

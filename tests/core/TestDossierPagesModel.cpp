@@ -311,8 +311,8 @@ private slots:
                         .value());
                 done = QStringLiteral("component");
             } else if (what <= 3) {
-                const PageRecord p = shown.at(rng.bounded(int(shown.size())));
-                const ComponentInfo to = components.at(rng.bounded(int(components.size())));
+                const PageRecord &p = shown.at(rng.bounded(int(shown.size())));
+                const ComponentInfo &to = components.at(rng.bounded(int(components.size())));
                 const int count = int(m_f->store->pages(to.id)->size()) + (to.id == c.id ? 0 : 1);
                 undo.push(new MovePageCommand(*m_f->store, p.id, to.id, 1 + rng.bounded(count)));
                 done = QStringLiteral("move");

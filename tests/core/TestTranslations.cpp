@@ -454,6 +454,7 @@ private slots:
         }
         std::atomic<int> wrong{0};
         std::vector<std::thread> threads;
+        threads.reserve(8);
         for (int t = 0; t < 8; ++t) {
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 300; ++i) {

@@ -114,7 +114,7 @@ private slots:
         QVERIFY(documents.size() >= 3);
         QStringList sheets;
         const auto ppm = [&](const QImage &image, const QString &name) {
-            const QString path = m_dir.filePath(name);
+            QString path = m_dir.filePath(name);
             image.convertToFormat(QImage::Format_RGB888).save(path, "PPM");
             return path;
         };

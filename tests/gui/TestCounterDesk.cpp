@@ -204,7 +204,7 @@ private slots:
         gui::PagesPane *pages = window.pagesPane();
         QTRY_COMPARE(pages->dossierId(), dossier.value().id);
         const QList<PageRecord> before = window.store()->dossierPages(dossier.value().id).value();
-        const PageRecord target = before.at(1);
+        const PageRecord &target = before.at(1);
         pages->selectPage(target.id);
         const auto report = test::scanAndWait(window, [&] { QTest::keyClick(pages->view(), Qt::Key_F5, Qt::ControlModifier); });
         QVERIFY2(!report.error.isError(), qPrintable(report.error.fullText()));

@@ -33,7 +33,7 @@ class TestPageListModel : public QObject
 
     static void make(Fixture &f)
     {
-        f.store = std::move(DossierStore::open(f.dir.path()).value());
+        f.store = DossierStore::open(f.dir.path()).value();
         f.dossier = f.store->createOrGetDossier(QStringLiteral("H15.50.05.13-261130-0400"), false).value();
         f.a = f.store->createOrGetComponent(f.dossier.id, QStringLiteral("A")).value();
         f.b = f.store->createOrGetComponent(f.dossier.id, QStringLiteral("B")).value();
@@ -111,7 +111,7 @@ private slots:
         // Drag the first and third pages of A onto the second page of B: they go before it, in order.
         const QModelIndexList dragged{flat->index(1), flat->index(3)};
         std::unique_ptr<QMimeData> mime(flat->mimeData(dragged));
-        const int target = rows(*flat).indexOf(QString::number(pagesB.at(1).id));
+        const int target = int(rows(*flat).indexOf(QString::number(pagesB.at(1).id)));
         QSignalSpy requested(flat, &gui::PageListModel::moveRequested);
         QVERIFY(!flat->dropMimeData(mime.get(), Qt::MoveAction, target, 0, {})); // the view removes nothing
         QCOMPARE(requested.size(), 1);
@@ -130,7 +130,7 @@ private slots:
         QCOMPARE(a, QList<qint64>({pagesA.at(0).id, pagesA.at(1).id, pagesA.at(2).id}));
         QCOMPARE(rows(*flat), expected(*f.store, f.dossier));
         // Dropped on a component's header: the start of that component.
-        mime.reset(flat->mimeData({flat->index(rows(*flat).indexOf(QString::number(pagesB.at(1).id)))}));
+        mime.reset(flat->mimeData({flat->index(int(rows(*flat).indexOf(QString::number(pagesB.at(1).id))))}));
         const QModelIndex headerA = flat->index(0);
         flat->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, headerA);
         QCOMPARE(f.store->pages(f.a.id).value().first().id, pagesB.at(1).id);

@@ -39,6 +39,7 @@ namespace {
 QByteArray onePagePdf(const QByteArray &text)
 {
     return handMadePdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one object, two lines
                         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
                         " /Resources << /Font << /F1 5 0 R >> >> >>",
                         pdfStream("<< >>", "BT /F1 14 Tf 72 420 Td (" + text + ") Tj ET"),

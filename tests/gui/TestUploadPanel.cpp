@@ -41,6 +41,7 @@ namespace {
 QByteArray pdfOfSize(const QByteArray &text, int size, int seed)
 {
     return handMadePdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one object, two lines
                         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
                         " /Resources << /Font << /F1 5 0 R >> >> >>",
                         pdfStream("<< >>", "BT /F1 14 Tf 72 420 Td (" + text + ") Tj ET"),
@@ -123,7 +124,7 @@ class TestUploadPanel : public QObject
                                  .arg(QDate::currentDate().toString(QStringLiteral("yyMMdd")))
                                  .arg(++m_dossiers, 4, 10, QLatin1Char('0'));
         DossierStore *store = window.store();
-        const DossierInfo dossier = store->createOrGetDossier(code, false).value();
+        DossierInfo dossier = store->createOrGetDossier(code, false).value();
         QDir().mkpath(m_dir.filePath(QStringLiteral("exports")));
         *path = m_dir.filePath(QStringLiteral("exports/%1-ban-sao.pdf").arg(code));
         writeFile(*path, pdf);

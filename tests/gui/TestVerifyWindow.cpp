@@ -63,6 +63,7 @@ private slots:
         m_unsigned = m_dir.filePath(QStringLiteral("unsigned.pdf"));
         QVERIFY(writeFile(m_unsigned,
                           handMadePdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                       // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one object, two lines
                                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
                                        " /Resources << /Font << /F1 5 0 R >> >> >>",
                                        pdfStream("<< >>", "BT /F1 24 Tf 72 700 Td (Pay 100 VND) Tj ET"),

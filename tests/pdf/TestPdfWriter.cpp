@@ -273,7 +273,7 @@ private:
         QImage img = makeImage(kind, w, h);
         if (fileDpi > 0)
             img = withDpi(img, fileDpi);
-        const QString file = path(QStringLiteral("img%1.%2").arg(++m_counter).arg(format));
+        QString file = path(QStringLiteral("img%1.%2").arg(++m_counter).arg(format));
         if (!img.save(file, format.toLatin1().constData(), format == u"jpg" ? 85 : -1))
             return {};
         if (fileDpi == 0)

@@ -343,7 +343,7 @@ private slots:
                     dpiOf[page] = qMin(1200, int(std::ceil(150 * codePt / side)));
                 }
                 for (auto it = dpiOf.cbegin(); it != dpiOf.cend(); ++it) {
-                    const QString image = images.at(it.key() - 1);
+                    const QString &image = images.at(it.key() - 1);
                     QFile::remove(image);
                     const ToolResult again =
                         runTool(QStringLiteral("pdftoppm"),

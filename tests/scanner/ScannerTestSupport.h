@@ -67,6 +67,7 @@ inline QString resetTestDevice(scanner::ScannerDevice &dev)
 }
 
 // Opens a device (reset to known option values) or fails the test.
+// NOLINTBEGIN(bugprone-macro-parentheses): var is the name of the variable the macro declares
 #define OPEN_DEVICE(var, name)                                                                                         \
     auto var##Result = sohoa::scanner::ScannerDevice::open(name);                                                      \
     QVERIFY2(var##Result.ok(), qPrintable(var##Result.error().fullText()));                                            \
@@ -75,10 +76,11 @@ inline QString resetTestDevice(scanner::ScannerDevice &dev)
         const QString resetFailure = sohoa::test::resetTestDevice(*var);                                               \
         QVERIFY2(resetFailure.isEmpty(), qPrintable(resetFailure));                                                    \
     } while (false)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define CHECK_OK(expr)                                                                                                 \
     do {                                                                                                               \
-        const auto checkOkResult = (expr);                                                                             \
+        const auto &checkOkResult = (expr);                                                                            \
         QVERIFY2(checkOkResult.ok(), qPrintable(checkOkResult.error().fullText()));                                    \
     } while (false)
 

@@ -83,7 +83,7 @@ private Q_SLOTS:
         QVERIFY(!threePassActiveInGray);
         QVERIFY(session->option(QStringLiteral("three-pass")).active);
         // Setting a value it already has changes nothing: no signal.
-        const int before = changed.count();
+        const int before = int(changed.count());
         CHECK_OK(session->setOption(QStringLiteral("resolution"), QStringLiteral("75")));
         QCOMPARE(changed.count(), before);
     }

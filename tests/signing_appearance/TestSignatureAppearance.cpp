@@ -77,7 +77,7 @@ private:
 
     QString writePdf(const QByteArray &pdf)
     {
-        const QString file = path(QStringLiteral("block%1.pdf").arg(++m_fileCounter));
+        QString file = path(QStringLiteral("block%1.pdf").arg(++m_fileCounter));
         QFile f(file);
         if (!f.open(QIODevice::WriteOnly) || f.write(pdf) != pdf.size())
             return QString();

@@ -126,7 +126,7 @@ bool TestPki::issue(const QString &name, const QString &keyAlg, const QString &s
 bool TestPki::makeExpired()
 {
     auto closeFile = [](FILE *f) {
-        fclose(f);
+        (void)fclose(f); // the written file is flushed and checked below
     };
     std::unique_ptr<FILE, decltype(closeFile)> certFile(fopen(qPrintable(path(u"rsa2048.pem"_s)), "r"), closeFile);
     std::unique_ptr<FILE, decltype(closeFile)> keyFile(fopen(qPrintable(path(u"int.key"_s)), "r"), closeFile);
@@ -145,7 +145,7 @@ bool TestPki::makeExpired()
         return false;
     }
     std::unique_ptr<FILE, decltype(closeFile)> out(fopen(qPrintable(path(u"expired.pem"_s)), "w"), closeFile);
-    if (!out || PEM_write_X509(out.get(), cert.get()) != 1) {
+    if (!out || PEM_write_X509(out.get(), cert.get()) != 1 || fflush(out.get()) != 0) {
         m_error = QStringLiteral("cannot write expired.pem");
         return false;
     }

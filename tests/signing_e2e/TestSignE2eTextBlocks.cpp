@@ -94,7 +94,7 @@ class TestSignE2eTextBlocks : public QObject
     // Signs page 1 of input with the block; returns the output, or an empty string (with a failure).
     QString signWith(const QString &input, const QStringList &appearance, const QString &name)
     {
-        const QString output = path(name);
+        QString output = path(name);
         const ToolResult r =
             runCli(QStringList{QStringLiteral("sign"), input, QStringLiteral("--out"), output} + appearance +
                    QStringList{QStringLiteral("--p12"), m_ca.p12(QStringLiteral("clerk")), QStringLiteral("--pin-env"),

@@ -15,7 +15,8 @@
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: tsa_responder KEY.pem CERT.pem CHAIN.pem [grant|http500|reject|garbage|silent]\n");
+        (void)std::fprintf(stderr,
+                           "usage: tsa_responder KEY.pem CERT.pem CHAIN.pem [grant|http500|reject|garbage|silent]\n");
         return 2;
     }
     using Mode = sohoa::test::TsaServer::Mode;
@@ -31,7 +32,7 @@ int main(int argc, char **argv)
         else if (std::strcmp(m, "silent") == 0)
             mode = Mode::Silent;
         else if (std::strcmp(m, "grant") != 0) {
-            std::fprintf(stderr, "unknown mode %s\n", m);
+            (void)std::fprintf(stderr, "unknown mode %s\n", m);
             return 2;
         }
     }
@@ -40,14 +41,15 @@ int main(int argc, char **argv)
     QString error;
     if (!server.start(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
                       &error)) {
-        std::fprintf(stderr, "tsa_responder: %s\n", error.toLocal8Bit().constData());
+        (void)std::fprintf(stderr, "tsa_responder: %s\n", error.toLocal8Bit().constData());
         return 1;
     }
-    std::printf("PORT %u\n", unsigned(server.port()));
-    std::fflush(stdout);
+    // The test reads the port from this line: without it, there is no responder to speak of.
+    if (std::printf("PORT %u\n", unsigned(server.port())) < 0 || std::fflush(stdout) != 0)
+        return 1;
     char buffer[256];
     while (::read(STDIN_FILENO, buffer, sizeof buffer) > 0) {
     }
-    std::fprintf(stderr, "tsa_responder: served %d request(s)\n", server.requestsServed());
+    (void)std::fprintf(stderr, "tsa_responder: served %d request(s)\n", server.requestsServed());
     return 0;
 }

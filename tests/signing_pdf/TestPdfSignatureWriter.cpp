@@ -285,7 +285,7 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QStringList after = pdfsigBlocks(twice);
         QCOMPARE(after.size(), before.size() + 2);
-        const QString first = after[after.size() - 2];
+        const QString &first = after[after.size() - 2];
         QVERIFY2(isValid(first) && !isTotal(first), qPrintable(first));
         QVERIFY2(isValid(after.last()) && isTotal(after.last()), qPrintable(after.last()));
         auto sigs = PdfSignatureInspector::signatures(twice);

@@ -37,6 +37,7 @@ QByteArray basePdf()
     return handMadePdf({
         "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] /DA (/Helv 0 Tf 0 g) >> >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one object, two lines
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         " /Resources << /Font << /F1 5 0 R >> /XObject << /Cover 8 0 R >> >> /Annots [6 0 R] >>",
         pdfStream("<< >>", content),
@@ -47,7 +48,8 @@ QByteArray basePdf()
                   fieldAp),
         pdfStream("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] >>", cover),
         "<< /Type /Pages /Kids [10 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 9 0 R /MediaBox [0 0 595 842] /Contents 11 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Type /Page /Parent 9 0 R /MediaBox [0 0 595 842] /Contents 11 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        ">>",
         pdfStream("<< >>", hidden),
     });
 }

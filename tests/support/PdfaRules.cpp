@@ -29,7 +29,7 @@ QString str(const std::string &s)
     return QString::fromStdString(s);
 }
 
-QString where(Handle h)
+QString where(const Handle &h)
 {
     return h.isIndirect() ? QStringLiteral("object %1").arg(h.getObjectID()) : QStringLiteral("a direct object");
 }
@@ -191,9 +191,7 @@ Xmp parseXmp(const QByteArray &packet)
                         values.append(text);
                 }
             }
-            if (f.ns == kSchema && f.name == u"namespaceURI")
-                x.declaredNamespaces.insert(text);
-            else if (f.ns == kType && f.name == u"namespaceURI")
+            if ((f.ns == kSchema || f.ns == kType) && f.name == u"namespaceURI")
                 x.declaredNamespaces.insert(text);
             else if (f.ns == kProperty && f.name == u"name")
                 x.declaredProperties.insert(text);
@@ -212,7 +210,7 @@ Xmp parseXmp(const QByteArray &packet)
 
 // ---- dates --------------------------------------------------------------------------------------------
 
-QDateTime pdfDate(QString s)
+QDateTime pdfDate(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral(
         R"(^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+\-])(?:(\d{2})'?(?:(\d{2})'?)?)?)?$)"));
@@ -309,7 +307,7 @@ public:
             checkCatalog(root);
             checkMetadata(root);
             checkOutputIntents(root);
-            for (Handle page : m_pdf.getAllPages())
+            for (const Handle &page : m_pdf.getAllPages())
                 checkPage(page);
             checkAllObjects();
             for (const auto &w : m_pdf.getWarnings())
@@ -553,7 +551,7 @@ private:
                 checkAnnotation(annots.getArrayItem(i), name);
     }
 
-    static Handle inherited(Handle page, const char *key)
+    static Handle inherited(const Handle &page, const char *key)
     {
         std::set<QPDFObjGen> seen;
         for (Handle node = page; node.isDictionary(); node = node.getKey("/Parent")) {
@@ -620,7 +618,7 @@ private:
         }
     }
 
-    static Handle inheritedField(Handle field, const char *key)
+    static Handle inheritedField(const Handle &field, const char *key)
     {
         std::set<QPDFObjGen> seen;
         for (Handle node = field; node.isDictionary(); node = node.getKey("/Parent")) {

@@ -128,7 +128,7 @@ ComponentInfo componentFromQuery(const QSqlQuery &q)
     return ComponentInfo{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt()};
 }
 
-Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
+Transaction::Transaction(const QSqlDatabase &db) : m_db(db)
 {
     // BEGIN IMMEDIATE takes the write lock up front, so two processes never interleave a
     // read-then-write (of the next sequence number, of a page position).

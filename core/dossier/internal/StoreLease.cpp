@@ -65,7 +65,7 @@ Result<std::unique_ptr<StoreLease>> StoreLease::acquire(const QString &storeRoot
     const int gateFd = ::open(QFile::encodeName(gate).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (gateFd < 0)
         return Error(errno == ENOSPC ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
-                     gate + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(errno)));
+                     gate + QStringLiteral(": ") + qt_error_string(errno));
     int rc = 0;
     while ((rc = ::flock(gateFd, (sole ? LOCK_EX : LOCK_SH) | LOCK_NB)) != 0 && errno == EINTR) {
     }
@@ -73,8 +73,7 @@ Result<std::unique_ptr<StoreLease>> StoreLease::acquire(const QString &storeRoot
         const int err = errno;
         ::close(gateFd);
         if (err != EWOULDBLOCK)
-            return Error(ErrorCode::StoreOpenFailed,
-                         gate + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err)));
+            return Error(ErrorCode::StoreOpenFailed, gate + QStringLiteral(": ") + qt_error_string(err));
         return Error(ErrorCode::StoreLocked,
                      sole ? storeRoot + QStringLiteral(": another process has the store open for writing (a scan, a "
                                                        "window, another command); close it first")
@@ -90,7 +89,7 @@ Result<std::unique_ptr<StoreLease>> StoreLease::acquire(const QString &storeRoot
         const int err = errno;
         ::close(gateFd);
         return Error(err == ENOSPC ? ErrorCode::DiskFull : ErrorCode::StoreOpenFailed,
-                     hidden + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err)));
+                     hidden + QStringLiteral(": ") + qt_error_string(err));
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0 ||
         ::rename(QFile::encodeName(hidden).constData(), QFile::encodeName(path).constData()) != 0) {
@@ -98,7 +97,7 @@ Result<std::unique_ptr<StoreLease>> StoreLease::acquire(const QString &storeRoot
         ::close(fd);
         ::close(gateFd);
         ::unlink(QFile::encodeName(hidden).constData());
-        return Error(ErrorCode::StoreOpenFailed, path + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err)));
+        return Error(ErrorCode::StoreOpenFailed, path + QStringLiteral(": ") + qt_error_string(err));
     }
     std::unique_ptr<StoreLease> lease(new StoreLease(id, path, fd, gateFd));
     // A writer of a version without the gate shows only by its lease.
