@@ -539,7 +539,7 @@
         <translation>không có tùy chọn --%1 (xem %2 --help)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliOutput.cpp" line="+55"/>
+        <location filename="../../app/cli/CliOutput.cpp" line="+64"/>
         <location filename="../../app/cli/ScanOutput.cpp" line="+128"/>
         <source>Error</source>
         <translation>Lỗi</translation>
@@ -1402,17 +1402,22 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>page rotate cần --degrees 90, 180 hoặc 270</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliSecrets.cpp" line="+22"/>
+        <location filename="../../app/cli/CliSecrets.cpp" line="+23"/>
         <source>the environment variable %1 is not set</source>
         <translation>biến môi trường %1 chưa được đặt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
+        <source>the file %1 may be read by other users: make it readable by its owner only (chmod 600 %1)</source>
+        <translation>người dùng khác có thể đọc tệp %1: hãy để chỉ chủ sở hữu đọc được (chmod 600 %1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>no terminal to ask for the PIN: use --pin-env or --pin-file</source>
         <translation>không có cửa sổ dòng lệnh để hỏi mã PIN: hãy dùng --pin-env hoặc --pin-file</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Password of encrypted input PDFs (user or owner), from this environment variable.</source>
         <translation>Mật khẩu của các tệp PDF đầu vào được mã hóa (người dùng hoặc chủ sở hữu), lấy từ biến môi trường này.</translation>
     </message>
@@ -1794,7 +1799,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+64"/>
+        <location filename="../../app/gui/main.cpp" line="+44"/>
         <source>SoHoa workstation: scan, sign and file records.</source>
         <translation>Trạm làm việc SoHoa: quét, ký số và lưu trữ hồ sơ.</translation>
     </message>
@@ -1809,7 +1814,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
         <translation>Dùng máy quét ảo của SANE (test, pnm).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open the signing desk with the PDFs (or folders) given, instead of verifying them.</source>
         <translation>Mở bàn ký số với các tệp PDF (hoặc thư mục) đã cho, thay vì kiểm tra chúng.</translation>
     </message>
@@ -2284,7 +2289,7 @@ Tùy chọn chung: --store DIR (mặc định $SOHOA_STORE hoặc thư mục d�
 <context>
     <name>sohoa::gui::DemoScanner</name>
     <message>
-        <location filename="../../app/gui/DemoScanner.cpp" line="+142"/>
+        <location filename="../../app/gui/DemoScanner.cpp" line="+144"/>
         <source>Demo: sample pages (virtual scanner)</source>
         <translation>Trình diễn: trang mẫu (máy quét ảo)</translation>
     </message>
@@ -5100,7 +5105,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::store</name>
     <message>
-        <location filename="../../core/dossier/DossierStore.cpp" line="+364"/>
+        <location filename="../../core/dossier/DossierStore.cpp" line="+367"/>
         <source>The file name template %1 has the unknown placeholder %2. Use {dossier}, {component}, {seq} or {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</source>
         <translation>Mẫu tên tệp %1 có trường không được hỗ trợ %2. Hãy dùng {dossier}, {component}, {seq} hoặc {seq:4}, {ext}, {date}, {time}, {device}, {barcode}.</translation>
     </message>
@@ -5118,7 +5123,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::upload</name>
     <message>
-        <location filename="../../upload/Delivery.cpp" line="+219"/>
+        <location filename="../../upload/Delivery.cpp" line="+220"/>
         <source>The client certificate %1 cannot be opened: its password is wrong or it is not a PKCS#12 (.p12/.pfx) file with a key.</source>
         <translation>Không mở được chứng thư số máy khách %1: mật khẩu sai, hoặc đó không phải tệp PKCS#12 (.p12/.pfx) có chứa khóa.</translation>
     </message>
@@ -5343,7 +5348,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::ExportJob</name>
     <message>
-        <location filename="../../app/workflows/ExportJob.cpp" line="+249"/>
+        <location filename="../../app/workflows/ExportJob.cpp" line="+256"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
     </message>
@@ -5400,7 +5405,7 @@ Mục đích khóa: %5</translation>
 <context>
     <name>sohoa::workflows::PdfPreviewJob</name>
     <message>
-        <location filename="../../app/workflows/PdfPreviewJob.cpp" line="+240"/>
+        <location filename="../../app/workflows/PdfPreviewJob.cpp" line="+250"/>
         <source>Drawing the page</source>
         <translation>Đang hiển thị trang</translation>
     </message>
