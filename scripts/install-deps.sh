@@ -17,7 +17,7 @@ build_pkgs=(
 # nginx-light publishes CRLs on loopback for the revocation tests (run as the test user, never as a service).
 # apache2: a second WebDAV server (mod_dav) for the upload tests, started the same way from their own config.
 # gnome-keyring + dbus-daemon: a real Secret Service (in a private D-Bus session) for the keyring test.
-test_pkgs=(sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
+test_pkgs=(man-db groff-base sane-utils qpdf poppler-utils openssl softhsm2 opensc zbar-tools xvfb xdotool x11-apps netpbm nginx-light
     apache2 gnome-keyring dbus-daemon)
 # The sanitizer + fuzzing build (clang, libFuzzer) and the package checks (CPack's dpkg-shlibdeps, lintian,
 # desktop-file-validate, appstreamcli); rsvg-convert draws the icon's PNG sizes at build time.

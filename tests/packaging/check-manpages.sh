@@ -12,6 +12,15 @@ for tool in man groff grep sed; do command -v "$tool" >/dev/null || { echo "FAIL
 # The options of a page, from its troff source: \- is a hyphen; font escapes go.
 page_options() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$1" | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u; }
 help_options() { grep -oE -- '--[a-z][a-z0-9-]*' | sort -u; }
+# Options in a program's help but not in its page, and in the page but no longer in the program.
+compare_options() {
+    local program=$1 help_opts=$2 page=$3 page_opts missing stale
+    page_opts=$(page_options "$page")
+    missing=$(comm -23 <(echo "$help_opts") <(echo "$page_opts"))
+    stale=$(comm -13 <(echo "$help_opts") <(echo "$page_opts"))
+    [ -z "$missing" ] || fail "options in $program's help but not in $program(1): $(echo $missing)"
+    [ -z "$stale" ] || fail "options in $program(1) that $program no longer has: $(echo $stale)"
+}
 
 # sohoa-cli: the commands of its overview, then each command's own help.
 overview=$("$cli" --help)
@@ -41,20 +50,12 @@ for cmd in $(tr ' ' '_' <<<"$commands"); do
     fi
 done
 cli_help_opts=$(help_options <<<"$all_help")
-cli_page_opts=$(page_options "$man_dir/sohoa-cli.1")
-missing=$(comm -23 <(echo "$cli_help_opts") <(echo "$cli_page_opts"))
-stale=$(comm -13 <(echo "$cli_help_opts") <(echo "$cli_page_opts"))
-[ -z "$missing" ] || fail "options in sohoa-cli's help but not in sohoa-cli(1): $(echo $missing)"
-[ -z "$stale" ] || fail "options in sohoa-cli(1) that sohoa-cli no longer has: $(echo $stale)"
+compare_options sohoa-cli "$cli_help_opts" "$man_dir/sohoa-cli.1"
 echo "sohoa-cli: $(wc -l <<<"$commands") commands, $(wc -l <<<"$cli_help_opts") options checked"
 
 gui_help=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$gui" --help) || fail "sohoa --help needs a display"
 gui_help_opts=$(help_options <<<"$gui_help")
-gui_page_opts=$(page_options "$man_dir/sohoa.1")
-missing=$(comm -23 <(echo "$gui_help_opts") <(echo "$gui_page_opts"))
-stale=$(comm -13 <(echo "$gui_help_opts") <(echo "$gui_page_opts"))
-[ -z "$missing" ] || fail "options in sohoa's help but not in sohoa(1): $(echo $missing)"
-[ -z "$stale" ] || fail "options in sohoa(1) that sohoa no longer has: $(echo $stale)"
+compare_options sohoa "$gui_help_opts" "$man_dir/sohoa.1"
 echo "sohoa: $(wc -l <<<"$gui_help_opts") options checked"
 
 for page in "$man_dir/sohoa.1" "$man_dir/sohoa-cli.1"; do
