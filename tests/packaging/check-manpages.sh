@@ -22,7 +22,9 @@ compare_options() {
     [ -z "$stale" ] || fail "options in $program(1) that $program no longer has: $(echo $stale)"
 }
 
-# sohoa-cli: the commands of its overview, then each command's own help.
+# sohoa-cli: the commands of its overview, then each command's own help. The page is read once into a
+# variable: `sed page | grep -q` under pipefail fails at random when grep stops early and sed gets SIGPIPE.
+cli_page=$(sed -e 's/\\-/-/g' "$man_dir/sohoa-cli.1")
 overview=$("$cli" --help)
 commands=$(sed -n '/^Commands:/,/^$/p' <<<"$overview" | grep -E '^  [a-z]' | while read -r line; do
     set -- $line
@@ -42,10 +44,9 @@ for cmd in $(tr ' ' '_' <<<"$commands"); do
     all_help+=$'\n'"$help"
     first=${cmd%% *} rest=${cmd#* }
     if [ "$first" = "$cmd" ]; then
-        sed -e 's/\\-/-/g' "$man_dir/sohoa-cli.1" | grep -qE "^\.SS \"?$first( |\"|$)" \
-            || fail "sohoa-cli(1) has no section for '$cmd'"
+        grep -qE "^\.SS \"?$first( |\"|$)" <<<"$cli_page" || fail "sohoa-cli(1) has no section for '$cmd'"
     else
-        sed -e 's/\\-/-/g' "$man_dir/sohoa-cli.1" | grep -E "^\.SS \"?$first " | grep -qE "[ |]$rest([ |\"]|$)" \
+        grep -E "^\.SS \"?$first " <<<"$cli_page" | grep -E "[ |]$rest([ |\"]|$)" >/dev/null \
             || fail "sohoa-cli(1) has no section for '$cmd'"
     fi
 done
