@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs everything CI checks; ends with a summary of the steps.
-#   1. the whole test suite (gcc, RelWithDebInfo: the build that is shipped) — ctest's summary;
-#   2. the Debian package: built, linted, installed, run and removed (scripts/package-check.sh);
-#   3. (opt-in) clang-tidy on the whole tree (scripts/tidy.sh);
-#   4. (opt-in) the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang, build-asan/),
-#      with the fuzz targets' regression inputs and a 60-second smoke run per fuzz target.
-# The default is "suite package": on 2 cores, clang-tidy over the whole tree (~21 min) and the clang
-# sanitizer build with its suite do not fit beside them in CI's 30 minutes yet; run them with
-# SOHOA_TEST_STEPS="tidy sanitize" (any of: suite package tidy sanitize).
+# Steps (SOHOA_TEST_STEPS, default "sanitize tidy package"):
+#   sanitize  the sanitizer build (clang, AddressSanitizer + UndefinedBehaviorSanitizer, libFuzzer coverage;
+#             build-asan/) of everything, and the whole test suite under it: every test, the fuzz
+#             targets' kept crash inputs, and a 60-second smoke run per fuzz target;
+#   tidy      clang-tidy (the committed .clang-tidy) on every source file of the tree, with build-asan's
+#             compile commands (scripts/tidy.sh);
+#   package   the shipped build (gcc, RelWithDebInfo, no tests; build/) made into the Debian package,
+#             linted, installed, run and removed (scripts/package-check.sh);
+#   suite     (not in the default) the whole suite once more on the gcc build (build/, tests included).
+# The suite runs once in CI, under the sanitizers: on 2 cores a second build of the tests and a second run
+# of the suite do not fit in CI's 30 minutes beside the sanitizer build and clang-tidy.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test || exit 1
-steps=${SOHOA_TEST_STEPS:-suite package}
+steps=${SOHOA_TEST_STEPS:-sanitize tidy package}
 jobs=$(nproc)
 summary=()
 status=0
@@ -23,19 +26,33 @@ run_step() {
     else summary+=("FAIL  $name ($((SECONDS - start)) s)"); status=1; fi
 }
 has_step() { [[ " $steps " == *" $1 "* ]]; }
-
-if has_step suite || has_step package || has_step tidy; then
-    build_dir=$(SOHOA_SANITIZE=0 scripts/build.sh | tail -n 1) || { echo "build failed"; exit 1; }
-fi
-has_step suite && run_step "test suite" bash -c "cd '$build_dir' && ctest --output-on-failure -j $jobs --timeout 900"
-has_step package && run_step "package" scripts/package-check.sh "$build_dir"
-has_step tidy && run_step "clang-tidy" scripts/tidy.sh -j "$jobs" -p "$build_dir"
-if has_step sanitize; then
-    if asan_dir=$(SOHOA_SANITIZE=1 scripts/build.sh | tail -n 1); then
-        run_step "test suite under ASan+UBSan, fuzz smoke runs" \
-            bash -c "cd '$asan_dir' && ctest --output-on-failure -j $jobs --timeout 900"
+# A build that fails is a failed step; the steps that need it are not run. Sets built_dir.
+build() {
+    local name=$1 start=$SECONDS; shift
+    echo "======== $name"
+    if built_dir=$(env "$@" scripts/build.sh | tail -n 1); then
+        summary+=("PASS  $name ($((SECONDS - start)) s)")
     else
-        summary+=("FAIL  sanitizer build"); status=1
+        summary+=("FAIL  $name ($((SECONDS - start)) s)")
+        status=1
+        return 1
+    fi
+}
+
+if has_step sanitize || has_step tidy; then
+    if build "sanitizer build (clang)" SOHOA_SANITIZE=1; then
+        asan_dir=$built_dir
+        has_step sanitize && run_step "test suite under ASan+UBSan, fuzz regressions and smoke runs" \
+            bash -c "cd '$asan_dir' && ctest --output-on-failure -j $jobs --timeout 900"
+        has_step tidy && run_step "clang-tidy" scripts/tidy.sh -j "$jobs" -p "$asan_dir"
+    fi
+fi
+if has_step package || has_step suite; then
+    tests=OFF
+    has_step suite && tests=ON
+    if build "shipped build (gcc)" SOHOA_SANITIZE=0 SOHOA_BUILD_TESTS=$tests; then
+        has_step suite && run_step "test suite" bash -c "cd '$built_dir' && ctest --output-on-failure -j $jobs --timeout 900"
+        has_step package && run_step "package" scripts/package-check.sh "$built_dir"
     fi
 fi
 echo "======== summary"

@@ -22,9 +22,10 @@ while getopts "j:p:h" opt; do
 done
 shift $((OPTIND - 1))
 
-tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
+# clang-tidy 22 skips system headers' AST (about 3x faster than 14 on Qt code); 14 works, slowly.
+tidy=$(command -v clang-tidy-22 || command -v clang-tidy-14 || command -v clang-tidy || true)
 if [[ -z $tidy ]]; then
-    echo "tidy.sh: clang-tidy not found (apt-get install clang-tidy-14)" >&2
+    echo "tidy.sh: clang-tidy not found (apt-get install clang-tidy-22)" >&2
     exit 2
 fi
 case $build_dir in /*) ;; *) build_dir=$root/$build_dir ;; esac

@@ -230,12 +230,17 @@ Result<EncodedImage> bilevelImage(const QString &path, const QImage &source)
     const QList<QRgb> table = mono.colorTable();
     // Packed rows with 1 = black for the fax coder, whichever index the image calls black.
     const bool oneIsBlack = table.size() < 2 || qGray(table.at(1)) < qGray(table.at(0));
+    // The bits after the last pixel of a row are whatever QImage's conversion left there (not always
+    // written: the sanitizer build's allocator showed it); they are set to white, or the Flate stream and
+    // so the file would differ from one export of the same page to the next.
+    const uchar lastByteMask = uchar(0xFF << ((8 - w % 8) % 8));
     QByteArray blackIs1(rowBytes * h, Qt::Uninitialized);
     for (int y = 0; y < h; ++y) {
         const uchar *src = mono.constScanLine(y);
         auto *dst = reinterpret_cast<uchar *>(blackIs1.data()) + y * rowBytes;
         for (qsizetype i = 0; i < rowBytes; ++i)
             dst[i] = oneIsBlack ? src[i] : uchar(~src[i]);
+        dst[rowBytes - 1] &= lastByteMask;
     }
     const QByteArray g4 = encodeCcittG4(reinterpret_cast<const uchar *>(blackIs1.constData()), w, h, rowBytes);
 

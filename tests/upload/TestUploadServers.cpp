@@ -272,7 +272,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe() + journal));
         QCOMPARE(server.cutPuts(), 2);
         QCOMPARE(server.storedPuts(), 1);
-        QCOMPARE(server.puts(), 3);
+        QTRY_COMPARE(server.puts(), 3); // nginx logs a request after answering it
         QCOMPARE(readFile(root.filePath(QStringLiteral("in/lo/bi-cat.pdf"))), readFile(file));
         QCOMPARE(filesBelow(root.path()), QStringList{QStringLiteral("in/lo/bi-cat.pdf")});
 

@@ -1,0 +1,5 @@
+// Compiles the test programs' shared precompiled header (tests/CMakeLists.txt); never run.
+int main()
+{
+    return 0;
+}
