@@ -37,8 +37,9 @@ double medianMs(int runs, const QImage &image, const std::function<void(const QI
 
 } // namespace
 
+// An exception out of Qt or the standard library (std::bad_alloc): a message and a failure, not abort().
 int main(int argc, char **argv)
-{
+try {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     int dpi = 300, runs = 5;
@@ -74,4 +75,10 @@ int main(int argc, char **argv)
                     tJpeg, skew);
     }
     return 0;
+} catch (const std::exception &e) {
+    qCritical("sohoa-cleanup-bench: %s", e.what());
+    return 1;
+} catch (...) {
+    qCritical("sohoa-cleanup-bench: an unknown exception");
+    return 1;
 }

@@ -18,8 +18,9 @@
 
 using namespace sohoa;
 
+// An exception out of Qt or the standard library (std::bad_alloc): a message and a failure, not abort().
 int main(int argc, char **argv)
-{
+try {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
@@ -82,4 +83,10 @@ int main(int argc, char **argv)
                              {QStringLiteral("memory_limit_bytes"), cache.memoryLimitBytes()}};
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return failed == 0 ? 0 : 1;
+} catch (const std::exception &e) {
+    qCritical("sohoa-thumbs-bench: %s", e.what());
+    return 1;
+} catch (...) {
+    qCritical("sohoa-thumbs-bench: an unknown exception");
+    return 1;
 }

@@ -98,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 3:
         certificate(input);
         break;
-    case 4:
+    default: // 4
         revocationEvidence(input);
         break;
     }

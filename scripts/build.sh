@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Configures and builds SoHoa; prints the build folder on its last line.
+# Configures and builds SoHoa (gcc, RelWithDebInfo, tests included) into build/; prints the build folder
+# on its last line.
 # SOHOA_SANITIZE=1 builds with clang, AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer
 # targets (fuzz/) into build-asan/: -O1 with line tables and assert() kept, the suite and the fuzzers
 # share that one build.
@@ -13,13 +14,18 @@ if command -v ccache >/dev/null; then
     # Without these, ccache does not cache files compiled with a precompiled header.
     export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 fi
-# SOHOA_BUILD_TESTS=OFF builds only what is shipped (CI's package step); passed every time, so that one
-# such build does not leave the setting behind in the folder's cache.
-cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOHOA_WERROR=ON "-DSOHOA_BUILD_TESTS=${SOHOA_BUILD_TESTS:-ON}")
+cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOHOA_WERROR=ON -DSOHOA_BUILD_TESTS=ON)
+# SOHOA_PACKAGE=1: only what is shipped, without debug information (the package's programs are stripped
+# anyway), into build-package/: CI's package step.
+if [ "${SOHOA_PACKAGE:-0}" = "1" ]; then
+    build_dir=build-package
+    cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG"
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG" -DSOHOA_WERROR=ON -DSOHOA_BUILD_TESTS=OFF)
+fi
 if [ "${SOHOA_SANITIZE:-0}" = "1" ]; then
     build_dir=build-asan
-    export CC=clang CXX=clang++
-    cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
+    # clang 22 (Debian 12's security archive) rather than 14: clang-tidy 22 reads its precompiled headers.
+    cmake_args=(-G Ninja -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DSOHOA_WERROR=ON -DSOHOA_SANITIZE=ON -DSOHOA_FUZZ=ON
         -DSOHOA_BUILD_TESTS=ON)
 fi

@@ -21,7 +21,7 @@ test_pkgs=(man-db groff-base sane-utils qpdf poppler-utils openssl softhsm2 open
     apache2 gnome-keyring dbus-daemon)
 # The sanitizer + fuzzing build (clang, libFuzzer) and the package checks (CPack's dpkg-shlibdeps, lintian,
 # desktop-file-validate, appstreamcli); rsvg-convert draws the icon's PNG sizes at build time.
-test_pkgs+=(clang libfuzzer-14-dev libclang-rt-14-dev dpkg-dev file lintian desktop-file-utils appstream)
+test_pkgs+=(clang-22 libclang-rt-22-dev dpkg-dev file lintian desktop-file-utils appstream)
 build_pkgs+=(librsvg2-bin)
 # clang-tidy 22 (Debian 12's security archive carries LLVM 22): it skips the AST of system headers, which
 # makes a whole-tree run three times faster than Debian 12's default clang-tidy 14 (~3 s a file, not ~10).

@@ -6,8 +6,9 @@
 #             targets' kept crash inputs, and a 60-second smoke run per fuzz target;
 #   tidy      clang-tidy (the committed .clang-tidy) on every source file of the tree, with build-asan's
 #             compile commands (scripts/tidy.sh);
-#   package   the shipped build (gcc, RelWithDebInfo, no tests; build/) made into the Debian package,
-#             linted, installed, run and removed (scripts/package-check.sh);
+#   package   the shipped build (gcc, -O2, no tests, no debug information: the package strips it anyway;
+#             build-package/) made into the Debian package, linted, installed, run and removed
+#             (scripts/package-check.sh);
 #   suite     (not in the default) the whole suite once more on the gcc build (build/, tests included).
 # The suite runs once in CI, under the sanitizers: on 2 cores a second build of the tests and a second run
 # of the suite do not fit in CI's 30 minutes beside the sanitizer build and clang-tidy.
@@ -42,18 +43,18 @@ build() {
 if has_step sanitize || has_step tidy; then
     if build "sanitizer build (clang)" SOHOA_SANITIZE=1; then
         asan_dir=$built_dir
+        # One slot more than cores: the six fuzz smoke runs take turns in one (fuzz/CMakeLists.txt) while
+        # the tests keep the cores busy.
         has_step sanitize && run_step "test suite under ASan+UBSan, fuzz regressions and smoke runs" \
-            bash -c "cd '$asan_dir' && ctest --output-on-failure -j $jobs --timeout 900"
+            bash -c "cd '$asan_dir' && ctest --output-on-failure -j $((jobs + 1)) --timeout 900"
         has_step tidy && run_step "clang-tidy" scripts/tidy.sh -j "$jobs" -p "$asan_dir"
     fi
 fi
-if has_step package || has_step suite; then
-    tests=OFF
-    has_step suite && tests=ON
-    if build "shipped build (gcc)" SOHOA_SANITIZE=0 SOHOA_BUILD_TESTS=$tests; then
-        has_step suite && run_step "test suite" bash -c "cd '$built_dir' && ctest --output-on-failure -j $jobs --timeout 900"
-        has_step package && run_step "package" scripts/package-check.sh "$built_dir"
-    fi
+if has_step package && build "shipped build (gcc)" SOHOA_PACKAGE=1; then
+    run_step "package" scripts/package-check.sh "$built_dir"
+fi
+if has_step suite && build "gcc build with the tests" SOHOA_SANITIZE=0; then
+    run_step "test suite (gcc)" bash -c "cd '$built_dir' && ctest --output-on-failure -j $jobs --timeout 900"
 fi
 echo "======== summary"
 printf '%s\n' "${summary[@]}"

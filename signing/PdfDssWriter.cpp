@@ -38,7 +38,9 @@ public:
                     m_known.append(
                         {QByteArray(reinterpret_cast<const char *>(data->getBuffer()), qsizetype(data->getSize())),
                          item});
-                } catch (const std::exception &) {
+                } catch (const std::exception &e) {
+                    qCDebug(lcSigning) << "DSS: an existing stream that cannot be decoded is kept as it is:"
+                                       << e.what();
                 }
             }
         }

@@ -1,6 +1,7 @@
 #include "signing/PdfRevisionScan_p.h"
 
 #include "core/pdf/internal/PdfIncrementalUpdate.h"
+#include "signing/SigningLogging.h"
 
 #include <QTimeZone>
 
@@ -120,8 +121,9 @@ QList<QByteArray> dssStreams(QPDF &qpdf, const char *key)
         try {
             auto data = s.getStreamData(qpdf_dl_generalized);
             out.append(QByteArray(reinterpret_cast<const char *>(data->getBuffer()), qsizetype(data->getSize())));
-        } catch (const std::exception &) {
+        } catch (const std::exception &e) {
             // An unreadable stream is evidence we do not have.
+            qCDebug(lcSigning) << "DSS: an unreadable stream is left out:" << e.what();
         }
     }
     return out;

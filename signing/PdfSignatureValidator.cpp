@@ -335,8 +335,9 @@ void PdfSignatureValidator::Private::verifyFile(PdfVerifyReport &report) const
                 f.presentNow = false;
                 removed.append(f);
             }
-        } catch (const std::exception &) {
+        } catch (const std::exception &e) {
             // An earlier revision that cannot be walked holds nothing we can report on.
+            qCDebug(lcSigning) << "an earlier revision cannot be walked:" << e.what();
         }
     }
     if (!removed.isEmpty()) {
@@ -462,8 +463,18 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
     // Cryptography.
     std::optional<CmsVerification> cms;
     std::optional<TimestampTokenCheck> docTs;
+    // The signer's certificate and the certificates the signature carries, from whichever was checked.
+    QByteArray signerDer;
+    QList<QByteArray> carried;
     if (sig.documentTimestamp) {
-        docTs = sig.token; // read while preparing: a token that could not be read made it invalid there
+        // Read while preparing: a token that could not be read made the signature invalid there already.
+        if (!sig.token) {
+            out.reasons.append(reason("signature-invalid"));
+            return finish(SignatureVerdict::Invalid);
+        }
+        docTs = *sig.token;
+        signerDer = docTs->signerDer;
+        carried = docTs->certificatesDer;
         if (docTs->imprint != sig.digest) {
             out.reasons.append(reason("document-timestamp-mismatch", {QStringLiteral("imprint")}));
             return finish(SignatureVerdict::Invalid);
@@ -479,6 +490,8 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
             return finish(SignatureVerdict::Invalid);
         }
         cms = v.value();
+        signerDer = cms->signerCertDer;
+        carried = cms->certificatesDer;
         if (cms->signerInfoCount != 1)
             out.reasons.append(reason("cms-signer-count", {QString::number(cms->signerInfoCount)}));
         if (!cms->digestMatches)
@@ -497,7 +510,6 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
     }
 
     // Who and when (reported whatever the verdict turns out to be).
-    const QByteArray signerDer = cms ? cms->signerCertDer : docTs->signerDer;
     if (const Result<CertificateInfo> info = CertificateInfo::parse(signerDer)) {
         out.signer = info->subjectCommonName.isEmpty() ? info->subjectDn : info->subjectCommonName;
         out.signerOrganization = info->subjectOrganization;
@@ -532,10 +544,7 @@ void PdfSignatureValidator::Private::judge(PdfVerifyReport &report, Found &sig, 
     }
 
     QList<QByteArray> extra = dssCerts;
-    if (cms)
-        extra += cms->certificatesDer;
-    else
-        extra += docTs->certificatesDer;
+    extra += carried;
     if (revocation && cms) {
         for (const QByteArray &der : std::as_const(cms->embeddedOcspDer))
             revocation->addEmbeddedOcspResponse(der);

@@ -275,7 +275,7 @@ QByteArray ocspRequestDer(X509 *cert, X509 *issuer, Owned<OCSP_REQUEST> &request
     request.reset(OCSP_REQUEST_new());
     if (!id || !request || !OCSP_request_add0_id(request.get(), id.get()))
         return {};
-    (void)id.release(); // owned by the request now
+    [[maybe_unused]] OCSP_CERTID *const handedOver = id.release(); // owned by the request now
     if (!OCSP_request_add1_nonce(request.get(), nullptr, -1))
         return {};
     return encodeDer(request.get(), i2d_OCSP_REQUEST);

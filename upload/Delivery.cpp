@@ -335,7 +335,7 @@ DeliveryResult Courier::Private::toWebDav(const DeliveryRequest &r, WorkControl 
         return out;
     };
     const auto sameContent = [&]() -> std::optional<Reply> {
-        const Reply get = http->send("GET", fileUrl, control, r.timeoutMs, nullptr, -1, false, true);
+        Reply get = http->send("GET", fileUrl, control, r.timeoutMs, nullptr, -1, false, true);
         if (get.status != 200)
             return get;
         if (get.sha256 == r.sha256)

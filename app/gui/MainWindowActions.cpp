@@ -98,9 +98,9 @@ void MainWindow::newDossier()
         if (answer != QDialog::Accepted)
             return;
     }
-    if (dialog.result().dossier.id == 0)
+    if (dialog.created().dossier.id == 0)
         return;
-    const auto &made = dialog.result();
+    const auto &made = dialog.created();
     m_dossiers->selectDossier(made.dossier.id);
     if (m_pages->dossierId() != made.dossier.id)
         m_pages->setDossier(made.dossier.id);

@@ -27,7 +27,7 @@ public:
     NewDossierDialog(const QString &suggestedCode, const QList<workflows::ProcedureTemplate> &procedures,
                      Creator create, QWidget *parent = nullptr);
 
-    const workflows::DossierSetupResult &result() const { return m_result; }
+    const workflows::DossierSetupResult &created() const { return m_result; }
     QLineEdit *codeField() const { return m_code; }
     QString validationText() const;
 

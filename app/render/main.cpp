@@ -76,31 +76,39 @@ std::optional<int> number(const QStringList &args, qsizetype &i, int min, int ma
     return value;
 }
 
+// The value after option args[i], which must lie in [min, max]; refuses the arguments otherwise.
+int optionValue(const QStringList &args, qsizetype &i, int min, int max)
+{
+    const QString &name = args.at(i);
+    if (const std::optional<int> v = number(args, i, min, max))
+        return *v;
+    fail(ExitUsage, "usage", QStringLiteral("bad argument: %1").arg(name));
+}
+
 Options parse(const QStringList &args)
 {
     Options o;
     bool optionsEnded = false; // after "--" a name that starts with "--" is a file
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        std::optional<int> v;
         if ((optionsEnded || !a.startsWith(u"--")) && o.file.isEmpty())
             o.file = a;
         else if (optionsEnded)
             fail(ExitUsage, "usage", QStringLiteral("more than one file"));
         else if (a == u"--")
             optionsEnded = true;
-        else if (a == u"--page" && (v = number(args, i, 1, 1000000)))
-            o.page = *v;
-        else if (a == u"--width" && (v = number(args, i, 1, 100000)))
-            o.width = *v;
-        else if (a == u"--dpi" && (v = number(args, i, 1, 10000)))
-            o.dpi = *v;
-        else if (a == u"--password-fd" && (v = number(args, i, 0, 65535)))
-            o.passwordFd = *v;
-        else if (a == u"--memory-mb" && (v = number(args, i, 64, 1 << 20)))
-            o.memoryMb = *v;
-        else if (a == u"--cpu-seconds" && (v = number(args, i, 1, 3600)))
-            o.cpuSeconds = *v;
+        else if (a == u"--page")
+            o.page = optionValue(args, i, 1, 1000000);
+        else if (a == u"--width")
+            o.width = optionValue(args, i, 1, 100000);
+        else if (a == u"--dpi")
+            o.dpi = optionValue(args, i, 1, 10000);
+        else if (a == u"--password-fd")
+            o.passwordFd = optionValue(args, i, 0, 65535);
+        else if (a == u"--memory-mb")
+            o.memoryMb = optionValue(args, i, 64, 1 << 20);
+        else if (a == u"--cpu-seconds")
+            o.cpuSeconds = optionValue(args, i, 1, 3600);
         else
             fail(ExitUsage, "usage", QStringLiteral("bad argument: %1").arg(a));
     }

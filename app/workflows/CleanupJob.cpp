@@ -103,7 +103,7 @@ Error CleanupJob::run()
     auto visible = visiblePages(m_store, dossier.value(), m_request.component);
     if (!visible)
         return visible.error();
-    const QList<PageRecord> pages = visible.value();
+    const QList<PageRecord> &pages = visible.value();
     m_report.pages = int(pages.size());
     const QString options = m_request.options.toList();
     QList<PageRecord> todo;

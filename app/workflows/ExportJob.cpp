@@ -129,7 +129,7 @@ Result<ExportReport> ExportJob::exportNow(DossierStore &store, const ExportReque
     auto visible = visiblePages(store, dossier.value(), request.component, &componentName);
     if (!visible)
         return visible.error();
-    const QList<PageRecord> pages = visible.value();
+    const QList<PageRecord> &pages = visible.value();
     QString title = dossier->code;
     if (!componentName.isEmpty())
         title += QStringLiteral(" — ") + componentName;

@@ -225,7 +225,8 @@ Result<void> ScanPipeline::continueLastSeparatedBatch()
     auto last = m_store.separationState();
     if (!last)
         return last.error();
-    if (!last->has_value()) {
+    const std::optional<SeparationState> &saved = last.value();
+    if (!saved) {
         // A box of QR-separated dossiers starts with its first cover sheet, which names the dossier
         // (handleSheet refuses a page that comes before it). Other kinds of sheets name no dossier.
         if (m_request.separation.mode == SeparationSettings::Mode::Qr)
@@ -233,7 +234,7 @@ Result<void> ScanPipeline::continueLastSeparatedBatch()
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("no dossier given and no earlier separated batch in this store"));
     }
-    const SeparationState &state = last->value();
+    const SeparationState &state = *saved;
     auto dossier = m_store.dossier(state.dossierCode);
     if (!dossier)
         return dossier.error();

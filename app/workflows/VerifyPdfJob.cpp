@@ -94,10 +94,11 @@ Error VerifyPdfJob::run()
     Error outcome;
     for (qsizetype i = 0; i < files.size(); ++i) {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return results[size_t(i)].has_value() || isCancelRequested(); });
-        if (!results[size_t(i)].has_value())
+        std::optional<signing::PdfVerifyReport> &slot = results[size_t(i)];
+        ready.wait(lock, [&] { return slot.has_value() || isCancelRequested(); });
+        if (!slot.has_value())
             break;
-        signing::PdfVerifyReport report = std::move(*results[size_t(i)]);
+        signing::PdfVerifyReport report = std::move(*slot);
         lock.unlock();
         if (!m_request.extractFolder.isEmpty()) {
             for (const signing::SignatureReport &s : std::as_const(report.signatures)) {

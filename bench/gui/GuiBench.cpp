@@ -28,16 +28,17 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
-#include <QPainter>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
+#include <QPainter>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -95,8 +96,10 @@ double peakRssMb()
 
 void print(const QJsonObject &o)
 {
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
+    // The bench script reads these lines as they come: one write, flushed.
+    QTextStream out(stdout);
+    out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    out.flush();
 }
 
 // An A4 300 dpi colour sheet that differs from every other (its number drawn large), as PPM.
@@ -110,7 +113,10 @@ void writeSheet(const QString &path, int number)
     p.drawText(QRect(0, 2600, page.width(), 400), Qt::AlignCenter, QString::number(number + 1));
     p.end();
     page.save(path + QStringLiteral(".tmp"), "PPM");
-    std::rename(QFile::encodeName(path + QStringLiteral(".tmp")).constData(), QFile::encodeName(path).constData());
+    // Renamed into place: the pnm backend never reads a half-written sheet.
+    if (std::rename(QFile::encodeName(path + QStringLiteral(".tmp")).constData(),
+                    QFile::encodeName(path).constData()) != 0)
+        qCritical("sohoa-gui-bench: cannot rename the sheet %s", qPrintable(path));
 }
 
 int benchScan(gui::MainWindow &window, int pages, bool distinct, const QString &sheetPath)
@@ -296,14 +302,15 @@ int benchSign(const QStringList &args)
 
 } // namespace
 
+// An exception out of Qt or the standard library (std::bad_alloc): a message and a failure, not abort().
 int main(int argc, char *argv[])
-{
+try {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: sohoa-gui-bench scan|scan-distinct|large PAGES\n"
-                             "       sohoa-gui-bench sign INPUT_DIR OUT_DIR KEY.p12 PASSWORD ORGANIZATION\n");
+        qCritical("usage: sohoa-gui-bench scan|scan-distinct|large PAGES\n"
+                  "       sohoa-gui-bench sign INPUT_DIR OUT_DIR KEY.p12 PASSWORD ORGANIZATION");
         return 2;
     }
     QTemporaryDir dir;
@@ -311,7 +318,7 @@ int main(int argc, char *argv[])
     workflows::Job::registerMetaTypes();
     if (args.at(1) == u"sign") {
         const int status = benchSign(args);
-        std::fflush(nullptr);
+        QTextStream(stdout).flush();
         return status;
     }
     const bool distinct = args.at(1) == u"scan-distinct";
@@ -346,6 +353,13 @@ int main(int argc, char *argv[])
     const int pages = args.at(2).toInt();
     const int status = args.at(1).startsWith(u"scan") ? benchScan(window, pages, distinct, sheetPath)
                                                       : benchLarge(window, pages);
-    std::fflush(nullptr);
+    if (std::fflush(nullptr) != 0)
+        qCritical("sohoa-gui-bench: cannot flush the output");
     std::_Exit(status); // as the programs: SANE's backends are left as they are
+} catch (const std::exception &e) {
+    qCritical("sohoa-gui-bench: %s", e.what());
+    return 1;
+} catch (...) {
+    qCritical("sohoa-gui-bench: an unknown exception");
+    return 1;
 }

@@ -58,8 +58,8 @@ QImage PageCleanup::toBilevel(const QImage &image, int dpi)
         for (int x = 0; x < w; ++x) {
             if (x > 0) {
                 if (x + r < w) {
-                    sum += colSum[size_t(x + r)];
-                    sq += colSq[size_t(x + r)];
+                    sum += colSum[size_t(x) + size_t(r)];
+                    sq += colSq[size_t(x) + size_t(r)];
                 }
                 if (x - r - 1 >= 0) {
                     sum -= colSum[size_t(x - r - 1)];

@@ -110,7 +110,10 @@ Best search(const Edges &e, bool sideways, double from, double to, double step, 
     Best best;
     double sum = 0;
     int n = 0;
-    for (double d = from; d <= to + 1e-9; d += step, ++n) {
+    for (;; ++n) {
+        const double d = from + n * step; // counted, not summed: no drift over many steps
+        if (d > to + 1e-9)
+            break;
         const double s = score(e, d, sideways, bins);
         sum += s;
         if (s > best.score)

@@ -83,7 +83,7 @@ QImage ThumbnailCache::request(const ThumbnailSource &source, int maxSide)
             // Queued: to the front (the back of the list); running: it comes soon anyway.
             const auto it = std::find_if(m_queue.begin(), m_queue.end(), [&](const Job &j) { return j.key == key; });
             if (it != m_queue.end()) {
-                Job job = *it;
+                Job job = std::move(*it);
                 m_queue.erase(it);
                 m_queue.append(job);
             }

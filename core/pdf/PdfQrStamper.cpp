@@ -215,6 +215,7 @@ Result<Geometry> placeOnPage(QPDFObjectHandle page, int pageNumber, const QrPlac
     const double x0 = visible.box.left(), y0 = visible.box.top(), x1 = visible.box.right(), y1 = visible.box.bottom();
     Geometry g;
     switch (rot) {
+    default: // VisiblePage::rotation is 0, 90, 180 or 270
     case 0:
         g = {s, 0, 0, s, x0 + ux, y0 + vy, false};
         break;

@@ -253,16 +253,16 @@ Result<EncodedImage> bilevelImage(const QString &path, const QImage &source)
         return Error(ErrorCode::PdfWriteFailed, path + QStringLiteral(": bilevel compression failed"));
 
     EncodedImage e;
-    if (!g4.isEmpty() && (!z || g4.size() <= z->size())) {
+    if (z && (g4.isEmpty() || z->size() < g4.size())) {
+        e.dict = imageDictHead(w, h, QByteArrayLiteral("/DeviceGray"), 1) + QByteArrayLiteral(" /Filter /FlateDecode");
+        e.data = *z;
+        e.encoding = QStringLiteral("FlateDecode");
+    } else { // G4 when it is no larger (ties go to G4), or when Flate failed
         e.dict = imageDictHead(w, h, QByteArrayLiteral("/DeviceGray"), 1) +
                  QByteArrayLiteral(" /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ") + num(w) +
                  QByteArrayLiteral(" /Rows ") + num(h) + QByteArrayLiteral(" /BlackIs1 false >>");
         e.data = g4;
         e.encoding = QStringLiteral("CCITTFaxDecode");
-    } else {
-        e.dict = imageDictHead(w, h, QByteArrayLiteral("/DeviceGray"), 1) + QByteArrayLiteral(" /Filter /FlateDecode");
-        e.data = *z;
-        e.encoding = QStringLiteral("FlateDecode");
     }
     e.length = e.data.size();
     return e;

@@ -198,7 +198,8 @@ private Q_SLOTS:
         QCOMPARE(errorId(r), QStringLiteral("store-not-found"));
         const QJsonObject error = r.events(QStringLiteral("error")).value(0).value(QStringLiteral("error")).toObject();
         QVERIFY(!error.value(QStringLiteral("message_vi")).toString().isEmpty());
-        QVERIFY(error.value(QStringLiteral("message_vi")).toString() != error.value(QStringLiteral("message_en")));
+        QVERIFY(error.value(QStringLiteral("message_vi")).toString() !=
+                error.value(QStringLiteral("message_en")).toString());
         QVERIFY(error.value(QStringLiteral("detail")).toString().contains(store));
         QCOMPARE(QFileInfo(store).isDir(), folderExists);
         if (folderExists)

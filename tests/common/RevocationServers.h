@@ -56,8 +56,8 @@ public:
     // Starts `program` with its output in `logPath`, then waits until `ready()` says yes, or the
     // process ends, or `timeoutMs` passes.
     template <typename Ready>
-    bool start(const QString &program, const QStringList &args, const QString &logPath, Ready ready, QString *error,
-               int timeoutMs = 10000)
+    bool start(const QString &program, const QStringList &args, const QString &logPath, const Ready &ready,
+               QString *error, int timeoutMs = 10000)
     {
         stop();
         m_process = std::make_unique<QProcess>();

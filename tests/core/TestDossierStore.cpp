@@ -318,7 +318,7 @@ private slots:
         auto dossier = store.value()->createOrGetDossier(kCode, false);
         auto comp = store.value()->createOrGetComponent(dossier->id, QStringLiteral("A"));
         DossierStore *s = store.value().get();
-        const ComponentInfo c = comp.value();
+        const ComponentInfo &c = comp.value();
         int failures = 0;
         QThread *worker = QThread::create([&] {
             for (int i = 0; i < 20; ++i) {

@@ -1,7 +1,8 @@
 // The house's layers, read from the includes of every source file (style.md rules 1 and 2): folders
 // are layers and may only include what lies below them; private headers (_p.h) stay in their folder;
 // core/pdf/internal/ is the one internal API core shares with signing/; no third-party type in a
-// public header; no widgets outside app/gui; the CLI's files stay small.
+// public header; no widgets outside app/gui; the CLI's files stay small; no name reserved to the
+// implementation.
 
 #include <QDirIterator>
 #include <QFile>
@@ -63,6 +64,41 @@ QString layerOf(const QString &path)
     if (path.startsWith(u"app/"))
         return path.section(u'/', 0, 1);
     return path.section(u'/', 0, 0);
+}
+
+// Names reserved to the implementation ([lex.name]: a double underscore anywhere, or an underscore and a
+// capital letter at the start) that the code spells, comments and string literals left out; the standard
+// and compiler names we may use are allowed. clang-tidy's bugprone-reserved-identifier checks the same
+// on declarations, at half the cost of a whole clang-tidy run, so it is left out of .clang-tidy for this.
+QStringList reservedNamesIn(const QString &source)
+{
+    static const QRegularExpression noise(
+        QStringLiteral("//[^\\n]*|/\\*.*?\\*/|\"(\\\\.|[^\"\\\\\\n])*\"|'(\\\\.|[^'\\\\\\n])*'"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression name(QStringLiteral("\\b[A-Za-z_]\\w*"));
+    static const QStringList allowed{QStringLiteral("_Exit"),
+                                     QStringLiteral("__attribute__"),
+                                     QStringLiteral("__FILE__"),
+                                     QStringLiteral("__LINE__"),
+                                     QStringLiteral("__func__"),
+                                     QStringLiteral("__cplusplus"),
+                                     QStringLiteral("__has_include"),
+                                     QStringLiteral("__has_feature"),
+                                     QStringLiteral("__GNUC__"),
+                                     QStringLiteral("__clang__"),
+                                     QStringLiteral("__SANITIZE_ADDRESS__"),
+                                     QStringLiteral("_Pragma"),
+                                     QStringLiteral("__PRETTY_FUNCTION__")};
+    QString code = source;
+    code.replace(noise, QStringLiteral(" "));
+    QStringList out;
+    for (auto it = name.globalMatch(code); it.hasNext();) {
+        const QString n = it.next().captured();
+        const bool reserved = n.contains(u"__") || (n.size() > 1 && n.at(0) == u'_' && n.at(1).isUpper());
+        if (reserved && !n.startsWith(u"__builtin_") && !allowed.contains(n))
+            out.append(n);
+    }
+    return out;
 }
 
 const QStringList kProductFolders{QStringLiteral("core"), QStringLiteral("scanner"), QStringLiteral("signing"),
@@ -171,6 +207,28 @@ private Q_SLOTS:
                 if (i.angled && widgets.match(i.target).hasMatch())
                     bad.append(where(i));
         }
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(u'\n')));
+    }
+
+    void noNameReservedToTheImplementation()
+    {
+        // The scanner itself: it finds what it must and only that.
+        QCOMPARE(reservedNamesIn(QStringLiteral("int __bad; int _Bad; int my__name; int _fine; int fine_;\n"
+                                                "void f() { std::_Exit(0); } // __comment\n"
+                                                "const char *s = \"__string\"; /* _Block */ char c = '_';")),
+                 QStringList({QStringLiteral("__bad"), QStringLiteral("_Bad"), QStringLiteral("my__name")}));
+        QStringList bad;
+        int files = 0;
+        for (const QString &file :
+             sources(kProductFolders +
+                     QStringList{QStringLiteral("tests"), QStringLiteral("bench"), QStringLiteral("fuzz")})) {
+            QFile f(kRoot + u'/' + file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            ++files;
+            for (const QString &n : reservedNamesIn(QString::fromUtf8(f.readAll())))
+                bad.append(file + QStringLiteral(": ") + n);
+        }
+        QVERIFY2(files > 200, qPrintable(QString::number(files)));
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(u'\n')));
     }
 

@@ -363,8 +363,8 @@ private Q_SLOTS:
         PdfPreviewJob job(request);
         QSignalSpy finished(&job, &Job::finished);
         QVERIFY(job.start());
-        QList<int> children;
-        QTRY_VERIFY_WITH_TIMEOUT(!(children = renderChildren()).isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!renderChildren().isEmpty(), 5000);
+        const QList<int> children = renderChildren();
         QCOMPARE(children.size(), 1);
         QTest::qWait(300); // well inside the render
         QElapsedTimer clock;

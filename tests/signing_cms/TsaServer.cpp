@@ -136,7 +136,10 @@ void TsaServer::handle(int fd)
         if (n <= 0)
             return;
         in.append(buf, n);
-        if (headerEnd < 0 && (headerEnd = in.indexOf("\r\n\r\n")) >= 0) {
+        if (headerEnd < 0) {
+            headerEnd = in.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                continue;
             for (const QByteArray &line : in.left(headerEnd).split('\n')) {
                 if (line.toLower().startsWith("content-length:"))
                     contentLength = line.mid(15).trimmed().toLongLong();

@@ -355,6 +355,7 @@ private slots:
         const QByteArray good = cert(u"good"_s), revoked = cert(u"revoked"_s), issuer = root();
         std::vector<RevocationState> states(8, RevocationState::Unknown);
         std::vector<std::thread> workers;
+        workers.reserve(states.size());
         for (size_t i = 0; i < states.size(); ++i)
             workers.emplace_back([&, i] { states[i] = checker.check(i % 2 ? revoked : good, issuer).state; });
         for (std::thread &t : workers)

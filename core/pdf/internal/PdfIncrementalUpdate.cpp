@@ -67,7 +67,11 @@ Result<qint64> findHeader(QFile &file, qint64 size, const QString &path)
             ++p;
         return p > s;
     };
-    const bool version = digits() && p < head.size() && head[p++] == '.' && digits();
+    bool version = digits() && p < head.size() && head[p] == '.';
+    if (version) {
+        ++p;
+        version = digits();
+    }
     constexpr qsizetype kPopplerLast = kSearch - 6; // Poppler: i < bytesRead - 5
     if (!version || at > kPopplerLast)
         return Error(ErrorCode::PdfDamaged,
