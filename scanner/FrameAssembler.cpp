@@ -27,7 +27,8 @@ int linesOf(const Frame &f)
 
 QImage directTarget(const SANE_Parameters &p)
 {
-    if (p.lines <= 0 || p.pixels_per_line <= 0 || !p.last_frame)
+    if (p.lines <= 0 || p.pixels_per_line <= 0 || p.bytes_per_line <= 0 || !p.last_frame ||
+        qint64(p.lines) * p.bytes_per_line > kMaxUpfrontFrameBytes)
         return {};
     QImage::Format format = QImage::Format_Invalid;
     if (p.format == SANE_FRAME_GRAY)

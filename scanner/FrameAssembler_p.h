@@ -23,8 +23,13 @@ struct Frame
     qint64 directBytes = 0;
 };
 
+// The most memory a frame's announced size may take before its data arrives: 1 GiB (an A4 page at
+// 1200 dpi in 8-bit colour is 418 MB). The backend's numbers are not trusted with more; a larger page is
+// still read, its buffer growing with the data that really comes (threat model W15).
+constexpr qint64 kMaxUpfrontFrameBytes = qint64(1) << 30;
+
 // An image to read the frame into directly, or a null image when the frame needs assembling
-// (three-pass, unknown height, padded lines, 16-bit colour).
+// (three-pass, unknown height, padded lines, 16-bit colour) or announces more than kMaxUpfrontFrameBytes.
 QImage directTarget(const SANE_Parameters &params);
 
 struct AssembledImage

@@ -476,7 +476,7 @@ BatchOutcome ScannerDevice::scanBatch(const BatchCallbacks &cb, int maxPages)
             frame.direct = detail::directTarget(p);
             const qint64 directCapacity = frame.direct.isNull() ? 0 : frame.direct.sizeInBytes();
             if (expected > 0 && frame.direct.isNull())
-                frame.data.reserve(expected);
+                frame.data.reserve(std::min(expected, detail::kMaxUpfrontFrameBytes));
             qint64 received = 0;
             for (;;) {
                 SANE_Int len = 0;

@@ -30,5 +30,6 @@ if [ "${SOHOA_SANITIZE:-0}" = "1" ]; then
         -DSOHOA_BUILD_TESTS=ON)
 fi
 cmake -S . -B "$build_dir" "${cmake_args[@]}" "${launcher[@]}" >&2
-cmake --build "$build_dir" -j "$(nproc)" >&2
+# One job more than cores: a compile runs while another links or waits on the disk.
+cmake --build "$build_dir" -j "$(($(nproc) + 1))" >&2
 echo "$build_dir"

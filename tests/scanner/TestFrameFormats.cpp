@@ -1,5 +1,7 @@
 #include "ScannerTestSupport.h"
 
+#include "scanner/FrameAssembler_p.h"
+
 #include <QSet>
 
 #include <cmath>
@@ -34,6 +36,24 @@ class TestFrameFormats : public QObject
     }
 
 private Q_SLOTS:
+    // A backend announcing an absurd page gets no buffer of that size up front (threat model W15): under
+    // AddressSanitizer the allocation itself would abort the run.
+    void announcedSizeIsNotTrusted()
+    {
+        SANE_Parameters p{};
+        p.format = SANE_FRAME_RGB;
+        p.last_frame = SANE_TRUE;
+        p.depth = 8;
+        p.pixels_per_line = 1 << 20;
+        p.bytes_per_line = 3 << 20;
+        p.lines = 1 << 30; // 3.4 PB
+        QVERIFY(scanner::detail::directTarget(p).isNull());
+        p.pixels_per_line = 2480; // A4 at 300 dpi: read straight into the image
+        p.bytes_per_line = 3 * 2480;
+        p.lines = 3508;
+        QCOMPARE(scanner::detail::directTarget(p).size(), QSize(2480, 3508));
+    }
+
     void handScannerHeightComesFromData()
     {
         OPEN_DEVICE(dev, QStringLiteral("test:0"));
